@@ -1,0 +1,97 @@
+/**
+ * Counts every service call the add-on makes and charges each a simulated latency, so tests and
+ * benchmarks can say "this operation costs N calls / ≈ T s of Apps Script time".
+ *
+ * The latency table is an estimate from public measurements of Apps Script (see emulator/README.md);
+ * it exists to compare designs (batch vs. per-cell I/O), not to predict wall-clock time exactly.
+ */
+
+/** Simulated milliseconds charged per call, by "Class.method"; falls back to the class, then default. */
+export const LATENCY_MS: Readonly<Record<string, number>> = {
+  default: 1,
+  // Spreadsheet reads and writes go to the Sheets backend; writes are queued and flushed.
+  'Range.getValues': 60,
+  'Range.getDisplayValues': 60,
+  'Range.getValue': 40,
+  'Range.getDisplayValue': 40,
+  'Range.getFormulas': 60,
+  'Range.getBackgrounds': 60,
+  'Range.getNumberFormats': 60,
+  'Range.setValues': 80,
+  'Range.setValue': 50,
+  'Range.setFormula': 50,
+  'Range.setFormulas': 80,
+  'Range.setBackground': 30,
+  'Range.setBackgrounds': 60,
+  'Range.setFontWeight': 30,
+  'Range.setFontWeights': 60,
+  'Range.setNumberFormat': 30,
+  'Range.setDataValidation': 40,
+  'Range.protect': 150,
+  'Sheet.appendRow': 70,
+  'Sheet.getLastRow': 20,
+  'Sheet.getLastColumn': 20,
+  'Sheet.insertRowsAfter': 80,
+  'Sheet.insertColumnsAfter': 80,
+  'Sheet.deleteRows': 80,
+  'Sheet.setConditionalFormatRules': 80,
+  'Sheet.getConditionalFormatRules': 40,
+  'Sheet.setColumnWidth': 30,
+  'Sheet.setFrozenRows': 30,
+  'Sheet.protect': 150,
+  'Spreadsheet.insertSheet': 300,
+  'Spreadsheet.deleteSheet': 200,
+  'Spreadsheet.getSheetByName': 10,
+  'SpreadsheetApp.getActiveSpreadsheet': 5,
+  'SpreadsheetApp.flush': 100,
+  'Ui.alert': 0,
+  'Ui.prompt': 0,
+  'PropertiesService.getDocumentProperties': 5,
+  'Properties.getProperty': 10,
+  'Properties.getProperties': 20,
+  'Properties.setProperty': 30,
+  'Properties.setProperties': 40,
+  'Lock.tryLock': 10,
+  'Lock.waitLock': 10,
+  'Cache.get': 5,
+  'Cache.put': 10,
+  'HtmlService.createHtmlOutputFromFile': 20,
+  'Ui.showSidebar': 200,
+  'Ui.showModalDialog': 200,
+};
+
+export interface CallSummary {
+  total: number;
+  byMethod: Record<string, number>;
+  simulatedMs: number;
+}
+
+export class CallLog {
+  private byMethod = new Map<string, number>();
+  private total = 0;
+  private simulatedMs = 0;
+  /** Charge latency into simulated time (off by default in unit tests of the emulator). */
+  constructor(private readonly latency: Readonly<Record<string, number>> = LATENCY_MS) {}
+
+  /** Records one call and returns the milliseconds it costs. */
+  record(className: string, method: string): number {
+    const key = `${className}.${method}`;
+    this.byMethod.set(key, (this.byMethod.get(key) ?? 0) + 1);
+    this.total++;
+    const ms = this.latency[key] ?? this.latency[className] ?? this.latency.default ?? 0;
+    this.simulatedMs += ms;
+    return ms;
+  }
+
+  summary(): CallSummary {
+    const byMethod: Record<string, number> = {};
+    for (const key of [...this.byMethod.keys()].sort()) byMethod[key] = this.byMethod.get(key)!;
+    return { total: this.total, byMethod, simulatedMs: this.simulatedMs };
+  }
+
+  reset(): void {
+    this.byMethod.clear();
+    this.total = 0;
+    this.simulatedMs = 0;
+  }
+}

@@ -1,0 +1,146 @@
+import { CallLog } from './calls';
+
+/** Where the add-on's code runs: errors and dates must be created in its realm (node:vm context). */
+export interface Realm {
+  Error: ErrorConstructor;
+  Date: DateConstructor;
+}
+
+export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
+
+/** One Apps Script execution: a menu click, a trigger, a google.script.run call. */
+export interface Execution {
+  id: number;
+  /** The function that started it, e.g. "onOpen". */
+  fn: string;
+  user: string;
+  authMode: AuthModeName;
+  /** Simulated ms at the start, to enforce the 6-minute / 30-second limits. */
+  startedAtMs: number;
+  limitMs: number;
+}
+
+/** Thrown when an execution goes past its time limit, as Apps Script stops it. */
+export const EXCEEDED_TIME = 'Exceeded maximum execution time';
+
+/**
+ * Shared state of one emulated Google Workspace: the clock, the call log, the current execution.
+ * Every fake service receives the same Env.
+ */
+export class Env {
+  readonly calls: CallLog;
+  /** Simulated clock in epoch ms: starts at `now`, moves only by charged latency, sleep and advance(). */
+  private clockMs: number;
+  /** The document owner: may edit everything, protections included. */
+  owner: string;
+  activeUser: string;
+  /** Script time zone (appsscript.json); the spreadsheet has its own. */
+  scriptTimeZone = 'Europe/Moscow';
+  realm: Realm = { Error, Date };
+  execution: Execution | null = null;
+  private nextExecutionId = 1;
+  /** Nesting depth of emulator methods, so only calls from the add-on itself are counted. */
+  depth = 0;
+  /** Hooks the services register to clean up at the end of an execution (e.g. release locks). */
+  private endHooks: Array<(e: Execution) => void> = [];
+  /** Whether to charge latency into the simulated clock. */
+  chargeLatency = true;
+
+  constructor(options: { now?: Date | string | number; user?: string; owner?: string; calls?: CallLog } = {}) {
+    this.calls = options.calls ?? new CallLog();
+    this.clockMs = options.now === undefined ? Date.now() : new Date(options.now).getTime();
+    if (Number.isNaN(this.clockMs)) throw new Error(`Invalid "now": ${String(options.now)}`);
+    this.owner = options.owner ?? options.user ?? 'metodist@school.example';
+    this.activeUser = options.user ?? this.owner;
+  }
+
+  now(): number {
+    return this.clockMs;
+  }
+
+  /** Moves the simulated clock (Utilities.sleep, charged latency, tests that let days pass). */
+  advance(ms: number): void {
+    if (ms < 0) throw new Error('The clock cannot go back');
+    this.clockMs += ms;
+    const e = this.execution;
+    if (e && this.clockMs - e.startedAtMs > e.limitMs) {
+      throw this.error(`${EXCEEDED_TIME}`);
+    }
+  }
+
+  /** Records a call from the add-on into a service; charges its latency. */
+  record(className: string, method: string): void {
+    const ms = this.calls.record(className, method);
+    if (this.chargeLatency && ms > 0) this.advance(ms);
+  }
+
+  /** An error as Apps Script throws it, created in the add-on's realm so `instanceof Error` holds. */
+  error(message: string): Error {
+    const err = new this.realm.Error(message);
+    err.name = 'Exception';
+    return err;
+  }
+
+  /** A Date in the add-on's realm. */
+  date(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+
+  onExecutionEnd(hook: (e: Execution) => void): void {
+    this.endHooks.push(hook);
+  }
+
+  /** Runs `body` as one execution; nested calls run inside the current one. */
+  runExecution<T>(
+    fn: string,
+    options: { user?: string; authMode?: AuthModeName; limitMs?: number },
+    body: () => T,
+  ): T {
+    if (this.execution) return body();
+    const execution: Execution = {
+      id: this.nextExecutionId++,
+      fn,
+      user: options.user ?? this.activeUser,
+      authMode: options.authMode ?? 'FULL',
+      startedAtMs: this.clockMs,
+      limitMs: options.limitMs ?? 6 * 60 * 1000,
+    };
+    const previousUser = this.activeUser;
+    this.activeUser = execution.user;
+    this.execution = execution;
+    try {
+      return body();
+    } finally {
+      this.execution = null;
+      this.activeUser = previousUser;
+      for (const hook of this.endHooks) hook(execution);
+    }
+  }
+
+  /**
+   * Starts an execution without finishing it, for tests of interleaving (two users' triggers at
+   * once). Returns a function that ends it. Use `switchTo` to continue one of them.
+   */
+  beginExecution(fn: string, options: { user?: string; authMode?: AuthModeName } = {}): Execution {
+    const execution: Execution = {
+      id: this.nextExecutionId++,
+      fn,
+      user: options.user ?? this.activeUser,
+      authMode: options.authMode ?? 'FULL',
+      startedAtMs: this.clockMs,
+      limitMs: 6 * 60 * 1000,
+    };
+    return execution;
+  }
+
+  /** Makes `execution` the current one (interleaving tests). */
+  switchTo(execution: Execution | null): void {
+    this.execution = execution;
+    if (execution) this.activeUser = execution.user;
+  }
+
+  endExecution(execution: Execution): void {
+    if (this.execution === execution) this.execution = null;
+    for (const hook of this.endHooks) hook(execution);
+  }
+}

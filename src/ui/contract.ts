@@ -1,0 +1,91 @@
+/**
+ * The one contract between the sidebar/dialogs and the server. Every function here is a global of
+ * dist/Code.js callable through google.script.run. Arguments and results are plain JSON: no Date,
+ * no class instances; dates travel as ISO "YYYY-MM-DD" strings.
+ */
+
+/** What the «Настроить учебный год…» dialog sends. Every field is optional: missing = «Настройки» or default. */
+export interface SetupOptions {
+  /** Full school name, e.g. «МОУ «Киришская СОШ № 2»». */
+  school?: string;
+  director?: string;
+  /** Куратор наставничества (usually the deputy head for teaching). */
+  curator?: string;
+  /** Методист / руководитель методического объединения. */
+  methodologist?: string;
+  /** Педагог-психолог (stage 5.3). */
+  psychologist?: string;
+  /** Ответственный за сайт (stage 7). */
+  siteEditor?: string;
+  /** First calendar year of the period: 2026 means the roadmap of 2026–2027 (February 2026 – May 2027). */
+  startYear?: number;
+  timeZone?: string;
+}
+
+/** Defaults the dialog shows, resolved from «Настройки» and the clock. */
+export interface SetupDefaults extends Required<SetupOptions> {
+  /** Periods offered in the dialog (start years). */
+  startYears: number[];
+  /** True when the roadmap sheet already exists (the dialog then says «обновить»). */
+  alreadySetUp: boolean;
+}
+
+export interface SetupResult {
+  /** «2026–2027» */
+  period: string;
+  /** Activity rows added this time (0 on a re-run that found everything in place). */
+  added: number;
+  /** Activity rows kept with staff's entries. */
+  kept: number;
+  /** Columns re-created because staff had deleted them. */
+  restoredColumns: string[];
+  /** The previous roadmap sheet renamed to an archive when the period changed, else null. */
+  archivedSheet: string | null;
+  /** Russian, one line, for a toast or the dialog. */
+  message: string;
+}
+
+export interface StageProgress {
+  /** "1" … "7" */
+  stage: string;
+  title: string;
+  total: number;
+  done: number;
+  inWork: number;
+  cancelled: number;
+  overdue: number;
+  /** 0–100, done of (total − cancelled), rounded. */
+  percent: number;
+}
+
+export interface OverdueItem {
+  /** Activity number, e.g. "1.4.2". */
+  no: string;
+  title: string;
+  /** ISO date */
+  end: string;
+  responsible: string;
+  status: string;
+}
+
+export interface ProgressReport {
+  period: string;
+  school: string;
+  /** ISO date the figures are computed for (today in the spreadsheet's time zone). */
+  asOf: string;
+  stages: StageProgress[];
+  overall: StageProgress;
+  overdue: OverdueItem[];
+  /** Activities due within the next 14 days and not done. */
+  upcoming: OverdueItem[];
+}
+
+/** Which view the shared sidebar bundle opens with. */
+export type SidebarView = 'progress' | 'setup';
+
+/** The server functions the sidebar may call, by global name. */
+export interface ServerApi {
+  getSetupDefaults(): SetupDefaults;
+  setupSchoolYear(options?: SetupOptions): SetupResult;
+  getProgress(): ProgressReport;
+}
