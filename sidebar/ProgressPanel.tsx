@@ -1,0 +1,186 @@
+/** «Ход реализации»: overall and per-stage progress, overdue and upcoming activities. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { OverdueItem, ProgressReport, StageProgress } from '../src/ui/contract';
+import { call } from './api';
+import { formatDate, isNoRoadmapError, plural } from './format';
+import { ErrorBanner, Loading, ProgressBar } from './ui';
+
+type State =
+  | { kind: 'loading'; report: ProgressReport | null }
+  | { kind: 'ready'; report: ProgressReport }
+  | { kind: 'empty'; message: string }
+  | { kind: 'error'; message: string; report: ProgressReport | null };
+
+export function ProgressPanel(props: { load?: () => Promise<ProgressReport> }) {
+  const load = props.load ?? (() => call('getProgress'));
+  const [state, setState] = useState<State>({ kind: 'loading', report: null });
+  const seq = useRef(0);
+
+  const refresh = useCallback(() => {
+    const id = ++seq.current;
+    setState((s) => ({ kind: 'loading', report: 'report' in s ? s.report : null }));
+    load().then(
+      (report) => {
+        if (id !== seq.current) return;
+        if (!report || !report.overall) {
+          setState({ kind: 'error', message: 'сервер вернул пустой ответ', report: null });
+        } else {
+          setState({ kind: 'ready', report });
+        }
+      },
+      (e: Error) => {
+        if (id !== seq.current) return;
+        const message = (e && e.message) || 'неизвестная ошибка';
+        if (isNoRoadmapError(message)) setState({ kind: 'empty', message });
+        else setState((s) => ({ kind: 'error', message, report: 'report' in s ? s.report : null }));
+      },
+    );
+  }, []);
+
+  useEffect(refresh, [refresh]);
+
+  const loading = state.kind === 'loading';
+  const report = 'report' in state ? state.report : null;
+
+  return (
+    <main class="panel" aria-busy={loading}>
+      <header class="panel-head">
+        <h1>Ход реализации</h1>
+        <button type="button" class="btn btn-secondary btn-small" onClick={refresh} disabled={loading}>
+          {loading ? 'Обновление…' : 'Обновить'}
+        </button>
+      </header>
+
+      {state.kind === 'loading' && !report && <Loading text="Загрузка данных…" />}
+
+      {state.kind === 'error' && (
+        <ErrorBanner onRetry={refresh}>Не удалось получить данные: {state.message}</ErrorBanner>
+      )}
+
+      {state.kind === 'empty' && (
+        <div class="banner banner-info" role="status">
+          <p>
+            <strong>Дорожная карта ещё не создана.</strong>
+          </p>
+          <p>
+            Выберите в меню таблицы <b>Наставничество → Настроить учебный год…</b>, укажите
+            образовательную организацию и учебный год — лист с мероприятиями появится автоматически.
+          </p>
+          <button type="button" class="btn btn-secondary btn-small" onClick={refresh}>
+            Проверить ещё раз
+          </button>
+        </div>
+      )}
+
+      {report && <Report report={report} />}
+    </main>
+  );
+}
+
+function Report({ report }: { report: ProgressReport }) {
+  const o = report.overall;
+  const active = Math.max(0, o.total - o.cancelled);
+  return (
+    <div class="report">
+      <section class="summary" aria-label="Общий ход">
+        <div class="meta">
+          {report.school && <div class="school">{report.school}</div>}
+          <div class="muted">
+            Учебный год {report.period}
+            {report.asOf ? ` · на ${formatDate(report.asOf)}` : ''}
+          </div>
+        </div>
+        <div class="overall">
+          <span class="big">{o.percent}%</span>
+          <span class="muted">
+            выполнено {o.done} из {active} {plural(active, 'мероприятия', 'мероприятий', 'мероприятий')}
+          </span>
+        </div>
+        <ProgressBar percent={o.percent} label="Общий ход реализации" />
+        <div class="chips">
+          {o.inWork > 0 && <span class="chip">в работе: {o.inWork}</span>}
+          {o.overdue > 0 && <span class="chip chip-red">просрочено: {o.overdue}</span>}
+          {o.cancelled > 0 && <span class="chip">отменено: {o.cancelled}</span>}
+        </div>
+      </section>
+
+      <section aria-labelledby="h-stages">
+        <h2 id="h-stages">Этапы</h2>
+        <ol class="stages">
+          {report.stages.map((s) => (
+            <StageRow key={s.stage} s={s} />
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="h-overdue">
+        <h2 id="h-overdue">
+          Просрочено {report.overdue.length > 0 && <span class="count count-red">{report.overdue.length}</span>}
+        </h2>
+        {report.overdue.length === 0 ? (
+          <p class="muted">Просроченных мероприятий нет.</p>
+        ) : (
+          <Items items={report.overdue} overdue />
+        )}
+      </section>
+
+      <section aria-labelledby="h-upcoming">
+        <h2 id="h-upcoming">
+          Ближайшие 14 дней{' '}
+          {report.upcoming.length > 0 && <span class="count">{report.upcoming.length}</span>}
+        </h2>
+        {report.upcoming.length === 0 ? (
+          <p class="muted">В ближайшие две недели сроков нет.</p>
+        ) : (
+          <Items items={report.upcoming} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function StageRow({ s }: { s: StageProgress }) {
+  const active = Math.max(0, s.total - s.cancelled);
+  return (
+    <li class="stage">
+      <div class="stage-line">
+        <span class="stage-no">{s.stage}</span>
+        <span class="stage-title" title={s.title}>
+          {s.title}
+        </span>
+        <span class="stage-count">
+          {s.done}/{active}
+        </span>
+      </div>
+      <ProgressBar percent={s.percent} label={`Этап ${s.stage}: ${s.percent}%`} thin />
+      {s.overdue > 0 && (
+        <div class="red small">
+          просрочено: {s.overdue}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Items({ items, overdue }: { items: OverdueItem[]; overdue?: boolean }) {
+  return (
+    <ul class="items">
+      {items.map((it, i) => (
+        <li key={`${it.no}-${i}`} class={overdue ? 'item item-overdue' : 'item'}>
+          <div class="item-head">
+            <span class="item-no">№ {it.no}</span>
+            <span class={overdue ? 'item-date red' : 'item-date'}>срок {formatDate(it.end)}</span>
+          </div>
+          <div class="item-title">{it.title}</div>
+          {(it.responsible || it.status) && (
+            <div class="muted small">
+              {it.responsible && <span>Ответственный: {it.responsible}</span>}
+              {it.responsible && it.status && ' · '}
+              {it.status && <span>{it.status}</span>}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,32 @@
+/** Entry of the sidebar bundle: one bundle, two views chosen by the server (window.__SIDEBAR_VIEW__). */
+import { render } from 'preact';
+import type { SidebarView } from '../src/ui/contract';
+import { ProgressPanel } from './ProgressPanel';
+import { SetupForm } from './SetupForm';
+
+declare global {
+  interface Window {
+    __SIDEBAR_VIEW__?: SidebarView;
+  }
+}
+
+export function resolveView(v: unknown): SidebarView {
+  return v === 'setup' ? 'setup' : 'progress';
+}
+
+function mount(): void {
+  let root = document.getElementById('app');
+  if (!root) {
+    root = document.createElement('div');
+    root.id = 'app';
+    document.body.appendChild(root);
+  }
+  const view = resolveView(window.__SIDEBAR_VIEW__);
+  document.title = view === 'setup' ? 'Настройка учебного года' : 'Ход реализации';
+  render(view === 'setup' ? <SetupForm /> : <ProgressPanel />, root);
+}
+
+// Mount after the whole document is parsed, so a <script> the server appends after the bundle
+// (window.__SIDEBAR_VIEW__ = 'setup') has already run.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
+else mount();

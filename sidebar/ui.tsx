@@ -1,0 +1,41 @@
+/** Shared small pieces: progress bar, error banner, spinner text. */
+import type { ComponentChildren } from 'preact';
+import { clampPercent } from './format';
+
+export function ProgressBar(props: { percent: number; label: string; thin?: boolean }) {
+  const p = clampPercent(props.percent);
+  return (
+    <div
+      class={props.thin ? 'bar bar-thin' : 'bar'}
+      role="progressbar"
+      aria-label={props.label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={p}
+    >
+      <div class="bar-fill" style={{ width: `${p}%` }} />
+    </div>
+  );
+}
+
+export function ErrorBanner(props: { children: ComponentChildren; onRetry?: () => void }) {
+  return (
+    <div class="banner banner-error" role="alert">
+      <div>{props.children}</div>
+      {props.onRetry && (
+        <button type="button" class="btn btn-secondary btn-small" onClick={props.onRetry}>
+          Повторить
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading(props: { text?: string }) {
+  return (
+    <div class="loading" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      {props.text ?? 'Загрузка…'}
+    </div>
+  );
+}

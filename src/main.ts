@@ -1,0 +1,34 @@
+/**
+ * The Apps Script entry points, and nothing else: the ONLY file that defines globals. Each assignment
+ * to `global` becomes a real top-level `function name() {}` in dist/Code.js (gas-webpack-plugin),
+ * which menus, triggers and google.script.run need. Each entry is a one-line delegation.
+ */
+import type { ServerApi } from './ui/contract';
+import { runMenuAction } from './ui/errors';
+import { buildMenu } from './ui/menu';
+import { handleEdit } from './ui/onEdit';
+import { getProgress, refreshSummary } from './ui/progress';
+import { getSetupDefaults, setupSchoolYear } from './ui/setup';
+import { showSetupDialog, showSidebar } from './ui/sidebar';
+
+declare const global: Record<string, unknown>;
+
+// Triggers
+global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
+global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
+global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit): void => handleEdit(e);
+
+// Menu items
+global.menuSetupSchoolYear = (): void => runMenuAction('Настройка учебного года', showSetupDialog);
+global.menuShowProgress = (): void => runMenuAction('Ход реализации', () => showSidebar('progress'));
+global.menuRefreshSummary = (): void =>
+  runMenuAction('Обновить сводку', () => {
+    refreshSummary();
+    SpreadsheetApp.getActiveSpreadsheet().toast('Сводка обновлена.', 'Наставничество');
+  });
+
+// Sidebar and dialog API (google.script.run), checked against the contract the sidebar is typed with
+const serverApi: ServerApi = { getSetupDefaults, setupSchoolYear, getProgress };
+global.getSetupDefaults = serverApi.getSetupDefaults;
+global.setupSchoolYear = serverApi.setupSchoolYear;
+global.getProgress = serverApi.getProgress;

@@ -1,0 +1,162 @@
+import { DEFAULT_STATUS, STAGE_TITLES, STATUSES, type ProgressInput, type RoadmapRow } from '../domain/roadmap';
+import { cellToIsoDay, isoDayToCell, safeText } from './cells';
+import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
+import { Table } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface RoadmapSync {
+  added: number;
+  kept: number;
+  restoredColumns: string[];
+  created: boolean;
+}
+
+/** «1.1», « 1.1 » and a number 1.1 staff typed over the text all mean the same activity. */
+function rowKey(value: unknown): string {
+  return String(value ?? '').trim();
+}
+
+/**
+ * Brings the roadmap sheet in line with the template without overwriting anything staff entered:
+ * existing activity rows keep every non-empty cell; only empty cells are filled; missing template
+ * rows are inserted after the row that precedes them in the template; staff's own rows stay where
+ * they are. Service calls grow with the number of missing rows, never with the sheet's size.
+ */
+export function syncRoadmap(ss: Spreadsheet, template: readonly RoadmapRow[], timeZone: string): RoadmapSync {
+  const { table, created, restored } = Table.ensure(ss, ROADMAP_TABLE);
+  const rowOf = new Map<string, number>();
+  table.rows.forEach((_, r) => {
+    const key = rowKey(table.get(r, C.no));
+    if (key && !rowOf.has(key)) rowOf.set(key, r);
+  });
+
+  let added = 0;
+  let kept = 0;
+  const newStageRows: number[] = [];
+  let previous = -1;
+  for (const item of template) {
+    let r = rowOf.get(item.no);
+    if (r === undefined) {
+      r = placeRow(table, previous);
+      shiftIndexes(rowOf, newStageRows, r);
+      rowOf.set(item.no, r);
+      added += item.kind === 'activity' ? 1 : 0;
+      if (item.kind === 'stage') newStageRows.push(r);
+    } else if (item.kind === 'activity') {
+      kept++;
+    }
+    fillEmpty(table, r, item, timeZone);
+    previous = r;
+  }
+  table.flush();
+
+  const sheet = table.sheet;
+  if (created || restored.length > 0) styleHeader(sheet);
+  for (const r of newStageRows) styleStageRow(sheet, r + 2, sheet.getLastColumn());
+  applyStatusRules(sheet, table);
+  return { added, kept, restoredColumns: restored, created };
+}
+
+/** Where a missing template row goes: right after its predecessor, or at the end of the table. */
+function placeRow(table: Table, previous: number): number {
+  const atEnd = previous === table.rows.length - 1 || (previous < 0 && table.rows.length === 0);
+  return atEnd ? table.append() : table.insertAfter(previous, 1);
+}
+
+/** After inserting at `at`, every remembered index at or below it moves down by one. */
+function shiftIndexes(rowOf: Map<string, number>, stageRows: number[], at: number): void {
+  for (const [key, r] of rowOf) if (r >= at) rowOf.set(key, r + 1);
+  stageRows.forEach((r, i) => {
+    if (r >= at) stageRows[i] = r + 1;
+  });
+}
+
+function fillEmpty(table: Table, r: number, item: RoadmapRow, timeZone: string): void {
+  const fill = (header: string, value: unknown) => {
+    if (value !== '' && table.text(r, header) === '') table.set(r, header, value);
+  };
+  fill(C.no, item.no);
+  if (item.kind === 'stage') {
+    fill(C.stage, safeText(`${item.no}. ${item.title}`));
+    return;
+  }
+  fill(C.stage, safeText(`${item.stage}. ${STAGE_TITLES[item.stage] ?? ''}`));
+  fill(C.activity, safeText(item.title));
+  fill(C.start, isoDayToCell(item.start, timeZone));
+  fill(C.end, isoDayToCell(item.end, timeZone));
+  fill(C.responsible, safeText(item.responsible));
+  fill(C.status, DEFAULT_STATUS);
+}
+
+function styleHeader(sheet: Sheet): void {
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, sheet.getLastColumn()).setFontWeight('bold').setBackground(COLORS.header).setWrap(true);
+}
+
+function styleStageRow(sheet: Sheet, sheetRow: number, width: number): void {
+  sheet.getRange(sheetRow, 1, 1, width).setFontWeight('bold').setBackground(COLORS.stage);
+}
+
+/** Our conditional-format rules are recognised by their formula shape, so staff's own rules stay. */
+const OWN_RULE = /^=(\$[A-Z]+2="(Выполнено|Отменено)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<TODAY\(\))/;
+
+/** The status dropdown and the live highlights: overdue in red, done greyed, cancelled struck out. */
+function applyStatusRules(sheet: Sheet, table: Table): void {
+  const rows = sheet.getMaxRows() - 1;
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const status = table.letter(C.status);
+  const end = table.letter(C.end);
+  sheet
+    .getRange(2, table.column(C.status), rows, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...STATUSES], true)
+        .setAllowInvalid(false)
+        .setHelpText(`Выберите статус: ${STATUSES.join(', ')}.`)
+        .build(),
+    );
+  const body = sheet.getRange(2, 1, rows, width);
+  const own = [
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=$${status}2="Выполнено"`)
+      .setBackground(COLORS.done)
+      .setFontColor(COLORS.doneText)
+      .setRanges([body])
+      .build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=$${status}2="Отменено"`)
+      .setFontColor(COLORS.doneText)
+      .setStrikethrough(true)
+      .setRanges([body])
+      .build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND($${end}2<>"",$${end}2<TODAY(),$${status}2<>"Выполнено",$${status}2<>"Отменено")`)
+      .setBackground(COLORS.overdue)
+      .setFontColor(COLORS.overdueText)
+      .setRanges([body])
+      .build(),
+  ];
+  const others = sheet.getConditionalFormatRules().filter((rule) => !isOwnRule(rule));
+  sheet.setConditionalFormatRules([...own, ...others]);
+}
+
+function isOwnRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+  const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
+  return values.some((v) => typeof v === 'string' && OWN_RULE.test(v));
+}
+
+/** The roadmap's activity rows as the progress computation needs them; null when there is no roadmap. */
+export function readRoadmap(ss: Spreadsheet, timeZone: string): ProgressInput[] | null {
+  const table = Table.read(ss, ROADMAP_TABLE);
+  if (!table) return null;
+  return table.rows.map((_, r) => ({
+    no: table.text(r, C.no),
+    stage: table.text(r, C.stage),
+    title: table.text(r, C.activity),
+    end: cellToIsoDay(table.get(r, C.end), timeZone),
+    status: table.text(r, C.status),
+    responsible: table.text(r, C.responsible),
+  }));
+}

@@ -1,0 +1,72 @@
+import { formatRuDate } from '../domain/dates';
+import type { OverdueItem, ProgressReport, StageProgress } from '../ui/contract';
+import { safeText } from './cells';
+import { COLORS, SHEETS } from './schema';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const WIDTH = 8;
+const STAGE_HEADER = ['Этап', 'Наименование', 'Всего', 'Выполнено', 'В работе', 'Отменено', 'Просрочено', '% выполнения'];
+const ITEM_HEADER = ['№', 'Мероприятие', 'Срок окончания', 'Ответственный', 'Статус'];
+
+function line(cells: unknown[]): unknown[] {
+  return [...cells, ...Array(WIDTH - cells.length).fill('')];
+}
+
+function stageLine(p: StageProgress): unknown[] {
+  return [p.stage, p.title, p.total, p.done, p.inWork, p.cancelled, p.overdue, p.percent / 100];
+}
+
+function itemLines(items: OverdueItem[]): unknown[][] {
+  // Dates as text («'»): the summary is for reading, and the column is shared with other cells.
+  return items.map((i) => line([`'${i.no}`, safeText(i.title), `'${formatRuDate(i.end)}`, safeText(i.responsible), i.status]));
+}
+
+/**
+ * Rewrites «Сводка» from a progress report: per-stage figures, the total, then the overdue and the
+ * upcoming activities. The sheet belongs to the add-on (staff get a warning if they edit it); it is
+ * rewritten whole, in a fixed number of calls whatever the size of the roadmap.
+ */
+export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
+  let sheet = ss.getSheetByName(SHEETS.summary);
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEETS.summary);
+    sheet
+      .protect()
+      .setDescription('Сводка заполняется автоматически из листа «Дорожная карта»')
+      .setWarningOnly(true);
+    [70, 420, 70, 90, 80, 85, 95, 110].forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
+  }
+
+  const stagesTop = 4;
+  const overdueTop = stagesTop + report.stages.length + 3;
+  const upcomingTop = overdueTop + report.overdue.length + 3;
+  const block: unknown[][] = [
+    line(['Ход реализации дорожной карты наставничества']),
+    line([safeText(`${report.school} · ${report.period} учебный год · на ${formatRuDate(report.asOf)}`)]),
+    line([]),
+    STAGE_HEADER,
+    ...report.stages.map(stageLine),
+    stageLine(report.overall),
+    line([]),
+    line([`Просроченные мероприятия: ${report.overdue.length}`]),
+    line(ITEM_HEADER),
+    ...itemLines(report.overdue),
+    line([]),
+    line([`Срок в ближайшие 14 дней: ${report.upcoming.length}`]),
+    line(ITEM_HEADER),
+    ...itemLines(report.upcoming),
+  ];
+
+  sheet.clear();
+  sheet.getRange(1, 1, block.length, WIDTH).setValues(block);
+  sheet.getRange(1, 1).setFontWeight('bold');
+  sheet.getRange(stagesTop, 1, 1, WIDTH).setFontWeight('bold').setBackground(COLORS.header);
+  sheet.getRange(stagesTop + report.stages.length + 1, 1, 1, WIDTH).setFontWeight('bold');
+  sheet.getRange(stagesTop + 1, WIDTH, report.stages.length + 1, 1).setNumberFormat('0%');
+  sheet.getRange(overdueTop, 1, 1, WIDTH).setFontWeight('bold').setFontColor(COLORS.overdueText);
+  sheet.getRange(overdueTop + 1, 1, 1, ITEM_HEADER.length).setFontWeight('bold').setBackground(COLORS.header);
+  sheet.getRange(upcomingTop, 1, 1, WIDTH).setFontWeight('bold');
+  sheet.getRange(upcomingTop + 1, 1, 1, ITEM_HEADER.length).setFontWeight('bold').setBackground(COLORS.header);
+  sheet.getRange(1, 2, block.length, 1).setWrap(true);
+}

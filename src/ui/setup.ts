@@ -1,0 +1,181 @@
+import { buildRoadmap, defaultStartYear, periodLabel, type People } from '../domain/roadmap';
+import { todayIso } from '../sheets/cells';
+import { writeLists } from '../sheets/listsSheet';
+import { logAction } from '../sheets/logSheet';
+import { syncRoadmap } from '../sheets/roadmapSheet';
+import { SHEETS } from '../sheets/schema';
+import { readSettings, writeSettings, type Settings } from '../sheets/settings';
+import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
+import { UserError } from './errors';
+import { refreshSummary } from './progress';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+/** The document property remembering which period the roadmap sheet was built for. */
+const ROADMAP_YEAR_KEY = 'roadmapStartYear';
+const TEXT_FIELDS = ['school', 'director', 'curator', 'methodologist', 'psychologist', 'siteEditor'] as const;
+const FIELD_TITLES: Record<(typeof TEXT_FIELDS)[number], string> = {
+  school: 'Образовательная организация',
+  director: 'Директор',
+  curator: 'Куратор наставничества',
+  methodologist: 'Методист',
+  psychologist: 'Педагог-психолог',
+  siteEditor: 'Ответственный за сайт',
+};
+const MAX_TEXT = 300;
+
+/** «2026–2027», «2026-2027» or «2026» → 2026. */
+export function parsePeriod(text: string | undefined): number | null {
+  const m = /^\s*(\d{4})(?:\s*[–—-]\s*(\d{4}))?\s*(?:уч\.?\s*г(?:од|\.)?)?\s*$/i.exec(text ?? '');
+  if (!m) return null;
+  const start = Number(m[1]);
+  return m[2] && Number(m[2]) !== start + 1 ? null : start;
+}
+
+function isTimeZone(text: string): boolean {
+  return /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(text) || text === 'UTC';
+}
+
+/** Options from the dialog or a script, checked: JSON only, a clear Russian error for each mistake. */
+function checkOptions(options: unknown): SetupOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new UserError('Параметры настройки должны быть объектом, например { school: "…", startYear: 2026 }.');
+  }
+  const o = options as Record<string, unknown>;
+  const checked: SetupOptions = {};
+  for (const field of TEXT_FIELDS) {
+    const value = o[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') throw new UserError(`Поле «${FIELD_TITLES[field]}» должно быть текстом.`);
+    const text = value.replace(/\s+/g, ' ').trim();
+    if (text.length > MAX_TEXT) throw new UserError(`Поле «${FIELD_TITLES[field]}» слишком длинное (больше ${MAX_TEXT} символов).`);
+    checked[field] = text;
+  }
+  if (o.startYear !== undefined && o.startYear !== null) {
+    const year = o.startYear;
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
+      throw new UserError(`Учебный год указан неверно: «${String(year)}». Укажите год начала, например 2026 (для 2026–2027).`);
+    }
+    checked.startYear = year;
+  }
+  if (o.timeZone !== undefined && o.timeZone !== null) {
+    if (typeof o.timeZone !== 'string' || !isTimeZone(o.timeZone.trim())) {
+      throw new UserError(`Часовой пояс указан неверно: «${String(o.timeZone)}». Пример: Europe/Moscow.`);
+    }
+    checked.timeZone = o.timeZone.trim();
+  }
+  return checked;
+}
+
+/** Explicit options win, then «Настройки», then defaults (the period by the clock). */
+function resolve(options: SetupOptions, settings: Settings, ss: Spreadsheet): Required<SetupOptions> {
+  const timeZone = options.timeZone ?? (settings.timeZone && isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_TIME_ZONE);
+  const fromSettings = parsePeriod(settings.period);
+  if (settings.period && fromSettings === null && options.startYear === undefined) {
+    throw new UserError(
+      `На листе «${SHEETS.settings}» учебный год записан как «${settings.period}». Исправьте на вид «2026–2027» и повторите.`,
+    );
+  }
+  const startYear = options.startYear ?? fromSettings ?? defaultStartYear(todayIso(timeZone));
+  if (options.school === '') throw new UserError('Укажите название образовательной организации.');
+  const text = (field: (typeof TEXT_FIELDS)[number]) => options[field] ?? settings[field] ?? '';
+  return {
+    school: text('school') || ss.getName(),
+    director: text('director'),
+    curator: text('curator'),
+    methodologist: text('methodologist'),
+    psychologist: text('psychologist'),
+    siteEditor: text('siteEditor'),
+    startYear,
+    timeZone,
+  };
+}
+
+export function getSetupDefaults(): SetupDefaults {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const resolved = resolve({}, readSettings(ss), ss);
+  const current = defaultStartYear(todayIso(resolved.timeZone));
+  const startYears = [current - 1, current, current + 1];
+  if (!startYears.includes(resolved.startYear)) startYears.push(resolved.startYear);
+  return {
+    ...resolved,
+    startYears: startYears.sort((a, b) => a - b),
+    alreadySetUp: ss.getSheetByName(SHEETS.roadmap) !== null,
+  };
+}
+
+/** A free name for the previous period's roadmap: «Дорожная карта 2025–2026», then «… (2)». */
+function archiveName(ss: Spreadsheet, startYear: number): string {
+  const base = `${SHEETS.roadmap} ${periodLabel(startYear)}`;
+  let name = base;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${base} (${n})`;
+  return name;
+}
+
+/**
+ * Creates or updates the roadmap tracker for a school year. Safe to run again: what staff entered is
+ * kept; missing rows, columns and dropdowns are restored. A new period archives the old roadmap.
+ */
+export function setupSchoolYear(options?: SetupOptions): SetupResult {
+  const checked = checkOptions(options);
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000)) {
+    throw new UserError('Настройка уже выполняется другим пользователем. Подождите минуту и повторите.');
+  }
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const opts = resolve(checked, readSettings(ss), ss);
+    if (ss.getSpreadsheetTimeZone() !== opts.timeZone) ss.setSpreadsheetTimeZone(opts.timeZone);
+    const period = periodLabel(opts.startYear);
+    writeSettings(ss, {
+      school: opts.school,
+      director: opts.director,
+      curator: opts.curator,
+      methodologist: opts.methodologist,
+      psychologist: opts.psychologist,
+      siteEditor: opts.siteEditor,
+      period,
+      timeZone: opts.timeZone,
+    });
+    writeLists(ss);
+
+    const props = PropertiesService.getDocumentProperties();
+    const builtFor = Number(props.getProperty(ROADMAP_YEAR_KEY));
+    const existing = ss.getSheetByName(SHEETS.roadmap);
+    let archivedSheet: string | null = null;
+    if (existing && builtFor && builtFor !== opts.startYear) {
+      archivedSheet = archiveName(ss, builtFor);
+      existing.setName(archivedSheet);
+    }
+
+    const people: People = opts;
+    const sync = syncRoadmap(ss, buildRoadmap(opts.startYear, people), opts.timeZone);
+    props.setProperty(ROADMAP_YEAR_KEY, String(opts.startYear));
+    if (sync.created) arrangeSheets(ss);
+    refreshSummary(ss);
+
+    const parts = [`Дорожная карта на ${period} учебный год ${sync.created ? 'создана' : 'обновлена'}`];
+    if (sync.added && !sync.created) parts.push(`добавлено мероприятий: ${sync.added}`);
+    if (sync.kept) parts.push(`сохранены записи по ${sync.kept} мероприятиям`);
+    if (sync.restoredColumns.length) parts.push(`восстановлены столбцы: ${sync.restoredColumns.join(', ')}`);
+    if (archivedSheet) parts.push(`прежняя дорожная карта сохранена на листе «${archivedSheet}»`);
+    const message = `${parts.join('; ')}.`;
+    logAction(ss, 'Настройка учебного года', message);
+    return { period, added: sync.added, kept: sync.kept, restoredColumns: sync.restoredColumns, archivedSheet, message };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** On first setup: the roadmap first, its summary next; the empty default sheet goes away. */
+function arrangeSheets(ss: Spreadsheet): void {
+  const roadmap = ss.getSheetByName(SHEETS.roadmap)!;
+  ss.setActiveSheet(roadmap);
+  ss.moveActiveSheet(1);
+  for (const sheet of ss.getSheets()) {
+    const untouched = sheet.getLastRow() === 0 && sheet.getLastColumn() === 0;
+    if (untouched && /^(Лист|Sheet)\d+$/.test(sheet.getName()) && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+  }
+}
