@@ -1,0 +1,121 @@
+/**
+ * LockService with real mutual exclusion between interleaved executions (Env.beginExecution /
+ * switchTo). The emulator is single-threaded, so a lock held by another running execution can never
+ * be released while this one waits: tryLock advances the simulated clock by the whole timeout and
+ * returns false. Locks are released when their execution ends.
+ */
+import type { Env, Execution } from '../core/env';
+import { gasObject, signatureError } from '../core/gasObject';
+
+export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+/** Holder id used for calls made outside any execution (tests calling services directly). */
+const NO_EXECUTION = 0;
+
+/** Who holds which lock. Keys: "script", "document:<id>", "user:<email>". Not persisted (locks die with executions). */
+export class LockTable {
+  readonly holders = new Map<string, number>();
+
+  /** Releases every lock `executionId` holds. */
+  releaseAll(executionId: number): void {
+    for (const [key, holder] of [...this.holders]) if (holder === executionId) this.holders.delete(key);
+  }
+
+  holderOf(key: string): number | undefined {
+    return this.holders.get(key);
+  }
+}
+
+type L = GoogleAppsScript.Lock.Lock;
+
+export class FakeLock implements Pick<L, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'> {
+  /** The execution that acquired the lock through this object, if it did. */
+  private acquiredBy: number | null = null;
+
+  constructor(
+    private readonly env: Env,
+    private readonly table: LockTable,
+    private readonly key: string,
+  ) {}
+
+  private me(): number {
+    return this.env.execution?.id ?? NO_EXECUTION;
+  }
+
+  private timeout(ms: unknown, method: string): number {
+    if (typeof ms !== 'number' || !Number.isFinite(ms))
+      throw signatureError(this.env, `LockService.Lock.${method}`, [ms]);
+    if (ms < 0) throw this.env.error(`Invalid argument: timeoutInMillis`);
+    return Math.floor(ms);
+  }
+
+  tryLock(timeoutInMillis: number): boolean {
+    const ms = this.timeout(timeoutInMillis, 'tryLock');
+    const me = this.me();
+    const holder = this.table.holderOf(this.key);
+    if (holder === undefined || holder === me) {
+      this.table.holders.set(this.key, me);
+      this.acquiredBy = me;
+      return true;
+    }
+    // Another execution holds it and cannot run while we wait: the whole timeout passes.
+    this.env.advance(ms);
+    return false;
+  }
+
+  waitLock(timeoutInMillis: number): void {
+    const ms = this.timeout(timeoutInMillis, 'waitLock');
+    if (!this.tryLock(ms)) throw this.env.error(LOCK_TIMEOUT);
+  }
+
+  releaseLock(): void {
+    if (this.acquiredBy !== null && this.table.holderOf(this.key) === this.acquiredBy) {
+      this.table.holders.delete(this.key);
+    }
+    this.acquiredBy = null;
+  }
+
+  hasLock(): boolean {
+    return (
+      this.acquiredBy !== null && this.table.holderOf(this.key) === this.acquiredBy && this.acquiredBy === this.me()
+    );
+  }
+}
+
+type LS = GoogleAppsScript.Lock.LockService;
+
+class FakeLockService implements Pick<LS, 'getScriptLock' | 'getDocumentLock' | 'getUserLock'> {
+  constructor(
+    private readonly env: Env,
+    private readonly table: LockTable,
+    private readonly documentId: () => string,
+  ) {}
+
+  private lock(key: string): L {
+    return gasObject(this.env, 'Lock', new FakeLock(this.env, this.table, key)) as unknown as L;
+  }
+
+  getScriptLock(): L {
+    return this.lock('script');
+  }
+
+  getDocumentLock(): L {
+    return this.lock(`document:${this.documentId()}`);
+  }
+
+  getUserLock(): L {
+    return this.lock(`user:${this.env.activeUser}`);
+  }
+}
+
+export interface LockServiceOptions {
+  documentId?: string | (() => string);
+}
+
+/** The `LockService` global. Registers an end-of-execution hook that releases the execution's locks. */
+export function createLockService(env: Env, table: LockTable = new LockTable(), options: LockServiceOptions = {}): LS {
+  env.onExecutionEnd((e: Execution) => table.releaseAll(e.id));
+  const doc = options.documentId ?? 'document';
+  const getDoc = typeof doc === 'function' ? doc : () => doc;
+  return gasObject(env, 'LockService', new FakeLockService(env, table, getDoc)) as unknown as LS;
+}
