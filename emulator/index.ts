@@ -1,1 +1,6 @@
-export {};
+/**
+ * The emulator's library entry: `require('<repo root>')` after `npm run build` (package.json "main"
+ * points at the CommonJS build dist/lib/index.js). See emulator/README.md.
+ */
+export { openWorkspace, Workspace, DEMO_USERS, type WorkspaceOptions, type MenuEntry } from './workspace';
+export { LATENCY_MS, type CallSummary } from './core/calls';

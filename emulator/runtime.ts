@@ -47,7 +47,11 @@ export class AddonRuntime {
    * Calls a global function of the script as one execution. Functions ending in "_" are private in
    * Apps Script; the caller decides whether that applies (google.script.run refuses them).
    */
-  call(fn: string, args: unknown[], options: { user?: string; authMode?: AuthModeName; limitMs?: number } = {}): unknown {
+  call(
+    fn: string,
+    args: unknown[],
+    options: { user?: string; authMode?: AuthModeName; limitMs?: number } = {},
+  ): unknown {
     if (!this.has(fn)) throw new Error(`Script function not found: ${fn}`);
     const target = this.context[fn] as (...a: unknown[]) => unknown;
     return this.env.runExecution(fn, options, () => target(...args));

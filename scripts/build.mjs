@@ -40,7 +40,10 @@ export async function build() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   build().then(
-    () => console.log(`Built dist/Code.js, dist/Sidebar.html, dist/appsscript.json, dist/lib/index.js in ${Date.now() - started} ms`),
+    () =>
+      console.log(
+        `Built dist/Code.js, dist/Sidebar.html, dist/appsscript.json, dist/lib/index.js in ${Date.now() - started} ms`,
+      ),
     (err) => {
       console.error(err.message ?? err);
       process.exit(1);

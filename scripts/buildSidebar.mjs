@@ -56,8 +56,7 @@ export async function buildSidebar({ outFile = 'dist/Sidebar.html', minify = tru
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const args = process.argv.slice(2);
   const outIdx = args.findIndex((a) => a === '--out' || a.startsWith('--out='));
-  const outFile =
-    outIdx < 0 ? undefined : args[outIdx].includes('=') ? args[outIdx].slice(6) : args[outIdx + 1];
+  const outFile = outIdx < 0 ? undefined : args[outIdx].includes('=') ? args[outIdx].slice(6) : args[outIdx + 1];
   const minify = !args.includes('--no-minify');
   buildSidebar({ outFile: outFile ? path.resolve(process.cwd(), outFile) : undefined, minify }).then(
     (r) => console.log(`sidebar: ${path.relative(process.cwd(), r.outFile)} (${(r.bytes / 1024).toFixed(1)} KB)`),

@@ -63,8 +63,8 @@ export function ProgressPanel(props: { load?: () => Promise<ProgressReport> }) {
             <strong>Дорожная карта ещё не создана.</strong>
           </p>
           <p>
-            Выберите в меню таблицы <b>Наставничество → Настроить учебный год…</b>, укажите
-            образовательную организацию и учебный год — лист с мероприятиями появится автоматически.
+            Выберите в меню таблицы <b>Наставничество → Настроить учебный год…</b>, укажите образовательную организацию
+            и учебный год — лист с мероприятиями появится автоматически.
           </p>
           <button type="button" class="btn btn-secondary btn-small" onClick={refresh}>
             Проверить ещё раз
@@ -126,8 +126,7 @@ function Report({ report }: { report: ProgressReport }) {
 
       <section aria-labelledby="h-upcoming">
         <h2 id="h-upcoming">
-          Ближайшие 14 дней{' '}
-          {report.upcoming.length > 0 && <span class="count">{report.upcoming.length}</span>}
+          Ближайшие 14 дней {report.upcoming.length > 0 && <span class="count">{report.upcoming.length}</span>}
         </h2>
         {report.upcoming.length === 0 ? (
           <p class="muted">В ближайшие две недели сроков нет.</p>
@@ -153,11 +152,7 @@ function StageRow({ s }: { s: StageProgress }) {
         </span>
       </div>
       <ProgressBar percent={s.percent} label={`Этап ${s.stage}: ${s.percent}%`} thin />
-      {s.overdue > 0 && (
-        <div class="red small">
-          просрочено: {s.overdue}
-        </div>
-      )}
+      {s.overdue > 0 && <div class="red small">просрочено: {s.overdue}</div>}
     </li>
   );
 }

@@ -114,7 +114,12 @@ export function SetupForm() {
               <div class="field" key={k}>
                 <label for={`f-${k}`}>
                   {label}
-                  {k === 'school' && <span class="req" aria-hidden="true"> *</span>}
+                  {k === 'school' && (
+                    <span class="req" aria-hidden="true">
+                      {' '}
+                      *
+                    </span>
+                  )}
                 </label>
                 <input
                   id={`f-${k}`}
@@ -156,8 +161,7 @@ export function SetupForm() {
 
         {defaults.alreadySetUp && (
           <div class={yearChanged ? 'banner banner-warn' : 'banner banner-info'} role="note">
-            Дорожная карта уже создана. Отметки о выполнении, ссылки и другие записи сотрудников
-            сохраняются.
+            Дорожная карта уже создана. Отметки о выполнении, ссылки и другие записи сотрудников сохраняются.
             {yearChanged
               ? ` Выбран другой учебный год (${periodLabel(Number(form.startYear))}): прежняя дорожная карта будет переименована в архивный лист, а не удалена.`
               : ' Если сменить учебный год, прежняя дорожная карта будет перенесена в архивный лист, а не удалена.'}
@@ -172,11 +176,7 @@ export function SetupForm() {
 
         <div class="actions">
           <button type="submit" class="btn btn-primary" disabled={saving}>
-            {saving
-              ? 'Сохранение…'
-              : defaults.alreadySetUp
-                ? 'Обновить дорожную карту'
-                : 'Создать дорожную карту'}
+            {saving ? 'Сохранение…' : defaults.alreadySetUp ? 'Обновить дорожную карту' : 'Создать дорожную карту'}
           </button>
           <button type="button" class="btn btn-secondary" onClick={() => closeHost()} disabled={saving}>
             Отмена

@@ -1,4 +1,3 @@
-/// <reference path="./google.d.ts" />
 /**
  * The one typed wrapper over google.script.run: a renamed or re-typed server function in the
  * contract breaks the sidebar's build, not the user's click.
@@ -29,7 +28,7 @@ export function call<K extends keyof ServerApi>(
     let runner: google.script.Runner;
     try {
       runner = google.script.run
-        .withSuccessHandler((result: ReturnType<ServerApi[K]>) => resolve(result))
+        .withSuccessHandler((result: unknown) => resolve(result as ReturnType<ServerApi[K]>))
         .withFailureHandler((error: unknown) => reject(toError(error)));
       const fn = runner[name];
       if (typeof fn !== 'function') throw new Error(`Функция сервера «${name}» недоступна`);

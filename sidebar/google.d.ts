@@ -5,10 +5,10 @@
 declare namespace google.script {
   /** A runner: `with…` return a new runner; any other member is a server global to call. */
   interface Runner {
-    withSuccessHandler(handler: (result: any, userObject?: any) => void): Runner;
-    withFailureHandler(handler: (error: any, userObject?: any) => void): Runner;
-    withUserObject(userObject: any): Runner;
-    [serverFunction: string]: (...args: any[]) => any;
+    withSuccessHandler(handler: (result: unknown, userObject?: unknown) => void): Runner;
+    withFailureHandler(handler: (error: unknown, userObject?: unknown) => void): Runner;
+    withUserObject(userObject: unknown): Runner;
+    [serverFunction: string]: (...args: unknown[]) => unknown;
   }
 
   const run: Runner;

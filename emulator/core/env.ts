@@ -91,11 +91,7 @@ export class Env {
   }
 
   /** Runs `body` as one execution; nested calls run inside the current one. */
-  runExecution<T>(
-    fn: string,
-    options: { user?: string; authMode?: AuthModeName; limitMs?: number },
-    body: () => T,
-  ): T {
+  runExecution<T>(fn: string, options: { user?: string; authMode?: AuthModeName; limitMs?: number }, body: () => T): T {
     if (this.execution) return body();
     const execution: Execution = {
       id: this.nextExecutionId++,

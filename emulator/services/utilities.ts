@@ -304,7 +304,7 @@ class FakeUtilities implements Pick<
     }
   }
 
-  parseDate(date: string, timeZone: string, format: string): GoogleAppsScript.Base.Date {
+  parseDate(date: string, timeZone: string, format: string): Date {
     if (typeof date !== 'string' || typeof timeZone !== 'string' || typeof format !== 'string') {
       throw signatureError(this.env, 'Utilities.parseDate', [date, timeZone, format]);
     }
@@ -377,7 +377,7 @@ const PARSE_FIELDS: Record<string, string> = { y: 'year', M: 'month', d: 'day', 
 export function parseDateMs(text: string, timeZone: string, pattern: string): number | null {
   const order: string[] = [];
   let source = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     let j = i;
     while (pattern[j] === c) j++;
@@ -396,8 +396,13 @@ export function parseDateMs(text: string, timeZone: string, pattern: string): nu
   const f: Record<string, number> = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
   order.forEach((name, k) => (f[name] = Number(m[k + 1])));
   const valid =
-    f.month >= 1 && f.month <= 12 && f.day >= 1 && f.day <= new Date(Date.UTC(f.year, f.month, 0)).getUTCDate() &&
-    f.hour < 24 && f.minute < 60 && f.second < 60;
+    f.month >= 1 &&
+    f.month <= 12 &&
+    f.day >= 1 &&
+    f.day <= new Date(Date.UTC(f.year, f.month, 0)).getUTCDate() &&
+    f.hour < 24 &&
+    f.minute < 60 &&
+    f.second < 60;
   return valid ? fromWallClock(timeZone, f.year, f.month, f.day, f.hour, f.minute, f.second) : null;
 }
 

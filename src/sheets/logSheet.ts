@@ -12,7 +12,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function logAction(ss: Spreadsheet, action: string, details: string): void {
   let sheet = ss.getSheetByName(SHEETS.log);
   if (!sheet) {
-    sheet = ss.insertSheet(SHEETS.log);
+    sheet = ss.insertSheet(SHEETS.log, ss.getNumSheets());
     const headers = LOG_TABLE.columns.map((c) => c.header);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold').setBackground(COLORS.header);
     sheet.setFrozenRows(1);

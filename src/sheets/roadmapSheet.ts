@@ -108,15 +108,13 @@ function applyStatusRules(sheet: Sheet, table: Table): void {
   const width = Math.max(sheet.getLastColumn(), 1);
   const status = table.letter(C.status);
   const end = table.letter(C.end);
-  sheet
-    .getRange(2, table.column(C.status), rows, 1)
-    .setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList([...STATUSES], true)
-        .setAllowInvalid(false)
-        .setHelpText(`Выберите статус: ${STATUSES.join(', ')}.`)
-        .build(),
-    );
+  sheet.getRange(2, table.column(C.status), rows, 1).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList([...STATUSES], true)
+      .setAllowInvalid(false)
+      .setHelpText(`Выберите статус: ${STATUSES.join(', ')}.`)
+      .build(),
+  );
   const body = sheet.getRange(2, 1, rows, width);
   const own = [
     SpreadsheetApp.newConditionalFormatRule()

@@ -6,7 +6,16 @@ import { COLORS, SHEETS } from './schema';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const WIDTH = 8;
-const STAGE_HEADER = ['Этап', 'Наименование', 'Всего', 'Выполнено', 'В работе', 'Отменено', 'Просрочено', '% выполнения'];
+const STAGE_HEADER = [
+  'Этап',
+  'Наименование',
+  'Всего',
+  'Выполнено',
+  'В работе',
+  'Отменено',
+  'Просрочено',
+  '% выполнения',
+];
 const ITEM_HEADER = ['№', 'Мероприятие', 'Срок окончания', 'Ответственный', 'Статус'];
 
 function line(cells: unknown[]): unknown[] {
@@ -19,7 +28,9 @@ function stageLine(p: StageProgress): unknown[] {
 
 function itemLines(items: OverdueItem[]): unknown[][] {
   // Dates as text («'»): the summary is for reading, and the column is shared with other cells.
-  return items.map((i) => line([`'${i.no}`, safeText(i.title), `'${formatRuDate(i.end)}`, safeText(i.responsible), i.status]));
+  return items.map((i) =>
+    line([`'${i.no}`, safeText(i.title), `'${formatRuDate(i.end)}`, safeText(i.responsible), i.status]),
+  );
 }
 
 /**
@@ -30,11 +41,8 @@ function itemLines(items: OverdueItem[]): unknown[][] {
 export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
   let sheet = ss.getSheetByName(SHEETS.summary);
   if (!sheet) {
-    sheet = ss.insertSheet(SHEETS.summary);
-    sheet
-      .protect()
-      .setDescription('Сводка заполняется автоматически из листа «Дорожная карта»')
-      .setWarningOnly(true);
+    sheet = ss.insertSheet(SHEETS.summary, ss.getNumSheets());
+    sheet.protect().setDescription('Сводка заполняется автоматически из листа «Дорожная карта»').setWarningOnly(true);
     [70, 420, 70, 90, 80, 85, 95, 110].forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }
 
@@ -65,8 +73,14 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
   sheet.getRange(stagesTop + report.stages.length + 1, 1, 1, WIDTH).setFontWeight('bold');
   sheet.getRange(stagesTop + 1, WIDTH, report.stages.length + 1, 1).setNumberFormat('0%');
   sheet.getRange(overdueTop, 1, 1, WIDTH).setFontWeight('bold').setFontColor(COLORS.overdueText);
-  sheet.getRange(overdueTop + 1, 1, 1, ITEM_HEADER.length).setFontWeight('bold').setBackground(COLORS.header);
+  sheet
+    .getRange(overdueTop + 1, 1, 1, ITEM_HEADER.length)
+    .setFontWeight('bold')
+    .setBackground(COLORS.header);
   sheet.getRange(upcomingTop, 1, 1, WIDTH).setFontWeight('bold');
-  sheet.getRange(upcomingTop + 1, 1, 1, ITEM_HEADER.length).setFontWeight('bold').setBackground(COLORS.header);
+  sheet
+    .getRange(upcomingTop + 1, 1, 1, ITEM_HEADER.length)
+    .setFontWeight('bold')
+    .setBackground(COLORS.header);
   sheet.getRange(1, 2, block.length, 1).setWrap(true);
 }

@@ -52,7 +52,7 @@ export class Table {
   static ensure(ss: Spreadsheet, spec: TableSpec): { table: Table; created: boolean; restored: string[] } {
     let sheet = ss.getSheetByName(spec.sheetName);
     const created = !sheet;
-    if (!sheet) sheet = ss.insertSheet(spec.sheetName);
+    if (!sheet) sheet = ss.insertSheet(spec.sheetName, ss.getNumSheets());
     let table = Table.readSheet(sheet, spec);
     const missing = spec.columns.filter((_, i) => table.positions[i] < 0);
     if (missing.length > 0) {
@@ -151,7 +151,9 @@ export class Table {
     if (index < 0) throw new Error(`Unknown column "${header}" for sheet "${this.spec.sheetName}"`);
     const at = this.positions[index];
     if (at < 0) {
-      throw new Error(`На листе «${this.spec.sheetName}» нет столбца «${header}». Запустите «Настроить учебный год…», чтобы восстановить его.`);
+      throw new Error(
+        `На листе «${this.spec.sheetName}» нет столбца «${header}». Запустите «Настроить учебный год…», чтобы восстановить его.`,
+      );
     }
     return at;
   }

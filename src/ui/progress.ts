@@ -38,4 +38,3 @@ export function refreshSummary(ss: Spreadsheet = SpreadsheetApp.getActiveSpreads
 export function getProgress(): ProgressReport {
   return buildProgressReport(SpreadsheetApp.getActiveSpreadsheet());
 }
-

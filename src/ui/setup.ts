@@ -50,13 +50,16 @@ function checkOptions(options: unknown): SetupOptions {
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') throw new UserError(`Поле «${FIELD_TITLES[field]}» должно быть текстом.`);
     const text = value.replace(/\s+/g, ' ').trim();
-    if (text.length > MAX_TEXT) throw new UserError(`Поле «${FIELD_TITLES[field]}» слишком длинное (больше ${MAX_TEXT} символов).`);
+    if (text.length > MAX_TEXT)
+      throw new UserError(`Поле «${FIELD_TITLES[field]}» слишком длинное (больше ${MAX_TEXT} символов).`);
     checked[field] = text;
   }
   if (o.startYear !== undefined && o.startYear !== null) {
     const year = o.startYear;
     if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new UserError(`Учебный год указан неверно: «${String(year)}». Укажите год начала, например 2026 (для 2026–2027).`);
+      throw new UserError(
+        `Учебный год указан неверно: «${String(year)}». Укажите год начала, например 2026 (для 2026–2027).`,
+      );
     }
     checked.startYear = year;
   }
@@ -71,7 +74,8 @@ function checkOptions(options: unknown): SetupOptions {
 
 /** Explicit options win, then «Настройки», then defaults (the period by the clock). */
 function resolve(options: SetupOptions, settings: Settings, ss: Spreadsheet): Required<SetupOptions> {
-  const timeZone = options.timeZone ?? (settings.timeZone && isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_TIME_ZONE);
+  const timeZone =
+    options.timeZone ?? (settings.timeZone && isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_TIME_ZONE);
   const fromSettings = parsePeriod(settings.period);
   if (settings.period && fromSettings === null && options.startYear === undefined) {
     throw new UserError(
@@ -163,7 +167,14 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     if (archivedSheet) parts.push(`прежняя дорожная карта сохранена на листе «${archivedSheet}»`);
     const message = `${parts.join('; ')}.`;
     logAction(ss, 'Настройка учебного года', message);
-    return { period, added: sync.added, kept: sync.kept, restoredColumns: sync.restoredColumns, archivedSheet, message };
+    return {
+      period,
+      added: sync.added,
+      kept: sync.kept,
+      restoredColumns: sync.restoredColumns,
+      archivedSheet,
+      message,
+    };
   } finally {
     lock.releaseLock();
   }

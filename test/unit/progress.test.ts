@@ -78,10 +78,12 @@ describe('computeProgress', () => {
   });
 
   test('overdue sorted by end date', () => {
-    expect(result.overdue).toEqual([
-      { no: '2.1', title: 'Мероприятие 2.1', end: '2026-02-20', responsible: 'Иванова', status: 'Не начато' },
-      { no: '1.4.2', title: 'Мероприятие  1.4.2 ', end: '2026-03-01', responsible: 'Иванова', status: 'В работе' },
-    ].map((i) => ({ ...i, title: i.title.trim() })));
+    expect(result.overdue).toEqual(
+      [
+        { no: '2.1', title: 'Мероприятие 2.1', end: '2026-02-20', responsible: 'Иванова', status: 'Не начато' },
+        { no: '1.4.2', title: 'Мероприятие  1.4.2 ', end: '2026-03-01', responsible: 'Иванова', status: 'В работе' },
+      ].map((i) => ({ ...i, title: i.title.trim() })),
+    );
   });
 
   test('upcoming: today … today + 14, open only, sorted by end', () => {
@@ -97,7 +99,11 @@ describe('computeProgress', () => {
   test('percent rounds', () => {
     const r = computeProgress([row('1.1', '', 'Выполнено'), row('1.2', '', ''), row('1.3', '', '')], TODAY, TITLES);
     expect(r.overall.percent).toBe(33);
-    const r2 = computeProgress([row('1.1', '', 'Выполнено'), row('1.2', '', 'Выполнено'), row('1.3', '', '')], TODAY, TITLES);
+    const r2 = computeProgress(
+      [row('1.1', '', 'Выполнено'), row('1.2', '', 'Выполнено'), row('1.3', '', '')],
+      TODAY,
+      TITLES,
+    );
     expect(r2.overall.percent).toBe(67);
   });
 });

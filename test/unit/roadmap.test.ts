@@ -53,12 +53,17 @@ describe('template', () => {
       .filter((p) => p.kind === 'months')
       .map((p) => resolveSpan(p, SEED_START_YEAR, 2026));
     const earliest = spans.map((s) => s.start).sort()[0];
-    const latest = spans.map((s) => s.end).sort().reverse()[0];
+    const latest = spans
+      .map((s) => s.end)
+      .sort()
+      .reverse()[0];
     expect(periodBounds(2026)).toEqual({ start: earliest, end: latest });
   });
 
   test('the cited letters are in the details', () => {
-    const details = ROADMAP.flatMap((s) => s.activities).map((a) => a.details ?? '').join('\n');
+    const details = ROADMAP.flatMap((s) => s.activities)
+      .map((a) => a.details ?? '')
+      .join('\n');
     expect(details).toContain('от 23.01.2020 № МР-42/02');
     expect(details).toContain('от 21.12.2021 № АЗ-1128/08 и профсоюза № 657');
   });

@@ -12,7 +12,11 @@ interface FakeState {
   userObject?: unknown;
 }
 
-function makeRunner(server: Record<string, (...args: unknown[]) => unknown>, calls: unknown[][], state: FakeState = {}): unknown {
+function makeRunner(
+  server: Record<string, (...args: unknown[]) => unknown>,
+  calls: unknown[][],
+  state: FakeState = {},
+): unknown {
   const runner: Record<string, unknown> = {
     withSuccessHandler: (fn: Handler) => makeRunner(server, calls, { ...state, success: fn }),
     withFailureHandler: (fn: Handler) => makeRunner(server, calls, { ...state, failure: fn }),

@@ -66,7 +66,10 @@ test('the sidebar sources render server data as text only', () => {
   const dir = path.join(root, 'sidebar');
   for (const f of readdirSync(dir).filter((n) => /\.tsx?$/.test(n))) {
     const src = readFileSync(path.join(dir, f), 'utf8');
-    expect({ f, hit: /dangerouslySetInnerHTML|\.innerHTML\b|insertAdjacentHTML|document\.write/.test(src) }).toEqual({ f, hit: false });
+    expect({ f, hit: /dangerouslySetInnerHTML|\.innerHTML\b|insertAdjacentHTML|document\.write/.test(src) }).toEqual({
+      f,
+      hit: false,
+    });
   }
 });
 

@@ -48,7 +48,9 @@ test('plural picks the Russian form', () => {
 });
 
 test('the no-roadmap error is recognised', () => {
-  expect(isNoRoadmapError('Дорожная карта ещё не создана. Выберите «Наставничество → Настроить учебный год…»')).toBe(true);
+  expect(isNoRoadmapError('Дорожная карта ещё не создана. Выберите «Наставничество → Настроить учебный год…»')).toBe(
+    true,
+  );
   expect(isNoRoadmapError('Не найден лист «Дорожная карта»')).toBe(true);
   expect(isNoRoadmapError('Нет столбца «Срок» на листе «Дорожная карта»')).toBe(false);
   expect(isNoRoadmapError('Превышено время выполнения')).toBe(false);
@@ -68,7 +70,13 @@ test('setup validation: school is required', () => {
 
 test('setup validation: values are trimmed, year is a number', () => {
   expect(
-    toOptions({ ...blank, school: '  МОУ «СОШ  № 2» ', director: ' Иванова И. И. ', startYear: '2027', timeZone: 'Asia/Omsk' }),
+    toOptions({
+      ...blank,
+      school: '  МОУ «СОШ  № 2» ',
+      director: ' Иванова И. И. ',
+      startYear: '2027',
+      timeZone: 'Asia/Omsk',
+    }),
   ).toEqual({
     options: {
       school: 'МОУ «СОШ № 2»',
@@ -84,5 +92,8 @@ test('setup validation: values are trimmed, year is a number', () => {
 });
 
 test('setup validation: a broken year is refused', () => {
-  expect(toOptions({ ...blank, school: 'СОШ', startYear: '' })).toEqual({ error: 'Выберите учебный год', field: 'startYear' });
+  expect(toOptions({ ...blank, school: 'СОШ', startYear: '' })).toEqual({
+    error: 'Выберите учебный год',
+    field: 'startYear',
+  });
 });

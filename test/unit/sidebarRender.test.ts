@@ -171,7 +171,13 @@ const report: ProgressReport = {
     { stage: '2', title: 'Банк наставляемых', total: 6, done: 2, inWork: 1, cancelled: 0, overdue: 2, percent: 33 },
   ],
   overdue: [
-    { no: '2.1.1', title: 'Анкетирование <b>педагогов</b>', end: '2026-03-31', responsible: 'Иванова И. И.', status: 'В работе' },
+    {
+      no: '2.1.1',
+      title: 'Анкетирование <b>педагогов</b>',
+      end: '2026-03-31',
+      responsible: 'Иванова И. И.',
+      status: 'В работе',
+    },
   ],
   upcoming: [{ no: '3.1', title: 'Банк наставников', end: '2026-04-20', responsible: 'Петров П. П.', status: '' }],
 };
@@ -250,7 +256,14 @@ test('setup view validates, trims, sends and shows the result', async () => {
     getSetupDefaults: () => defaults,
     setupSchoolYear: (o: unknown) => {
       sent.push(o);
-      return { period: '2026–2027', added: 40, kept: 0, restoredColumns: [], archivedSheet: null, message: 'Дорожная карта на 2026–2027 создана: 40 мероприятий.' };
+      return {
+        period: '2026–2027',
+        added: 40,
+        kept: 0,
+        restoredColumns: [],
+        archivedSheet: null,
+        message: 'Дорожная карта на 2026–2027 создана: 40 мероприятий.',
+      };
     },
   });
   await settle();

@@ -89,7 +89,8 @@ function item(row: ProgressInput, end: string): OverdueItem {
   };
 }
 
-const byEndThenNo = (a: OverdueItem, b: OverdueItem) => (a.end < b.end ? -1 : a.end > b.end ? 1 : compareNo(a.no, b.no));
+const byEndThenNo = (a: OverdueItem, b: OverdueItem) =>
+  a.end < b.end ? -1 : a.end > b.end ? 1 : compareNo(a.no, b.no);
 
 /**
  * Figures for every stage named in `titles` (stage number → title) plus any stage found only in the

@@ -1,0 +1,104 @@
+import type { Workspace } from '../workspace';
+
+/**
+ * The demo school: set up by the real add-on (setupSchoolYear), then kept by its staff the way a
+ * school would half-way through a year: past activities mostly done with evidence links, the two
+ * most recent past ones left overdue, current ones in progress.
+ */
+export const DEMO_SCHOOL = {
+  school: 'МБОУ «Средняя общеобразовательная школа № 2»',
+  director: 'Иванова Марина Петровна',
+  curator: 'Смирнова Ольга Викторовна',
+  methodologist: 'Кузнецова Анна Сергеевна',
+  psychologist: 'Соколова Елена Игоревна',
+  siteEditor: 'Попов Дмитрий Александрович',
+};
+
+const ROADMAP = 'Дорожная карта';
+const SITE = 'https://school2.example/metodicheskaya-rabota';
+
+function columnLetter(index0: number): string {
+  let n = index0 + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** «25.11.2026» → «2026-11-25» */
+function iso(ru: string): string {
+  const [d, m, y] = ru.split('.');
+  return `${y}-${m}-${d}`;
+}
+
+function ru(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+function addDays(isoDay: string, days: number): string {
+  const t = Date.parse(`${isoDay}T00:00:00Z`) + days * 86400000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function seedDemoSchool(ws: Workspace): void {
+  ws.run('setupSchoolYear', DEMO_SCHOOL);
+  const values = ws.values(ROADMAP);
+  if (!values) throw new Error('The demo setup did not create the roadmap');
+  const [header, ...rows] = values;
+  const col = (name: string) => header.indexOf(name);
+  const [no, title, start, end, status, doneOn, evidence, comment] = [
+    '№',
+    'Мероприятие',
+    'Срок начала',
+    'Срок окончания',
+    'Статус',
+    'Дата выполнения',
+    'Подтверждение (ссылка)',
+    'Комментарий',
+  ].map(col);
+  // The school's wall clock (Moscow) decides what is already past.
+  const today = new Date(ws.env.now() + 3 * 3600000).toISOString().slice(0, 10);
+
+  const activities = rows
+    .map((r, i) => ({
+      row: i + 2,
+      no: r[no],
+      title: r[title],
+      start: r[start] ? iso(r[start]) : '',
+      end: r[end] ? iso(r[end]) : '',
+    }))
+    .filter((a) => a.no.includes('.') && a.end);
+  const past = activities.filter((a) => a.end < today).sort((a, b) => (a.end < b.end ? -1 : 1));
+  const overdue = new Set(past.slice(-2).map((a) => a.no));
+
+  const statusCol: string[][] = rows.map((r) => [r[status]]);
+  const doneCols: string[][] = rows.map((r) => [r[doneOn], r[evidence], r[comment]]);
+  for (const a of activities) {
+    const i = a.row - 2;
+    if (a.end < today && !overdue.has(a.no)) {
+      statusCol[i] = ['Выполнено'];
+      doneCols[i] = [ru(addDays(a.end, -3)), `${SITE}/${a.no.replace(/\./g, '-')}`, ''];
+    } else if (a.start && a.start <= today) {
+      statusCol[i] = ['В работе'];
+    }
+  }
+  const first = overdue.values().next().value;
+  if (first) {
+    const i = activities.find((a) => a.no === first)!.row - 2;
+    statusCol[i] = ['В работе'];
+    doneCols[i] = ['', '', 'Ждём подписи директора'];
+  }
+
+  const last = rows.length + 1;
+  ws.setUser('zavuch@school2.example');
+  try {
+    ws.edit(ROADMAP, `${columnLetter(status)}2:${columnLetter(status)}${last}`, statusCol);
+    // «Дата выполнения», «Подтверждение», «Комментарий» are adjacent in the layout setup creates.
+    ws.edit(ROADMAP, `${columnLetter(doneOn)}2:${columnLetter(comment)}${last}`, doneCols);
+  } finally {
+    ws.setUser('metodist@school2.example');
+  }
+}

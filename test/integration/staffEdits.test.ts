@@ -1,0 +1,74 @@
+import { cellOf, columnOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
+
+const RED = '#f4cccc';
+const GREY = '#eeeeee';
+
+describe('staff keep the roadmap', () => {
+  test('past activities not done are highlighted as overdue; current and future ones are not', async () => {
+    const ws = await setUpWorkspace();
+    expect(ws.format(ROADMAP, `C${rowOf(ws, '1.3')}`).background).toBe(RED);
+    expect(ws.format(ROADMAP, `C${rowOf(ws, '5.3')}`).background).not.toBe(RED);
+    expect(ws.format(ROADMAP, `C${rowOf(ws, '6.1')}`).background).not.toBe(RED);
+    // Stage header rows have no deadline, so they are never overdue.
+    expect(ws.format(ROADMAP, `C${rowOf(ws, '1')}`).background).toBe('#eef3fb');
+  });
+
+  test('marking an overdue activity «Выполнено» greys it, stamps today and updates «Сводка»', async () => {
+    const ws = await setUpWorkspace();
+    const before = ws.run('getProgress') as { overall: { done: number; overdue: number } };
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
+    const row = records(ws, ROADMAP).find((r) => r['№'] === '1.3')!;
+    expect(row['Дата выполнения']).toBe('25.11.2026');
+    expect(ws.format(ROADMAP, `C${rowOf(ws, '1.3')}`)).toMatchObject({ background: GREY, fontColor: '#7f7f7f' });
+    const after = ws.run('getProgress') as { overall: { done: number; overdue: number } };
+    expect(after.overall.done).toBe(before.overall.done + 1);
+    expect(after.overall.overdue).toBe(before.overall.overdue - 1);
+    const summary = ws.values('Сводка')!;
+    const total = summary.find((r) => r[1] === 'Итого')!;
+    expect(total[3]).toBe(String(after.overall.done));
+  });
+
+  test('a date staff entered is kept when they set «Выполнено»', async () => {
+    const ws = await setUpWorkspace();
+    ws.edit(ROADMAP, cellOf(ws, 'Дата выполнения', '1.1'), '20.02.2026');
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.1'), 'Выполнено');
+    expect(records(ws, ROADMAP).find((r) => r['№'] === '1.1')!['Дата выполнения']).toBe('20.02.2026');
+  });
+
+  test('a status outside the dropdown is refused with a Russian message and nothing changes', async () => {
+    const ws = await setUpWorkspace();
+    const cell = cellOf(ws, 'Статус', '1.2');
+    expect(() => ws.edit(ROADMAP, cell, 'Готово')).toThrow(/Недопустимое значение «Готово»/);
+    expect(records(ws, ROADMAP).find((r) => r['№'] === '1.2')!['Статус']).toBe('Не начато');
+  });
+
+  test('«Отменено» is not overdue and leaves the percentage base', async () => {
+    const ws = await setUpWorkspace();
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.1'), 'Отменено');
+    expect(ws.format(ROADMAP, `C${rowOf(ws, '1.1')}`).background).not.toBe(RED);
+    const report = ws.run('getProgress') as { stages: Array<{ stage: string; cancelled: number; total: number }> };
+    expect(report.stages[0]).toMatchObject({ stage: '1', cancelled: 1, total: 8 });
+  });
+
+  test('the progress report is plain JSON with ISO dates, for google.script.run', async () => {
+    const ws = await setUpWorkspace();
+    const report = ws.run('getProgress') as { asOf: string; overdue: Array<{ end: string }> };
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(report.asOf).toBe('2026-11-25');
+    expect(report.overdue[0].end).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test('edits on other sheets do not trigger roadmap work', async () => {
+    const ws = await setUpWorkspace();
+    ws.resetCalls();
+    ws.edit('Настройки', 'C1', 'заметка');
+    expect(ws.calls().byMethod['Sheet.getRange'] ?? 0).toBe(0);
+  });
+
+  test('a teacher who is not an editor cannot change the protected «Сводка»… but can be warned only', async () => {
+    const ws = await setUpWorkspace();
+    const protection = ws.model.sheets.find((s) => s.name === 'Сводка')!.protections[0];
+    expect(protection).toMatchObject({ warningOnly: true });
+    expect(columnOf(ws, 'Сводка', 'Ход реализации дорожной карты наставничества')).toBe('A');
+  });
+});

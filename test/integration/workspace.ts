@@ -1,0 +1,39 @@
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../emulator/workspace';
+
+/** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */
+export const NOW = '2026-11-25T10:00:00+03:00';
+export const ROADMAP = 'Дорожная карта';
+
+/** A fresh workspace running the built dist/Code.js, set up for the school year unless told not to. */
+export async function setUpWorkspace(options: WorkspaceOptions & { setup?: boolean } = {}): Promise<Workspace> {
+  const ws = await openWorkspace({ now: NOW, ...options });
+  if (options.setup !== false) ws.run('setupSchoolYear', { school: 'МБОУ «СОШ № 2»', startYear: 2026 });
+  ws.resetCalls();
+  return ws;
+}
+
+/** Rows of a sheet as objects keyed by header, for readable assertions. */
+export function records(ws: Workspace, sheet: string): Array<Record<string, string>> {
+  const values = ws.values(sheet);
+  if (!values) throw new Error(`no sheet ${sheet}`);
+  const [header, ...rows] = values;
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
+
+/** The 1-based sheet row of an activity by its number. */
+export function rowOf(ws: Workspace, no: string): number {
+  const index = records(ws, ROADMAP).findIndex((r) => r['№'] === no);
+  if (index < 0) throw new Error(`no activity ${no}`);
+  return index + 2;
+}
+
+/** A1 letter of a column by header on the given sheet. */
+export function columnOf(ws: Workspace, sheet: string, header: string): string {
+  const index = ws.values(sheet)![0].indexOf(header);
+  if (index < 0) throw new Error(`no column ${header}`);
+  return String.fromCharCode(65 + index);
+}
+
+export function cellOf(ws: Workspace, header: string, no: string): string {
+  return `${columnOf(ws, ROADMAP, header)}${rowOf(ws, no)}`;
+}
