@@ -57,7 +57,6 @@ const SERVICES_FILE = 'services.json';
 interface ServicesState {
   properties: unknown;
   triggers: unknown;
-  now: number;
 }
 
 /**
@@ -184,7 +183,6 @@ export class Workspace {
     const state: ServicesState = {
       properties: this.properties.toJSON(),
       triggers: this.triggers.toJSON(),
-      now: this.env.now(),
     };
     writeJsonAtomic(path.join(this.dir, SERVICES_FILE), state);
   }
@@ -218,7 +216,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const loaded = await loadSpreadsheet(dir);
   const saved = readJson<ServicesState | null>(path.join(dir, SERVICES_FILE), null);
   const owner = DEMO_USERS.methodologist;
-  const env = new Env({ now: options.now ?? saved?.now ?? Date.now(), user: options.user ?? owner, owner });
+  const env = new Env({ now: options.now ?? Date.now(), user: options.user ?? owner, owner });
   const workspace = new Workspace(
     dir,
     env,
