@@ -91,7 +91,10 @@ export function applyUserEdit(
   const numRows = values.length;
   const numCols = Math.max(1, ...values.map((row) => row.length));
   const grid: GridRange = { row: start.row, col: start.col, numRows, numCols };
-  if (grid.row + numRows > sheet.maxRows || grid.col + numCols > sheet.maxCols) {
+  // Pasting past the last row or column grows the grid, as Sheets does for a person's paste.
+  sheet.maxRows = Math.max(sheet.maxRows, grid.row + numRows);
+  sheet.maxCols = Math.max(sheet.maxCols, grid.col + numCols);
+  if (grid.row < 0 || grid.col < 0) {
     throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
   }
   // Check everything first: a refused edit changes nothing.

@@ -14,17 +14,33 @@ function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
 }
 
+const DAY_MS = 86400000;
+const HOUR_MS = 3600000;
+
 /**
- * A cell's value as an ISO day in the spreadsheet's time zone: a Date, or text staff typed as
- * «дд.мм.гггг» / «гггг-мм-дд» that Sheets kept as text. Anything else → ''.
+ * Reads cells as ISO days in the spreadsheet's time zone: a Date, or text staff typed as
+ * «дд.мм.гггг» / «гггг-мм-дд» that Sheets kept as text; anything else → ''.
+ *
+ * One Utilities call per reader, not per cell (the number of calls must not grow with the rows): the
+ * zone's offset is taken once and applied by arithmetic. That is exact for Russia's zones (no DST);
+ * elsewhere a date typed across a DST change lands at 23:00 local, which is rounded up to its day.
  */
-export function cellToIsoDay(value: unknown, timeZone: string): string {
-  if (isDate(value)) return Utilities.formatDate(value, timeZone, 'yyyy-MM-dd');
-  const text = String(value ?? '').trim();
-  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? text : '';
+export function isoDayReader(timeZone: string): (value: unknown) => string {
+  const offset = Utilities.formatDate(new Date(), timeZone, 'Z');
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const offsetMs = sign * (Number(offset.slice(1, 3)) * HOUR_MS + Number(offset.slice(3, 5)) * 60000);
+  return (value) => {
+    if (isDate(value)) {
+      let local = value.getTime() + offsetMs;
+      if (((local % DAY_MS) + DAY_MS) % DAY_MS === 23 * HOUR_MS) local += HOUR_MS;
+      return new Date(local).toISOString().slice(0, 10);
+    }
+    const text = String(value ?? '').trim();
+    let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+    if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    return m ? text : '';
+  };
 }
 
 /** An ISO day as a Date at midnight in the spreadsheet's time zone (what a typed date holds). */

@@ -1,5 +1,5 @@
 import { DEFAULT_STATUS, STAGE_TITLES, STATUSES, type ProgressInput, type RoadmapRow } from '../domain/roadmap';
-import { cellToIsoDay, isoDayToCell, safeText } from './cells';
+import { isoDayReader, isoDayToCell, safeText } from './cells';
 import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
 import { Table } from './table';
 
@@ -74,20 +74,23 @@ function shiftIndexes(rowOf: Map<string, number>, stageRows: number[], at: numbe
 }
 
 function fillEmpty(table: Table, r: number, item: RoadmapRow, timeZone: string): void {
-  const fill = (header: string, value: unknown) => {
-    if (value !== '' && table.text(r, header) === '') table.set(r, header, value);
+  // Values are computed only for empty cells: a re-run over a kept roadmap costs no date parsing.
+  const fill = (header: string, value: () => unknown) => {
+    if (table.text(r, header) !== '') return;
+    const v = value();
+    if (v !== '') table.set(r, header, v);
   };
-  fill(C.no, item.no);
+  fill(C.no, () => item.no);
   if (item.kind === 'stage') {
-    fill(C.stage, safeText(`${item.no}. ${item.title}`));
+    fill(C.stage, () => safeText(`${item.no}. ${item.title}`));
     return;
   }
-  fill(C.stage, safeText(`${item.stage}. ${STAGE_TITLES[item.stage] ?? ''}`));
-  fill(C.activity, safeText(item.title));
-  fill(C.start, isoDayToCell(item.start, timeZone));
-  fill(C.end, isoDayToCell(item.end, timeZone));
-  fill(C.responsible, safeText(item.responsible));
-  fill(C.status, DEFAULT_STATUS);
+  fill(C.stage, () => safeText(`${item.stage}. ${STAGE_TITLES[item.stage] ?? ''}`));
+  fill(C.activity, () => safeText(item.title));
+  fill(C.start, () => isoDayToCell(item.start, timeZone));
+  fill(C.end, () => isoDayToCell(item.end, timeZone));
+  fill(C.responsible, () => safeText(item.responsible));
+  fill(C.status, () => DEFAULT_STATUS);
 }
 
 function styleHeader(sheet: Sheet): void {
@@ -149,11 +152,12 @@ function isOwnRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): bo
 export function readRoadmap(ss: Spreadsheet, timeZone: string): ProgressInput[] | null {
   const table = Table.read(ss, ROADMAP_TABLE);
   if (!table) return null;
+  const isoDay = isoDayReader(timeZone);
   return table.rows.map((_, r) => ({
     no: table.text(r, C.no),
     stage: table.text(r, C.stage),
     title: table.text(r, C.activity),
-    end: cellToIsoDay(table.get(r, C.end), timeZone),
+    end: isoDay(table.get(r, C.end)),
     status: table.text(r, C.status),
     responsible: table.text(r, C.responsible),
   }));

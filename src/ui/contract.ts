@@ -4,6 +4,10 @@
  * no class instances; dates travel as ISO "YYYY-MM-DD" strings.
  */
 
+import type { OverdueItem, StageProgress } from '../domain/roadmap/progress';
+
+export type { OverdueItem, StageProgress };
+
 /** What the «Настроить учебный год…» dialog sends. Every field is optional: missing = «Настройки» or default. */
 export interface SetupOptions {
   /** Full school name, e.g. «МОУ «Киришская СОШ № 2»». */
@@ -43,29 +47,6 @@ export interface SetupResult {
   archivedSheet: string | null;
   /** Russian, one line, for a toast or the dialog. */
   message: string;
-}
-
-export interface StageProgress {
-  /** "1" … "7" */
-  stage: string;
-  title: string;
-  total: number;
-  done: number;
-  inWork: number;
-  cancelled: number;
-  overdue: number;
-  /** 0–100, done of (total − cancelled), rounded. */
-  percent: number;
-}
-
-export interface OverdueItem {
-  /** Activity number, e.g. "1.4.2". */
-  no: string;
-  title: string;
-  /** ISO date */
-  end: string;
-  responsible: string;
-  status: string;
 }
 
 export interface ProgressReport {

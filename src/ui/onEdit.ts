@@ -1,5 +1,5 @@
 import { normalizeStatus } from '../domain/roadmap';
-import { cellToIsoDay, isoDayToCell, todayIso } from '../sheets/cells';
+import { isoDayToCell, todayIso } from '../sheets/cells';
 import { mapHeaders } from '../sheets/headers';
 import { ROADMAP_COLUMNS as C, ROADMAP_TABLE, SHEETS } from '../sheets/schema';
 import { refreshSummary } from './progress';
@@ -35,7 +35,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     const today = isoDayToCell(todayIso(timeZone), timeZone);
     let changed = false;
     statuses.forEach(([status], i) => {
-      if (normalizeStatus(status) === 'Выполнено' && !cellToIsoDay(done[i][0], timeZone) && done[i][0] === '') {
+      if (normalizeStatus(status) === 'Выполнено' && done[i][0] === '') {
         done[i][0] = today;
         changed = true;
       }

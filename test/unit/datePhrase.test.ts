@@ -3,7 +3,8 @@ import * as path from 'path';
 import { DatePhraseError, parseDatePhrase, resolveSpan } from '../../src/domain/roadmap/datePhrase';
 import { ROADMAP } from '../../src/domain/roadmap/template';
 
-const SEED_FILE = path.resolve(__dirname, '../../../shared/seed/roadmap-2022-2023.txt');
+/** The school's roadmap the add-on is built from (a copy of shared/seed, kept in the repo). */
+const SEED_FILE = path.resolve(__dirname, '../../docs/roadmap-2022-2023.txt');
 
 /** The deadline phrases of the seed, verbatim. */
 const SEED_PHRASES = [
@@ -24,7 +25,7 @@ describe('seed phrases', () => {
     expect(() => parseDatePhrase(phrase)).not.toThrow();
   });
 
-  (fs.existsSync(SEED_FILE) ? test : test.skip)('every bold date phrase in the seed file is listed and parses', () => {
+  test('every bold date phrase in the seed file is listed and parses', () => {
     const text = fs.readFileSync(SEED_FILE, 'utf8');
     const bold = [...text.matchAll(/<b>([^<]*)<\/b>/g)].map((m) => m[1].trim());
     // A deadline cell is short: «Месяц[-месяц] ГГГГ г.» or «В течение …»; activity titles are long.

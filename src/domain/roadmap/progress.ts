@@ -1,7 +1,29 @@
 /** Progress of the roadmap as staff keep it: per-stage figures, overdue and upcoming activities. */
-import type { OverdueItem, StageProgress } from '../../ui/contract';
 import { addDays, toIsoDay } from '../dates';
 import { isClosed, normalizeStatus } from './status';
+
+export interface StageProgress {
+  /** "1" … "7" */
+  stage: string;
+  title: string;
+  total: number;
+  done: number;
+  inWork: number;
+  cancelled: number;
+  overdue: number;
+  /** 0–100, done of (total − cancelled), rounded. */
+  percent: number;
+}
+
+export interface OverdueItem {
+  /** Activity number, e.g. "1.4.2". */
+  no: string;
+  title: string;
+  /** ISO date */
+  end: string;
+  responsible: string;
+  status: string;
+}
 
 /** One activity row as read from the sheet (cells as text; `end` ISO or '' when missing). */
 export interface ProgressInput {

@@ -1,0 +1,100 @@
+// npm run bench: what the add-on's operations cost, on the built bundle in the emulator.
+//
+// For each operation it prints service calls, the simulated Apps Script time those calls would take
+// (emulator/core/calls.ts latency table), and wall-clock time in the emulator. Wall-clock numbers on
+// these machines are noisy, so every figure is also given as a ratio against a reference run done
+// side by side in the same process: the same operation on the bare roadmap (no staff rows), and a
+// naive cell-by-cell read of the same sheet (what the add-on's batched reads replace).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { openWorkspace } = require('../dist/lib/index.js');
+
+const NOW = '2026-11-25T10:00:00+03:00';
+const ROADMAP = 'Дорожная карта';
+const SIZES = [0, 200, 1000];
+const REPEAT = 5;
+
+function letter(index0) {
+  return String.fromCharCode(65 + index0);
+}
+
+async function workspaceWithRows(extra) {
+  const ws = await openWorkspace({ now: NOW });
+  ws.run('setupSchoolYear', { school: 'Школа', startYear: 2026 });
+  if (extra > 0) {
+    const first = ws.values(ROADMAP).length + 1;
+    const rows = Array.from({ length: extra }, (_, i) => [
+      `7.${i + 2}`,
+      '7. Доп.',
+      `Публикация ${i + 1}`,
+      '01.03.2027',
+      '15.03.2027',
+    ]);
+    ws.edit(ROADMAP, `A${first}:E${first + extra - 1}`, rows);
+  }
+  return ws;
+}
+
+/** Runs `op` REPEAT times on fresh workspaces; median wall ms and the calls of one run. */
+async function measure(extra, op) {
+  const walls = [];
+  let calls;
+  for (let i = 0; i < REPEAT; i++) {
+    const ws = await workspaceWithRows(extra);
+    ws.resetCalls();
+    const t0 = process.hrtime.bigint();
+    op(ws);
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    calls = ws.calls();
+  }
+  walls.sort((a, b) => a - b);
+  return { wall: walls[Math.floor(REPEAT / 2)], calls };
+}
+
+const statusCell = (ws) => {
+  const values = ws.values(ROADMAP);
+  const col = values[0].indexOf('Статус');
+  const row = values.findIndex((r) => r[0] === '1.3') + 1;
+  return `${letter(col)}${row}`;
+};
+
+const operations = {
+  'повторная настройка (setupSchoolYear)': (ws) => ws.run('setupSchoolYear'),
+  'смена статуса (onEdit + Сводка)': (ws) => ws.edit(ROADMAP, statusCell(ws), 'Выполнено'),
+  'ход реализации (getProgress)': (ws) => ws.run('getProgress'),
+  // The reference the batched design replaces: one getValue per cell of the roadmap.
+  'эталон: чтение по ячейкам': (ws) => {
+    const sheet = ws.spreadsheet().getActiveSpreadsheet().getSheetByName(ROADMAP);
+    const rows = sheet.getLastRow();
+    const cols = sheet.getLastColumn();
+    for (let r = 1; r <= rows; r++) for (let c = 1; c <= cols; c++) sheet.getRange(r, c).getValue();
+  },
+};
+
+const table = [];
+for (const [name, op] of Object.entries(operations)) {
+  const reference = await measure(0, op);
+  for (const extra of SIZES) {
+    const m = extra === 0 ? reference : await measure(extra, op);
+    table.push({
+      операция: name,
+      'строк сотрудников': extra,
+      вызовов: m.calls.total,
+      'вызовов / эталон': (m.calls.total / reference.calls.total).toFixed(2),
+      'Apps Script, с (оценка)': (m.calls.simulatedMs / 1000).toFixed(2),
+      'эмулятор, мс': m.wall.toFixed(1),
+      'время / эталон': (m.wall / reference.wall).toFixed(2),
+    });
+  }
+}
+console.table(table);
+
+// Side by side at the largest size: the add-on's batched progress read vs the naive cell read.
+const batched = table.find((r) => r.операция.startsWith('ход') && r['строк сотрудников'] === 1000);
+const naive = table.find((r) => r.операция.startsWith('эталон') && r['строк сотрудников'] === 1000);
+console.log(
+  `1000 строк: пакетное чтение (getProgress) — ${batched.вызовов} вызовов, ≈${batched['Apps Script, с (оценка)']} с; ` +
+    `чтение по ячейкам — ${naive.вызовов} вызовов, ≈${naive['Apps Script, с (оценка)']} с ` +
+    `(в ${(naive.вызовов / batched.вызовов).toFixed(0)} раз больше вызовов).`,
+);
