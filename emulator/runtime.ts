@@ -1,6 +1,9 @@
 import vm from 'node:vm';
 import type { AuthModeName, Env } from './core/env';
 
+/** A safety net for runaway scripts in tests and the local server, in real milliseconds. */
+const WALL_TIMEOUT_MS = 60_000;
+
 /**
  * Runs the real built dist/Code.js in a node:vm context whose globals are the fake services, as
  * Apps Script's V8 runtime would: top-level functions become globals, `new Date()` reads the
@@ -52,9 +55,12 @@ export class AddonRuntime {
     args: unknown[],
     options: { user?: string; authMode?: AuthModeName; limitMs?: number } = {},
   ): unknown {
-    if (!this.has(fn)) throw new Error(`Script function not found: ${fn}`);
-    const target = this.context[fn] as (...a: unknown[]) => unknown;
-    return this.env.runExecution(fn, options, () => target(...args));
+    if (!this.has(fn) || !/^[A-Za-z_$][\w$]*$/.test(fn)) throw new Error(`Script function not found: ${fn}`);
+    // Run inside the context with a wall-clock timeout, so a runaway loop cannot hang the emulator
+    // (the 6-minute Apps Script limit itself is enforced on the simulated clock, in Env).
+    this.context.__args = args;
+    const script = new vm.Script(`${fn}.apply(null, __args)`, { filename: `call:${fn}` });
+    return this.env.runExecution(fn, options, () => script.runInContext(this.context, { timeout: WALL_TIMEOUT_MS }));
   }
 
   /** Evaluates an expression in the script's realm (tests: build a Date or an object of that realm). */

@@ -78,18 +78,19 @@ export class Workspace {
     readonly loadProblems: string[],
     distDir: string,
   ) {
-    const ui = createUi(env, this.ui);
+    const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
+    const doc = { documentId: () => model.id };
     const services = {
       SpreadsheetApp: createSpreadsheetApp(env, model, ui),
-      PropertiesService: createPropertiesService(env, properties),
-      LockService: createLockService(env, new LockTable()),
-      CacheService: createCacheService(env, new CacheStores()),
+      PropertiesService: createPropertiesService(env, properties, doc),
+      LockService: createLockService(env, new LockTable(), doc),
+      CacheService: createCacheService(env, new CacheStores(), doc),
       Session: createSession(env),
       Utilities: createUtilities(env),
       Logger: createLogger(env, this.logs),
       console: createConsole(env, this.logs),
       HtmlService: createHtmlService(env, { filesDir: distDir }),
-      ScriptApp: createScriptApp(env, triggers),
+      ScriptApp: createScriptApp(env, triggers, doc),
     };
     this.spreadsheetApp = services.SpreadsheetApp;
     this.authModes = services.ScriptApp.AuthMode;
