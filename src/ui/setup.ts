@@ -72,12 +72,15 @@ function checkOptions(options: unknown): SetupOptions {
   return checked;
 }
 
-/** Explicit options win, then «Настройки», then defaults (the period by the clock). */
-function resolve(options: SetupOptions, settings: Settings, ss: Spreadsheet): Required<SetupOptions> {
+/**
+ * Explicit options win, then «Настройки», then defaults (the period by the clock). A garbled period
+ * in «Настройки» stops the setup (`strict`), but the dialog still opens with the default period.
+ */
+function resolve(options: SetupOptions, settings: Settings, ss: Spreadsheet, strict = true): Required<SetupOptions> {
   const timeZone =
     options.timeZone ?? (settings.timeZone && isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_TIME_ZONE);
   const fromSettings = parsePeriod(settings.period);
-  if (settings.period && fromSettings === null && options.startYear === undefined) {
+  if (strict && settings.period && fromSettings === null && options.startYear === undefined) {
     throw new UserError(
       `На листе «${SHEETS.settings}» учебный год записан как «${settings.period}». Исправьте на вид «2026–2027» и повторите.`,
     );
@@ -99,7 +102,7 @@ function resolve(options: SetupOptions, settings: Settings, ss: Spreadsheet): Re
 
 export function getSetupDefaults(): SetupDefaults {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const resolved = resolve({}, readSettings(ss), ss);
+  const resolved = resolve({}, readSettings(ss), ss, false);
   const current = defaultStartYear(todayIso(resolved.timeZone));
   const startYears = [current - 1, current, current + 1];
   if (!startYears.includes(resolved.startYear)) startYears.push(resolved.startYear);

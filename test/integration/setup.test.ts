@@ -155,3 +155,47 @@ describe('the demo school', () => {
     expect(report.overall.done).toBe(done.length);
   });
 });
+
+describe('the setup dialog', () => {
+  test('opens with defaults from «Настройки» and the periods around today', async () => {
+    const ws = await setUpWorkspace();
+    expect(ws.run('getSetupDefaults')).toMatchObject({
+      school: 'МБОУ «СОШ № 2»',
+      startYear: 2026,
+      startYears: [2025, 2026, 2027],
+      timeZone: 'Europe/Moscow',
+      alreadySetUp: true,
+    });
+  });
+
+  test('still opens when «Настройки» holds a garbled period, offering the current one', async () => {
+    const ws = await setUpWorkspace();
+    const row = ws.values('Настройки')!.findIndex((r) => r[0] === 'Учебный год') + 1;
+    ws.edit('Настройки', `B${row}`, 'прошлый');
+    expect(ws.run('getSetupDefaults')).toMatchObject({ startYear: 2026 });
+  });
+
+  test('the menu item opens the shared sidebar bundle as a modal dialog on the setup view', async () => {
+    const ws = await setUpWorkspace({ setup: false });
+    ws.run('menuSetupSchoolYear');
+    const dialog = ws.ui.dialogs[ws.ui.dialogs.length - 1];
+    expect(dialog).toMatchObject({ kind: 'modal', title: 'Настройка учебного года', width: 480, height: 640 });
+    expect(dialog.kind === 'modal' && dialog.html).toContain('window.__SIDEBAR_VIEW__="setup"');
+  });
+
+  test('«Ход реализации» opens the sidebar; without a roadmap the sidebar explains what to do', async () => {
+    const ws = await setUpWorkspace({ setup: false });
+    ws.run('menuShowProgress');
+    expect(ws.ui.dialogs[ws.ui.dialogs.length - 1]).toMatchObject({ kind: 'sidebar', title: 'Наставничество' });
+    expect(() => ws.run('getProgress')).toThrow('Дорожная карта ещё не создана');
+  });
+
+  test('«Обновить сводку» before setup shows a Russian alert instead of failing', async () => {
+    const ws = await setUpWorkspace({ setup: false });
+    ws.run('menuRefreshSummary');
+    expect(ws.ui.dialogs[ws.ui.dialogs.length - 1]).toMatchObject({
+      kind: 'alert',
+      message: expect.stringContaining('Дорожная карта ещё не создана'),
+    });
+  });
+});
