@@ -4,3 +4,4 @@
  */
 export { openWorkspace, Workspace, DEMO_USERS, type WorkspaceOptions, type MenuEntry } from './workspace';
 export { LATENCY_MS, type CallSummary } from './core/calls';
+export { startServer, type ServerOptions, type RunningServer } from './server/server';

@@ -1,10 +1,12 @@
 // npm run build: the Apps Script bundle (webpack), the sidebar (esbuild, one HTML file), the manifest,
-// and the CommonJS library build of the emulator that package.json "main" points at.
+// the local workspace page (dist/web) and the CommonJS library build of the emulator that
+// package.json "main" points at.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import esbuild from 'esbuild';
 import webpack from 'webpack';
 import { buildSidebar } from './buildSidebar.mjs';
+import { buildWeb } from './buildWeb.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -23,6 +25,7 @@ export async function build() {
   await Promise.all([
     runWebpack(),
     buildSidebar({ outFile: 'dist/Sidebar.html' }),
+    buildWeb({ outDir: 'dist/web' }),
     copyFile('appsscript.json', 'dist/appsscript.json'),
     esbuild.build({
       entryPoints: ['emulator/index.ts'],
@@ -42,7 +45,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   build().then(
     () =>
       console.log(
-        `Built dist/Code.js, dist/Sidebar.html, dist/appsscript.json, dist/lib/index.js in ${Date.now() - started} ms`,
+        `Built dist/Code.js, dist/Sidebar.html, dist/appsscript.json, dist/web/, dist/lib/index.js in ${Date.now() - started} ms`,
       ),
     (err) => {
       console.error(err.message ?? err);

@@ -1,16 +1,35 @@
-// npm start (after the build): opens the persistent workspace folder with the demo school, saves the
-// spreadsheet as a real .xlsx and prints where it is. The browser workspace replaces this next.
+// npm start (after the build): the local workspace in the browser. Serves the persistent workspace
+// folder (WORKSPACE_DIR or ./workspace, the demo school on first start) on 127.0.0.1 until Ctrl+C.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { openWorkspace } = require('../dist/lib/index.js');
+const { startServer } = require('../dist/lib/index.js');
 
 const dir = path.resolve(process.env.WORKSPACE_DIR || 'workspace');
-const ws = await openWorkspace({ dir, demo: true });
-await ws.save();
-for (const problem of ws.loadProblems) console.warn(`! ${problem}`);
-const report = ws.run('getProgress');
-console.log(`Workspace: ${dir}`);
-console.log(`Open ${path.join(dir, 'spreadsheet.xlsx')} in LibreOffice or Excel to see the sheets: ${ws.sheetNames().join(', ')}`);
-console.log(`${report.school}, ${report.period}: выполнено ${report.overall.done} из ${report.overall.total}, просрочено ${report.overall.overdue}.`);
+let server;
+try {
+  server = await startServer({ dir });
+} catch (e) {
+  console.error(`Не удалось запустить рабочую область: ${e.message ?? e}`);
+  process.exit(1);
+}
+console.log(`Рабочая область: ${server.url}`);
+console.log(`Папка с данными: ${dir}`);
+console.log('Остановить: Ctrl+C');
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nСохранение и остановка…');
+  try {
+    await server.close();
+    process.exit(0);
+  } catch (e) {
+    console.error(`Ошибка при остановке: ${e.message ?? e}`);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -43,8 +43,26 @@ function addDays(isoDay: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** One step of seeding the demo, for a progress bar (the local server's «Reset demo»). */
+export interface DemoStep {
+  label: string;
+  run: () => void;
+}
+
+/** The demo seeding as steps, run in order: the add-on's setup, then the staff's marks. */
+export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
+  return [
+    { label: 'Настройка учебного года', run: () => ws.run('setupSchoolYear', DEMO_SCHOOL) },
+    { label: 'Отметки сотрудников', run: () => markAsStaff(ws) },
+  ];
+}
+
 export function seedDemoSchool(ws: Workspace): void {
-  ws.run('setupSchoolYear', DEMO_SCHOOL);
+  for (const step of seedDemoSchoolSteps(ws)) step.run();
+}
+
+/** The staff's marks half-way through the year, typed as a staff member (onEdit fires). */
+function markAsStaff(ws: Workspace): void {
   const values = ws.values(ROADMAP);
   if (!values) throw new Error('The demo setup did not create the roadmap');
   const [header, ...rows] = values;

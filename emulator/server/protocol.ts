@@ -155,8 +155,10 @@ export type RunResult =
 export interface JobState {
   id: string;
   label: string;
+  /** Steps finished so far (0…steps). */
   step: number;
   steps: number;
+  /** The step running now (the last one once done). */
   stepLabel: string;
   done: boolean;
   error?: string;

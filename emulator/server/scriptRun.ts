@@ -1,0 +1,110 @@
+/**
+ * The server side of google.script.run: which functions a page may call, and how a result crosses
+ * to the client (Apps Script's rules, see /work/shared/APPS_SCRIPT_FACTS.md).
+ */
+import vm from 'node:vm';
+import { isDateLike } from '../spreadsheet/cells';
+import type { Workspace } from '../workspace';
+
+/** JavaScript's own globals (and Object.prototype's methods): functions, but not the script's. */
+const BUILTINS: ReadonlySet<string> = new Set(
+  vm.runInNewContext('[...Object.getOwnPropertyNames(globalThis), ...Object.getOwnPropertyNames(Object.prototype)]'),
+);
+
+export function notFound(fn: string): string {
+  return `Script function not found: ${fn}`;
+}
+
+/**
+ * Why `fn` may not be called from the client, or null when it may. Names ending in "_" are private
+ * in Apps Script; builtins like `eval` or `constructor` are not the script's functions. Whether the
+ * script defines `fn` at all is decided when it runs (the same message).
+ */
+export function refuseFunctionName(fn: unknown): string | null {
+  if (typeof fn !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(fn)) return notFound(String(fn));
+  if (fn.endsWith('_') || BUILTINS.has(fn)) return notFound(fn);
+  return null;
+}
+
+export const CIRCULAR = 'Failed due to circular reference.';
+
+class Circular extends Error {}
+
+/** A Date anywhere makes the whole result null, as the client receives it (a well-known trap). */
+function containsDate(value: unknown, seen: Set<unknown>): boolean {
+  if (isDateLike(value)) return true;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value as object).some((v) => containsDate(v, seen));
+}
+
+function plain(value: unknown, ancestors: Set<unknown>, inArray: boolean): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+    case 'bigint':
+      // Dropped as a property; null inside an array.
+      return inArray ? null : undefined;
+  }
+  if (value === null) return null;
+  if (ancestors.has(value)) throw new Circular(CIRCULAR);
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v) => plain(v, ancestors, true));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as object)) {
+      const p = plain(v, ancestors, false);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  } finally {
+    ancestors.delete(value);
+  }
+}
+
+export type Serialized = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** A server function's return value as the client's success handler receives it. */
+export function serializeResult(value: unknown): Serialized {
+  try {
+    const checked = plain(value, new Set(), false);
+    if (containsDate(value, new Set())) return { ok: true, value: null };
+    // undefined (a function that returns nothing) travels as null in JSON.
+    return { ok: true, value: checked === undefined ? null : checked };
+  } catch (e) {
+    if (e instanceof Circular) return { ok: false, message: CIRCULAR };
+    throw e;
+  }
+}
+
+/** An error thrown by the script (any realm) as the failure handler receives it. */
+export function errorOf(e: unknown): { name: string; message: string } {
+  if (e !== null && typeof e === 'object' && 'message' in e) {
+    const err = e as { name?: unknown; message?: unknown };
+    return { name: typeof err.name === 'string' ? err.name : 'Error', message: String(err.message) };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+export type ClientOutcome = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string } };
+
+/** Runs `fn(...args)` of the add-on as the active user (one execution) and serializes the result. */
+export function runForClient(ws: Pick<Workspace, 'run'>, fn: unknown, args: unknown): ClientOutcome {
+  const refused = refuseFunctionName(fn);
+  if (refused) return { ok: false, error: { name: 'Error', message: refused } };
+  if (!Array.isArray(args)) return { ok: false, error: { name: 'Error', message: 'args must be an array' } };
+  let value: unknown;
+  try {
+    value = ws.run(fn as string, ...args);
+  } catch (e) {
+    return { ok: false, error: errorOf(e) };
+  }
+  const s = serializeResult(value);
+  return s.ok ? { ok: true, result: s.value } : { ok: false, error: { name: 'Error', message: s.message } };
+}

@@ -1,0 +1,171 @@
+/**
+ * The local workspace server (`npm start`): the page, its JSON API (emulator/server/protocol.ts) and
+ * the add-on's dialogs, over node:http on 127.0.0.1 only.
+ */
+import { readFile } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { checkOrigin, HttpError, readBody, readJson, setSecurityHeaders, type ResponseKind } from './security';
+import { defaultDistDir } from '../workspace';
+import { Session } from './session';
+
+export interface ServerOptions {
+  /** Default: PORT from the environment, else 8080; 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** The workspace folder. */
+  dir: string;
+  /** Seed the demo school when the folder is empty. */
+  demo?: boolean;
+  /** The build output; the page is served from <distDir>/web/. Default: <repo>/dist. */
+  distDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Waits for requests in progress, saves, stops listening. */
+  close(): Promise<void>;
+}
+
+/** The page's files: fixed names only, never a path taken from the request. */
+const STATIC: Record<string, { file: string; type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/web/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/web/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+  '/web/shim.js': { file: 'shim.js', type: 'text/javascript; charset=utf-8' },
+};
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOWNLOAD_NAME = 'Наставничество.xlsx';
+
+function send(res: ServerResponse, status: number, kind: ResponseKind, type: string, body: string | Buffer): void {
+  setSecurityHeaders(res, kind);
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(res, 200, 'data', 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  send(res, status, 'data', 'text/plain; charset=utf-8', text);
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const port = options.port ?? (Number(process.env.PORT) || 8080);
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw new Error('The workspace server binds to 127.0.0.1 only');
+  const webDir = path.join(options.distDir ?? defaultDistDir(), 'web');
+  const session = await Session.open(options.dir, options.demo ?? true);
+  let actualPort = port;
+
+  async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const value = await readJson(req);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new HttpError(400, 'Ожидался JSON-объект. / A JSON object was expected.');
+    }
+    return value as Record<string, unknown>;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    checkOrigin(req, actualPort);
+    // The URL parser resolves dot segments ("/web/../x" → "/x"); file routes never join paths anyway.
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${actualPort}`);
+    const p = url.pathname;
+    const method = req.method ?? 'GET';
+    const get = method === 'GET';
+    const post = method === 'POST';
+
+    const file = STATIC[p];
+    if (file && get) {
+      let content: Buffer;
+      try {
+        content = await readFile(path.join(webDir, file.file));
+      } catch {
+        throw new HttpError(404, 'Страница не собрана: выполните npm run build. / Page not built.');
+      }
+      return send(res, 200, 'page', file.type, content);
+    }
+    if (get && p === '/api/state') return sendJson(res, await session.state());
+    if (get && p === '/api/sheet') return sendJson(res, await session.sheet(url.searchParams.get('name') ?? ''));
+    if (post && p === '/api/edit') return sendJson(res, await session.edit(await body(req)));
+    if (post && p === '/api/menu') return sendJson(res, await session.menu((await body(req)).fn));
+    if (post && p === '/api/run') {
+      const b = await body(req);
+      return sendJson(res, await session.run(b.fn, b.args));
+    }
+    if (post && p === '/api/user') return sendJson(res, await session.setUser((await body(req)).email));
+    if (post && p === '/api/close') return sendJson(res, await session.close((await body(req)).id));
+    if (post && p === '/api/reset') {
+      // No request body is needed; whatever is sent is read (capped) and ignored.
+      await readBody(req);
+      return sendJson(res, session.reset());
+    }
+    if (get && p === '/api/download.xlsx') {
+      const xlsx = await session.download();
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="Nastavnichestvo.xlsx"; filename*=UTF-8''${encodeURIComponent(DOWNLOAD_NAME)}`,
+      );
+      return send(res, 200, 'data', XLSX_TYPE, xlsx);
+    }
+    if (get && (p === '/api/forms' || p === '/api/files')) return sendJson(res, []);
+
+    const job = /^\/api\/jobs\/([\w-]{1,40})$/.exec(p);
+    if (get && job) {
+      // Not queued: it must answer while the job holds the queue.
+      const state = session.job(job[1]);
+      if (!state) throw new HttpError(404, 'Задача не найдена. / No such job.');
+      return sendJson(res, state);
+    }
+    const dialog = /^\/ui\/([^/]+)$/.exec(p);
+    if (get && dialog) {
+      const html = await session.dialogHtml(dialog[1]);
+      if (html === null) throw new HttpError(404, 'Окно не найдено. / No such dialog.');
+      return send(res, 200, 'dialog', 'text/html; charset=utf-8', html);
+    }
+    // Forms and Drive files arrive with the Forms and Docs capabilities; none exist yet.
+    if (get && /^\/forms\/[^/]+$/.test(p)) throw new HttpError(404, 'Форма не найдена. / Form not found.');
+    if (get && /^\/files\/[^/]+$/.test(p)) throw new HttpError(404, 'Файл не найден. / File not found.');
+    throw new HttpError(404, 'Не найдено. / Not found.');
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      if (!(e instanceof HttpError)) console.error(e);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (!req.complete) res.setHeader('Connection', 'close');
+      const status = e instanceof HttpError ? e.status : 500;
+      sendText(res, status, e instanceof HttpError ? e.message : `Ошибка сервера: ${(e as Error).message ?? e}`);
+      // Whatever body was not read is drained, so the client gets the answer instead of a reset.
+      req.resume();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  actualPort = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    port: actualPort,
+    async close() {
+      await session.flush();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * The workspace behind the server: opened once at start, replaced by «Reset demo». Requests are
+ * processed one at a time (Apps Script runs one user's executions in order here; the page may send
+ * google.script.run calls concurrently), the emulated clock follows real time, and every mutating
+ * request is saved before it is answered.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { seedDemoSchoolSteps, type DemoStep } from '../demo/demoSchool';
+import { META_FILE, XLSX_FILE } from '../persistence/xlsx';
+import { toastsOf } from '../spreadsheet/index';
+import type { MenuItemModel } from '../services/ui';
+import { DEMO_USERS, openWorkspace, type Workspace } from '../workspace';
+import { dialogView, injectShim, messageView } from './dialogs';
+import { Jobs } from './jobs';
+import type {
+  ActionResult,
+  DialogView,
+  EditRequest,
+  JobState,
+  MenuNode,
+  MessageView,
+  RunResult,
+  SheetView,
+  ToastView,
+  UserChoice,
+  WorkspaceState,
+} from './protocol';
+import { errorOf, refuseFunctionName, runForClient } from './scriptRun';
+import { HttpError } from './security';
+import { buildSheetView } from './sheetView';
+
+export const USERS: UserChoice[] = [
+  { email: DEMO_USERS.methodologist, label: 'Методист (владелец)' },
+  { email: DEMO_USERS.staff, label: 'Сотрудник (завуч)' },
+  { email: DEMO_USERS.teacher, label: 'Учитель' },
+];
+
+/** The files a workspace owns in its folder; a reset deletes these and nothing else. */
+export const OWNED_FILES = [XLSX_FILE, META_FILE, 'services.json'];
+
+interface Changes {
+  dialogs: DialogView[];
+  messages: MessageView[];
+  toasts: ToastView[];
+}
+
+function menuNodes(items: MenuItemModel[]): MenuNode[] {
+  return items.map((i) => (i.kind === 'submenu' ? { ...i, items: menuNodes(i.items) } : { ...i }));
+}
+
+function isStringGrid(v: unknown): v is string[][] {
+  return Array.isArray(v) && v.every((row) => Array.isArray(row) && row.every((c) => typeof c === 'string'));
+}
+
+export class Session {
+  readonly jobs = new Jobs();
+  /** Sidebars/dialogs closed by google.script.host.close(). */
+  private readonly closed = new Set<string>();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    public ws: Workspace,
+    readonly dir: string,
+  ) {}
+
+  static async open(dir: string, demo: boolean): Promise<Session> {
+    const ws = await openWorkspace({ dir, demo });
+    for (const problem of ws.loadProblems) console.warn(`Внимание: ${problem}`);
+    return new Session(ws, dir);
+  }
+
+  /** Runs `body` after every request before it; the emulated clock catches up with real time first. */
+  serial<T>(body: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(() => {
+      const behind = Date.now() - this.ws.env.now();
+      if (behind > 0) this.ws.env.advance(behind);
+      return body();
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  state(): Promise<WorkspaceState> {
+    return this.serial(() => {
+      const ws = this.ws;
+      const model = ws.model;
+      let sidebar: DialogView | null = null;
+      for (let i = ws.ui.dialogs.length - 1; i >= 0 && !sidebar; i--) {
+        if (ws.ui.dialogs[i].kind === 'sidebar') {
+          sidebar = this.closed.has(String(i)) ? null : dialogView(ws.ui.dialogs[i], i);
+          break;
+        }
+      }
+      return {
+        spreadsheetName: model.name,
+        user: ws.user,
+        users: USERS,
+        sheets: model.sheets.map((s) => ({
+          name: s.name,
+          hidden: s.hidden,
+          ...(s.tabColor && { tabColor: s.tabColor }),
+        })),
+        menus: ws.ui.menus.map((m) => ({ caption: m.caption, items: menuNodes(m.items) })),
+        sidebar,
+        loadProblems: [...ws.loadProblems],
+        now: new Date(ws.env.now()).toISOString(),
+      };
+    });
+  }
+
+  sheet(name: string): Promise<SheetView> {
+    return this.serial(() => {
+      const sheet = this.ws.model.sheets.find((s) => s.name === name);
+      if (!sheet) throw new HttpError(404, `Лист «${name}» не найден. / No such sheet.`);
+      return buildSheetView(this.ws.model, sheet, this.ws.env);
+    });
+  }
+
+  /** What appeared in the UI since the counts were taken. */
+  private changesSince(dialogs0: number, toasts0: number): Changes {
+    const ws = this.ws;
+    const out: Changes = { dialogs: [], messages: [], toasts: [] };
+    ws.ui.dialogs.forEach((d, i) => {
+      if (i < dialogs0) return;
+      const dialog = dialogView(d, i);
+      if (dialog) out.dialogs.push(dialog);
+      const message = messageView(d, i);
+      if (message) out.messages.push(message);
+    });
+    toastsOf(ws.model).forEach((t, i) => {
+      if (i >= toasts0) out.toasts.push({ id: String(i), title: t.title, message: t.message });
+    });
+    return out;
+  }
+
+  /** Runs a mutating action in the queue, reports what it showed, saves. */
+  private act(body: () => string | null): Promise<ActionResult> {
+    return this.serial(async () => {
+      const ws = this.ws;
+      const dialogs0 = ws.ui.dialogs.length;
+      const toasts0 = toastsOf(ws.model).length;
+      let error: string | null;
+      try {
+        error = body();
+      } catch (e) {
+        error = errorOf(e).message;
+      }
+      await ws.save();
+      return { ok: error === null, ...(error !== null && { error }), ...this.changesSince(dialogs0, toasts0) };
+    });
+  }
+
+  edit(req: Partial<EditRequest>): Promise<ActionResult> {
+    if (typeof req.sheet !== 'string' || typeof req.a1 !== 'string' || !/^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(req.a1)) {
+      throw new HttpError(400, 'Нужны sheet, a1 (например G5) и values. / Bad edit request.');
+    }
+    if (!isStringGrid(req.values) || req.values.length === 0) {
+      throw new HttpError(400, 'values должен быть массивом строк строк. / values must be string[][].');
+    }
+    const { sheet, a1, values } = req as EditRequest;
+    return this.act(() => {
+      if (!this.ws.sheetNames().includes(sheet)) return `Лист «${sheet}» не найден.`;
+      this.ws.edit(sheet, a1, values);
+      return null;
+    });
+  }
+
+  menu(fn: unknown): Promise<ActionResult> {
+    if (typeof fn !== 'string') throw new HttpError(400, 'Нужно имя функции fn. / fn is required.');
+    return this.act(() => {
+      if (!this.ws.menu().some((item) => item.fn === fn)) return `В меню нет пункта с функцией ${fn}.`;
+      this.ws.run(fn);
+      return null;
+    });
+  }
+
+  setUser(email: unknown): Promise<ActionResult> {
+    return this.act(() => {
+      if (!USERS.some((u) => u.email === email)) return `Неизвестный пользователь: ${String(email)}.`;
+      this.ws.setUser(email as string);
+      return null;
+    });
+  }
+
+  close(id: unknown): Promise<ActionResult> {
+    if (typeof id !== 'string') throw new HttpError(400, 'Нужен id. / id is required.');
+    return this.serial(() => {
+      this.closed.add(id);
+      return { ok: true, dialogs: [], messages: [], toasts: [] };
+    });
+  }
+
+  /** google.script.run: the result (Apps Script's serialization rules) and what the call showed. */
+  run(fn: unknown, args: unknown): Promise<RunResult> {
+    const refused = refuseFunctionName(fn);
+    // Refused without running: nothing to save.
+    if (refused) return Promise.resolve({ ok: false, error: { name: 'Error', message: refused } });
+    return this.serial(async () => {
+      const ws = this.ws;
+      const dialogs0 = ws.ui.dialogs.length;
+      const toasts0 = toastsOf(ws.model).length;
+      const outcome = runForClient(ws, fn, args);
+      await ws.save();
+      return outcome.ok ? { ...outcome, ...this.changesSince(dialogs0, toasts0) } : outcome;
+    });
+  }
+
+  /** The HTML of a sidebar/dialog the add-on showed, shim injected; null if there is no such dialog. */
+  dialogHtml(id: string): Promise<string | null> {
+    return this.serial(() => {
+      const index = /^[0-9]{1,9}$/.test(id) ? Number(id) : -1;
+      const record = this.ws.ui.dialogs[index];
+      if (!record || record.kind === 'alert' || record.kind === 'prompt') return null;
+      return injectShim(record.html, index);
+    });
+  }
+
+  /** The saved .xlsx, as it is after everything before this request. */
+  download(): Promise<Buffer> {
+    return this.serial(async () => {
+      await this.ws.save();
+      return readFileSync(path.join(this.dir, XLSX_FILE));
+    });
+  }
+
+  /** «Reset demo»: a fresh workspace in the same folder with the demo school, as a job. */
+  reset(): ActionResult {
+    let seed: DemoStep[] = [];
+    const job: JobState = this.jobs.start(
+      'Сброс демонстрационной школы',
+      [
+        {
+          label: 'Создание таблицы',
+          run: async () => {
+            for (const file of OWNED_FILES) rmSync(path.join(this.dir, file), { force: true });
+            this.ws = await openWorkspace({ dir: this.dir, demo: false });
+            this.closed.clear();
+            seed = seedDemoSchoolSteps(this.ws);
+          },
+        },
+        { label: 'Настройка учебного года', run: () => seed[0].run() },
+        { label: 'Отметки сотрудников', run: () => seed[1].run() },
+        { label: 'Сохранение', run: () => this.ws.save() },
+      ],
+      (body) => this.serial(body),
+    );
+    return { ok: true, dialogs: [], messages: [], toasts: [], jobId: job.id };
+  }
+
+  job(id: string): JobState | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Waits for the queue, then saves (the server is closing). */
+  flush(): Promise<void> {
+    return this.serial(() => this.ws.save());
+  }
+}

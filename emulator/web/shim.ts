@@ -1,0 +1,305 @@
+/**
+ * The `google.script` shim injected into every sidebar/dialog iframe (served at /ui/:id).
+ * Pure TypeScript with an injectable transport, scheduler and message poster, so its semantics
+ * are unit-tested in node (test/unit/shim.test.ts); shimEntry.ts wires it to the browser.
+ *
+ * Semantics copied from Apps Script (see /work/shared/APPS_SCRIPT_FACTS.md, google.script.run):
+ * - `with…` return a NEW runner; the original keeps its handlers.
+ * - `runner.anyName(...args)` returns undefined at once; the result arrives later.
+ * - Arguments must be JSON-like (numbers, booleans, strings, null, arrays and plain objects of those);
+ *   an illegal value fails the call with "Failed due to illegal value in property: <key>", a circular
+ *   one with "Failed due to circular reference."; `undefined` inside arrays becomes null.
+ * - At most 10 calls run at once; the rest wait in order.
+ */
+import type { DialogView, MessageView, RunRequest, RunResult, ToastView } from '../server/protocol';
+
+/** The part of `fetch` the shim needs. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; credentials?: 'same-origin' },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
+/** Messages the shim posts to the workspace page (window.parent). */
+export type ShimMessage =
+  | { type: 'workspace:close'; dialogId: unknown }
+  | { type: 'workspace:setHeight'; dialogId: unknown; height: number }
+  | { type: 'workspace:setWidth'; dialogId: unknown; width: number }
+  | { type: 'workspace:focus'; dialogId: unknown }
+  | {
+      type: 'workspace:changed';
+      dialogId: unknown;
+      fn: string;
+      ok: boolean;
+      result: { dialogs: DialogView[]; messages: MessageView[]; toasts: ToastView[] };
+    };
+
+export interface ShimOptions {
+  fetch: FetchLike;
+  /** Posts a message to the page that holds the iframe. */
+  post: (message: ShimMessage) => void;
+  /** Runs a callback later (setTimeout 0 in the browser). */
+  schedule?: (fn: () => void) => void;
+  /** Where failures without a failure handler (and throwing handlers) are reported. */
+  logError?: (...args: unknown[]) => void;
+  dialogId?: unknown;
+  origin?: string;
+  /** The run endpoint; default /api/run. */
+  url?: string;
+  /** Calls running at once; default 10 (Apps Script's limit). */
+  maxInFlight?: number;
+}
+
+export type SuccessHandler = (result: unknown, userObject?: unknown) => void;
+export type FailureHandler = (error: Error, userObject?: unknown) => void;
+
+export interface RunnerMethods {
+  withSuccessHandler(handler: SuccessHandler): Runner;
+  withFailureHandler(handler: FailureHandler): Runner;
+  withUserObject(userObject: unknown): Runner;
+}
+
+/** A runner: `with…` return a new runner; any other member calls the server global of that name. */
+export type Runner = RunnerMethods & { [serverFunction: string]: (...args: unknown[]) => void };
+
+export interface GoogleScript {
+  run: Runner;
+  host: {
+    close(): void;
+    setHeight(height: number): void;
+    setWidth(width: number): void;
+    readonly origin: string;
+    editor: { focus(): void };
+  };
+}
+
+interface RunnerOptions {
+  success?: SuccessHandler;
+  failure?: FailureHandler;
+  userObject?: unknown;
+}
+
+/** An argument Apps Script refuses; carries the message the failure handler receives. */
+class IllegalArgument extends Error {}
+
+const EMPTY_RESULT = { dialogs: [] as DialogView[], messages: [] as MessageView[], toasts: [] as ToastView[] };
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  // A plain object from another realm (an iframe, a vm context) has its own Object.prototype.
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
+/** A `<form>` element: Apps Script sends it as { name: value } (the one non-JSON value it accepts). */
+function formToObject(v: unknown): Record<string, string> | null {
+  const el = v as {
+    tagName?: unknown;
+    elements?: ArrayLike<{ name?: string; value?: string; type?: string; checked?: boolean }>;
+  };
+  if (!el || typeof el !== 'object' || el.tagName !== 'FORM' || !el.elements) return null;
+  const out: Record<string, string> = {};
+  for (let i = 0; i < el.elements.length; i++) {
+    const f = el.elements[i];
+    if (!f.name || ((f.type === 'checkbox' || f.type === 'radio') && !f.checked)) continue;
+    out[f.name] = String(f.value ?? '');
+  }
+  return out;
+}
+
+/**
+ * Checks and copies one argument as Apps Script does. `key` is the property (or index) the value
+ * sits in; `ancestors` the objects being copied above it (a repeat among them is a cycle).
+ */
+function sanitize(value: unknown, key: string, ancestors: object[]): unknown {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'undefined':
+      return undefined;
+    case 'object':
+      break;
+    default:
+      throw new IllegalArgument(`Failed due to illegal value in property: ${key}`);
+  }
+  const obj = value as object;
+  if (ancestors.includes(obj)) throw new IllegalArgument('Failed due to circular reference.');
+  if (Array.isArray(obj)) {
+    ancestors.push(obj);
+    const out = obj.map((item, i) => {
+      const v = sanitize(item, String(i), ancestors);
+      return v === undefined ? null : v;
+    });
+    ancestors.pop();
+    return out;
+  }
+  if (!isPlainObject(obj)) throw new IllegalArgument(`Failed due to illegal value in property: ${key}`);
+  ancestors.push(obj);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj)) {
+    const v = sanitize((obj as Record<string, unknown>)[k], k, ancestors);
+    if (v !== undefined) out[k] = v;
+  }
+  ancestors.pop();
+  return out;
+}
+
+/** The arguments as they will be sent, or throws IllegalArgument. */
+export function sanitizeArgs(args: unknown[]): unknown[] {
+  return args.map((arg, i) => {
+    const form = formToObject(arg);
+    if (form) return form;
+    const v = sanitize(arg, String(i), []);
+    return v === undefined ? null : v;
+  });
+}
+
+function toError(raw: unknown): Error {
+  if (raw instanceof Error) return raw;
+  const e = raw as { name?: unknown; message?: unknown } | null;
+  const err = new Error(e && typeof e === 'object' && e.message !== undefined ? String(e.message) : String(raw));
+  if (e && typeof e === 'object' && typeof e.name === 'string' && e.name) err.name = e.name;
+  return err;
+}
+
+/** Names a runner never treats as server functions (so it is not mistaken for a promise, etc.). */
+const NOT_FUNCTIONS = new Set(['then', 'toJSON', 'constructor', 'valueOf', 'toString']);
+
+export function createGoogleScript(options: ShimOptions): GoogleScript {
+  const schedule = options.schedule ?? ((fn: () => void) => setTimeout(fn, 0));
+  const logError = options.logError ?? ((...a: unknown[]) => console.error(...a));
+  const url = options.url ?? '/api/run';
+  const maxInFlight = options.maxInFlight ?? 10;
+  const dialogId = options.dialogId;
+  let inFlight = 0;
+  const queue: Array<() => void> = [];
+
+  function post(message: ShimMessage): void {
+    try {
+      options.post(message);
+    } catch (e) {
+      logError('google.script: cannot notify the workspace', e);
+    }
+  }
+
+  function deliver(opts: RunnerOptions, fn: string, ok: boolean, payload: unknown): void {
+    try {
+      if (ok) opts.success?.(payload, opts.userObject);
+      else if (opts.failure) opts.failure(payload as Error, opts.userObject);
+      else logError(`google.script.run.${fn} failed:`, payload);
+    } catch (e) {
+      logError(`google.script.run.${fn}: a handler threw`, e);
+    }
+  }
+
+  function pump(): void {
+    while (inFlight < maxInFlight && queue.length > 0) {
+      inFlight++;
+      queue.shift()!();
+    }
+  }
+
+  async function send(fn: string, args: unknown[]): Promise<RunResult> {
+    const body: RunRequest = { fn, args };
+    let status: number;
+    let text: string;
+    try {
+      const res = await options.fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      return {
+        ok: false,
+        error: { name: 'NetworkError', message: `Нет связи с сервером эмулятора: ${toError(e).message}` },
+      };
+    }
+    try {
+      const parsed = JSON.parse(text) as RunResult;
+      if (parsed && typeof parsed === 'object' && typeof parsed.ok === 'boolean') return parsed;
+    } catch {
+      /* fall through */
+    }
+    return {
+      ok: false,
+      error: { name: 'Error', message: `Сервер эмулятора ответил ${status}: ${text.slice(0, 200)}` },
+    };
+  }
+
+  function call(opts: RunnerOptions, fn: string, rawArgs: unknown[]): void {
+    let args: unknown[];
+    try {
+      args = sanitizeArgs(rawArgs);
+    } catch (e) {
+      const err = e instanceof IllegalArgument ? new Error(e.message) : toError(e);
+      schedule(() => deliver(opts, fn, false, err));
+      return;
+    }
+    queue.push(() => {
+      void send(fn, args).then((res) => {
+        inFlight--;
+        schedule(pump);
+        if (res.ok) {
+          post({
+            type: 'workspace:changed',
+            dialogId,
+            fn,
+            ok: true,
+            result: { dialogs: res.dialogs ?? [], messages: res.messages ?? [], toasts: res.toasts ?? [] },
+          });
+          deliver(opts, fn, true, res.result === undefined ? null : res.result);
+        } else {
+          post({ type: 'workspace:changed', dialogId, fn, ok: false, result: EMPTY_RESULT });
+          deliver(opts, fn, false, toError(res.error));
+        }
+      });
+    });
+    pump();
+  }
+
+  function makeRunner(opts: RunnerOptions): Runner {
+    const methods = {
+      withSuccessHandler: (handler: SuccessHandler) => makeRunner({ ...opts, success: handler }),
+      withFailureHandler: (handler: FailureHandler) => makeRunner({ ...opts, failure: handler }),
+      withUserObject: (userObject: unknown) => makeRunner({ ...opts, userObject }),
+    };
+    const cache = new Map<string, (...args: unknown[]) => void>();
+    return new Proxy(methods, {
+      get(target, prop) {
+        if (typeof prop !== 'string' || NOT_FUNCTIONS.has(prop)) return undefined;
+        if (Object.prototype.hasOwnProperty.call(target, prop)) return target[prop as keyof typeof target];
+        let f = cache.get(prop);
+        if (!f) {
+          f = (...args: unknown[]) => {
+            call(opts, prop, args);
+          };
+          cache.set(prop, f);
+        }
+        return f;
+      },
+      has(_target, prop) {
+        return typeof prop === 'string' && !NOT_FUNCTIONS.has(prop);
+      },
+      set() {
+        return false;
+      },
+    }) as unknown as Runner;
+  }
+
+  return {
+    run: makeRunner({}),
+    host: {
+      close: () => post({ type: 'workspace:close', dialogId }),
+      setHeight: (height: number) => post({ type: 'workspace:setHeight', dialogId, height: Number(height) }),
+      setWidth: (width: number) => post({ type: 'workspace:setWidth', dialogId, width: Number(width) }),
+      origin: options.origin ?? '',
+      editor: { focus: () => post({ type: 'workspace:focus', dialogId }) },
+    },
+  };
+}

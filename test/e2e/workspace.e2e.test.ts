@@ -1,0 +1,133 @@
+/**
+ * The local workspace in a real browser: Debian's Chromium driven by playwright-core against the
+ * server `npm start` runs, with the real built add-on. Screenshots go to test-artifacts/ — look at
+ * them: they are what a user sees.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+
+type RunningServer = { url: string; port: number; close(): Promise<void> };
+const { startServer } = require('../..') as {
+  startServer(options: { port?: number; dir: string; demo?: boolean }): Promise<RunningServer>;
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const ROADMAP = 'Дорожная карта';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(server: RunningServer): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(server.url);
+  await page.getByTestId('menubar').waitFor();
+  return page;
+}
+
+async function clickMenu(page: Page, caption: string): Promise<void> {
+  await page.getByTestId('menu-extensions').click();
+  await page.getByTestId('menu-submenu').filter({ hasText: 'Наставничество' }).hover();
+  await page.getByTestId('menu-item').filter({ hasText: caption }).click();
+}
+
+/** The A1 address of a roadmap cell by activity number and column header, read from the page. */
+async function cellAddress(page: Page, no: string, header: string): Promise<string> {
+  return page.evaluate(
+    ({ no, header }) => {
+      const text = (a1: string) => document.querySelector(`[data-testid="cell-${a1}"]`)?.textContent ?? '';
+      const letters = Array.from({ length: 15 }, (_, i) => String.fromCharCode(65 + i));
+      const col = letters.find((l) => text(`${l}1`) === header);
+      for (let r = 2; r < 80; r++) if (text(`A${r}`) === no) return `${col}${r}`;
+      throw new Error(`no cell for ${no} / ${header}`);
+    },
+    { no, header },
+  );
+}
+
+async function background(page: Page, a1: string): Promise<string> {
+  return page.getByTestId(`cell-${a1}`).evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+test('setup from the menu, a status edit, the sidebar, and the edit kept across a restart', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-workspace-'));
+  let server = await startServer({ port: 0, dir, demo: false });
+  let page = await openPage(server);
+
+  // Setup from the menu: the dialog is the add-on's own sidebar bundle.
+  await clickMenu(page, 'Настроить учебный год…');
+  const dialog: FrameLocator = page.frameLocator('[data-testid="dialog-frame"]');
+  await dialog.getByLabel(/Образовательная организация/).fill('МБОУ «СОШ № 7»');
+  await dialog.getByRole('button', { name: /Создать дорожную карту/ }).click();
+  await dialog.getByText(/Дорожная карта на .* учебный год создана/).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'setup-dialog.png') });
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await page.getByTestId(`tab-${ROADMAP}`).waitFor();
+  await page.getByTestId('cell-C1').filter({ hasText: 'Мероприятие' }).waitFor();
+
+  // 1.3 (the pedagogical council, in February) is overdue: red; marking it done turns it grey.
+  const status = await cellAddress(page, '1.3', 'Статус');
+  const title = status.replace(/^[A-Z]+/, 'C');
+  expect(await background(page, title)).toBe('rgb(244, 204, 204)');
+  await page.getByTestId(`cell-${status}`).dblclick();
+  await page.getByTestId('cell-editor').selectOption('Выполнено');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((a1) => {
+    const el = document.querySelector(`[data-testid="cell-${a1}"]`);
+    return el !== null && getComputedStyle(el).backgroundColor === 'rgb(238, 238, 238)';
+  }, title);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'spreadsheet.png') });
+
+  // A value outside the dropdown is refused with a Russian message.
+  await page.getByTestId(`cell-${status}`).dblclick();
+  await page.getByTestId('cell-editor').evaluate((el) => {
+    const select = el as HTMLSelectElement;
+    const option = document.createElement('option');
+    option.value = option.text = 'Готово';
+    select.append(option);
+    select.value = 'Готово';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('error').filter({ hasText: 'Недопустимое значение' }).waitFor();
+
+  // The sidebar «Ход реализации» shows the progress panel from the real server.
+  await clickMenu(page, 'Ход реализации');
+  const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+  await sidebar.getByText('Этапы').waitFor();
+  await sidebar.getByText(/выполнено 1 из 22/).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar.png') });
+
+  // Restart the server on the same folder: the edit is still there.
+  await page.close();
+  await server.close();
+  server = await startServer({ port: 0, dir, demo: false });
+  page = await openPage(server);
+  await page.getByTestId(`tab-${ROADMAP}`).click();
+  await page.getByTestId(`cell-${status}`).filter({ hasText: 'Выполнено' }).waitFor();
+  await page.close();
+  await server.close();
+});
