@@ -1,6 +1,7 @@
-/** Entry of the sidebar bundle: one bundle, two views chosen by the server (window.__SIDEBAR_VIEW__). */
+/** Entry of the sidebar bundle: one bundle, three views chosen by the server (window.__SIDEBAR_VIEW__). */
 import { render } from 'preact';
 import type { SidebarView } from '../src/ui/contract';
+import { FormsPanel } from './FormsPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SetupForm } from './SetupForm';
 
@@ -11,7 +12,7 @@ declare global {
 }
 
 export function resolveView(v: unknown): SidebarView {
-  return v === 'setup' ? 'setup' : 'progress';
+  return v === 'setup' || v === 'forms' ? v : 'progress';
 }
 
 function mount(): void {
@@ -22,8 +23,13 @@ function mount(): void {
     document.body.appendChild(root);
   }
   const view = resolveView(window.__SIDEBAR_VIEW__);
-  document.title = view === 'setup' ? 'Настройка учебного года' : 'Ход реализации';
-  render(view === 'setup' ? <SetupForm /> : <ProgressPanel />, root);
+  const views = {
+    setup: { title: 'Настройка учебного года', node: <SetupForm /> },
+    forms: { title: 'Анкеты', node: <FormsPanel /> },
+    progress: { title: 'Ход реализации', node: <ProgressPanel /> },
+  };
+  document.title = views[view].title;
+  render(views[view].node, root);
 }
 
 // Mount after the whole document is parsed, so a <script> the server appends after the bundle

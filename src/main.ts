@@ -10,6 +10,16 @@ import { handleEdit } from './ui/onEdit';
 import { getProgress, refreshSummary } from './ui/progress';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
+import { handleFormSubmit } from './forms/onSubmit';
+import {
+  getFormLinksApi,
+  menuReplayResponses,
+  menuSendFormLinks,
+  menuSetupQuestionnaires,
+  menuShowForms,
+  sendFormLinksApi,
+  setupQuestionnairesApi,
+} from './ui/formsMenu';
 
 declare const global: Record<string, unknown>;
 
@@ -17,6 +27,7 @@ declare const global: Record<string, unknown>;
 global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit): void => handleEdit(e);
+global.onFormSubmitTrigger = (e: GoogleAppsScript.Events.SheetsOnFormSubmit): void => handleFormSubmit(e);
 
 // Menu items
 global.menuSetupSchoolYear = (): void => runMenuAction('Настройка учебного года', showSetupDialog);
@@ -27,8 +38,23 @@ global.menuRefreshSummary = (): void =>
     SpreadsheetApp.getActiveSpreadsheet().toast('Сводка обновлена.', 'Наставничество');
   });
 
+global.menuSetupQuestionnaires = (): void => menuSetupQuestionnaires();
+global.menuShowForms = (): void => menuShowForms();
+global.menuReplayResponses = (): void => menuReplayResponses();
+global.menuSendFormLinks = (): void => menuSendFormLinks();
+
 // Sidebar and dialog API (google.script.run), checked against the contract the sidebar is typed with
-const serverApi: ServerApi = { getSetupDefaults, setupSchoolYear, getProgress };
+const serverApi: ServerApi = {
+  getSetupDefaults,
+  setupSchoolYear,
+  getProgress,
+  setupQuestionnaires: setupQuestionnairesApi,
+  getFormLinks: getFormLinksApi,
+  sendFormLinks: sendFormLinksApi,
+};
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
 global.getProgress = serverApi.getProgress;
+global.setupQuestionnaires = serverApi.setupQuestionnaires;
+global.getFormLinks = serverApi.getFormLinks;
+global.sendFormLinks = serverApi.sendFormLinks;

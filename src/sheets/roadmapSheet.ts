@@ -1,4 +1,11 @@
-import { DEFAULT_STATUS, STAGE_TITLES, STATUSES, type ProgressInput, type RoadmapRow } from '../domain/roadmap';
+import {
+  DEFAULT_STATUS,
+  normalizeStatus,
+  STAGE_TITLES,
+  STATUSES,
+  type ProgressInput,
+  type RoadmapRow,
+} from '../domain/roadmap';
 import { isoDayReader, isoDayToCell, safeText } from './cells';
 import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
 import { Table } from './table';
@@ -161,4 +168,16 @@ export function readRoadmap(ss: Spreadsheet, timeZone: string): ProgressInput[] 
     status: table.text(r, C.status),
     responsible: table.text(r, C.responsible),
   }));
+}
+
+/** Activities that start when their work starts (a first questionnaire answer): «Не начато» → «В работе». */
+export function markActivitiesStarted(ss: Spreadsheet, numbers: readonly string[]): void {
+  const table = Table.read(ss, ROADMAP_TABLE);
+  if (!table) return;
+  table.rows.forEach((_, r) => {
+    if (numbers.includes(rowKey(table.get(r, C.no))) && normalizeStatus(table.get(r, C.status)) === DEFAULT_STATUS) {
+      table.set(r, C.status, 'В работе');
+    }
+  });
+  table.flush();
 }

@@ -7,6 +7,8 @@ export const SHEETS = {
   settings: 'Настройки',
   lists: 'Справочники',
   log: 'Журнал',
+  mentees: 'Наставляемые',
+  mentors: 'Наставники',
 } as const;
 
 export const ROADMAP_COLUMNS = {

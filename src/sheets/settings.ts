@@ -15,6 +15,13 @@ export const SETTING_LABELS = {
   siteEditor: 'Ответственный за сайт',
   period: 'Учебный год',
   timeZone: 'Часовой пояс',
+  menteeFormUrl: 'Анкета наставляемого: ссылка',
+  menteeFormEditUrl: 'Анкета наставляемого: редактирование',
+  mentorFormUrl: 'Анкета наставника: ссылка',
+  mentorFormEditUrl: 'Анкета наставника: редактирование',
+  withdrawalFormUrl: 'Отзыв согласия: ссылка',
+  withdrawalFormEditUrl: 'Отзыв согласия: редактирование',
+  staffEmails: 'Адреса для рассылки ссылок',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_LABELS;

@@ -33,6 +33,20 @@ function itemLines(items: OverdueItem[]): unknown[][] {
   );
 }
 
+/** Stages 2–3 in figures: answers, people in the banks, answers without consent, withdrawals. */
+function questionnaireLines(report: ProgressReport): unknown[][] {
+  const q = report.questionnaires;
+  if (!q) return [];
+  return [
+    line([]),
+    line(['Анкеты']),
+    line(['', 'Наставляемые: ответов', q.responses.mentee, 'в банке', q.inBank.mentee]),
+    line(['', 'Наставники: ответов', q.responses.mentor, 'в банке', q.inBank.mentor]),
+    line(['', 'Ответов без согласия (удалены)', q.noConsent]),
+    line(['', 'Отозвали согласие', q.withdrawn]),
+  ];
+}
+
 /**
  * Rewrites «Сводка» from a progress report: per-stage figures, the total, then the overdue and the
  * upcoming activities. The sheet belongs to the add-on (staff get a warning if they edit it); it is
@@ -64,6 +78,7 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
     line([`Срок в ближайшие 14 дней: ${report.upcoming.length}`]),
     line(ITEM_HEADER),
     ...itemLines(report.upcoming),
+    ...questionnaireLines(report),
   ];
 
   sheet.clear();

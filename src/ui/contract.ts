@@ -49,6 +49,16 @@ export interface SetupResult {
   message: string;
 }
 
+/** Stages 2 and 3 in figures (null before the questionnaires exist). */
+export interface QuestionnaireStats {
+  responses: { mentee: number; mentor: number };
+  inBank: { mentee: number; mentor: number };
+  /** Answers removed because the consent was not given. */
+  noConsent: number;
+  /** Bank entries anonymized after a withdrawal of consent. */
+  withdrawn: number;
+}
+
 export interface ProgressReport {
   period: string;
   school: string;
@@ -59,14 +69,40 @@ export interface ProgressReport {
   overdue: OverdueItem[];
   /** Activities due within the next 14 days and not done. */
   upcoming: OverdueItem[];
+  questionnaires: QuestionnaireStats | null;
+}
+
+export interface FormLink {
+  key: 'mentee' | 'mentor' | 'withdrawal';
+  title: string;
+  /** For teachers. */
+  url: string;
+  /** For staff who edit the form. */
+  editUrl: string;
+  responses: number;
+}
+
+export interface FormsSetupResult {
+  created: number;
+  updated: number;
+  message: string;
+  links: FormLink[];
+}
+
+export interface SendLinksResult {
+  sent: number;
+  message: string;
 }
 
 /** Which view the shared sidebar bundle opens with. */
-export type SidebarView = 'progress' | 'setup';
+export type SidebarView = 'progress' | 'setup' | 'forms';
 
 /** The server functions the sidebar may call, by global name. */
 export interface ServerApi {
   getSetupDefaults(): SetupDefaults;
   setupSchoolYear(options?: SetupOptions): SetupResult;
   getProgress(): ProgressReport;
+  setupQuestionnaires(): FormsSetupResult;
+  getFormLinks(): FormLink[];
+  sendFormLinks(): SendLinksResult;
 }

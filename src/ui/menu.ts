@@ -5,8 +5,18 @@ export const MENU_ITEMS = [
   { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
 ] as const;
 
+export const QUESTIONNAIRE_ITEMS = [
+  { caption: 'Создать/обновить анкеты', fn: 'menuSetupQuestionnaires' },
+  { caption: 'Ссылки на анкеты', fn: 'menuShowForms' },
+  { caption: 'Обработать ответы заново', fn: 'menuReplayResponses' },
+  { caption: 'Разослать ссылки', fn: 'menuSendFormLinks' },
+] as const;
+
 export function buildMenu(): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
   for (const item of MENU_ITEMS) menu.addItem(item.caption, item.fn);
-  menu.addToUi();
+  const questionnaires = ui.createMenu('Анкеты');
+  for (const item of QUESTIONNAIRE_ITEMS) questionnaires.addItem(item.caption, item.fn);
+  menu.addSeparator().addSubMenu(questionnaires).addToUi();
 }

@@ -1,4 +1,5 @@
 import { computeProgress, periodLabel, STAGE_TITLES } from '../domain/roadmap';
+import { questionnaireStats } from '../forms/stats';
 import { todayIso } from '../sheets/cells';
 import { readRoadmap } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
@@ -24,6 +25,7 @@ export function buildProgressReport(ss: Spreadsheet): ProgressReport {
     school: settings.school ?? ss.getName(),
     asOf: today,
     ...progress,
+    questionnaires: questionnaireStats(ss),
   };
 }
 

@@ -2,13 +2,18 @@ import { records, ROADMAP, rowOf, setUpWorkspace, NOW } from './workspace';
 import { openWorkspace } from '../../emulator/workspace';
 
 describe('setupSchoolYear on the built bundle', () => {
-  test('the add-on menu offers the setup, the progress panel and the summary refresh', async () => {
+  test('the add-on menu offers the setup, the progress panel, the summary refresh and the questionnaires', async () => {
     const ws = await setUpWorkspace({ setup: false });
     expect(ws.menu()).toEqual([
       { caption: 'Настроить учебный год…', fn: 'menuSetupSchoolYear' },
       { caption: 'Ход реализации', fn: 'menuShowProgress' },
       { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
+      { caption: 'Создать/обновить анкеты', fn: 'menuSetupQuestionnaires' },
+      { caption: 'Ссылки на анкеты', fn: 'menuShowForms' },
+      { caption: 'Обработать ответы заново', fn: 'menuReplayResponses' },
+      { caption: 'Разослать ссылки', fn: 'menuSendFormLinks' },
     ]);
+    expect(ws.ui.menus[0].items[4]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
   });
 
   test('creates the tracker sheets, roadmap first, and removes the empty default sheet', async () => {
@@ -85,16 +90,17 @@ describe('setupSchoolYear on the built bundle', () => {
     expect(result.period).toBe('2027–2028');
   });
 
-  test('«Справочники» lists the statuses the dropdown offers', async () => {
+  test("«Справочники» lists the statuses the dropdown offers and the questionnaires' lists", async () => {
     const ws = await setUpWorkspace();
-    expect(ws.values('Справочники')!.map((r) => r[0])).toEqual([
+    const lists = ws.values('Справочники')!;
+    expect(lists.map((r) => r[0]).filter(Boolean)).toEqual([
       'Статусы мероприятий',
       'Не начато',
       'В работе',
       'Выполнено',
       'Отменено',
-      '',
     ]);
+    expect(lists[0]).toContain('Компетенции (запросы)');
   });
 
   test('«Журнал» records the setup without personal data', async () => {

@@ -165,6 +165,7 @@ const report: ProgressReport = {
   period: '2026–2027',
   school: '<img src=x onerror=alert(1)> СОШ № 2',
   asOf: '2026-04-10',
+  questionnaires: null,
   overall: { stage: '', title: 'Всего', total: 40, done: 10, inWork: 3, cancelled: 0, overdue: 2, percent: 25 },
   stages: [
     { stage: '1', title: 'Подготовительный', total: 8, done: 8, inWork: 0, cancelled: 0, overdue: 0, percent: 100 },

@@ -1,0 +1,62 @@
+import { markActivitiesStarted } from '../sheets/roadmapSheet';
+import { logAction } from '../sheets/logSheet';
+import { SHEETS } from '../sheets/schema';
+import { refreshSummary } from '../ui/progress';
+import { schoolForms } from './definitions';
+import { readRegistry, formKeyOfSheet, type FormKey } from './registry';
+import {
+  currentTitles,
+  FORM_TITLES,
+  logOutcome,
+  mapResponseColumns,
+  NO_CONSENT_MARK,
+  removeAnswers,
+  ResponseProcessor,
+  scrubResponses,
+  type Outcome,
+} from './responses';
+
+/** Roadmap activities a first answer starts: stage 2 for mentees, stage 3 for mentors. */
+const STARTS: Partial<Record<FormKey, string[]>> = { mentee: ['2.1', '2.2'], mentor: ['3.1', '3.2'] };
+
+/**
+ * The one installable form-submit trigger of the spreadsheet, for every questionnaire: finds the
+ * questionnaire by the response sheet, maps the row by question, and files it into its bank under
+ * the document lock. Processing the same response twice changes nothing.
+ */
+export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(30000);
+  try {
+    const sheet = e.range.getSheet();
+    const ss = sheet.getParent();
+    const registry = readRegistry();
+    const key = formKeyOfSheet(registry, sheet.getSheetId());
+    if (!key) return;
+    const def = schoolForms(ss)[key];
+    const width = sheet.getLastColumn();
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    const { columns, missing } = mapResponseColumns(header, def, currentTitles(registry[key]!));
+    if (missing.length > 0) {
+      logAction(
+        ss,
+        `Ошибка: ${FORM_TITLES[key]}`,
+        `В листе «${sheet.getName()}» не найдены вопросы: ${missing.join('; ')}. Верните заголовки столбцов или обновите анкеты.`,
+      );
+      return;
+    }
+    const rowNumber = e.range.getRow();
+    const row = sheet.getRange(rowNumber, 1, 1, width).getValues()[0];
+    const processor = new ResponseProcessor(ss, new Date().toISOString());
+    const outcome: Outcome = processor.process(key, def, columns, row);
+    processor.flush();
+    if (outcome === 'noConsent' && row[columns.email] !== NO_CONSENT_MARK)
+      removeAnswers(sheet, rowNumber, row, columns.email);
+    if (outcome === 'withdrawn') scrubResponses(ss, registry, String(row[columns.email]));
+    if (outcome === 'added' && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
+    if (outcome !== 'unchanged') logOutcome(ss, key, outcome);
+    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+  } finally {
+    lock.releaseLock();
+  }
+}

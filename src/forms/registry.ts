@@ -1,0 +1,42 @@
+/**
+ * Which Google Forms belong to this spreadsheet: per questionnaire, the form id, the id of each
+ * question's item (so a question staff renamed is still found) and the response sheet's id (so a
+ * renamed response sheet is still found). Kept in the document's properties.
+ */
+import { FORM_KEYS, type FormKey } from '../domain/questionnaires';
+
+export type { FormKey };
+
+export interface FormEntry {
+  formId: string;
+  /** question key → item id */
+  items: Record<string, number>;
+  /** id of the response sheet the form writes to */
+  sheetId: number | null;
+  url: string;
+  editUrl: string;
+}
+
+const PROPERTY = 'forms';
+
+export type FormRegistry = Partial<Record<FormKey, FormEntry>>;
+
+export function readRegistry(): FormRegistry {
+  const raw = PropertiesService.getDocumentProperties().getProperty(PROPERTY);
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as FormRegistry;
+  } catch {
+    // A damaged value: start over; «Создать/обновить анкеты» re-creates the links.
+    return {};
+  }
+}
+
+export function writeRegistry(registry: FormRegistry): void {
+  PropertiesService.getDocumentProperties().setProperty(PROPERTY, JSON.stringify(registry));
+}
+
+/** The questionnaire a response sheet belongs to, by the sheet's id. */
+export function formKeyOfSheet(registry: FormRegistry, sheetId: number): FormKey | null {
+  return FORM_KEYS.find((key) => registry[key]?.sheetId === sheetId) ?? null;
+}

@@ -1,0 +1,189 @@
+import {
+  anonymize,
+  mergeRecord,
+  normalizeEmail,
+  parseSubmission,
+  type Answers,
+  type BankEntry,
+  type FormKey,
+  type MenteeRecord,
+  type MentorRecord,
+  type PersonKind,
+  type ResolvedFormDefinition,
+} from '../domain/questionnaires';
+import { Bank } from '../sheets/banks';
+import { normalizeHeader } from '../sheets/headers';
+import { logAction } from '../sheets/logSheet';
+import type { FormEntry, FormRegistry } from './registry';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const FORM_TITLES: Record<FormKey, string> = {
+  mentee: 'Анкета наставляемого',
+  mentor: 'Анкета наставника',
+  withdrawal: 'Отзыв согласия',
+};
+
+/** Where a response sheet's answers are: column per question key, the timestamp and the email. */
+export interface ResponseColumns {
+  timestamp: number;
+  email: number;
+  questions: Record<string, number>;
+}
+
+/**
+ * Maps a response sheet's header to the questions: by each question's CURRENT title in the form (found
+ * by item id, so a question renamed in the form still maps), else by the add-on's own title. Staff may
+ * move columns. Returns the titles of required questions that are missing.
+ */
+export function mapResponseColumns(
+  header: readonly unknown[],
+  def: ResolvedFormDefinition,
+  currentTitles: Record<string, string>,
+): { columns: ResponseColumns; missing: string[] } {
+  const at = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = normalizeHeader(h);
+    if (key && !at.has(key)) at.set(key, i);
+  });
+  const find = (...titles: Array<string | undefined>) => {
+    for (const t of titles) if (t && at.has(normalizeHeader(t))) return at.get(normalizeHeader(t))!;
+    return -1;
+  };
+  const questions: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const q of def.questions) {
+    const col = find(currentTitles[q.key], q.title);
+    if (col >= 0) questions[q.key] = col;
+    else if (q.required) missing.push(currentTitles[q.key] ?? q.title);
+  }
+  // Google writes the timestamp first and, when it collects emails, the email second; the email
+  // column's Russian header is not documented, so it is found by name or else by position.
+  const emailByName = header.findIndex((h) => /почт|e-?mail/i.test(String(h)));
+  return { columns: { timestamp: 0, email: emailByName >= 0 ? emailByName : 1, questions }, missing };
+}
+
+/** The titles the form's questions have now, by question key (one FormApp read per question). */
+export function currentTitles(entry: FormEntry): Record<string, string> {
+  const titles: Record<string, string> = {};
+  try {
+    const form = FormApp.openById(entry.formId);
+    for (const [key, itemId] of Object.entries(entry.items)) {
+      const item = form.getItemById(itemId);
+      if (item) titles[key] = item.getTitle();
+    }
+  } catch {
+    // The form was deleted: the add-on's own titles are tried instead.
+  }
+  return titles;
+}
+
+function iso(value: unknown): string {
+  return Object.prototype.toString.call(value) === '[object Date]'
+    ? (value as Date).toISOString()
+    : String(value ?? '');
+}
+
+export type Outcome = 'added' | 'updated' | 'unchanged' | 'noConsent' | 'invalid' | 'withdrawn';
+
+/** One person's answers → the bank, the removal of a response without consent, or a withdrawal. */
+export class ResponseProcessor {
+  private readonly banks: Partial<Record<PersonKind, Bank>> = {};
+  readonly outcomes: Outcome[] = [];
+
+  constructor(
+    private readonly ss: Spreadsheet,
+    private readonly now: string,
+  ) {}
+
+  bank(kind: PersonKind): Bank {
+    return (this.banks[kind] ??= Bank.open(this.ss, kind));
+  }
+
+  process(key: FormKey, def: ResolvedFormDefinition, columns: ResponseColumns, row: readonly unknown[]): Outcome {
+    const answers: Record<string, string> = {};
+    for (const [q, col] of Object.entries(columns.questions)) answers[q] = String(row[col] ?? '');
+    const meta = { email: String(row[columns.email] ?? ''), timestamp: iso(row[columns.timestamp]) };
+    const parsed = parseSubmission(def as ResolvedFormDefinition & { key: typeof key }, answers as Answers, meta);
+    if (!parsed.ok) return this.done(parsed.reason === 'noConsent' ? 'noConsent' : 'invalid');
+    if (parsed.record.kind === 'withdrawal') {
+      this.withdraw(parsed.record.email);
+      return this.done('withdrawn');
+    }
+    const record = parsed.record as MenteeRecord | MentorRecord;
+    const bank = this.bank(record.kind);
+    const existing = bank.find(record.email);
+    const merged = mergeRecord(existing, record, { now: this.now, id: bank.nextId() });
+    if (!merged.changed) return this.done('unchanged');
+    bank.put(merged.record, parsed.notes.join(' '));
+    return this.done(existing ? 'updated' : 'added');
+  }
+
+  /** Consent withdrawn: the person's entries in both banks are anonymized (ids and history stay). */
+  withdraw(email: string): void {
+    const key = normalizeEmail(email);
+    for (const kind of ['mentee', 'mentor'] as const) {
+      const entry = this.bank(kind).find(key);
+      if (entry) this.bank(kind).put(anonymize(entry as BankEntry, { now: this.now }), '');
+    }
+  }
+
+  flush(): void {
+    for (const bank of Object.values(this.banks)) bank?.flush();
+  }
+
+  private done(outcome: Outcome): Outcome {
+    this.outcomes.push(outcome);
+    return outcome;
+  }
+}
+
+/**
+ * Removes a person's answers from every response sheet of the add-on's forms: the cells of their rows
+ * are blanked but the timestamp (the rows stay, so the sheet still lines up with the form).
+ */
+export function scrubResponses(ss: Spreadsheet, registry: FormRegistry, email: string): number {
+  const key = normalizeEmail(email);
+  let scrubbed = 0;
+  for (const entry of Object.values(registry) as FormEntry[]) {
+    const sheet = entry.sheetId === null ? null : sheetById(ss, entry.sheetId);
+    if (!sheet || sheet.getLastRow() < 2) continue;
+    const values = sheet.getDataRange().getValues();
+    const emailCol = values[0].findIndex((h) => /почт|e-?mail/i.test(String(h)));
+    const col = emailCol >= 0 ? emailCol : 1;
+    values.forEach((row, i) => {
+      if (i === 0 || normalizeEmail(String(row[col] ?? '')) !== key) return;
+      const blank = row.map((cell, c) => (c === 0 ? cell : c === col ? '(согласие отозвано)' : ''));
+      sheet.getRange(i + 1, 1, 1, blank.length).setValues([blank]);
+      scrubbed++;
+    });
+  }
+  return scrubbed;
+}
+
+/** What stands in the email cell of a response removed for lack of consent (counted by «Сводка»). */
+export const NO_CONSENT_MARK = '(нет согласия — ответ удалён)';
+
+/** A response without consent keeps only its timestamp and a mark: no personal data is stored. */
+export function removeAnswers(sheet: Sheet, rowNumber: number, row: readonly unknown[], emailCol: number): void {
+  const blank = row.map((cell, c) => (c === 0 ? cell : c === emailCol ? NO_CONSENT_MARK : ''));
+  sheet.getRange(rowNumber, 1, 1, blank.length).setValues([blank]);
+}
+
+export function sheetById(ss: Spreadsheet, id: number): Sheet | null {
+  return ss.getSheets().find((s) => s.getSheetId() === id) ?? null;
+}
+
+/** Russian log line for a response, without personal data. */
+export function logOutcome(ss: Spreadsheet, key: FormKey, outcome: Outcome): void {
+  const text: Record<Outcome, string> = {
+    added: 'новая запись в банке',
+    updated: 'запись в банке обновлена',
+    unchanged: 'повторная обработка, изменений нет',
+    noConsent: 'ответ без согласия на обработку персональных данных удалён',
+    invalid: 'ответ не удалось обработать',
+    withdrawn: 'согласие отозвано, персональные данные удалены',
+  };
+  logAction(ss, `Анкета: ${FORM_TITLES[key]}`, text[outcome]);
+}

@@ -1,0 +1,188 @@
+import { bankId, type BankEntry, type PersonKind } from '../domain/questionnaires';
+import { safeText } from './cells';
+import { COLORS, SHEETS } from './schema';
+import { Table, type TableSpec } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** How a record field is written to a cell and read back. */
+type Kind = 'text' | 'list' | 'number' | 'bool' | 'date' | 'datetime';
+
+interface BankColumn {
+  header: string;
+  field: string;
+  kind: Kind;
+  width: number;
+}
+
+/** Lists are joined with «; »: the choices themselves may contain «, ». */
+const LIST_SEPARATOR = '; ';
+
+const COMMON_HEAD: BankColumn[] = [
+  { header: 'ID', field: 'id', kind: 'text', width: 80 },
+  { header: 'Email', field: 'email', kind: 'text', width: 200 },
+  { header: 'ФИО', field: 'fullName', kind: 'text', width: 220 },
+  { header: 'Должность', field: 'position', kind: 'text', width: 140 },
+  { header: 'Предметы', field: 'subjects', kind: 'list', width: 180 },
+  { header: 'Стаж, лет', field: 'experienceYears', kind: 'number', width: 70 },
+  { header: 'Категория', field: 'category', kind: 'text', width: 140 },
+];
+const COMMON_TAIL: BankColumn[] = [
+  { header: 'Формат', field: 'mode', kind: 'text', width: 110 },
+  { header: 'Удобное время', field: 'times', kind: 'list', width: 160 },
+  { header: 'Комментарий', field: 'note', kind: 'text', width: 220 },
+  { header: 'Статус', field: 'status', kind: 'text', width: 90 },
+  { header: 'Согласие на обработку ПДн', field: 'consentAt', kind: 'date', width: 110 },
+  { header: 'Ответ от', field: 'sourceTimestamp', kind: 'datetime', width: 130 },
+  { header: 'Замечания', field: 'remarks', kind: 'text', width: 240 },
+  { header: 'История', field: 'history', kind: 'text', width: 320 },
+];
+
+export const BANK_COLUMNS: Record<PersonKind, BankColumn[]> = {
+  mentee: [
+    ...COMMON_HEAD,
+    { header: 'Запросы', field: 'requests', kind: 'list', width: 320 },
+    { header: 'Форма', field: 'formatKind', kind: 'text', width: 150 },
+    ...COMMON_TAIL,
+  ],
+  mentor: [
+    ...COMMON_HEAD,
+    { header: 'Компетенции', field: 'competences', kind: 'list', width: 320 },
+    { header: 'Формы', field: 'formatKinds', kind: 'list', width: 150 },
+    { header: 'Наставляемых, не более', field: 'capacity', kind: 'number', width: 90 },
+    { header: 'Согласие на доп. обязанности', field: 'dutiesConsent', kind: 'bool', width: 110 },
+    ...COMMON_TAIL,
+  ],
+};
+
+export const BANK_SHEETS: Record<PersonKind, string> = { mentee: SHEETS.mentees, mentor: SHEETS.mentors };
+
+const FORMATS: Partial<Record<Kind, string>> = {
+  date: 'dd.mm.yyyy',
+  datetime: 'dd.mm.yyyy hh:mm',
+  text: '@',
+  list: '@',
+};
+
+export function bankSpec(kind: PersonKind): TableSpec {
+  return {
+    sheetName: BANK_SHEETS[kind],
+    columns: BANK_COLUMNS[kind].map((c) => ({ header: c.header, width: c.width, numberFormat: FORMATS[c.kind] })),
+  };
+}
+
+function toCell(kind: Kind, value: unknown): unknown {
+  switch (kind) {
+    case 'list':
+      return safeText((value as string[]).join(LIST_SEPARATOR));
+    case 'number':
+      return value === null || value === undefined ? '' : value;
+    case 'bool':
+      return value ? 'Да' : 'Нет';
+    case 'date':
+    case 'datetime':
+      return value ? new Date(String(value)) : '';
+    default:
+      return safeText(String(value ?? ''));
+  }
+}
+
+function fromCell(kind: Kind, value: unknown): unknown {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  switch (kind) {
+    case 'list':
+      return text
+        ? text
+            .split(LIST_SEPARATOR.trim())
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
+    case 'number':
+      return text === '' || Number.isNaN(Number(value)) ? null : Number(value);
+    case 'bool':
+      return text === 'Да';
+    case 'date':
+    case 'datetime':
+      return Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString() : text;
+    default:
+      return text;
+  }
+}
+
+/**
+ * A bank sheet («Наставляемые» / «Наставники») read once: one row per person, found by the entry's
+ * non-personal id or by normalized email, written back in one flush.
+ */
+export class Bank {
+  private readonly byEmail = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
+  private lastSeq = 0;
+
+  private constructor(
+    readonly kind: PersonKind,
+    readonly table: Table,
+  ) {
+    table.rows.forEach((_, r) => this.index(r));
+  }
+
+  static open(ss: Spreadsheet, kind: PersonKind): Bank {
+    const { table, created } = Table.ensure(ss, bankSpec(kind));
+    if (created) {
+      table.sheet.setFrozenRows(1);
+      table.sheet.getRange(1, 1, 1, BANK_COLUMNS[kind].length).setFontWeight('bold').setBackground(COLORS.header);
+    }
+    return new Bank(kind, table);
+  }
+
+  /** People in the bank with their personal data (withdrawn entries are not counted). */
+  get size(): number {
+    return this.byEmail.size;
+  }
+
+  find(email: string): BankEntry | null {
+    const r = this.byEmail.get(email.toLowerCase());
+    return r === undefined ? null : this.entryAt(r);
+  }
+
+  entries(): BankEntry[] {
+    return [...this.byId.values()].map((r) => this.entryAt(r));
+  }
+
+  /** The id a new entry gets: «НС-0001», «НТ-0001», … after the highest one in the sheet. */
+  nextId(): string {
+    return bankId(this.kind, this.lastSeq + 1);
+  }
+
+  /** Writes an entry into its row (by id, else by email), adding a row for a new one. */
+  put(entry: BankEntry, remarks: string): void {
+    let r = this.byId.get(entry.id) ?? (entry.email ? this.byEmail.get(entry.email.toLowerCase()) : undefined);
+    if (r === undefined) r = this.table.append();
+    const values: Record<string, unknown> = { ...entry, remarks };
+    for (const c of BANK_COLUMNS[this.kind]) {
+      const cell = toCell(c.kind, values[c.field]);
+      if (String(cell) !== String(this.table.get(r, c.header) ?? '')) this.table.set(r, c.header, cell);
+    }
+    for (const [email, row] of this.byEmail) if (row === r) this.byEmail.delete(email);
+    this.index(r);
+  }
+
+  flush(): void {
+    this.table.flush();
+  }
+
+  private entryAt(r: number): BankEntry {
+    const entry: Record<string, unknown> = { kind: this.kind };
+    for (const c of BANK_COLUMNS[this.kind]) entry[c.field] = fromCell(c.kind, this.table.get(r, c.header));
+    delete entry.remarks;
+    return entry as unknown as BankEntry;
+  }
+
+  private index(r: number): void {
+    const id = this.table.text(r, 'ID');
+    const email = this.table.text(r, 'Email').toLowerCase();
+    if (id && !this.byId.has(id)) this.byId.set(id, r);
+    if (email && !this.byEmail.has(email)) this.byEmail.set(email, r);
+    const seq = Number(/(\d+)$/.exec(id)?.[1] ?? 0);
+    if (seq > this.lastSeq) this.lastSeq = seq;
+  }
+}

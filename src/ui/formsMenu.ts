@@ -1,0 +1,41 @@
+import { formLinks, sendFormLinks, setUpQuestionnaires } from '../forms/questionnaires';
+import { replayResponses } from '../forms/replay';
+import type { FormLink, FormsSetupResult, SendLinksResult } from './contract';
+import { runMenuAction } from './errors';
+import { showSidebar } from './sidebar';
+
+const active = () => SpreadsheetApp.getActiveSpreadsheet();
+const alert = (message: string) =>
+  SpreadsheetApp.getUi().alert('Наставничество', message, SpreadsheetApp.getUi().ButtonSet.OK);
+
+/** «Анкеты → Создать/обновить анкеты»: builds the forms, then shows their links in the sidebar. */
+export function menuSetupQuestionnaires(): void {
+  runMenuAction('Анкеты', () => {
+    setUpQuestionnaires(active());
+    showSidebar('forms');
+  });
+}
+
+export function menuShowForms(): void {
+  runMenuAction('Ссылки на анкеты', () => showSidebar('forms'));
+}
+
+export function menuReplayResponses(): void {
+  runMenuAction('Обработать ответы заново', () => {
+    const r = replayResponses(active());
+    const problems = r.problems.length > 0 ? `\n\nПроблемы:\n${r.problems.join('\n')}` : '';
+    alert(
+      `Обработано ответов: ${r.processed}; новых записей: ${r.added}; обновлено: ${r.updated}; ` +
+        `без согласия (удалены): ${r.noConsent}; отзывов согласия: ${r.withdrawn}.${problems}`,
+    );
+  });
+}
+
+export function menuSendFormLinks(): void {
+  runMenuAction('Разослать ссылки', () => alert(sendFormLinks(active()).message));
+}
+
+// google.script.run API of the sidebar panel «Анкеты»
+export const setupQuestionnairesApi = (): FormsSetupResult => setUpQuestionnaires(active());
+export const getFormLinksApi = (): FormLink[] => formLinks(active());
+export const sendFormLinksApi = (): SendLinksResult => sendFormLinks(active());
