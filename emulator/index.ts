@@ -2,6 +2,18 @@
  * The emulator's library entry: `require('<repo root>')` after `npm run build` (package.json "main"
  * points at the CommonJS build dist/lib/index.js). See emulator/README.md.
  */
-export { openWorkspace, Workspace, DEMO_USERS, type WorkspaceOptions, type MenuEntry } from './workspace';
+export {
+  openWorkspace,
+  Workspace,
+  DEMO_USERS,
+  type WorkspaceOptions,
+  type MenuEntry,
+  type FormSummary,
+  type SubmitFormOptions,
+  type TriggerSummary,
+} from './workspace';
+export { FormSubmitError } from './forms/submit';
+export type { FlushOptions, TriggerRun } from './forms/formTriggers';
+export type { SentMail } from './services/mail';
 export { LATENCY_MS, type CallSummary } from './core/calls';
 export { startServer, type ServerOptions, type RunningServer } from './server/server';

@@ -5,12 +5,31 @@ import type { CallSummary } from './core/calls';
 import { Env } from './core/env';
 import { unwrap } from './core/gasObject';
 import { seedDemoSchool } from './demo/demoSchool';
+import {
+  createFormApp,
+  editUrl,
+  firingOrder,
+  firingsFor,
+  formsCtxOf,
+  formsModelFromJSON,
+  newFormsModel,
+  publishedUrl,
+  submitResponse,
+  destinationSheet,
+  type Answers,
+  type FlushOptions,
+  type FormModel,
+  type FormsModel,
+  type PendingFiring,
+  type TriggerRun,
+} from './forms/index';
 import { readJson, writeJsonAtomic } from './persistence/atomicWrite';
 import { loadSpreadsheet, saveSpreadsheet } from './persistence/xlsx';
 import { AddonRuntime } from './runtime';
 import { createCacheService, CacheStores } from './services/cache';
 import { createHtmlService } from './services/html';
 import { createLockService, LockTable } from './services/lock';
+import { createMailApp, MailOutbox, type SentMail } from './services/mail';
 import { createConsole, createLogger, LogSink } from './services/logger';
 import { createPropertiesService, PropertyStores } from './services/properties';
 import { createScriptApp, TriggerRegistry } from './services/script';
@@ -24,7 +43,8 @@ import {
   sheetDisplayValues,
   type EffectiveFormat,
 } from './spreadsheet/staffEdit';
-import { createSpreadsheetApp } from './spreadsheet/spreadsheetApp';
+import { newRange } from './spreadsheet/range';
+import { createSpreadsheetApp, SpreadsheetAppImpl } from './spreadsheet/spreadsheetApp';
 import { newSpreadsheetModel, type SpreadsheetModel } from './spreadsheet/model';
 
 export interface WorkspaceOptions {
@@ -53,6 +73,45 @@ export const DEMO_USERS = {
 } as const;
 
 const SERVICES_FILE = 'services.json';
+const FORMS_FILE = 'forms.json';
+const MAIL_FILE = 'mail.json';
+
+/** One form as ws.forms() lists it. */
+export interface FormSummary {
+  id: string;
+  title: string;
+  /** Published (respondent) URL, as Form.getPublishedUrl(). */
+  url: string;
+  editUrl: string;
+  acceptingResponses: boolean;
+  collectsEmail: boolean;
+  /** Name of the linked response sheet now (staff may rename it); null without a destination. */
+  responseSheet: string | null;
+  responses: number;
+  items: Array<{
+    id: number;
+    title: string;
+    type: string;
+    required: boolean;
+    choices: string[];
+    otherOption: boolean;
+  }>;
+}
+
+export interface SubmitFormOptions {
+  email?: string;
+  /** Write the response and row now, queue the trigger firings for flushFormTriggers(). */
+  deferTriggers?: boolean;
+}
+
+export interface TriggerSummary {
+  id: string;
+  handler: string;
+  eventType: string;
+  source: string;
+  sourceId: string | null;
+  user: string;
+}
 
 interface ServicesState {
   properties: unknown;
@@ -73,10 +132,12 @@ export class Workspace {
     readonly env: Env,
     readonly model: SpreadsheetModel,
     readonly properties: PropertyStores,
-    readonly triggers: TriggerRegistry,
+    readonly triggerRegistry: TriggerRegistry,
     /** Cells the loader could not read from a hand-edited .xlsx, in Russian. */
     readonly loadProblems: string[],
     distDir: string,
+    readonly formsModel: FormsModel = newFormsModel(),
+    readonly outbox: MailOutbox = new MailOutbox(),
   ) {
     const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
     const doc = { documentId: () => model.id };
@@ -90,14 +151,20 @@ export class Workspace {
       Logger: createLogger(env, this.logs),
       console: createConsole(env, this.logs),
       HtmlService: createHtmlService(env, { filesDir: distDir }),
-      ScriptApp: createScriptApp(env, triggers, doc),
+      ScriptApp: createScriptApp(env, triggerRegistry, doc),
+      FormApp: createFormApp(env, formsModel, model),
+      MailApp: createMailApp(env, outbox),
     };
+    this.formApp = services.FormApp;
     this.spreadsheetApp = services.SpreadsheetApp;
     this.authModes = services.ScriptApp.AuthMode;
     this.runtime = new AddonRuntime(env, readFileSync(path.join(distDir, 'Code.js'), 'utf8'), services);
   }
 
   private readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  private readonly formApp: GoogleAppsScript.Forms.FormApp;
+  /** Trigger firings of deferred submissions, waiting for flushFormTriggers(). Not persisted. */
+  private pendingFirings: PendingFiring[] = [];
   private readonly authModes: typeof ScriptApp.AuthMode;
 
   /** Opens the file as a user does: the simple trigger onOpen builds the add-on menu. */
@@ -178,14 +245,133 @@ export class Workspace {
     this.env.advance(ms);
   }
 
+  // ------------------------------------------------------------ forms, triggers, mail
+
+  /** The forms the add-on created, with their questions. */
+  forms(): FormSummary[] {
+    return this.formsModel.forms.map((f) => ({
+      id: f.id,
+      title: f.title,
+      url: publishedUrl(f.id),
+      editUrl: editUrl(f.id),
+      acceptingResponses: f.acceptingResponses,
+      collectsEmail: f.collectEmail,
+      responseSheet: destinationSheet(this.model, f)?.name ?? null,
+      responses: f.responses.length,
+      items: f.items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        type: i.type,
+        required: i.required,
+        choices: [...i.choices],
+        otherOption: i.otherOption,
+      })),
+    }));
+  }
+
+  /** A form by id, else by title (a title shared by two forms is refused). */
+  findForm(titleOrId: string): FormModel {
+    const byId = this.formsModel.forms.find((f) => f.id === titleOrId);
+    if (byId) return byId;
+    const byTitle = this.formsModel.forms.filter((f) => f.title === titleOrId);
+    if (byTitle.length === 1) return byTitle[0];
+    throw new Error(
+      byTitle.length ? `Несколько форм называются «${titleOrId}»: укажите id.` : `Нет формы «${titleOrId}».`,
+    );
+  }
+
+  /**
+   * A respondent submits the form: answers by question title (string, or string[] for checkboxes).
+   * Refused like Google Forms refuses it (FormSubmitError, nothing written); otherwise the response
+   * is stored, its row appended to the response sheet, and the add-on's ON_FORM_SUBMIT triggers
+   * fire, each as its own execution (or are queued with deferTriggers).
+   */
+  submitForm(
+    titleOrId: string,
+    answers: Answers,
+    options: SubmitFormOptions = {},
+  ): { responseId: string; row: number | null; triggerRuns: TriggerRun[] } {
+    const form = this.findForm(titleOrId);
+    const result = submitResponse(formsCtxOf(unwrap(this.formApp)), form.id, answers, { email: options.email });
+    const firings = firingsFor(this.triggerRegistry, this.model.id, result);
+    let triggerRuns: TriggerRun[] = [];
+    if (options.deferTriggers) this.pendingFirings.push(...firings);
+    else triggerRuns = firings.map((p) => this.fire(p));
+    return { responseId: result.response.id, row: result.written?.row ?? null, triggerRuns };
+  }
+
+  /** Fires the queued firings of deferred submissions: reordered and/or duplicated as asked. */
+  flushFormTriggers(options: FlushOptions = {}): TriggerRun[] {
+    const queue = this.pendingFirings;
+    this.pendingFirings = [];
+    return firingOrder(queue, options).map((p) => this.fire(p));
+  }
+
+  /** How many trigger firings wait for flushFormTriggers(). */
+  pendingFormTriggers(): number {
+    return this.pendingFirings.length;
+  }
+
+  /**
+   * One trigger run with the event Apps Script gives a spreadsheet form-submit trigger: authMode,
+   * range (the response row), values, namedValues, triggerUid — built in the script's realm. A
+   * handler's error is recorded, not thrown: the submission stands, as in Google.
+   */
+  private fire(p: PendingFiring): TriggerRun {
+    const base = { triggerId: p.triggerId, handler: p.handler, responseId: p.responseId };
+    try {
+      // A trigger deleted before its queued firing runs does not fire.
+      if (!this.triggerRegistry.get(p.triggerId)) return { ...base, ok: false, error: 'Триггер удалён до запуска.' };
+      const sheet = this.model.sheets.find((s) => s.id === p.sheetId);
+      if (!sheet) throw new Error('Лист ответов удалён до запуска триггера.');
+      const parse = this.runtime.evaluate('JSON.parse') as (text: string) => Record<string, unknown>;
+      const event = parse(JSON.stringify({ values: p.values, namedValues: p.namedValues, triggerUid: p.triggerId }));
+      const ctx = (unwrap(this.spreadsheetApp) as unknown as SpreadsheetAppImpl).ctx;
+      const grid = { row: p.row - 1, col: 0, numRows: 1, numCols: Math.max(1, p.values.length) };
+      Object.assign(event, { authMode: this.authModes.FULL, range: newRange(ctx, sheet, grid) });
+      this.runtime.call(p.handler, [event], { user: p.user, authMode: 'FULL' });
+      return { ...base, ok: true };
+    } catch (e) {
+      // Errors of the script's realm are not `instanceof Error` here.
+      const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+      // Apps Script records a failed trigger run in the executions log; here it goes to the console log.
+      this.logs.add({
+        level: 'error',
+        message: `${p.handler} (form submit): ${message}`,
+        atMs: this.env.now(),
+        source: 'console',
+      });
+      return { ...base, ok: false, error: message };
+    }
+  }
+
+  /** Every installable trigger of the script (all users). */
+  triggers(): TriggerSummary[] {
+    return this.triggerRegistry.triggers.map((t) => ({
+      id: t.id,
+      handler: t.handler,
+      eventType: t.eventType,
+      source: t.source,
+      sourceId: t.sourceId,
+      user: t.user,
+    }));
+  }
+
+  /** Messages MailApp "sent" (the outbox; nothing leaves the machine). */
+  mail(): SentMail[] {
+    return structuredClone(this.outbox.sent);
+  }
+
   /** Persists: the spreadsheet as a real .xlsx (+ sidecar), the other services as JSON. */
   async save(): Promise<void> {
     await saveSpreadsheet(this.model, this.dir);
     const state: ServicesState = {
       properties: this.properties.toJSON(),
-      triggers: this.triggers.toJSON(),
+      triggers: this.triggerRegistry.toJSON(),
     };
     writeJsonAtomic(path.join(this.dir, SERVICES_FILE), state);
+    writeJsonAtomic(path.join(this.dir, FORMS_FILE), this.formsModel);
+    writeJsonAtomic(path.join(this.dir, MAIL_FILE), this.outbox.toJSON());
   }
 
   private requireSheet(name: string) {
@@ -216,6 +402,8 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   mkdirSync(dir, { recursive: true });
   const loaded = await loadSpreadsheet(dir);
   const saved = readJson<ServicesState | null>(path.join(dir, SERVICES_FILE), null);
+  const savedForms = readJson<unknown>(path.join(dir, FORMS_FILE), null);
+  const savedMail = readJson<unknown>(path.join(dir, MAIL_FILE), null);
   const owner = DEMO_USERS.methodologist;
   const env = new Env({ now: options.now ?? Date.now(), user: options.user ?? owner, owner });
   const workspace = new Workspace(
@@ -226,6 +414,8 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     saved ? TriggerRegistry.fromJSON(saved.triggers) : new TriggerRegistry(),
     loaded?.problems ?? [],
     options.distDir ?? defaultDistDir(),
+    savedForms ? formsModelFromJSON(savedForms) : newFormsModel(),
+    savedMail ? MailOutbox.fromJSON(savedMail) : new MailOutbox(),
   );
   workspace.open();
   if (options.demo && !loaded) {

@@ -16,7 +16,10 @@
  *   GET  /api/download.xlsx        the spreadsheet as .xlsx
  *   GET  /ui/:dialogId             the HTML of a sidebar/dialog the add-on showed, with the
  *                                  google.script.run shim injected (/web/shim.js)
- *   GET  /api/forms, /forms/:id    forms the add-on created (none yet: filled by the Forms capability)
+ *   GET  /api/forms                [{ id, title, url: '/forms/<id>' }] — forms the add-on created
+ *   GET  /forms/:id                the form as a respondent sees it (server-rendered HTML, no scripts)
+ *   POST /forms/:id                urlencoded answers → confirmation page (200) or the form again
+ *                                  with the Russian errors and the answers kept (422); triggers fire
  *   GET  /api/files, /files/:id    Drive files the add-on created (none yet: the Docs capability)
  */
 

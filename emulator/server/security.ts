@@ -83,6 +83,19 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The body of a plain HTML form post (application/x-www-form-urlencoded), capped like every body. */
+export async function readForm(req: IncomingMessage): Promise<string> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    req.resume();
+    throw new HttpError(
+      415,
+      'Нужен Content-Type: application/x-www-form-urlencoded. / Content-Type must be application/x-www-form-urlencoded.',
+    );
+  }
+  return readBody(req);
+}
+
 /** The workspace page: its own scripts and styles only (inline styles allowed for rendered cells). */
 const PAGE_CSP = [
   "default-src 'self'",

@@ -6,7 +6,15 @@ import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { checkOrigin, HttpError, readBody, readJson, setSecurityHeaders, type ResponseKind } from './security';
+import {
+  checkOrigin,
+  HttpError,
+  readBody,
+  readForm,
+  readJson,
+  setSecurityHeaders,
+  type ResponseKind,
+} from './security';
 import { defaultDistDir } from '../workspace';
 import { Session } from './session';
 
@@ -112,7 +120,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
       return send(res, 200, 'data', XLSX_TYPE, xlsx);
     }
-    if (get && (p === '/api/forms' || p === '/api/files')) return sendJson(res, []);
+    if (get && p === '/api/forms') return sendJson(res, await session.forms());
+    if (get && p === '/api/files') return sendJson(res, []);
 
     const job = /^\/api\/jobs\/([\w-]{1,40})$/.exec(p);
     if (get && job) {
@@ -127,8 +136,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (html === null) throw new HttpError(404, 'Окно не найдено. / No such dialog.');
       return send(res, 200, 'dialog', 'text/html; charset=utf-8', html);
     }
-    // Forms and Drive files arrive with the Forms and Docs capabilities; none exist yet.
-    if (get && /^\/forms\/[^/]+$/.test(p)) throw new HttpError(404, 'Форма не найдена. / Form not found.');
+    const form = /^\/forms\/([^/]+)$/.exec(p);
+    if (form && (get || post)) {
+      let id: string;
+      try {
+        id = decodeURIComponent(form[1]);
+      } catch {
+        throw new HttpError(404, 'Форма не найдена. / Form not found.');
+      }
+      if (get) {
+        const html = await session.formPage(id);
+        if (html === null) throw new HttpError(404, 'Форма не найдена. / Form not found.');
+        return send(res, 200, 'page', 'text/html; charset=utf-8', html);
+      }
+      const result = await session.submitFormPage(id, await readForm(req));
+      if (result === null) throw new HttpError(404, 'Форма не найдена. / Form not found.');
+      // A refused submission is the form again with its errors: 422, still a page.
+      return send(res, result.ok ? 200 : 422, 'page', 'text/html; charset=utf-8', result.html);
+    }
+    // Drive files arrive with the Docs capability; none exist yet.
     if (get && /^\/files\/[^/]+$/.test(p)) throw new HttpError(404, 'Файл не найден. / File not found.');
     throw new HttpError(404, 'Не найдено. / Not found.');
   }

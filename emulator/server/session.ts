@@ -11,7 +11,9 @@ import { META_FILE, XLSX_FILE } from '../persistence/xlsx';
 import { toastsOf } from '../spreadsheet/index';
 import type { MenuItemModel } from '../services/ui';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../workspace';
+import { FormSubmitError } from '../forms/submit';
 import { dialogView, injectShim, messageView } from './dialogs';
+import { answersFrom, parseFilled, renderConfirmation, renderForm } from './formPage';
 import { Jobs } from './jobs';
 import type {
   ActionResult,
@@ -37,7 +39,7 @@ export const USERS: UserChoice[] = [
 ];
 
 /** The files a workspace owns in its folder; a reset deletes these and nothing else. */
-export const OWNED_FILES = [XLSX_FILE, META_FILE, 'services.json'];
+export const OWNED_FILES = [XLSX_FILE, META_FILE, 'services.json', 'forms.json', 'mail.json'];
 
 interface Changes {
   dialogs: DialogView[];
@@ -213,6 +215,42 @@ export class Session {
       const record = this.ws.ui.dialogs[index];
       if (!record || record.kind === 'alert' || record.kind === 'prompt') return null;
       return injectShim(record.html, index);
+    });
+  }
+
+  /** The Forms tab: every form the add-on created, linking to its local page. */
+  forms(): Promise<Array<{ id: string; title: string; url: string }>> {
+    return this.serial(() =>
+      this.ws.forms().map((f) => ({ id: f.id, title: f.title, url: `/forms/${encodeURIComponent(f.id)}` })),
+    );
+  }
+
+  /** The fillable page of a form; null if there is no such form. */
+  formPage(id: string): Promise<string | null> {
+    return this.serial(() => {
+      const form = this.ws.formsModel.forms.find((f) => f.id === id);
+      return form ? renderForm(form) : null;
+    });
+  }
+
+  /**
+   * A respondent posts the form: submitted (the add-on's triggers fire), saved, and the confirmation
+   * shown — or the form again with the Russian problems and the answers kept. null: no such form.
+   */
+  submitFormPage(id: string, body: string): Promise<{ ok: boolean; html: string } | null> {
+    return this.serial(async () => {
+      const form = this.ws.formsModel.forms.find((f) => f.id === id);
+      if (!form) return null;
+      const filled = parseFilled(body);
+      const { answers, email } = answersFrom(form, filled);
+      try {
+        this.ws.submitForm(form.id, answers, { email });
+      } catch (e) {
+        if (!(e instanceof FormSubmitError)) throw e;
+        return { ok: false, html: renderForm(form, filled, e.problems) };
+      }
+      await this.ws.save();
+      return { ok: true, html: renderConfirmation(form) };
     });
   }
 

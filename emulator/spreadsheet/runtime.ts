@@ -28,6 +28,8 @@ export interface SpreadsheetRuntime {
   autoResizes: number;
   /** The Env of the SpreadsheetApp last created over this model (its clock drives TODAY()). */
   env?: Env;
+  /** Set by the Forms emulator: the edit URL of the form whose responses go to a sheet, else null. */
+  formUrlOf?: (sheetId: number) => string | null;
 }
 
 const runtimes = new WeakMap<SpreadsheetModel, SpreadsheetRuntime>();

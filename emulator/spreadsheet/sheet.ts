@@ -68,6 +68,7 @@ export const SHEET_METHODS = [
   'getColumnWidth',
   'getConditionalFormatRules',
   'getDataRange',
+  'getFormUrl',
   'getFrozenColumns',
   'getFrozenRows',
   'getIndex',
@@ -163,6 +164,13 @@ export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
   /** 1-based position among the sheets. */
   getIndex(): number {
     return this.ctx.model.sheets.indexOf(this.model) + 1;
+  }
+
+  /** The edit URL of the form whose responses this sheet receives; null for other sheets. */
+  getFormUrl(): string {
+    this.alive();
+    // Typed as string by @types/google-apps-script, but Apps Script returns null for other sheets.
+    return (runtimeOf(this.ctx.model).formUrlOf?.(this.model.id) ?? null) as string;
   }
 
   getParent(): GSpreadsheet {

