@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { openWorkspace } = require('../dist/lib/index.js');
+const { menteeForm, CONSENT_CHOICE } = require('../dist/lib/index.js').questionnaireDomain;
 
 const NOW = '2026-11-25T10:00:00+03:00';
 const ROADMAP = 'Дорожная карта';
@@ -98,3 +99,58 @@ console.log(
     `чтение по ячейкам — ${naive.вызовов} вызовов, ≈${naive['Apps Script, с (оценка)']} с ` +
     `(в ${(naive.вызовов / batched.вызовов).toFixed(0)} раз больше вызовов).`,
 );
+
+// Questionnaires: what one more answer costs with 10, 100 and 1 000 people already in the bank. The
+// bank is filled through the forms with deferred triggers and one «Обработать ответы заново», then
+// one answer is submitted and its trigger run measured. Calls must stay constant.
+const mentee = menteeForm({ operator: 'Школа' });
+const title = (key) => mentee.questions.find((q) => q.key === key).title;
+const answers = (i) => ({
+  [title('fullName')]: `Учитель ${i}`,
+  [title('position')]: 'Учитель',
+  [title('subjects')]: ['Математика'],
+  [title('experience')]: '3',
+  [title('category')]: 'Без категории',
+  [title('requests')]: ['Оценивание образовательных результатов'],
+  [title('formatKind')]: 'Индивидуальная (пара)',
+  [title('mode')]: 'Очно',
+  [title('consent')]: [CONSENT_CHOICE],
+});
+
+async function bankOf(people) {
+  const ws = await workspaceWithRows(0);
+  ws.run('setupQuestionnaires');
+  for (let i = 0; i < people; i++) {
+    ws.submitForm('Анкета наставляемого', answers(i), { email: `t${i}@school.example`, deferTriggers: true });
+  }
+  ws.run('menuReplayResponses');
+  return ws;
+}
+
+const submissions = [];
+let reference;
+for (const people of [10, 100, 1000]) {
+  const walls = [];
+  let calls;
+  for (let k = 0; k < 3; k++) {
+    const ws = await bankOf(people);
+    ws.resetCalls();
+    const t0 = process.hrtime.bigint();
+    ws.submitForm('Анкета наставляемого', answers(people), { email: 'new@school.example' });
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    calls = ws.calls();
+  }
+  walls.sort((a, b) => a - b);
+  const wall = walls[1];
+  reference ??= { calls: calls.total, wall };
+  submissions.push({
+    'людей в банке': people,
+    'вызовов на ответ': calls.total,
+    'вызовов / эталон': (calls.total / reference.calls).toFixed(2),
+    'Apps Script, с (оценка)': (calls.simulatedMs / 1000).toFixed(2),
+    'эмулятор, мс': wall.toFixed(1),
+    'время / эталон': (wall / reference.wall).toFixed(2),
+  });
+}
+console.log('\nОдин ответ на анкету (триггер onFormSubmit), эталон — банк из 10 человек:');
+console.table(submissions);

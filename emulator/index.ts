@@ -17,3 +17,6 @@ export type { FlushOptions, TriggerRun } from './forms/formTriggers';
 export type { SentMail } from './services/mail';
 export { LATENCY_MS, type CallSummary } from './core/calls';
 export { startServer, type ServerOptions, type RunningServer } from './server/server';
+
+/** The questionnaires' definitions, for scripts and benchmarks that fill the forms. */
+export * as questionnaireDomain from '../src/domain/questionnaires';

@@ -1,4 +1,5 @@
 import type { Workspace } from '../workspace';
+import { submitDemoAnswers } from './demoTeachers';
 
 /**
  * The demo school: set up by the real add-on (setupSchoolYear), then kept by its staff the way a
@@ -49,12 +50,23 @@ export interface DemoStep {
   run: () => void;
 }
 
-/** The demo seeding as steps, run in order: the add-on's setup, then the staff's marks. */
+/** The labels of the seeding steps, in order (the server's progress bar shows them). */
+export const DEMO_STEP_LABELS = ['Настройка учебного года', 'Отметки сотрудников', 'Анкеты педагогов'] as const;
+
+/**
+ * The demo seeding as steps, run in order: the add-on's setup, the staff's marks, then the
+ * questionnaires created and answered by the teachers through the forms.
+ */
 export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
-  return [
-    { label: 'Настройка учебного года', run: () => ws.run('setupSchoolYear', DEMO_SCHOOL) },
-    { label: 'Отметки сотрудников', run: () => markAsStaff(ws) },
+  const runs = [
+    () => ws.run('setupSchoolYear', DEMO_SCHOOL),
+    () => markAsStaff(ws),
+    () => {
+      ws.run('setupQuestionnaires');
+      submitDemoAnswers(ws);
+    },
   ];
+  return DEMO_STEP_LABELS.map((label, i) => ({ label, run: runs[i] }));
 }
 
 export function seedDemoSchool(ws: Workspace): void {

@@ -6,7 +6,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoSchoolSteps, type DemoStep } from '../demo/demoSchool';
+import { DEMO_STEP_LABELS, seedDemoSchoolSteps, type DemoStep } from '../demo/demoSchool';
 import { META_FILE, XLSX_FILE } from '../persistence/xlsx';
 import { toastsOf } from '../spreadsheet/index';
 import type { MenuItemModel } from '../services/ui';
@@ -277,8 +277,7 @@ export class Session {
             seed = seedDemoSchoolSteps(this.ws);
           },
         },
-        { label: 'Настройка учебного года', run: () => seed[0].run() },
-        { label: 'Отметки сотрудников', run: () => seed[1].run() },
+        ...DEMO_STEP_LABELS.map((label, i) => ({ label, run: () => seed[i].run() })),
         { label: 'Сохранение', run: () => this.ws.save() },
       ],
       (body) => this.serial(body),

@@ -141,13 +141,22 @@ function configure(item: Item, q: ResolvedQuestion): void {
   }
 }
 
-/** Finds each form's response sheet (after setDestination Sheets adds it) by the form's URL. */
+/**
+ * Finds each form's response sheet (after setDestination Sheets adds it) by the form's URL, and
+ * moves a new one to the end: Google puts it first, and staff should keep seeing the roadmap first.
+ */
 function linkResponseSheets(ss: Spreadsheet, registry: FormRegistry): void {
   SpreadsheetApp.flush();
   const sheets = ss.getSheets();
+  const active = ss.getActiveSheet();
   for (const entry of Object.values(registry) as FormEntry[]) {
     if (entry.sheetId !== null && sheets.some((s) => s.getSheetId() === entry.sheetId)) continue;
     const sheet = sheets.find((s) => (s.getFormUrl() ?? '').includes(entry.formId));
     entry.sheetId = sheet ? sheet.getSheetId() : null;
+    if (sheet) {
+      ss.setActiveSheet(sheet);
+      ss.moveActiveSheet(ss.getNumSheets());
+    }
   }
+  ss.setActiveSheet(active);
 }

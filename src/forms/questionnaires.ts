@@ -1,4 +1,5 @@
 import { FORM_KEYS, looksLikeEmail, type FormKey } from '../domain/questionnaires';
+import { Bank } from '../sheets/banks';
 import { writeLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
 import { readSettings, writeSettings, type SettingKey } from '../sheets/settings';
@@ -27,6 +28,9 @@ const RECIPIENTS_PER_MESSAGE = 50;
  */
 export function setUpQuestionnaires(ss: Spreadsheet): FormsSetupResult {
   writeLists(ss);
+  // The banks exist from the start (empty), before the response sheets the forms add.
+  Bank.open(ss, 'mentee');
+  Bank.open(ss, 'mentor');
   const built = buildForms(ss, Object.values(schoolForms(ss)));
   const installed = ensureFormSubmitTrigger(ss);
   const registry = readRegistry();

@@ -1,6 +1,9 @@
 import { columnLetter, mapHeaders, type ColumnSpec } from './headers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Spare rows added when a table outgrows its sheet. */
+const GROWTH_ROWS = 100;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface TableSpec {
@@ -121,9 +124,9 @@ export class Table {
     });
     if (bottom < 0) return;
     const lastSheetRow = bottom + 2;
-    if (lastSheetRow > this.sheet.getMaxRows()) {
-      this.sheet.insertRowsAfter(this.sheet.getMaxRows(), lastSheetRow - this.sheet.getMaxRows());
-    }
+    const maxRows = this.sheet.getMaxRows();
+    // Grow in steps, so a growing bank does not pay for an insert on every new row.
+    if (lastSheetRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
     for (const [first, last] of runs([...changedCols].sort((a, b) => a - b))) {
       const block: unknown[][] = [];
       for (let r = top; r <= bottom; r++) {

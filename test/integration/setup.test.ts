@@ -160,6 +160,14 @@ describe('the demo school', () => {
     expect(report.overdue.length).toBe(2);
     expect(report.overall.done).toBe(done.length);
   });
+
+  test("has the teachers' answers in the banks, filed by the real trigger", async () => {
+    const ws = await openWorkspace({ demo: true, now: NOW });
+    expect(records(ws, 'Наставляемые')).toHaveLength(40);
+    expect(records(ws, 'Наставники')).toHaveLength(15);
+    expect(new Set(records(ws, 'Наставляемые').map((r) => r.Email)).size).toBe(40);
+    expect(records(ws, 'Наставники').every((r) => r['Согласие на доп. обязанности'] === 'Да')).toBe(true);
+  });
 });
 
 describe('the setup dialog', () => {
