@@ -56,6 +56,11 @@ export interface WorkspaceOptions {
   user?: string;
   /** ISO date-time the simulated clock starts at. */
   now?: string;
+  /**
+   * Keep the clock on real time: charged latency still counts against execution limits and in
+   * calls(), but does not move the clock (the local server, where people watch the real date).
+   */
+  realTime?: boolean;
   /** Folder holding the built Code.js and Sidebar.html (default: <repo>/dist). */
   distDir?: string;
 }
@@ -406,6 +411,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const savedMail = readJson<unknown>(path.join(dir, MAIL_FILE), null);
   const owner = DEMO_USERS.methodologist;
   const env = new Env({ now: options.now ?? Date.now(), user: options.user ?? owner, owner });
+  env.chargeLatency = !options.realTime;
   const workspace = new Workspace(
     dir,
     env,

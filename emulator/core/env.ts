@@ -15,8 +15,9 @@ export interface Execution {
   fn: string;
   user: string;
   authMode: AuthModeName;
-  /** Simulated ms at the start, to enforce the 6-minute / 30-second limits. */
-  startedAtMs: number;
+  /** Simulated Apps Script time spent so far (charged latency, sleeps), against the limit. */
+  spentMs: number;
+  /** 6 minutes, or 30 seconds for simple triggers. */
   limitMs: number;
 }
 
@@ -43,7 +44,7 @@ export class Env {
   depth = 0;
   /** Hooks the services register to clean up at the end of an execution (e.g. release locks). */
   private endHooks: Array<(e: Execution) => void> = [];
-  /** Whether to charge latency into the simulated clock. */
+  /** Whether charged latency also moves the clock (off in the local server, which keeps real time). */
   chargeLatency = true;
 
   constructor(options: { now?: Date | string | number; user?: string; owner?: string; calls?: CallLog } = {}) {
@@ -58,20 +59,29 @@ export class Env {
     return this.clockMs;
   }
 
-  /** Moves the simulated clock (Utilities.sleep, charged latency, tests that let days pass). */
+  /** Moves the simulated clock (Utilities.sleep, tests that let days pass); counts against the limit. */
   advance(ms: number): void {
     if (ms < 0) throw new Error('The clock cannot go back');
     this.clockMs += ms;
-    const e = this.execution;
-    if (e && this.clockMs - e.startedAtMs > e.limitMs) {
-      throw this.error(`${EXCEEDED_TIME}`);
-    }
+    this.spend(ms);
   }
 
-  /** Records a call from the add-on into a service; charges its latency. */
+  /**
+   * Records a call from the add-on into a service and charges its latency to the execution's time
+   * limit, and to the clock unless `chargeLatency` is off (the local server follows the real clock).
+   */
   record(className: string, method: string): void {
     const ms = this.calls.record(className, method);
-    if (this.chargeLatency && ms > 0) this.advance(ms);
+    if (ms <= 0) return;
+    if (this.chargeLatency) this.clockMs += ms;
+    this.spend(ms);
+  }
+
+  private spend(ms: number): void {
+    const e = this.execution;
+    if (!e) return;
+    e.spentMs += ms;
+    if (e.spentMs > e.limitMs) throw this.error(EXCEEDED_TIME);
   }
 
   /** An error as Apps Script throws it, created in the add-on's realm so `instanceof Error` holds. */
@@ -98,7 +108,7 @@ export class Env {
       fn,
       user: options.user ?? this.activeUser,
       authMode: options.authMode ?? 'FULL',
-      startedAtMs: this.clockMs,
+      spentMs: 0,
       limitMs: options.limitMs ?? 6 * 60 * 1000,
     };
     const previousUser = this.activeUser;
@@ -123,7 +133,7 @@ export class Env {
       fn,
       user: options.user ?? this.activeUser,
       authMode: options.authMode ?? 'FULL',
-      startedAtMs: this.clockMs,
+      spentMs: 0,
       limitMs: 6 * 60 * 1000,
     };
     return execution;

@@ -157,7 +157,6 @@ export function submitDemoAnswers(ws: Workspace): void {
       }),
       { email: p.email },
     );
-    ws.advance(7000);
   }
   for (let i = 0; i < DEMO_MENTORS; i++) {
     const p = person(i);
@@ -179,6 +178,5 @@ export function submitDemoAnswers(ws: Workspace): void {
       }),
       { email: p.email },
     );
-    ws.advance(7000);
   }
 }

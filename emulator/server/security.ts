@@ -122,7 +122,9 @@ export type ResponseKind = 'page' | 'dialog' | 'data';
 /** Headers every response gets; pages and dialogs also get their Content-Security-Policy. */
 export function setSecurityHeaders(res: ServerResponse, kind: ResponseKind): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // 'same-origin', not 'no-referrer': with no-referrer Chromium sends "Origin: null" on form posts,
+  // which the origin check (rightly) refuses.
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Frame-Options', 'SAMEORIGIN');
   if (kind === 'page') res.setHeader('Content-Security-Policy', PAGE_CSP);

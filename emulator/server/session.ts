@@ -67,7 +67,7 @@ export class Session {
   ) {}
 
   static async open(dir: string, demo: boolean): Promise<Session> {
-    const ws = await openWorkspace({ dir, demo });
+    const ws = await openWorkspace({ dir, demo, realTime: true });
     for (const problem of ws.loadProblems) console.warn(`Внимание: ${problem}`);
     return new Session(ws, dir);
   }
@@ -272,7 +272,7 @@ export class Session {
           label: 'Создание таблицы',
           run: async () => {
             for (const file of OWNED_FILES) rmSync(path.join(this.dir, file), { force: true });
-            this.ws = await openWorkspace({ dir: this.dir, demo: false });
+            this.ws = await openWorkspace({ dir: this.dir, demo: false, realTime: true });
             this.closed.clear();
             seed = seedDemoSchoolSteps(this.ws);
           },

@@ -18,6 +18,13 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const ROADMAP = 'Дорожная карта';
 
 let browser: Browser;
+/** Servers a test started; closed after each test even when it fails, so jest can exit. */
+let servers: RunningServer[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close().catch(() => undefined)));
+  servers = [];
+});
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -48,9 +55,12 @@ async function openPage(server: RunningServer): Promise<Page> {
   return page;
 }
 
-async function clickMenu(page: Page, caption: string): Promise<void> {
+/** Clicks «Расширения → Наставничество → …submenus → caption». */
+async function clickMenu(page: Page, caption: string, submenus: string[] = []): Promise<void> {
   await page.getByTestId('menu-extensions').click();
-  await page.getByTestId('menu-submenu').filter({ hasText: 'Наставничество' }).hover();
+  for (const name of ['Наставничество', ...submenus]) {
+    await page.getByTestId('menu-submenu').filter({ hasText: name }).last().hover();
+  }
   await page.getByTestId('menu-item').filter({ hasText: caption }).click();
 }
 
@@ -75,6 +85,7 @@ async function background(page: Page, a1: string): Promise<string> {
 test('setup from the menu, a status edit, the sidebar, and the edit kept across a restart', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-workspace-'));
   let server = await startServer({ port: 0, dir, demo: false });
+  servers.push(server);
   let page = await openPage(server);
 
   // Setup from the menu: the dialog is the add-on's own sidebar bundle.
@@ -125,9 +136,53 @@ test('setup from the menu, a status edit, the sidebar, and the edit kept across 
   await page.close();
   await server.close();
   server = await startServer({ port: 0, dir, demo: false });
+  servers.push(server);
   page = await openPage(server);
   await page.getByTestId(`tab-${ROADMAP}`).click();
   await page.getByTestId(`cell-${status}`).filter({ hasText: 'Выполнено' }).waitFor();
   await page.close();
-  await server.close();
+});
+
+test('questionnaires: created from the menu, filled in the Forms tab, filed into the bank', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-forms-'));
+  const server = await startServer({ port: 0, dir, demo: false });
+  servers.push(server);
+  const page = await openPage(server);
+
+  await clickMenu(page, 'Создать/обновить анкеты', ['Анкеты']);
+  const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+  await sidebar.getByText('Анкета наставляемого').waitFor();
+  await sidebar.getByText('Анкета наставника').waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'forms-sidebar.png') });
+
+  await page.getByTestId('view-forms').click();
+  const link = page.getByTestId('form-item').filter({ hasText: 'Анкета наставляемого' });
+  const href = (await link.getAttribute('href')) ?? (await link.locator('a').first().getAttribute('href'));
+  const form = await browser.newPage();
+  await form.goto(new URL(href!, server.url).toString());
+  await form.getByLabel('Адрес электронной почты').fill('Petrova@School.example');
+  await form.getByLabel('Фамилия, имя, отчество').fill('<b>Петрова</b> Анна Сергеевна');
+  await form.getByLabel('Должность').selectOption('Учитель');
+  await form.getByLabel('Математика').check();
+  await form.getByLabel('Педагогический стаж (полных лет)').fill('2');
+  await form.getByLabel('Без категории').check();
+  await form.getByLabel('Оценивание образовательных результатов').check();
+  await form.getByLabel('Индивидуальная (пара)').check();
+  await form.getByLabel('Очно', { exact: true }).check();
+  await form.getByLabel(/Даю согласие на обработку/).check();
+  await form.screenshot({ path: path.join(ARTIFACTS, 'form-mentee.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Отправить' }).click();
+  await form.waitForLoadState();
+  await form.screenshot({ path: path.join(ARTIFACTS, 'form-sent.png'), fullPage: true });
+  await form.getByText(/Спасибо/).waitFor({ timeout: 5000 });
+  await form.close();
+
+  await page.getByTestId('view-sheet').click();
+  await page.reload();
+  await page.getByTestId('tab-Наставляемые').click();
+  await page.getByTestId('cell-B2').filter({ hasText: 'petrova@school.example' }).waitFor();
+  // HTML in an answer is shown as text, never rendered.
+  await page.getByTestId('cell-C2').filter({ hasText: '<b>Петрова</b> Анна Сергеевна' }).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'bank.png') });
+  await page.close();
 });
