@@ -87,3 +87,24 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** The wall clock in `timeZone` written as if it were UTC (what spreadsheet serials and xlsx dates hold). */
+export function wallClockAsUtc(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+}
+
+/** The inverse of wallClockAsUtc: the instant whose wall clock in `timeZone` reads `utcMs` as UTC. */
+export function fromWallClockAsUtc(utcMs: number, timeZone: string): number {
+  const d = new Date(utcMs);
+  return fromWallClock(
+    timeZone,
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  );
+}

@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { fromWallClock, wallClock } from '../core/timezone';
+import { fromWallClockAsUtc, wallClock, wallClockAsUtc } from '../core/timezone';
 import {
   Cell,
   CellFormat,
@@ -198,23 +198,11 @@ function autoDateFormat(d: Date, timeZone: string, locale: string): string {
 
 /** A Date as the "UTC" Date whose UTC fields are the wall clock in timeZone (what ExcelJS writes). */
 function toExcelDate(d: Date, timeZone: string): Date {
-  const w = wallClock(d.getTime(), timeZone);
-  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
+  return new Date(wallClockAsUtc(d.getTime(), timeZone));
 }
 
 function fromExcelDate(d: Date, timeZone: string): Date {
-  return new Date(
-    fromWallClock(
-      timeZone,
-      d.getUTCFullYear(),
-      d.getUTCMonth() + 1,
-      d.getUTCDate(),
-      d.getUTCHours(),
-      d.getUTCMinutes(),
-      d.getUTCSeconds(),
-      d.getUTCMilliseconds(),
-    ),
-  );
+  return new Date(fromWallClockAsUtc(d.getTime(), timeZone));
 }
 
 function serialOf(excelDate: Date, date1904 = false): number {

@@ -3,6 +3,7 @@
  * formatString (sprintf subset), getUuid, sleep (advances the simulated clock), base64, newBlob.
  */
 import { randomUUID } from 'node:crypto';
+import { DAYS_EN, MONTHS_EN } from '../core/calendarNames';
 import type { Env } from '../core/env';
 import { gasObject, signatureError } from '../core/gasObject';
 import { fromWallClock, isValidTimeZone, offsetMinutes, wallClock, type WallClock } from '../core/timezone';
@@ -11,22 +12,6 @@ import { fromSignedBytes, isDate, toSignedBytes, Wrapped, wrap } from './common'
 export const SLEEP_MAX_MS = 300000;
 /** Error text (not documented by Google; see NOTES.md). */
 export const SLEEP_TOO_LONG = `Argument too large: milliseconds (Utilities.sleep allows at most ${SLEEP_MAX_MS})`;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A fixed-offset zone as Java accepts it: "GMT", "UTC", "GMT+3", "GMT+03:00", "UTC-0530". */
 function fixedOffset(timeZone: string): number | null {
@@ -83,8 +68,8 @@ function field(letter: string, count: number, z: Zoned): string {
     case 'y':
       return count === 2 ? pad(w.year % 100, 2) : pad(w.year, count);
     case 'M':
-      if (count >= 4) return MONTHS[w.month - 1];
-      if (count === 3) return MONTHS[w.month - 1].slice(0, 3);
+      if (count >= 4) return MONTHS_EN[w.month - 1];
+      if (count === 3) return MONTHS_EN[w.month - 1].slice(0, 3);
       return pad(w.month, count);
     case 'd':
       return pad(w.day, count);
@@ -103,7 +88,7 @@ function field(letter: string, count: number, z: Zoned): string {
     case 'S':
       return pad(w.millisecond, count);
     case 'E':
-      return count >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
+      return count >= 4 ? DAYS_EN[w.weekday] : DAYS_EN[w.weekday].slice(0, 3);
     case 'u':
       return pad(w.weekday === 0 ? 7 : w.weekday, count);
     case 'a':

@@ -8,6 +8,7 @@
  * after an hour or before a second token means minutes), number tokens (0 # . , % E+00), quoted
  * literals, backslash escapes, sections "pos;neg;zero;text", and '@' (plain text).
  */
+import { DAYS_EN, MONTHS_EN } from '../core/calendarNames';
 import { wallClock } from '../core/timezone';
 import { isDateLike } from './cells';
 import { localeInfo } from './locale';
@@ -64,23 +65,8 @@ const MONTHS_RU_SHORT = [
   'нояб.',
   'дек.',
 ];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS_RU = ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'];
 const DAYS_RU_SHORT = ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'];
-const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 

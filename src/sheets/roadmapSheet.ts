@@ -13,6 +13,9 @@ import { Table } from './table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The document property remembering which period (start year) the roadmap sheet was built for. */
+export const ROADMAP_YEAR_KEY = 'roadmapStartYear';
+
 export interface RoadmapSync {
   added: number;
   kept: number;

@@ -1,7 +1,7 @@
 import { computeProgress, periodLabel, STAGE_TITLES } from '../domain/roadmap';
 import { questionnaireStats } from '../forms/stats';
 import { todayIso } from '../sheets/cells';
-import { readRoadmap } from '../sheets/roadmapSheet';
+import { readRoadmap, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
 import { writeSummary } from '../sheets/summarySheet';
 import type { ProgressReport } from './contract';
@@ -19,7 +19,7 @@ export function buildProgressReport(ss: Spreadsheet): ProgressReport {
   const settings = readSettings(ss);
   const today = todayIso(timeZone);
   const progress = computeProgress(rows, today, STAGE_TITLES);
-  const startYear = Number(PropertiesService.getDocumentProperties().getProperty('roadmapStartYear'));
+  const startYear = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
   return {
     period: settings.period ?? (startYear ? periodLabel(startYear) : ''),
     school: settings.school ?? ss.getName(),

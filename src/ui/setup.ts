@@ -2,9 +2,9 @@ import { buildRoadmap, defaultStartYear, periodLabel, type People } from '../dom
 import { todayIso } from '../sheets/cells';
 import { writeLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
-import { syncRoadmap } from '../sheets/roadmapSheet';
+import { ROADMAP_YEAR_KEY, syncRoadmap } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
-import { readSettings, writeSettings, type Settings } from '../sheets/settings';
+import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
@@ -12,17 +12,7 @@ import { refreshSummary } from './progress';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DEFAULT_TIME_ZONE = 'Europe/Moscow';
-/** The document property remembering which period the roadmap sheet was built for. */
-const ROADMAP_YEAR_KEY = 'roadmapStartYear';
 const TEXT_FIELDS = ['school', 'director', 'curator', 'methodologist', 'psychologist', 'siteEditor'] as const;
-const FIELD_TITLES: Record<(typeof TEXT_FIELDS)[number], string> = {
-  school: 'Образовательная организация',
-  director: 'Директор',
-  curator: 'Куратор наставничества',
-  methodologist: 'Методист',
-  psychologist: 'Педагог-психолог',
-  siteEditor: 'Ответственный за сайт',
-};
 const MAX_TEXT = 300;
 
 /** «2026–2027», «2026-2027» or «2026» → 2026. */
@@ -48,10 +38,10 @@ function checkOptions(options: unknown): SetupOptions {
   for (const field of TEXT_FIELDS) {
     const value = o[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw new UserError(`Поле «${FIELD_TITLES[field]}» должно быть текстом.`);
+    if (typeof value !== 'string') throw new UserError(`Поле «${SETTING_LABELS[field]}» должно быть текстом.`);
     const text = value.replace(/\s+/g, ' ').trim();
     if (text.length > MAX_TEXT)
-      throw new UserError(`Поле «${FIELD_TITLES[field]}» слишком длинное (больше ${MAX_TEXT} символов).`);
+      throw new UserError(`Поле «${SETTING_LABELS[field]}» слишком длинное (больше ${MAX_TEXT} символов).`);
     checked[field] = text;
   }
   if (o.startYear !== undefined && o.startYear !== null) {
