@@ -160,14 +160,14 @@ export class Workspace {
       FormApp: createFormApp(env, formsModel, model),
       MailApp: createMailApp(env, outbox),
     };
-    this.formApp = services.FormApp;
+    this.formService = services.FormApp;
     this.spreadsheetApp = services.SpreadsheetApp;
     this.authModes = services.ScriptApp.AuthMode;
     this.runtime = new AddonRuntime(env, readFileSync(path.join(distDir, 'Code.js'), 'utf8'), services);
   }
 
   private readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  private readonly formApp: GoogleAppsScript.Forms.FormApp;
+  private readonly formService: GoogleAppsScript.Forms.FormApp;
   /** Trigger firings of deferred submissions, waiting for flushFormTriggers(). Not persisted. */
   private pendingFirings: PendingFiring[] = [];
   private readonly authModes: typeof ScriptApp.AuthMode;
@@ -297,7 +297,7 @@ export class Workspace {
     options: SubmitFormOptions = {},
   ): { responseId: string; row: number | null; triggerRuns: TriggerRun[] } {
     const form = this.findForm(titleOrId);
-    const result = submitResponse(formsCtxOf(unwrap(this.formApp)), form.id, answers, { email: options.email });
+    const result = submitResponse(formsCtxOf(unwrap(this.formService)), form.id, answers, { email: options.email });
     const firings = firingsFor(this.triggerRegistry, this.model.id, result);
     let triggerRuns: TriggerRun[] = [];
     if (options.deferTriggers) this.pendingFirings.push(...firings);
@@ -383,6 +383,11 @@ export class Workspace {
     const sheet = this.model.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`No sheet named «${name}»`);
     return sheet;
+  }
+
+  /** The FormApp the add-on sees, for tests that act as a person editing a form (calls not counted). */
+  formApp(): GoogleAppsScript.Forms.FormApp {
+    return unwrap(this.formService);
   }
 
   /** The SpreadsheetApp the add-on sees (unwrapped calls are not counted). */

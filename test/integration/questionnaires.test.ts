@@ -199,6 +199,18 @@ describe('bad input', () => {
     expect(row['Замечания']).toMatch(/выглядит неверно/);
   });
 
+  test('a question staff renamed in the form is still mapped (by item id), its answers still filed', async () => {
+    const ws = await withForms();
+    const form = ws.forms()[0];
+    const nameItem = form.items.find((i) => i.title === 'Фамилия, имя, отчество')!;
+    ws.formApp().openById(form.id).getItemById(nameItem.id)!.setTitle('ФИО полностью');
+    const answers = menteeAnswers();
+    answers['ФИО полностью'] = answers['Фамилия, имя, отчество'];
+    delete answers['Фамилия, имя, отчество'];
+    ws.submitForm('Анкета наставляемого', answers, { email: 'petrova@school2.example' });
+    expect(bank(ws, MENTEES)[0]['ФИО']).toBe('Петрова Анна Сергеевна');
+  });
+
   test('staff moving columns in the response sheet does not break the handler', async () => {
     const ws = await withForms();
     const sheetName = responseSheet(ws, 'Анкета наставляемого');
