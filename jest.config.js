@@ -5,4 +5,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Integration tests run the real bundle against a seeded demo school; 5 s is too tight on 2 cores.
+  testTimeout: 30000,
 };

@@ -20,3 +20,7 @@ export { startServer, type ServerOptions, type RunningServer } from './server/se
 
 /** The questionnaires' definitions, for scripts and benchmarks that fill the forms. */
 export * as questionnaireDomain from '../src/domain/questionnaires';
+
+/** The matching engine: `require('<repo>').assign` for scripts and benchmarks, and the whole domain. */
+export { assign } from '../src/domain/matching';
+export * as matchingDomain from '../src/domain/matching';

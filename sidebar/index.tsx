@@ -1,7 +1,8 @@
-/** Entry of the sidebar bundle: one bundle, three views chosen by the server (window.__SIDEBAR_VIEW__). */
-import { render } from 'preact';
+/** Entry of the sidebar bundle: one bundle, four views chosen by the server (window.__SIDEBAR_VIEW__). */
+import { render, type ComponentChild } from 'preact';
 import type { SidebarView } from '../src/ui/contract';
 import { FormsPanel } from './FormsPanel';
+import { PairingPanel } from './PairingPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SetupForm } from './SetupForm';
 
@@ -12,7 +13,7 @@ declare global {
 }
 
 export function resolveView(v: unknown): SidebarView {
-  return v === 'setup' || v === 'forms' ? v : 'progress';
+  return v === 'setup' || v === 'forms' || v === 'pairing' ? v : 'progress';
 }
 
 function mount(): void {
@@ -23,10 +24,11 @@ function mount(): void {
     document.body.appendChild(root);
   }
   const view = resolveView(window.__SIDEBAR_VIEW__);
-  const views = {
+  const views: Record<SidebarView, { title: string; node: ComponentChild }> = {
     setup: { title: 'Настройка учебного года', node: <SetupForm /> },
     forms: { title: 'Анкеты', node: <FormsPanel /> },
     progress: { title: 'Ход реализации', node: <ProgressPanel /> },
+    pairing: { title: 'Подбор пар', node: <PairingPanel /> },
   };
   document.title = views[view].title;
   render(views[view].node, root);

@@ -8,6 +8,7 @@ import { runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';
 import { getProgress, refreshSummary } from './ui/progress';
+import { proposePairs, savePairs } from './ui/pairing';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
 import { handleFormSubmit } from './forms/onSubmit';
@@ -32,6 +33,7 @@ global.onFormSubmitTrigger = (e: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
 // Menu items
 global.menuSetupSchoolYear = (): void => runMenuAction('Настройка учебного года', showSetupDialog);
 global.menuShowProgress = (): void => runMenuAction('Ход реализации', () => showSidebar('progress'));
+global.menuShowPairing = (): void => runMenuAction('Подбор пар', () => showSidebar('pairing'));
 global.menuRefreshSummary = (): void =>
   runMenuAction('Обновить сводку', () => {
     refreshSummary();
@@ -51,6 +53,8 @@ const serverApi: ServerApi = {
   setupQuestionnaires: setupQuestionnairesApi,
   getFormLinks: getFormLinksApi,
   sendFormLinks: sendFormLinksApi,
+  proposePairs,
+  savePairs,
 };
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
@@ -58,3 +62,5 @@ global.getProgress = serverApi.getProgress;
 global.setupQuestionnaires = serverApi.setupQuestionnaires;
 global.getFormLinks = serverApi.getFormLinks;
 global.sendFormLinks = serverApi.sendFormLinks;
+global.proposePairs = serverApi.proposePairs;
+global.savePairs = serverApi.savePairs;

@@ -51,7 +51,12 @@ export interface DemoStep {
 }
 
 /** The labels of the seeding steps, in order (the server's progress bar shows them). */
-export const DEMO_STEP_LABELS = ['Настройка учебного года', 'Отметки сотрудников', 'Анкеты педагогов'] as const;
+export const DEMO_STEP_LABELS = [
+  'Настройка учебного года',
+  'Отметки сотрудников',
+  'Анкеты педагогов',
+  'Подбор пар',
+] as const;
 
 /**
  * The demo seeding as steps, run in order: the add-on's setup, the staff's marks, then the
@@ -65,12 +70,22 @@ export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
       ws.run('setupQuestionnaires');
       submitDemoAnswers(ws);
     },
+    () => pairUp(ws),
   ];
   return DEMO_STEP_LABELS.map((label, i) => ({ label, run: runs[i] }));
 }
 
 export function seedDemoSchool(ws: Workspace): void {
   for (const step of seedDemoSchoolSteps(ws)) step.run();
+}
+
+/** The methodologist saves the proposed pairs and groups, and confirms the first three. */
+function pairUp(ws: Workspace): void {
+  ws.run('savePairs', {});
+  const sheet = 'Пары и группы';
+  const status = ws.values(sheet)![0].indexOf('Статус');
+  const letter = String.fromCharCode(65 + status);
+  ws.edit(sheet, `${letter}2:${letter}4`, [['утверждено'], ['утверждено'], ['утверждено']]);
 }
 
 /** The staff's marks half-way through the year, typed as a staff member (onEdit fires). */

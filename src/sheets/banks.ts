@@ -166,6 +166,12 @@ export class Bank {
     this.index(r);
   }
 
+  /** Sets a person's status by entry id (the pairing moves people «в паре» and back). */
+  setStatus(id: string, status: string): void {
+    const r = this.byId.get(id);
+    if (r !== undefined && this.table.text(r, 'Статус') !== status) this.table.set(r, 'Статус', status);
+  }
+
   flush(): void {
     this.table.flush();
   }

@@ -6,7 +6,7 @@ import {
   type ProgressInput,
   type RoadmapRow,
 } from '../domain/roadmap';
-import { isoDayReader, isoDayToCell, safeText } from './cells';
+import { isoDayReader, isoDayToCell, safeText, todayIso } from './cells';
 import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
 import { Table } from './table';
 
@@ -175,12 +175,25 @@ export function readRoadmap(ss: Spreadsheet, timeZone: string): ProgressInput[] 
 
 /** Activities that start when their work starts (a first questionnaire answer): «Не начато» → «В работе». */
 export function markActivitiesStarted(ss: Spreadsheet, numbers: readonly string[]): void {
+  markActivities(ss, numbers, 'В работе');
+}
+
+/**
+ * Moves activities forward when the add-on did their work: «Не начато» → «В работе», or either of
+ * those → «Выполнено» (with today's date if none). What staff closed (done, cancelled) stays.
+ */
+export function markActivities(ss: Spreadsheet, numbers: readonly string[], status: 'В работе' | 'Выполнено'): void {
   const table = Table.read(ss, ROADMAP_TABLE);
   if (!table) return;
+  const timeZone = ss.getSpreadsheetTimeZone();
   table.rows.forEach((_, r) => {
-    if (numbers.includes(rowKey(table.get(r, C.no))) && normalizeStatus(table.get(r, C.status)) === DEFAULT_STATUS) {
-      table.set(r, C.status, 'В работе');
-    }
+    if (!numbers.includes(rowKey(table.get(r, C.no)))) return;
+    const current = normalizeStatus(table.get(r, C.status));
+    const open = current === DEFAULT_STATUS || (status === 'Выполнено' && current === 'В работе');
+    if (!open || current === status) return;
+    table.set(r, C.status, status);
+    if (status === 'Выполнено' && table.text(r, C.doneOn) === '')
+      table.set(r, C.doneOn, isoDayToCell(todayIso(timeZone), timeZone));
   });
   table.flush();
 }

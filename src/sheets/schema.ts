@@ -9,6 +9,7 @@ export const SHEETS = {
   log: 'Журнал',
   mentees: 'Наставляемые',
   mentors: 'Наставники',
+  pairs: 'Пары и группы',
 } as const;
 
 export const ROADMAP_COLUMNS = {

@@ -94,8 +94,71 @@ export interface SendLinksResult {
   message: string;
 }
 
+/** A mentee–mentor pair referred to by the banks' non-personal ids («НС-0001», «НТ-0001»). */
+export interface PairRef {
+  menteeId: string;
+  mentorId: string;
+}
+
+/** What «Подобрать» and «Сохранить» send: the methodologist's weights, locks and exclusions. */
+export interface PairingRequest {
+  /** Criterion → weight 0–10 (requests, subject, experience, format, time); missing = default. */
+  weights?: Record<string, number>;
+  locks?: PairRef[];
+  exclusions?: PairRef[];
+  /** Mentor id → how many mentees, instead of the questionnaire's answer. */
+  capacityOverrides?: Record<string, number>;
+}
+
+export interface WeightView {
+  key: string;
+  label: string;
+  value: number;
+}
+
+export interface PairingMentee {
+  id: string;
+  name: string;
+  score: number;
+  explanation: string;
+  locked: boolean;
+  /** Feasible mentors for this mentee, best first (to pick another one). */
+  alternatives: Array<{ mentorId: string; mentorName: string; score: number; freeSlots: number; current: boolean }>;
+}
+
+export interface PairingUnit {
+  mentorId: string;
+  mentorName: string;
+  kind: 'пара' | 'группа';
+  score: number;
+  explanation: string;
+  /** Already confirmed in «Пары и группы»: kept as it is. */
+  confirmed: boolean;
+  mentees: PairingMentee[];
+}
+
+export interface PairingView {
+  weights: WeightView[];
+  units: PairingUnit[];
+  unmatched: Array<{ id: string; name: string; reason: string }>;
+  /** Locks that could not be kept, with the reason. */
+  rejectedLocks: Array<{ menteeName: string; mentorName: string; reason: string }>;
+  /** Stage 4.1: for each requested competence, demand vs mentor capacity. */
+  coverage: Array<{ competence: string; menteesAsking: number; mentorCapacity: number; gap: number }>;
+  mentees: number;
+  mentors: number;
+  matched: number;
+}
+
+export interface SavePairsResult {
+  /** Units written as «предложено» (confirmed ones are kept as they were). */
+  saved: number;
+  kept: number;
+  message: string;
+}
+
 /** Which view the shared sidebar bundle opens with. */
-export type SidebarView = 'progress' | 'setup' | 'forms';
+export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing';
 
 /** The server functions the sidebar may call, by global name. */
 export interface ServerApi {
@@ -105,4 +168,6 @@ export interface ServerApi {
   setupQuestionnaires(): FormsSetupResult;
   getFormLinks(): FormLink[];
   sendFormLinks(): SendLinksResult;
+  proposePairs(request?: PairingRequest): PairingView;
+  savePairs(request?: PairingRequest): SavePairsResult;
 }

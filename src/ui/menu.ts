@@ -2,6 +2,7 @@
 export const MENU_ITEMS = [
   { caption: 'Настроить учебный год…', fn: 'menuSetupSchoolYear' },
   { caption: 'Ход реализации', fn: 'menuShowProgress' },
+  { caption: 'Подбор пар', fn: 'menuShowPairing' },
   { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
 ] as const;
 

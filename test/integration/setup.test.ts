@@ -7,13 +7,14 @@ describe('setupSchoolYear on the built bundle', () => {
     expect(ws.menu()).toEqual([
       { caption: 'Настроить учебный год…', fn: 'menuSetupSchoolYear' },
       { caption: 'Ход реализации', fn: 'menuShowProgress' },
+      { caption: 'Подбор пар', fn: 'menuShowPairing' },
       { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
       { caption: 'Создать/обновить анкеты', fn: 'menuSetupQuestionnaires' },
       { caption: 'Ссылки на анкеты', fn: 'menuShowForms' },
       { caption: 'Обработать ответы заново', fn: 'menuReplayResponses' },
       { caption: 'Разослать ссылки', fn: 'menuSendFormLinks' },
     ]);
-    expect(ws.ui.menus[0].items[4]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
+    expect(ws.ui.menus[0].items[5]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
   });
 
   test('creates the tracker sheets, roadmap first, and removes the empty default sheet', async () => {
@@ -167,6 +168,9 @@ describe('the demo school', () => {
     expect(records(ws, 'Наставники')).toHaveLength(15);
     expect(new Set(records(ws, 'Наставляемые').map((r) => r.Email)).size).toBe(40);
     expect(records(ws, 'Наставники').every((r) => r['Согласие на доп. обязанности'] === 'Да')).toBe(true);
+    const pairs = records(ws, 'Пары и группы');
+    expect(pairs.length).toBeGreaterThan(5);
+    expect(pairs.filter((p) => p['Статус'] === 'утверждено')).toHaveLength(3);
   });
 });
 

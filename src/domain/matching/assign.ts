@@ -1,0 +1,322 @@
+/**
+ * The optimal assignment of mentees to mentors with capacities: maximise the number of matched
+ * mentees first, then the total score.
+ *
+ * Model: a transportation problem. Rows are mentees (supply 1 each), columns are the mentors (supply
+ * `capacity[j]`) plus one "unmatched" column with room for everybody, so every row always has a place.
+ * Costs make the objective lexicographic:
+ *
+ *   cost(i, j)         = BIG − score[i][j]            (an allowed pair)
+ *   cost(i, unmatched) = 2·BIG
+ *   BIG                = (maxScore + 1)·(n + 1)
+ *
+ * A solution with k matched mentees costs 2·n·BIG − k·BIG − total. Any total lies in [0, n·maxScore],
+ * which is < BIG, so one more match always outweighs any gain in score, and among solutions with the
+ * most matches the cheapest is the one with the largest total.
+ *
+ * Solver: successive shortest augmenting paths with potentials (the Hungarian / Jonker–Volgenant
+ * scheme, with the mentors kept as capacitated columns instead of expanded into copies). Each mentee
+ * in turn is added by a Dijkstra over the columns on reduced costs c − u[i] − v[j] ≥ 0: reaching a
+ * full mentor continues through the mentees already assigned to it (their edges have reduced cost 0);
+ * reaching a mentor with room, or the unmatched column, ends the path. Potentials change only on the
+ * nodes the search touched. Rows are stored sparse (forbidden pairs and mentors of capacity 0 are left
+ * out) in typed arrays. The next column to settle is the closest candidate; among equally close ones a
+ * column with room wins (the path can end there: this tie rule, as in scipy's solver, keeps the
+ * searches short when many reduced costs are equal), then the lower index. Mentees are added in index
+ * order, so the same input always gives the same assignment.
+ *
+ * The BIG transform and the "unmatched" column are what make a plain assignment solver (scipy's
+ * linear_sum_assignment in bench/scipy_assign.py, with the same costs) lexicographic as well.
+ *
+ * Scores with up to 6 decimals are scaled to integers first, so all the arithmetic is exact.
+ */
+
+export interface Assignment {
+  /** assignment[i]: the mentor index of mentee i, or -1 when unmatched. */
+  assignment: number[];
+  matched: number;
+  /** The sum of the scores of the matched pairs. */
+  total: number;
+}
+
+/** Largest cost magnitude kept exact in float64 arithmetic (2^53 with room for the sums). */
+const EXACT_LIMIT = 2 ** 50;
+// Module constants instead of global lookups in the hot loops: globals are slow to read in some hosts
+// (a vm context such as Jest's).
+const INF = Number.POSITIVE_INFINITY;
+const { abs, max, round } = Math;
+const { isInteger, isNaN: isNotANumber, isFinite: isFiniteNumber } = Number;
+const isArray = Array.isArray;
+
+export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capacity: readonly number[]): Assignment {
+  validate(score, capacity);
+  const n = score.length;
+  const m = capacity.length;
+  if (n === 0) return { assignment: [], matched: 0, total: 0 };
+
+  const scale = integerScale(score);
+  let maxScaled = 0;
+  let nnz = 0;
+  for (let i = 0; i < n; i++) {
+    const row = score[i];
+    for (let j = 0; j < m; j++) {
+      const s = row[j];
+      if (s === null || capacity[j] === 0) continue;
+      nnz++;
+      const scaled = scale === 0 ? (s as number) : round((s as number) * scale);
+      if (scaled > maxScaled) maxScaled = scaled;
+    }
+  }
+  const big = (maxScaled + 1) * (n + 1);
+  if (scale !== 0 && 2 * big * (n + 1) > EXACT_LIMIT) {
+    throw new Error(`scores are too large for exact arithmetic: max ${maxScaled / scale} with ${n} rows`);
+  }
+
+  // Sparse rows: column index and cost, with the unmatched column (index m) last in every row.
+  const dummy = m;
+  const rowStart = new Int32Array(n + 1);
+  const colIdx = new Int32Array(nnz + n);
+  const cost = new Float64Array(nnz + n);
+  const scaledScore = new Float64Array(nnz + n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    rowStart[i] = k;
+    const row = score[i];
+    for (let j = 0; j < m; j++) {
+      const s = row[j];
+      if (s === null || capacity[j] === 0) continue;
+      const scaled = scale === 0 ? (s as number) : round((s as number) * scale);
+      colIdx[k] = j;
+      cost[k] = big - scaled;
+      scaledScore[k] = scaled;
+      k++;
+    }
+    colIdx[k] = dummy;
+    cost[k] = 2 * big;
+    k++;
+  }
+  rowStart[n] = k;
+
+  // Column slots: the rows assigned to each column, in a flat array; the unmatched column holds n.
+  const cols = m + 1;
+  const slotStart = new Int32Array(cols + 1);
+  for (let j = 0; j < m; j++) slotStart[j + 1] = slotStart[j] + capacity[j];
+  slotStart[cols] = slotStart[m] + n;
+  const slots = new Int32Array(slotStart[cols]);
+  const used = new Int32Array(cols);
+  const rowCol = new Int32Array(n).fill(-1);
+  const rowSlot = new Int32Array(n).fill(-1);
+  const rowEdge = new Int32Array(n).fill(-1);
+
+  const u = new Float64Array(n);
+  const v = new Float64Array(cols);
+
+  // Per-search state, reset only where touched.
+  const dist = new Float64Array(cols).fill(INF);
+  const prevRow = new Int32Array(cols).fill(-1);
+  const prevEdge = new Int32Array(cols).fill(-1);
+  const done = new Uint8Array(cols);
+  const touched = new Int32Array(cols);
+  const popped = new Int32Array(cols);
+  const reachedRows = new Int32Array(n);
+  const rowDist = new Float64Array(n);
+  const cand = new Int32Array(cols);
+
+  for (let r = 0; r < n; r++) {
+    const start = rowStart[r];
+    const end = rowStart[r + 1];
+    // The new row's potential: its cheapest reduced edge becomes 0, so all its edges are ≥ 0.
+    let ur = INF;
+    for (let e = start; e < end; e++) {
+      const c = cost[e] - v[colIdx[e]];
+      if (c < ur) ur = c;
+    }
+    u[r] = ur;
+
+    let nTouched = 0;
+    let nPopped = 0;
+    let nReached = 0;
+    let nCand = 0;
+    reachedRows[nReached] = r;
+    rowDist[nReached++] = 0;
+    for (let e = start; e < end; e++) {
+      const j = colIdx[e];
+      const d = cost[e] - ur - v[j];
+      if (d < dist[j]) {
+        if (dist[j] === INF) {
+          touched[nTouched++] = j;
+          cand[nCand++] = j;
+        }
+        dist[j] = d;
+        prevRow[j] = r;
+        prevEdge[j] = e;
+      }
+    }
+
+    let endCol = -1;
+    while (nCand > 0) {
+      // The closest candidate column; among equals one with room (the path ends), then the lower index.
+      let best = 0;
+      let bj = cand[0];
+      let bd = dist[bj];
+      let bFree = used[bj] < (bj === dummy ? n : capacity[bj]);
+      for (let c = 1; c < nCand; c++) {
+        const j = cand[c];
+        const d = dist[j];
+        if (d > bd) continue;
+        const free = used[j] < (j === dummy ? n : capacity[j]);
+        if (d < bd || (free && !bFree) || (free === bFree && j < bj)) {
+          best = c;
+          bj = j;
+          bd = d;
+          bFree = free;
+        }
+      }
+      cand[best] = cand[--nCand];
+      const j = bj;
+      done[j] = 1;
+      popped[nPopped++] = j;
+      const capJ = j === dummy ? n : capacity[j];
+      if (used[j] < capJ) {
+        endCol = j;
+        break;
+      }
+      for (let s = slotStart[j], sEnd = slotStart[j] + used[j]; s < sEnd; s++) {
+        const i = slots[s];
+        reachedRows[nReached] = i;
+        rowDist[nReached++] = bd;
+        const base = bd - u[i];
+        for (let e = rowStart[i], eEnd = rowStart[i + 1]; e < eEnd; e++) {
+          const j2 = colIdx[e];
+          const d = base + cost[e] - v[j2];
+          if (d < dist[j2] && done[j2] === 0) {
+            if (dist[j2] === INF) {
+              touched[nTouched++] = j2;
+              cand[nCand++] = j2;
+            }
+            dist[j2] = d;
+            prevRow[j2] = i;
+            prevEdge[j2] = e;
+          }
+        }
+      }
+    }
+    if (endCol < 0) throw new Error('assign: no augmenting path (internal error)');
+
+    // Potentials: only the nodes closer than the end move.
+    const dEnd = dist[endCol];
+    for (let p = 0; p < nPopped; p++) {
+      const j = popped[p];
+      if (dist[j] < dEnd) v[j] -= dEnd - dist[j];
+    }
+    for (let p = 0; p < nReached; p++) {
+      const d = rowDist[p];
+      if (d < dEnd) u[reachedRows[p]] += dEnd - d;
+    }
+
+    // Augment along the path back to r.
+    let j = endCol;
+    for (;;) {
+      const i = prevRow[j];
+      const old = rowCol[i];
+      if (old >= 0) removeFromSlot(i, old);
+      // Into column j.
+      const s = slotStart[j] + used[j]++;
+      slots[s] = i;
+      rowSlot[i] = s;
+      rowCol[i] = j;
+      rowEdge[i] = prevEdge[j];
+      if (i === r) break;
+      j = old;
+    }
+
+    // Reset the search state.
+    for (let t = 0; t < nTouched; t++) {
+      const c = touched[t];
+      dist[c] = INF;
+      done[c] = 0;
+      prevRow[c] = -1;
+    }
+  }
+
+  function removeFromSlot(i: number, j: number): void {
+    const last = slotStart[j] + --used[j];
+    const s = rowSlot[i];
+    if (s !== last) {
+      const moved = slots[last];
+      slots[s] = moved;
+      rowSlot[moved] = s;
+    }
+    rowSlot[i] = -1;
+  }
+
+  const assignment = new Array<number>(n);
+  let matched = 0;
+  let totalScaled = 0;
+  for (let i = 0; i < n; i++) {
+    const j = rowCol[i];
+    if (j === dummy) {
+      assignment[i] = -1;
+    } else {
+      assignment[i] = j;
+      matched++;
+      totalScaled += scaledScore[rowEdge[i]];
+    }
+  }
+  const total = scale === 0 ? sumOriginal(score, assignment) : totalScaled / scale;
+  return { assignment, matched, total };
+}
+
+function sumOriginal(score: ReadonlyArray<ReadonlyArray<number | null>>, assignment: number[]): number {
+  let total = 0;
+  for (let i = 0; i < assignment.length; i++) if (assignment[i] >= 0) total += score[i][assignment[i]] as number;
+  return total;
+}
+
+/** The smallest power of ten (1 … 10^6) that makes every score an integer, or 0 when none does. */
+function integerScale(score: ReadonlyArray<ReadonlyArray<number | null>>): number {
+  for (let scale = 1; scale <= 1e6; scale *= 10) {
+    let ok = true;
+    outer: for (let i = 0; i < score.length; i++) {
+      const row = score[i];
+      for (let j = 0; j < row.length; j++) {
+        const s = row[j];
+        if (s === null) continue;
+        const x = s * scale;
+        if (abs(x - round(x)) > 1e-9 * max(1, abs(x))) {
+          ok = false;
+          break outer;
+        }
+      }
+    }
+    if (ok) return scale;
+  }
+  return 0;
+}
+
+function validate(score: unknown, capacity: unknown): void {
+  if (!isArray(capacity)) throw new Error('capacity must be an array');
+  if (!isArray(score)) throw new Error('score must be an array of rows');
+  for (let j = 0; j < capacity.length; j++) {
+    const c: unknown = capacity[j];
+    if (typeof c !== 'number') throw new Error(`capacity[${j}] is not a number`);
+    if (isNotANumber(c)) throw new Error(`capacity[${j}] is NaN`);
+    if (c < 0) throw new Error(`capacity[${j}] is negative`);
+    if (!isInteger(c)) throw new Error(`capacity[${j}] is not a whole number: ${c}`);
+  }
+  for (let i = 0; i < score.length; i++) {
+    const row: unknown = score[i];
+    if (!isArray(row)) throw new Error(`score row ${i} is not an array`);
+    if (row.length !== capacity.length) {
+      throw new Error(`score row ${i} has ${row.length} columns, expected ${capacity.length}`);
+    }
+    for (let j = 0; j < row.length; j++) {
+      const s: unknown = row[j];
+      if (s === null) continue;
+      if (typeof s !== 'number') throw new Error(`score[${i}][${j}] is not a number or null`);
+      if (isNotANumber(s)) throw new Error(`score[${i}][${j}] is NaN`);
+      if (!isFiniteNumber(s)) throw new Error(`score[${i}][${j}] is not finite`);
+      if (s < 0) throw new Error(`score[${i}][${j}] is negative`);
+    }
+  }
+}

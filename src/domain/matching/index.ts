@@ -1,0 +1,43 @@
+/**
+ * The matching domain (stages 4 and 5.1): the optimal solver, the pair score with its Russian
+ * explanation and hard constraints, and the proposal of pairs and groups with coverage and
+ * alternatives. Pure TypeScript: no Apps Script globals, no Node APIs.
+ */
+export { assign, type Assignment } from './assign';
+export { greedyAssign } from './greedy';
+export {
+  CRITERIA,
+  DEFAULT_WEIGHTS,
+  explain,
+  forbiddenReason,
+  FULL_EXPERIENCE_GAP,
+  MAX_REASONS,
+  MAX_WEIGHT,
+  NO_COMMON_REQUEST,
+  normalizeWeights,
+  POINTS_PER_WEIGHT,
+  scorePair,
+  WEIGHT_LABELS,
+  type Criterion,
+  type MenteeEntry,
+  type MentorEntry,
+  type PairContext,
+  type PairScore,
+  type Weights,
+} from './score';
+export {
+  MAX_ALTERNATIVES,
+  matchPeople,
+  UNMATCHED_REASONS,
+  type Alternative,
+  type CoverageRow,
+  type MatchInput,
+  type PairRef,
+  type Proposal,
+  type ProposalPair,
+  type ProposalUnit,
+  type RejectedLock,
+  type UnitKind,
+  type UnmatchedMentee,
+} from './match';
+export { SUBJECT_AREAS, subjectArea } from './subjectAreas';

@@ -1,0 +1,141 @@
+import { safeText } from './cells';
+import { COLORS, SHEETS } from './schema';
+import { Table, type TableSpec } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Statuses of a pair or group: a proposal is replaced by the next save; a confirmed one is kept. */
+export const PAIR_STATUSES = ['предложено', 'утверждено', 'расформировано'] as const;
+export const PROPOSED = 'предложено';
+export const CONFIRMED = 'утверждено';
+
+const C = {
+  id: 'ID',
+  kind: 'Вид',
+  mentor: 'Наставник',
+  mentorId: 'ID наставника',
+  mentees: 'Наставляемые',
+  menteeIds: 'ID наставляемых',
+  form: 'Форма',
+  score: 'Совпадение',
+  reasons: 'Обоснование',
+  start: 'Начало',
+  end: 'Окончание',
+  status: 'Статус',
+  program: 'Программа (ссылка)',
+  order: 'Приказ (ссылка)',
+} as const;
+
+const PAIRS_TABLE: TableSpec = {
+  sheetName: SHEETS.pairs,
+  columns: [
+    { header: C.id, width: 70 },
+    { header: C.kind, width: 70 },
+    { header: C.mentor, width: 200, numberFormat: '@' },
+    { header: C.mentorId, width: 90 },
+    { header: C.mentees, width: 260, wrap: true, numberFormat: '@' },
+    { header: C.menteeIds, width: 120, wrap: true },
+    { header: C.form, width: 120 },
+    { header: C.score, width: 90 },
+    { header: C.reasons, width: 320, wrap: true, numberFormat: '@' },
+    { header: C.start, width: 95, numberFormat: 'dd.mm.yyyy' },
+    { header: C.end, width: 95, numberFormat: 'dd.mm.yyyy' },
+    { header: C.status, width: 110 },
+    { header: C.program, width: 180 },
+    { header: C.order, width: 180 },
+  ],
+};
+
+export interface PairRow {
+  id: string;
+  kind: 'пара' | 'группа';
+  mentorId: string;
+  mentorName: string;
+  menteeIds: string[];
+  menteeNames: string[];
+  score: number;
+  reasons: string;
+  /** Dates as cell values (Date at midnight in the spreadsheet's time zone). */
+  start: unknown;
+  end: unknown;
+  status: string;
+  program: string;
+  order: string;
+}
+
+const SEPARATOR = '; ';
+
+/** «Пары и группы» read once: every row as a PairRow (rows with no mentor are skipped). */
+export function readPairs(ss: Spreadsheet): PairRow[] {
+  const table = Table.read(ss, PAIRS_TABLE);
+  if (!table) return [];
+  const list = (text: string) =>
+    text
+      ? text
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
+  return table.rows
+    .map((_, r) => ({
+      id: table.text(r, C.id),
+      kind: table.text(r, C.kind) === 'группа' ? ('группа' as const) : ('пара' as const),
+      mentorId: table.text(r, C.mentorId),
+      mentorName: table.text(r, C.mentor),
+      menteeIds: list(table.text(r, C.menteeIds)),
+      menteeNames: list(table.text(r, C.mentees)),
+      score: Number(table.get(r, C.score)) || 0,
+      reasons: table.text(r, C.reasons),
+      start: table.get(r, C.start),
+      end: table.get(r, C.end),
+      status: table.text(r, C.status),
+      program: table.text(r, C.program),
+      order: table.text(r, C.order),
+    }))
+    .filter((row) => row.mentorId !== '');
+}
+
+/**
+ * Rewrites «Пары и группы» with `rows` in one batch: the add-on's columns of every data row are
+ * written (rows beyond the new list are blanked), so saving again never duplicates.
+ */
+export function writePairs(ss: Spreadsheet, rows: readonly PairRow[]): void {
+  const { table, created } = Table.ensure(ss, PAIRS_TABLE);
+  const height = Math.max(table.rows.length, rows.length);
+  while (table.rows.length < height) table.append();
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    const cells: Record<string, unknown> = row
+      ? {
+          [C.id]: row.id,
+          [C.kind]: row.kind,
+          [C.mentor]: safeText(row.mentorName),
+          [C.mentorId]: row.mentorId,
+          [C.mentees]: safeText(row.menteeNames.join(SEPARATOR)),
+          [C.menteeIds]: row.menteeIds.join(SEPARATOR),
+          [C.form]: row.kind === 'группа' ? 'групповая' : 'индивидуальная',
+          [C.score]: row.score,
+          [C.reasons]: safeText(row.reasons),
+          [C.start]: row.start,
+          [C.end]: row.end,
+          [C.status]: row.status,
+          [C.program]: safeText(row.program),
+          [C.order]: safeText(row.order),
+        }
+      : Object.fromEntries(PAIRS_TABLE.columns.map((c) => [c.header, '']));
+    for (const [header, value] of Object.entries(cells)) {
+      if (String(table.get(r, header) ?? '') !== String(value)) table.set(r, header, value);
+    }
+  }
+  table.flush();
+  if (created) {
+    table.sheet.setFrozenRows(1);
+    table.sheet.getRange(1, 1, 1, PAIRS_TABLE.columns.length).setFontWeight('bold').setBackground(COLORS.header);
+    table.sheet.getRange(2, table.column(C.status), table.sheet.getMaxRows() - 1, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...PAIR_STATUSES], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
+  }
+}

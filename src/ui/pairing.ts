@@ -1,0 +1,223 @@
+import {
+  CRITERIA,
+  matchPeople,
+  normalizeWeights,
+  WEIGHT_LABELS,
+  type MenteeEntry,
+  type MentorEntry,
+  type Proposal,
+} from '../domain/matching';
+import { WITHDRAWN_STATUS } from '../domain/questionnaires';
+import { defaultStartYear, resolveSpan, SEED_START_YEAR } from '../domain/roadmap';
+import { Bank } from '../sheets/banks';
+import { isoDayToCell, todayIso } from '../sheets/cells';
+import { logAction } from '../sheets/logSheet';
+import { CONFIRMED, PROPOSED, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
+import { markActivities, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { SHEETS } from '../sheets/schema';
+import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
+import { UserError } from './errors';
+import { refreshSummary } from './progress';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const IN_PAIR = 'в паре';
+const IN_BANK = 'в банке';
+
+interface People {
+  banks: { mentee: Bank; mentor: Bank };
+  mentees: MenteeEntry[];
+  mentors: MentorEntry[];
+  names: Map<string, string>;
+  confirmed: PairRow[];
+  pairs: PairRow[];
+}
+
+/** The banks (withdrawn entries left out) and the pairs sheet, each read once. */
+function readPeople(ss: Spreadsheet): People {
+  const banks = { mentee: Bank.open(ss, 'mentee'), mentor: Bank.open(ss, 'mentor') };
+  const live = <E extends { status: string }>(entries: E[]) => entries.filter((e) => e.status !== WITHDRAWN_STATUS);
+  const mentees = live(banks.mentee.entries()) as MenteeEntry[];
+  const mentors = live(banks.mentor.entries()) as MentorEntry[];
+  if (mentees.length === 0) {
+    throw new UserError('В банке наставляемых пока нет записей. Сначала соберите анкеты: «Наставничество → Анкеты».');
+  }
+  const names = new Map<string, string>([...mentees, ...mentors].map((e) => [e.id, e.fullName]));
+  const pairs = readPairs(ss);
+  return { banks, mentees, mentors, names, pairs, confirmed: pairs.filter((p) => p.status === CONFIRMED) };
+}
+
+function isRef(v: unknown): v is PairRef {
+  const o = v as Record<string, unknown>;
+  return !!o && typeof o === 'object' && typeof o.menteeId === 'string' && typeof o.mentorId === 'string';
+}
+
+/** The request from the sidebar, checked: JSON only, ids as strings, weights as numbers 0–10. */
+function checkRequest(request: unknown): Required<PairingRequest> {
+  const r = (request ?? {}) as Record<string, unknown>;
+  if (typeof r !== 'object' || Array.isArray(r)) throw new UserError('Неверный запрос подбора пар.');
+  const refs = (v: unknown, what: string): PairRef[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every(isRef)) throw new UserError(`Неверный список «${what}».`);
+    return v.map((x) => ({ menteeId: x.menteeId, mentorId: x.mentorId }));
+  };
+  const weights: Record<string, number> = {};
+  for (const [key, value] of Object.entries((r.weights as Record<string, unknown>) ?? {})) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10) {
+      throw new UserError(`Вес «${key}» должен быть числом от 0 до 10.`);
+    }
+    weights[key] = value;
+  }
+  const capacity: Record<string, number> = {};
+  for (const [id, value] of Object.entries((r.capacityOverrides as Record<string, unknown>) ?? {})) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 20) {
+      throw new UserError('Число наставляемых у наставника должно быть целым от 0 до 20.');
+    }
+    capacity[id] = value;
+  }
+  return {
+    weights,
+    locks: refs(r.locks, 'закреплённые пары'),
+    exclusions: refs(r.exclusions, 'исключённые пары'),
+    capacityOverrides: capacity,
+  };
+}
+
+/** The engine's proposal; confirmed pairs and groups are locks it must keep. */
+function propose(people: People, request: Required<PairingRequest>): Proposal {
+  const confirmedLocks = people.confirmed.flatMap((p) =>
+    p.menteeIds.map((menteeId) => ({ menteeId, mentorId: p.mentorId })),
+  );
+  return matchPeople({
+    mentees: people.mentees,
+    mentors: people.mentors,
+    weights: request.weights,
+    locks: [...confirmedLocks, ...request.locks],
+    exclusions: request.exclusions,
+    capacityOverrides: request.capacityOverrides,
+  });
+}
+
+function toView(people: People, proposal: Proposal, request: Required<PairingRequest>): PairingView {
+  const name = (id: string) => people.names.get(id) ?? id;
+  const weights = normalizeWeights(request.weights);
+  const confirmedMentors = new Set(people.confirmed.map((p) => p.mentorId));
+  return {
+    weights: CRITERIA.map((key) => ({ key, label: WEIGHT_LABELS[key], value: weights[key] })),
+    units: proposal.units.map((u) => ({
+      mentorId: u.mentorId,
+      mentorName: name(u.mentorId),
+      kind: u.kind,
+      score: u.score,
+      explanation: u.explanation,
+      confirmed: confirmedMentors.has(u.mentorId) && u.pairs.every((p) => p.locked),
+      mentees: u.pairs.map((p) => ({
+        id: p.menteeId,
+        name: name(p.menteeId),
+        score: p.score,
+        explanation: p.explanation,
+        locked: p.locked,
+        alternatives: (proposal.alternatives[p.menteeId] ?? []).map((a) => ({
+          mentorId: a.mentorId,
+          mentorName: name(a.mentorId),
+          score: a.score,
+          freeSlots: a.freeSlots,
+          current: a.current,
+        })),
+      })),
+    })),
+    unmatched: proposal.unmatched.map((u) => ({ id: u.menteeId, name: name(u.menteeId), reason: u.reason })),
+    rejectedLocks: proposal.rejectedLocks.map((l) => ({
+      menteeName: name(l.menteeId),
+      mentorName: name(l.mentorId),
+      reason: l.reason,
+    })),
+    coverage: proposal.coverage,
+    mentees: people.mentees.length,
+    mentors: people.mentors.length,
+    matched: proposal.matched,
+  };
+}
+
+/** «Подобрать»: one call, nothing written. */
+export function proposePairs(request?: PairingRequest): PairingView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const checked = checkRequest(request);
+  const people = readPeople(ss);
+  return toView(people, propose(people, checked), checked);
+}
+
+/**
+ * «Сохранить»: the proposal (computed again here from the same request — the server never trusts a
+ * list of pairs sent by the page) replaces the previous unconfirmed one in «Пары и группы»; confirmed
+ * pairs and groups stay as they are. Statuses in the banks follow; roadmap 4.1 is done, 5.1 under way.
+ */
+export function savePairs(request?: PairingRequest): SavePairsResult {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000)) throw new UserError('Пары сохраняет другой пользователь. Подождите минуту и повторите.');
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const checked = checkRequest(request);
+    const people = readPeople(ss);
+    const proposal = propose(people, checked);
+    const inConfirmed = new Set(people.confirmed.flatMap((p) => p.menteeIds));
+    const { start, end } = schoolYear(ss);
+    let seq = people.confirmed.reduce((max, p) => Math.max(max, Number(/(\d+)$/.exec(p.id)?.[1] ?? 0)), 0);
+    const proposed: PairRow[] = [];
+    for (const unit of proposal.units) {
+      const fresh = unit.pairs.filter((p) => !inConfirmed.has(p.menteeId));
+      if (fresh.length === 0) continue;
+      const kind = fresh.length > 1 ? 'группа' : 'пара';
+      proposed.push({
+        id: `ПГ-${String(++seq).padStart(3, '0')}`,
+        kind,
+        mentorId: unit.mentorId,
+        mentorName: people.names.get(unit.mentorId) ?? '',
+        menteeIds: fresh.map((p) => p.menteeId),
+        menteeNames: fresh.map((p) => people.names.get(p.menteeId) ?? ''),
+        score: fresh.reduce((sum, p) => sum + p.score, 0),
+        reasons: fresh.length > 1 ? unit.explanation : fresh[0].explanation,
+        start,
+        end,
+        status: PROPOSED,
+        program: '',
+        order: '',
+      });
+    }
+    const kept = people.pairs.filter((p) => p.status !== PROPOSED);
+    writePairs(ss, [...kept, ...proposed]);
+    updateStatuses(people, [...people.confirmed, ...proposed]);
+    markActivities(ss, ['4.1'], 'Выполнено');
+    markActivities(ss, ['5.1'], 'В работе');
+    const message = `Сохранено пар и групп: ${proposed.length} (предложено), утверждённых сохранено: ${people.confirmed.length}; без пары: ${proposal.unmatched.length}.`;
+    logAction(ss, 'Подбор пар', message);
+    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+    return { saved: proposed.length, kept: people.confirmed.length, message };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** People in a pair are «в паре»; people who were and no longer are go back «в банке». */
+function updateStatuses(people: People, rows: readonly PairRow[]): void {
+  const paired = new Set(rows.flatMap((r) => [r.mentorId, ...r.menteeIds]));
+  for (const [bank, entries] of [
+    [people.banks.mentee, people.mentees],
+    [people.banks.mentor, people.mentors],
+  ] as const) {
+    for (const e of entries) {
+      if (paired.has(e.id) && (e.status === 'новый' || e.status === IN_BANK)) bank.setStatus(e.id, IN_PAIR);
+      if (!paired.has(e.id) && e.status === IN_PAIR) bank.setStatus(e.id, IN_BANK);
+    }
+    bank.flush();
+  }
+}
+
+/** The mentoring year of the roadmap's period: 1 September – 31 May, as cell dates. */
+function schoolYear(ss: Spreadsheet): { start: unknown; end: unknown } {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const stored = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  const startYear = stored || defaultStartYear(todayIso(timeZone));
+  const span = resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
+  return { start: isoDayToCell(span.start, timeZone), end: isoDayToCell(span.end, timeZone) };
+}

@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import type { PairingView } from '../../src/ui/contract';
+import { NOW, records, ROADMAP } from './workspace';
+
+const PAIRS = 'Пары и группы';
+
+/** The demo school is seeded once and saved; each test opens its own copy of the folder. */
+let demoDir = '';
+beforeAll(async () => {
+  demoDir = mkdtempSync(path.join(os.tmpdir(), 'pairing-demo-'));
+  await (await openWorkspace({ dir: demoDir, demo: true, now: NOW })).save();
+}, 60000);
+
+async function demo(): Promise<Workspace> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pairing-'));
+  cpSync(demoDir, dir, { recursive: true });
+  const ws = await openWorkspace({ dir, now: NOW });
+  ws.resetCalls();
+  return ws;
+}
+
+describe('«Подбор пар» on the demo banks', () => {
+  test('a proposal: every mentee matched or listed with a reason, capacities kept, explanations in Russian', async () => {
+    const ws = await demo();
+    const view = ws.run('proposePairs', {}) as PairingView;
+    const placed = view.units.flatMap((u) => u.mentees.map((m) => m.id));
+    expect(placed.length + view.unmatched.length).toBe(view.mentees);
+    expect(new Set(placed).size).toBe(placed.length);
+    expect(view.matched).toBe(placed.length);
+    const capacity = Object.fromEntries(
+      records(ws, 'Наставники').map((r) => [r.ID, Number(r['Наставляемых, не более'])]),
+    );
+    for (const unit of view.units) {
+      expect(unit.mentees.length).toBeLessThanOrEqual(capacity[unit.mentorId]);
+      expect(unit.kind).toBe(unit.mentees.length > 1 ? 'группа' : 'пара');
+      expect(unit.explanation).toMatch(/[а-я]/);
+    }
+    expect(view.unmatched.every((u) => u.reason.length > 0)).toBe(true);
+    expect(view.coverage.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+  });
+
+  test('locks and exclusions hold across re-runs', async () => {
+    const ws = await demo();
+    const first = ws.run('proposePairs', {}) as PairingView;
+    // The demo has three confirmed units; take proposals the methodologist may still change.
+    const [unit, other] = first.units.filter((u) => !u.confirmed);
+    const mentee = unit.mentees[0];
+    // Lock the first mentee to another mentor, exclude the second unit's pair.
+    const lockTo = mentee.alternatives.find((a) => !a.current)!;
+    const request = {
+      locks: [{ menteeId: mentee.id, mentorId: lockTo.mentorId }],
+      exclusions: [{ menteeId: other.mentees[0].id, mentorId: other.mentorId }],
+    };
+    const second = ws.run('proposePairs', request) as PairingView;
+    const unitOf = (view: PairingView, id: string) => view.units.find((u) => u.mentees.some((m) => m.id === id));
+    expect(unitOf(second, mentee.id)!.mentorId).toBe(lockTo.mentorId);
+    expect(unitOf(second, mentee.id)!.mentees.find((m) => m.id === mentee.id)!.locked).toBe(true);
+    expect(unitOf(second, other.mentees[0].id)?.mentorId).not.toBe(other.mentorId);
+    expect(ws.run('proposePairs', request)).toEqual(second);
+  });
+
+  test('«Сохранить» writes «Пары и группы» once, however often; confirmed pairs are kept; statuses follow', async () => {
+    const ws = await demo();
+    const confirmedBefore = records(ws, PAIRS).filter((r) => r['Статус'] === 'утверждено');
+    expect(confirmedBefore).toHaveLength(3);
+    ws.run('savePairs', {});
+    ws.run('savePairs', {});
+    const rows = records(ws, PAIRS);
+    const ids = rows.flatMap((r) => r['ID наставляемых'].split('; '));
+    expect(new Set(ids).size).toBe(ids.length);
+    const view = ws.run('proposePairs', {}) as PairingView;
+    expect(new Set(ids)).toEqual(new Set(view.units.flatMap((u) => u.mentees.map((m) => m.id))));
+    expect(rows.filter((r) => r['Статус'] === 'утверждено')).toEqual(confirmedBefore);
+    const proposed = rows.find((r) => r['Статус'] === 'предложено')!;
+    expect(proposed).toMatchObject({ Начало: '01.09.2026', Окончание: '31.05.2027' });
+    const paired = new Set(ids);
+    for (const r of records(ws, 'Наставляемые')) expect(r['Статус']).toBe(paired.has(r.ID) ? 'в паре' : 'новый');
+    // Confirm a proposed pair, then save with an exclusion of exactly that pair: it stays.
+    const rowNumber = rows.indexOf(proposed) + 2;
+    const col = ws.values(PAIRS)![0].indexOf('Статус');
+    ws.edit(PAIRS, `${String.fromCharCode(65 + col)}${rowNumber}`, 'утверждено');
+    const confirmed = records(ws, PAIRS)[rowNumber - 2];
+    ws.run('savePairs', {
+      exclusions: [{ menteeId: confirmed['ID наставляемых'].split('; ')[0], mentorId: confirmed['ID наставника'] }],
+    });
+    expect(records(ws, PAIRS).filter((r) => r.ID === confirmed.ID)).toEqual([confirmed]);
+    expect(records(ws, ROADMAP).find((r) => r['№'] === '5.1')!['Статус']).toBe('В работе');
+  });
+
+  test('bad requests get a clear Russian error', async () => {
+    const ws = await demo();
+    expect(() => ws.run('proposePairs', { weights: { requests: 50 } })).toThrow('должен быть числом от 0 до 10');
+    expect(() => ws.run('proposePairs', { locks: [{ menteeId: 1 }] })).toThrow('Неверный список «закреплённые пары»');
+  });
+
+  test('without mentees it says to collect the questionnaires first', async () => {
+    const ws = await openWorkspace({ now: NOW });
+    ws.run('setupSchoolYear', { school: 'Школа', startYear: 2026 });
+    expect(() => ws.run('proposePairs', {})).toThrow('Сначала соберите анкеты');
+  });
+
+  test('«Подобрать» costs the same number of calls for the demo bank and a bank twice as big', async () => {
+    const ws = await demo();
+    ws.resetCalls();
+    ws.run('proposePairs', {});
+    const small = ws.calls().total;
+    const big = await demo();
+    const mentee = ws.forms()[0];
+    for (let i = 0; i < 40; i++) {
+      const answers = Object.fromEntries(
+        mentee.items.map((item) => [item.title, item.choices.length ? [item.choices[0]] : '3']),
+      );
+      answers['Фамилия, имя, отчество'] = `Учитель ${i}`;
+      answers[mentee.items.find((it) => it.type === 'LIST')!.title] = mentee.items.find(
+        (it) => it.type === 'LIST',
+      )!.choices[0];
+      for (const item of mentee.items.filter((it) => it.type === 'MULTIPLE_CHOICE'))
+        answers[item.title] = item.choices[0];
+      big.submitForm(mentee.title, answers, { email: `extra${i}@school2.example` });
+    }
+    big.resetCalls();
+    big.run('proposePairs', {});
+    expect(big.calls().total).toBe(small);
+  });
+});

@@ -1,0 +1,408 @@
+/**
+ * «Подбор пар» rendered from the BUILT sidebar (what ships) in node:vm with a tiny fake DOM and a
+ * fake google.script.run (the same harness as sidebarRender.test.ts): names with HTML stay text,
+ * locks and weights reach the server only on «Подобрать», «Сохранить» shows the server's message,
+ * errors keep the proposal and the settings.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import type { PairingRequest, PairingUnit, PairingView } from '../../src/ui/contract';
+
+class FakeNode {
+  childNodes: FakeNode[] = [];
+  parentNode: FakeNode | null = null;
+  attributes: { name: string; value: string }[] = [];
+  listeners: Record<string, ((e: unknown) => void)[]> = {};
+  style: Record<string, unknown> & { setProperty: (k: string, v: unknown) => void };
+  constructor(
+    public nodeType: number,
+    public localName: string | null,
+    public data = '',
+    public ownerDocument: unknown = null,
+    public namespaceURI = 'http://www.w3.org/1999/xhtml',
+  ) {
+    const style: Record<string, unknown> = {};
+    this.style = Object.assign(style, { setProperty: (k: string, v: unknown) => void (style[k] = v) });
+  }
+  get firstChild() {
+    return this.childNodes[0] ?? null;
+  }
+  get nextSibling(): FakeNode | null {
+    const p = this.parentNode;
+    if (!p) return null;
+    return p.childNodes[p.childNodes.indexOf(this) + 1] ?? null;
+  }
+  insertBefore(node: FakeNode, ref: FakeNode | null) {
+    if (node.parentNode) node.remove();
+    node.parentNode = this;
+    const i = ref ? this.childNodes.indexOf(ref) : -1;
+    if (i < 0) this.childNodes.push(node);
+    else this.childNodes.splice(i, 0, node);
+    return node;
+  }
+  appendChild(node: FakeNode) {
+    return this.insertBefore(node, null);
+  }
+  remove() {
+    if (!this.parentNode) return;
+    const s = this.parentNode.childNodes;
+    s.splice(s.indexOf(this), 1);
+    this.parentNode = null;
+  }
+  setAttribute(name: string, value: unknown) {
+    const a = this.attributes.find((x) => x.name === name);
+    if (a) a.value = String(value);
+    else this.attributes.push({ name, value: String(value) });
+  }
+  getAttribute(name: string) {
+    return this.attributes.find((x) => x.name === name)?.value ?? null;
+  }
+  removeAttribute(name: string) {
+    this.attributes = this.attributes.filter((x) => x.name !== name);
+  }
+  addEventListener(type: string, fn: (e: unknown) => void) {
+    (this.listeners[type] ??= []).push(fn);
+  }
+  removeEventListener(type: string, fn: (e: unknown) => void) {
+    this.listeners[type] = (this.listeners[type] ?? []).filter((f) => f !== fn);
+  }
+  focused = false;
+  focus() {
+    this.focused = true;
+  }
+  dispatch(type: string, extra: Record<string, unknown> = {}) {
+    const e = { type, currentTarget: this, target: this, preventDefault() {}, ...extra };
+    for (const fn of this.listeners[type] ?? []) fn.call(this, e);
+  }
+  get textContent(): string {
+    return this.nodeType === 3 ? this.data : this.childNodes.map((c) => c.textContent).join('');
+  }
+  set textContent(v: string) {
+    this.childNodes = [];
+    if (v) this.appendChild(new FakeNode(3, null, v));
+  }
+  all(): FakeNode[] {
+    return [this, ...this.childNodes.flatMap((c) => c.all())];
+  }
+  find(pred: (n: FakeNode) => boolean): FakeNode | undefined {
+    return this.all().find(pred);
+  }
+}
+
+function makeDocument() {
+  const doc: Record<string, unknown> = {};
+  const body = new FakeNode(1, 'body', '', doc);
+  Object.assign(doc, {
+    readyState: 'complete',
+    title: '',
+    body,
+    createElement: (tag: string) => new FakeNode(1, tag, '', doc),
+    createElementNS: (ns: string, tag: string) => new FakeNode(1, tag, '', doc, ns),
+    createTextNode: (text: string) => new FakeNode(3, null, String(text), doc),
+    getElementById: (id: string) => body.find((n) => n.getAttribute('id') === id) ?? null,
+    addEventListener() {},
+  });
+  return { doc, body };
+}
+
+const root = path.resolve(__dirname, '../..');
+let bundle: string;
+
+beforeAll(() => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sidebar-render-'));
+  const out = path.join(dir, 'Sidebar.html');
+  execFileSync(process.execPath, ['scripts/buildSidebar.mjs', '--out', out], { cwd: root, stdio: 'pipe' });
+  const html = readFileSync(out, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  bundle = /<script>\n([\s\S]*)<\/script>/.exec(html)![1];
+}, 60_000);
+
+type Server = Record<string, (...args: unknown[]) => unknown>;
+
+function boot(view: string, server: Server) {
+  const { doc, body } = makeDocument();
+  const calls: unknown[][] = [];
+  let closed = 0;
+  const runner = (h: { ok?: (v: unknown) => void; fail?: (e: unknown) => void }): unknown => {
+    const r: Record<string, unknown> = {
+      withSuccessHandler: (ok: (v: unknown) => void) => runner({ ...h, ok }),
+      withFailureHandler: (fail: (e: unknown) => void) => runner({ ...h, fail }),
+    };
+    for (const name of Object.keys(server)) {
+      r[name] = (...args: unknown[]) => {
+        calls.push([name, ...args]);
+        setTimeout(() => {
+          try {
+            h.ok?.(server[name](...args));
+          } catch (e) {
+            h.fail?.(new Error(`Exception: ${(e as Error).message}`));
+          }
+        }, 0);
+      };
+    }
+    return r;
+  };
+  const window: Record<string, unknown> = { __SIDEBAR_VIEW__: view };
+  const ctx = vm.createContext({
+    window,
+    document: doc,
+    google: { script: { run: runner({}), host: { close: () => void closed++ } } },
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+    console,
+  });
+  vm.runInContext(bundle, ctx);
+  return { body, doc, calls, closed: () => closed };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 60));
+/** Lets Preact re-render (microtasks) without letting the fake server (a 0 ms timer) answer. */
+const rerender = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+const EVIL = '<img src=x onerror=alert(1)>';
+
+function makeView(): PairingView {
+  return {
+    weights: [
+      { key: 'requests', label: 'Совпадение запросов', value: 8 },
+      { key: 'subject', label: 'Предмет', value: 5 },
+    ],
+    units: [
+      {
+        mentorId: 'НТ-0001',
+        mentorName: 'Семёнова Алёна Петровна',
+        kind: 'пара',
+        score: 8.46,
+        explanation: 'совпадают запросы: оценивание; один предмет — математика',
+        confirmed: false,
+        mentees: [
+          {
+            id: 'НС-0001',
+            name: `${EVIL} Иванов Иван`,
+            score: 8.46,
+            explanation: 'совпадают запросы: оценивание',
+            locked: false,
+            alternatives: [
+              { mentorId: 'НТ-0001', mentorName: 'Семёнова Алёна Петровна', score: 8.5, freeSlots: 0, current: true },
+              { mentorId: 'НТ-0002', mentorName: '<b>Орлов</b> Пётр', score: 6, freeSlots: 2, current: false },
+            ],
+          },
+        ],
+      },
+      {
+        mentorId: 'НТ-0003',
+        mentorName: 'Смирнова Анна',
+        kind: 'группа',
+        score: 7,
+        explanation: 'похожие запросы',
+        confirmed: true,
+        mentees: [
+          { id: 'НС-0002', name: 'Ёлкина Мария', score: 7, explanation: '', locked: true, alternatives: [] },
+          { id: 'НС-0003', name: 'Кузнецова Ольга', score: 7, explanation: '', locked: true, alternatives: [] },
+        ],
+      },
+    ],
+    unmatched: [{ id: 'НС-0004', name: 'Фёдоров <i>Глеб</i>', reason: 'нет наставника с такими компетенциями' }],
+    rejectedLocks: [],
+    coverage: [
+      { competence: 'Оценивание', menteesAsking: 2, mentorCapacity: 3, gap: 0 },
+      { competence: 'Работа с родителями', menteesAsking: 4, mentorCapacity: 1, gap: 3 },
+    ],
+    mentees: 4,
+    mentors: 3,
+    matched: 3,
+  };
+}
+
+const button = (body: FakeNode, text: string) => body.find((n) => n.localName === 'button' && n.textContent === text);
+
+function setValue(el: FakeNode, value: string, event: string) {
+  (el as unknown as { value: string }).value = value;
+  el.dispatch(event);
+}
+
+test('shows the proposal with HTML in names as text; a lock and a weight reach the server on «Подобрать»', async () => {
+  const { body, calls, doc } = boot('pairing', {
+    proposePairs: () => makeView(),
+    savePairs: () => ({
+      saved: 1,
+      kept: 1,
+      message: 'Сохранено в «Пары и группы»: 1 новая, 1 утверждённая сохранена.',
+    }),
+  });
+  await settle();
+  expect(doc.title).toBe('Подбор пар');
+  expect(calls).toEqual([['proposePairs', {}]]);
+  const text = body.textContent;
+  expect(text).toContain('Подбор пар');
+  expect(text).toContain('Подобрано 3 из 4 наставляемых · наставников: 3');
+  expect(text).toContain(`${EVIL} Иванов Иван`);
+  expect(text).toContain('<b>Орлов</b> Пётр — 6, свободно мест: 2');
+  expect(text).toContain('Фёдоров <i>Глеб</i>');
+  expect(text).toContain('нет наставника с такими компетенциями');
+  expect(text).toContain('совпадают запросы: оценивание; один предмет — математика');
+  expect(text).toContain('8,5');
+  expect(text).toContain('группа');
+  expect(text).toContain('утверждена');
+  expect(text).toContain('Совпадение запросов');
+  expect(text).toContain('Анализ банка наставников');
+  for (const tag of ['img', 'b', 'i']) expect(body.find((n) => n.localName === tag)).toBeUndefined();
+  const gapRow = body.find((n) => n.localName === 'tr' && n.textContent.startsWith('Работа с родителями'))!;
+  expect(gapRow.getAttribute('class')).toBe('gap');
+  expect(body.find((n) => n.localName === 'details')).toBeDefined();
+  // the confirmed group offers no lock/exclude buttons: only the one open pair does
+  expect(body.all().filter((n) => n.localName === 'button' && n.textContent === 'Закрепить')).toHaveLength(1);
+
+  const lockBtn = button(body, 'Закрепить')!;
+  expect(lockBtn.getAttribute('aria-pressed')).toBe('false');
+  lockBtn.dispatch('click');
+  await settle();
+  expect(lockBtn.getAttribute('aria-pressed')).toBe('true');
+  expect(lockBtn.textContent).toBe('Закреплено');
+  const slider = body.find(
+    (n) => n.localName === 'input' && n.getAttribute('type') === 'range' && n.getAttribute('id') === 'pw-1',
+  )!;
+  setValue(slider, '2', 'input');
+  await settle();
+  expect(calls).toHaveLength(1); // nothing sent before «Подобрать»
+  expect(body.textContent).toContain('Настройки изменены');
+  expect(button(body, 'Сохранить')!.getAttribute('disabled')).not.toBeNull();
+
+  button(body, 'Подобрать')!.dispatch('click');
+  const sent: PairingRequest = {
+    weights: { requests: 8, subject: 2 },
+    locks: [
+      { menteeId: 'НС-0002', mentorId: 'НТ-0003' },
+      { menteeId: 'НС-0003', mentorId: 'НТ-0003' },
+      { menteeId: 'НС-0001', mentorId: 'НТ-0001' },
+    ],
+    exclusions: [],
+  };
+  expect(calls).toEqual([
+    ['proposePairs', {}],
+    ['proposePairs', sent],
+  ]);
+  await rerender();
+  expect(body.textContent).toContain('Подбираем пары…');
+  expect(button(body, 'Подбираем…')!.getAttribute('disabled')).not.toBeNull();
+  await settle();
+  expect(body.textContent).not.toContain('Настройки изменены');
+
+  const saveBtn = button(body, 'Сохранить')!;
+  expect(saveBtn.getAttribute('disabled')).toBeNull();
+  saveBtn.dispatch('click');
+  await settle();
+  expect(calls[2]).toEqual(['savePairs', sent]);
+  expect(body.textContent).toContain('Сохранено в «Пары и группы»: 1 новая, 1 утверждённая сохранена.');
+});
+
+test('another mentor from the list locks it and re-runs; an exclusion is sent and can be undone', async () => {
+  const { body, calls } = boot('pairing', { proposePairs: () => makeView(), savePairs: () => ({}) });
+  await settle();
+  button(body, 'Исключить пару')!.dispatch('click');
+  await settle();
+  expect(button(body, 'Исключена')!.getAttribute('aria-pressed')).toBe('true');
+  expect(body.textContent).toContain(`Исключённые пары 1${EVIL} Иванов Иван — Семёнова Алёна Петровна`);
+  const select = body.find((n) => n.localName === 'select')!;
+  expect(select.getAttribute('aria-label')).toBe(`Другой наставник для: ${EVIL} Иванов Иван`);
+  setValue(select, 'НТ-0002', 'change');
+  expect(calls).toHaveLength(2);
+  expect(calls[1][1]).toEqual({
+    weights: { requests: 8, subject: 5 },
+    locks: [
+      { menteeId: 'НС-0002', mentorId: 'НТ-0003' },
+      { menteeId: 'НС-0003', mentorId: 'НТ-0003' },
+      { menteeId: 'НС-0001', mentorId: 'НТ-0002' },
+    ],
+    exclusions: [{ menteeId: 'НС-0001', mentorId: 'НТ-0001' }],
+  });
+  await settle();
+  button(body, 'Вернуть')!.dispatch('click');
+  await settle();
+  expect(body.textContent).not.toContain('Исключённые пары');
+  expect(body.textContent).toContain('Настройки изменены');
+});
+
+test('a failed run shows a Russian banner with retry and keeps the proposal and the settings', async () => {
+  let n = 0;
+  const { body, calls } = boot('pairing', {
+    proposePairs: () => {
+      if (n++ === 1) throw new Error('Превышено время выполнения');
+      return makeView();
+    },
+    savePairs: () => {
+      throw new Error('Лист «Пары и группы» защищён');
+    },
+  });
+  await settle();
+  button(body, 'Закрепить')!.dispatch('click');
+  await settle();
+  button(body, 'Подобрать')!.dispatch('click');
+  await settle();
+  const text = body.textContent;
+  expect(text).toContain('Не удалось подобрать пары: Превышено время выполнения');
+  expect(text).toContain(`${EVIL} Иванов Иван`);
+  expect(button(body, 'Закреплено')).toBeDefined();
+  button(body, 'Повторить')!.dispatch('click');
+  await settle();
+  expect(calls[2]).toEqual(calls[1]);
+  expect(body.textContent).not.toContain('Не удалось подобрать пары');
+
+  button(body, 'Сохранить')!.dispatch('click');
+  await settle();
+  expect(body.textContent).toContain('Не удалось сохранить пары: Лист «Пары и группы» защищён');
+  expect(body.textContent).toContain(`${EVIL} Иванов Иван`);
+});
+
+test('long lists: a filter by name (ё-insensitive) and «Показать ещё» after 50 cards', async () => {
+  const many = makeView();
+  const base = many.units[0];
+  many.units = Array.from({ length: 120 }, (_, i): PairingUnit => ({
+    ...base,
+    mentorId: `НТ-${i}`,
+    mentorName: i === 77 ? 'Ёжикова Вера' : `Наставник ${i}`,
+    mentees: [{ ...base.mentees[0], id: `НС-${i}`, name: `Наставляемый ${i}` }],
+  }));
+  const { body } = boot('pairing', { proposePairs: () => many, savePairs: () => ({}) });
+  await settle();
+  const cards = () => body.all().filter((n) => n.localName === 'li' && /\bunit\b/.test(n.getAttribute('class') ?? ''));
+  expect(cards()).toHaveLength(50);
+  expect(body.textContent).toContain('Показано 50 из 120');
+  button(body, 'Показать ещё')!.dispatch('click');
+  await settle();
+  expect(cards()).toHaveLength(100);
+  const search = body.find((n) => n.getAttribute('id') === 'p-filter')!;
+  setValue(search, 'ЕЖИКОВА', 'input');
+  await settle();
+  expect(cards()).toHaveLength(1);
+  expect(body.textContent).toContain('Ёжикова Вера');
+  expect(body.textContent).not.toContain('Показать ещё');
+});
+
+test('a failed first load shows only the banner; «Повторить» loads the proposal', async () => {
+  let n = 0;
+  const { body, calls } = boot('pairing', {
+    proposePairs: () => {
+      if (n++ === 0) throw new Error('Банк наставников не найден');
+      return makeView();
+    },
+    savePairs: () => ({}),
+  });
+  await settle();
+  expect(body.textContent).toContain('Не удалось подобрать пары: Банк наставников не найден');
+  expect(button(body, 'Подобрать')).toBeUndefined();
+  button(body, 'Повторить')!.dispatch('click');
+  await settle();
+  expect(calls).toEqual([
+    ['proposePairs', {}],
+    ['proposePairs', {}],
+  ]);
+  expect(body.textContent).toContain('Подобрано 3 из 4');
+  expect(body.textContent).not.toContain('Не удалось');
+});
