@@ -1,3 +1,5 @@
+import { WITHDRAWN_NAME } from '../domain/questionnaires';
+import { anonymizeInPairs } from '../sheets/pairsSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
 import { logAction } from '../sheets/logSheet';
 import { SHEETS } from '../sheets/schema';
@@ -52,7 +54,10 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     processor.flush();
     if (outcome === 'noConsent' && row[columns.email] !== NO_CONSENT_MARK)
       removeAnswers(sheet, rowNumber, row, columns.email);
-    if (outcome === 'withdrawn') scrubResponses(ss, registry, String(row[columns.email]));
+    if (outcome === 'withdrawn') {
+      scrubResponses(ss, registry, String(row[columns.email]));
+      anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
+    }
     if (outcome === 'added' && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
     if (outcome !== 'unchanged') logOutcome(ss, key, outcome);
     if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);

@@ -1,5 +1,6 @@
 import { schoolForms } from './definitions';
-import { FORM_KEYS, type FormKey } from '../domain/questionnaires';
+import { FORM_KEYS, WITHDRAWN_NAME, type FormKey } from '../domain/questionnaires';
+import { anonymizeInPairs } from '../sheets/pairsSheet';
 import { readRegistry } from './registry';
 import {
   currentTitles,
@@ -80,5 +81,6 @@ export function replayResponses(ss: Spreadsheet): ReplayResult {
   }
   processor.flush();
   for (const email of withdrawn) scrubResponses(ss, registry, email);
+  anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
   return result;
 }

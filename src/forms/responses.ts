@@ -91,6 +91,8 @@ export type Outcome = 'added' | 'updated' | 'unchanged' | 'noConsent' | 'invalid
 export class ResponseProcessor {
   private readonly banks: Partial<Record<PersonKind, Bank>> = {};
   readonly outcomes: Outcome[] = [];
+  /** Bank ids of the people who withdrew their consent (their pairs must be anonymized too). */
+  readonly withdrawnIds: string[] = [];
 
   constructor(
     private readonly ss: Spreadsheet,
@@ -125,7 +127,9 @@ export class ResponseProcessor {
     const key = normalizeEmail(email);
     for (const kind of ['mentee', 'mentor'] as const) {
       const entry = this.bank(kind).find(key);
-      if (entry) this.bank(kind).put(anonymize(entry as BankEntry, { now: this.now }), '');
+      if (!entry) continue;
+      this.bank(kind).put(anonymize(entry as BankEntry, { now: this.now }), '');
+      this.withdrawnIds.push(entry.id);
     }
   }
 

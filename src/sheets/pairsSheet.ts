@@ -139,3 +139,18 @@ export function writePairs(ss: Spreadsheet, rows: readonly PairRow[]): void {
     );
   }
 }
+
+/**
+ * Consent withdrawn: the people's names in «Пары и группы» become `replacement` (ids stay, so the
+ * history of a pair still adds up). One read and one write, however many rows.
+ */
+export function anonymizeInPairs(ss: Spreadsheet, ids: readonly string[], replacement: string): void {
+  if (ids.length === 0 || !ss.getSheetByName(SHEETS.pairs)) return;
+  const gone = new Set(ids);
+  const rows = readPairs(ss).map((row) => ({
+    ...row,
+    mentorName: gone.has(row.mentorId) ? replacement : row.mentorName,
+    menteeNames: row.menteeIds.map((id, i) => (gone.has(id) ? replacement : (row.menteeNames[i] ?? ''))),
+  }));
+  writePairs(ss, rows);
+}

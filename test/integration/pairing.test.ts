@@ -127,3 +127,25 @@ describe('«Подбор пар» on the demo banks', () => {
     expect(big.calls().total).toBe(small);
   });
 });
+
+describe('consent withdrawn after pairing', () => {
+  test('the person disappears from «Пары и группы» too; the pair keeps its ids', async () => {
+    const ws = await demo();
+    const pair = records(ws, PAIRS)[0];
+    const menteeId = pair['ID наставляемых'].split('; ')[0];
+    const mentee = records(ws, 'Наставляемые').find((r) => r.ID === menteeId)!;
+    const withdrawal = ws.forms().find((f) => f.title === 'Отзыв согласия')!;
+    const confirm = withdrawal.items.find((i) => i.type === 'CHECKBOX')!;
+    ws.submitForm('Отзыв согласия', { [confirm.title]: [confirm.choices[0]] }, { email: mentee.Email });
+    const after = records(ws, PAIRS)[0];
+    expect(after['ID наставляемых']).toBe(pair['ID наставляемых']);
+    expect(after['Наставляемые']).not.toContain(mentee['ФИО']);
+    expect(after['Наставляемые']).toContain('Отозвано согласие');
+    const everything = ws
+      .sheetNames()
+      .flatMap((n) => ws.values(n)!)
+      .flat()
+      .join('\n');
+    expect(everything).not.toContain(mentee.Email);
+  });
+});
