@@ -186,3 +186,30 @@ test('questionnaires: created from the menu, filled in the Forms tab, filed into
   await page.screenshot({ path: path.join(ARTIFACTS, 'bank.png') });
   await page.close();
 });
+
+test('pairing: «Подобрать», lock a pair, re-run, save, and see «Пары и группы»', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-pairing-'));
+  const server = await startServer({ port: 0, dir, demo: true });
+  servers.push(server);
+  const page = await openPage(server);
+
+  await clickMenu(page, 'Подбор пар');
+  const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+  const lockButton = sidebar.getByRole('button', { name: 'Закрепить' }).first();
+  await lockButton.waitFor();
+  await lockButton.click();
+  await sidebar.getByRole('button', { name: 'Подобрать' }).click();
+  await sidebar.getByRole('button', { name: 'Закреплено' }).first().waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'pairing-sidebar.png') });
+  await sidebar.getByRole('button', { name: 'Сохранить' }).click();
+  await sidebar.getByText(/Сохранено пар и групп/).waitFor();
+
+  await page.getByTestId('tab-Пары и группы').click();
+  await page.getByTestId('cell-A1').filter({ hasText: 'ID' }).waitFor();
+  await page
+    .getByTestId('cell-L2')
+    .filter({ hasText: /утверждено|предложено/ })
+    .waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'pairs.png') });
+  await page.close();
+});
