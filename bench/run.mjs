@@ -5,11 +5,12 @@
 // these machines are noisy, so every figure is also given as a ratio against a reference run done
 // side by side in the same process: the same operation on the bare roadmap (no staff rows), and a
 // naive cell-by-cell read of the same sheet (what the add-on's batched reads replace).
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { openWorkspace } = require('../dist/lib/index.js');
-const { menteeForm, CONSENT_CHOICE } = require('../dist/lib/index.js').questionnaireDomain;
+const { menteeForm, mentorForm, CONSENT_CHOICE, DUTIES_YES, COMPETENCES } = require('../dist/lib/index.js').questionnaireDomain;
 
 const NOW = '2026-11-25T10:00:00+03:00';
 const ROADMAP = 'Дорожная карта';
@@ -154,3 +155,67 @@ for (const people of [10, 100, 1000]) {
 }
 console.log('\nОдин ответ на анкету (триггер onFormSubmit), эталон — банк из 10 человек:');
 console.table(submissions);
+
+// Pairing: «Подобрать» and «Сохранить» on banks of 150 and 2 000 people (mentors = a third), filled
+// through the forms and one replay. Service calls must not grow with the number of people.
+const mentor = mentorForm({ operator: 'Школа' });
+const mTitle = (key) => mentor.questions.find((q) => q.key === key).title;
+const pick = (i, n) => Array.from(new Set(Array.from({ length: n }, (_, k) => COMPETENCES[(i * 7 + k * 3) % COMPETENCES.length])));
+const mentorAnswers = (i) => ({
+  [mTitle('fullName')]: `Наставник ${i}`,
+  [mTitle('position')]: 'Учитель',
+  [mTitle('subjects')]: ['Математика'],
+  [mTitle('experience')]: String(10 + (i % 20)),
+  [mTitle('category')]: 'Высшая',
+  [mTitle('competences')]: pick(i, 3),
+  [mTitle('capacity')]: String(1 + (i % 3)),
+  [mTitle('formatKinds')]: ['Индивидуальная (пара)'],
+  [mTitle('mode')]: 'Очно',
+  [mTitle('dutiesConsent')]: DUTIES_YES,
+  [mTitle('consent')]: [CONSENT_CHOICE],
+});
+
+async function banksOf(people) {
+  const ws = await workspaceWithRows(0);
+  ws.run('setupQuestionnaires');
+  const mentors = Math.round(people / 3);
+  for (let i = 0; i < people - mentors; i++) {
+    const a = answers(i);
+    a[title('requests')] = pick(i + 1, 2);
+    ws.submitForm('Анкета наставляемого', a, { email: `m${i}@school.example`, deferTriggers: true });
+  }
+  for (let i = 0; i < mentors; i++) {
+    ws.submitForm('Анкета наставника', mentorAnswers(i), { email: `n${i}@school.example`, deferTriggers: true });
+  }
+  ws.run('menuReplayResponses');
+  return ws;
+}
+
+const pairing = [];
+for (const people of [150, 2000]) {
+  const ws = await banksOf(people);
+  for (const [name, fn] of [
+    ['Подобрать (proposePairs)', () => ws.run('proposePairs', {})],
+    ['Сохранить (savePairs)', () => ws.run('savePairs', {})],
+  ]) {
+    ws.resetCalls();
+    const t0 = process.hrtime.bigint();
+    fn();
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const calls = ws.calls();
+    pairing.push({
+      операция: name,
+      людей: people,
+      вызовов: calls.total,
+      'Apps Script, с (оценка вызовов)': (calls.simulatedMs / 1000).toFixed(2),
+      'эмулятор, мс': wall.toFixed(0),
+    });
+  }
+}
+console.log('\nПодбор пар: вызовы сервисов и время на банках 150 и 2 000 человек:');
+console.table(pairing);
+
+// The solver against scipy's linear_sum_assignment, side by side (bench/matching.mjs).
+console.log('\nРешатель назначения против scipy (bench/matching.mjs):');
+const solver = spawnSync(process.execPath, ['bench/matching.mjs'], { stdio: 'inherit' });
+if (solver.status !== 0) process.exit(solver.status ?? 1);
