@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { openWorkspace } = require('../dist/lib/index.js');
-const { menteeForm, mentorForm, CONSENT_CHOICE, DUTIES_YES, COMPETENCES } = require('../dist/lib/index.js').questionnaireDomain;
+const { menteeForm, mentorForm, CONSENT_CHOICE, DUTIES_YES, COMPETENCES } =
+  require('../dist/lib/index.js').questionnaireDomain;
 
 const NOW = '2026-11-25T10:00:00+03:00';
 const ROADMAP = 'Дорожная карта';
@@ -160,7 +161,8 @@ console.table(submissions);
 // through the forms and one replay. Service calls must not grow with the number of people.
 const mentor = mentorForm({ operator: 'Школа' });
 const mTitle = (key) => mentor.questions.find((q) => q.key === key).title;
-const pick = (i, n) => Array.from(new Set(Array.from({ length: n }, (_, k) => COMPETENCES[(i * 7 + k * 3) % COMPETENCES.length])));
+const pick = (i, n) =>
+  Array.from(new Set(Array.from({ length: n }, (_, k) => COMPETENCES[(i * 7 + k * 3) % COMPETENCES.length])));
 const mentorAnswers = (i) => ({
   [mTitle('fullName')]: `Наставник ${i}`,
   [mTitle('position')]: 'Учитель',

@@ -19,6 +19,7 @@ import {
   pickMentor,
   request,
   sameRequest,
+  setCapacity,
   setWeight,
   syncWeights,
   unexclude,
@@ -269,6 +270,7 @@ export function PairingPanel(props: PairingPanelProps) {
                     settings={settings}
                     disabled={busy !== null}
                     onLock={(m) => update(lock(settings, m, u.mentorId))}
+                    onCapacity={(places) => update(setCapacity(settings, u.mentorId, places))}
                     onExclude={(m) =>
                       update(
                         isExcluded(settings, m, u.mentorId)
@@ -341,6 +343,7 @@ function UnitCard(props: {
   onLock: (menteeId: string) => void;
   onExclude: (menteeId: string) => void;
   onPick: (menteeId: string, mentorId: string) => void;
+  onCapacity: (places: number) => void;
 }) {
   const { unit: u, index } = props;
   const headId = `pu-${index}`;
@@ -357,6 +360,18 @@ function UnitCard(props: {
       <div class="chips">
         <span class="chip">{u.kind}</span>
         {u.confirmed && <span class="chip chip-ok">утверждена</span>}
+        <label class="places">
+          мест:{' '}
+          <input
+            type="number"
+            min={0}
+            max={20}
+            value={props.settings.capacity[u.mentorId] ?? u.capacity}
+            disabled={props.disabled}
+            aria-label={`Сколько наставляемых у наставника ${u.mentorName}`}
+            onChange={(e) => props.onCapacity(Number(e.currentTarget.value))}
+          />
+        </label>
       </div>
       {u.explanation && <p class="muted small unit-why">{u.explanation}</p>}
       <ul class="mentees">

@@ -9,6 +9,8 @@ export interface PairingState {
   weights: Record<string, number>;
   locks: PairRef[];
   exclusions: PairRef[];
+  /** Mentor id → places, overriding the questionnaire's answer. */
+  capacity: Record<string, number>;
 }
 
 export const WEIGHT_MIN = 0;
@@ -31,7 +33,7 @@ export function initialState(view: PairingView | null | undefined): PairingState
   for (const u of view?.units ?? []) {
     for (const m of u.mentees) if (m.locked) locks.push({ menteeId: m.id, mentorId: u.mentorId });
   }
-  return { weights, locks, exclusions: [] };
+  return { weights, locks, exclusions: [], capacity: {} };
 }
 
 /** Adds the view's criteria the state does not know yet (a later proposal may bring new ones). */
@@ -94,9 +96,17 @@ export function pickMentor(state: PairingState, menteeId: string, mentorId: stri
 }
 
 /** What «Подобрать» and «Сохранить» send (copies: the server may not alias the panel's state). */
+/** Overrides how many mentees a mentor takes (whole number 0–20). */
+export function setCapacity(state: PairingState, mentorId: string, value: unknown): PairingState {
+  const n = Math.round(Number(value));
+  if (!Number.isFinite(n)) return state;
+  return { ...state, capacity: { ...state.capacity, [mentorId]: Math.min(20, Math.max(0, n)) } };
+}
+
 export function request(state: PairingState): PairingRequest {
   return {
     weights: { ...state.weights },
+    capacityOverrides: { ...state.capacity },
     locks: state.locks.map((l) => ({ menteeId: l.menteeId, mentorId: l.mentorId })),
     exclusions: state.exclusions.map((l) => ({ menteeId: l.menteeId, mentorId: l.mentorId })),
   };

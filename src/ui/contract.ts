@@ -134,6 +134,8 @@ export interface PairingUnit {
   explanation: string;
   /** Already confirmed in «Пары и группы»: kept as it is. */
   confirmed: boolean;
+  /** How many mentees the mentor takes (the questionnaire's answer or the methodologist's override). */
+  capacity: number;
   mentees: PairingMentee[];
 }
 

@@ -102,6 +102,7 @@ function toView(people: People, proposal: Proposal, request: Required<PairingReq
   const name = (id: string) => people.names.get(id) ?? id;
   const weights = normalizeWeights(request.weights);
   const confirmedMentors = new Set(people.confirmed.map((p) => p.mentorId));
+  const capacity = new Map(people.mentors.map((m) => [m.id, request.capacityOverrides[m.id] ?? m.capacity]));
   return {
     weights: CRITERIA.map((key) => ({ key, label: WEIGHT_LABELS[key], value: weights[key] })),
     units: proposal.units.map((u) => ({
@@ -111,6 +112,7 @@ function toView(people: People, proposal: Proposal, request: Required<PairingReq
       score: u.score,
       explanation: u.explanation,
       confirmed: confirmedMentors.has(u.mentorId) && u.pairs.every((p) => p.locked),
+      capacity: capacity.get(u.mentorId) ?? u.pairs.length,
       mentees: u.pairs.map((p) => ({
         id: p.menteeId,
         name: name(p.menteeId),

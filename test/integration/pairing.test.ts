@@ -149,3 +149,17 @@ describe('consent withdrawn after pairing', () => {
     expect(everything).not.toContain(mentee.Email);
   });
 });
+
+describe('capacity override', () => {
+  test('a mentor given more places by the methodologist takes more mentees', async () => {
+    const ws = await demo();
+    const first = ws.run('proposePairs', {}) as PairingView;
+    const unit = first.units.find((u) => !u.confirmed && u.mentees.length === 1)!;
+    expect(unit.capacity).toBeGreaterThanOrEqual(1);
+    const wider = ws.run('proposePairs', { capacityOverrides: { [unit.mentorId]: 4 } }) as PairingView;
+    const after = wider.units.find((u) => u.mentorId === unit.mentorId)!;
+    expect(after.capacity).toBe(4);
+    expect(after.mentees.length).toBeGreaterThan(1);
+    expect(() => ws.run('proposePairs', { capacityOverrides: { [unit.mentorId]: -1 } })).toThrow('целым от 0 до 20');
+  });
+});

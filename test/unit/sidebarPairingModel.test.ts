@@ -17,6 +17,7 @@ import {
   setWeight,
   syncWeights,
   unexclude,
+  setCapacity,
   type PairingState,
 } from '../../sidebar/pairingModel';
 
@@ -32,6 +33,7 @@ function unit(mentorId: string, mentorName: string, mentees: PairingMentee[]): P
     score: 7,
     explanation: '',
     confirmed: false,
+    capacity: 2,
     mentees,
   };
 }
@@ -57,12 +59,13 @@ const view: PairingView = {
   matched: 4,
 };
 
-const empty: PairingState = { weights: {}, locks: [], exclusions: [] };
+const empty: PairingState = { weights: {}, locks: [], exclusions: [], capacity: {} };
 
 test('initial state takes the view weights and its locked pairs', () => {
   expect(initialState(view)).toEqual({
     weights: { requests: 8, subject: 5 },
     locks: [{ menteeId: 'НС-1', mentorId: 'НТ-1' }],
+    capacity: {},
     exclusions: [],
   });
   expect(initialState(null)).toEqual(empty);
@@ -129,12 +132,13 @@ test('request carries weights, locks and exclusions as plain copies', () => {
       { menteeId: 'НС-2', mentorId: 'НТ-2' },
     ],
     exclusions: [{ menteeId: 'НС-4', mentorId: 'НТ-3' }],
+    capacityOverrides: {},
   });
   r.locks!.push({ menteeId: 'x', mentorId: 'y' });
   r.weights!.requests = 0;
   expect(s.locks).toHaveLength(2);
   expect(s.weights.requests).toBe(8);
-  expect(request(empty)).toEqual({ weights: {}, locks: [], exclusions: [] });
+  expect(request(empty)).toEqual({ weights: {}, locks: [], exclusions: [], capacityOverrides: {} });
   expect(sameRequest(request(s), request(s))).toBe(true);
   expect(sameRequest(request(s), request(setWeight(s, 'subject', 6)))).toBe(false);
 });
@@ -167,4 +171,11 @@ test('scores are shown with a Russian comma; names are collected by id', () => {
   const names = collectNames(view);
   expect(names.get('НТ-2')).toBe('Орлов Пётр');
   expect(names.get('НС-5')).toBe('Фёдоров Глеб');
+});
+
+test('a capacity override is a whole number 0–20 and goes into the request', () => {
+  const state = setCapacity(setCapacity(empty, 'НТ-1', 3.6), 'НТ-2', 99);
+  expect(state.capacity).toEqual({ 'НТ-1': 4, 'НТ-2': 20 });
+  expect(request(state).capacityOverrides).toEqual({ 'НТ-1': 4, 'НТ-2': 20 });
+  expect(setCapacity(empty, 'НТ-1', 'много')).toBe(empty);
 });

@@ -181,6 +181,7 @@ function makeView(): PairingView {
         score: 8.46,
         explanation: 'совпадают запросы: оценивание; один предмет — математика',
         confirmed: false,
+        capacity: 1,
         mentees: [
           {
             id: 'НС-0001',
@@ -202,6 +203,7 @@ function makeView(): PairingView {
         score: 7,
         explanation: 'похожие запросы',
         confirmed: true,
+        capacity: 3,
         mentees: [
           { id: 'НС-0002', name: 'Ёлкина Мария', score: 7, explanation: '', locked: true, alternatives: [] },
           { id: 'НС-0003', name: 'Кузнецова Ольга', score: 7, explanation: '', locked: true, alternatives: [] },
@@ -283,6 +285,7 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
       { menteeId: 'НС-0001', mentorId: 'НТ-0001' },
     ],
     exclusions: [],
+    capacityOverrides: {},
   };
   expect(calls).toEqual([
     ['proposePairs', {}],
@@ -321,6 +324,7 @@ test('another mentor from the list locks it and re-runs; an exclusion is sent an
       { menteeId: 'НС-0001', mentorId: 'НТ-0002' },
     ],
     exclusions: [{ menteeId: 'НС-0001', mentorId: 'НТ-0001' }],
+    capacityOverrides: {},
   });
   await settle();
   button(body, 'Вернуть')!.dispatch('click');
