@@ -169,7 +169,8 @@ describe('assign: properties against the greedy baseline', () => {
     expect(assign([[3, 3, 3]], [0, 1, 1]).assignment).toEqual([1]);
   });
 
-  test('2 000 mentees × 667 mentors, capacities 1–4, in well under a second', () => {
+  // Speed is measured side by side with scipy in `npm run bench`, never here.
+  test('2 000 mentees × 667 mentors, capacities 1–4: feasible, and every place that can be filled is', () => {
     const random = rng(2000);
     const n = 2000;
     const m = 667;
@@ -177,9 +178,7 @@ describe('assign: properties against the greedy baseline', () => {
     const score: Score = Array.from({ length: n }, () =>
       Array.from({ length: m }, () => (random() < 0.2 ? null : Math.floor(random() * 101))),
     );
-    const started = Date.now();
     const result = assign(score, capacity);
-    const elapsed = Date.now() - started;
     checkFeasible(score, capacity, result);
     expect(result.matched).toBe(
       Math.min(
@@ -187,7 +186,6 @@ describe('assign: properties against the greedy baseline', () => {
         capacity.reduce((a, b) => a + b, 0),
       ),
     );
-    expect(elapsed).toBeLessThan(1000); // ~0.2 s here; the benchmark has the real figures
   });
 });
 
