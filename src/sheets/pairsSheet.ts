@@ -65,7 +65,7 @@ export interface PairRow {
 
 const SEPARATOR = '; ';
 
-/** «Пары и группы» read once: every row as a PairRow (rows with no mentor are skipped). */
+/** «Пары и группы» read once: every non-blank row as a PairRow. */
 export function readPairs(ss: Spreadsheet): PairRow[] {
   const table = Table.read(ss, PAIRS_TABLE);
   if (!table) return [];
@@ -76,23 +76,26 @@ export function readPairs(ss: Spreadsheet): PairRow[] {
           .map((s) => s.trim())
           .filter(Boolean)
       : [];
-  return table.rows
-    .map((_, r) => ({
-      id: table.text(r, C.id),
-      kind: table.text(r, C.kind) === 'группа' ? ('группа' as const) : ('пара' as const),
-      mentorId: table.text(r, C.mentorId),
-      mentorName: table.text(r, C.mentor),
-      menteeIds: list(table.text(r, C.menteeIds)),
-      menteeNames: list(table.text(r, C.mentees)),
-      score: Number(table.get(r, C.score)) || 0,
-      reasons: table.text(r, C.reasons),
-      start: table.get(r, C.start),
-      end: table.get(r, C.end),
-      status: table.text(r, C.status),
-      program: table.text(r, C.program),
-      order: table.text(r, C.order),
-    }))
-    .filter((row) => row.mentorId !== '');
+  return (
+    table.rows
+      .map((_, r) => ({
+        id: table.text(r, C.id),
+        kind: table.text(r, C.kind) === 'группа' ? ('группа' as const) : ('пара' as const),
+        mentorId: table.text(r, C.mentorId),
+        mentorName: table.text(r, C.mentor),
+        menteeIds: list(table.text(r, C.menteeIds)),
+        menteeNames: list(table.text(r, C.mentees)),
+        score: Number(table.get(r, C.score)) || 0,
+        reasons: table.text(r, C.reasons),
+        start: table.get(r, C.start),
+        end: table.get(r, C.end),
+        status: table.text(r, C.status),
+        program: table.text(r, C.program),
+        order: table.text(r, C.order),
+      }))
+      // Blank rows are dropped; a row staff typed without a mentor id is kept, so a save never loses it.
+      .filter((row) => row.mentorId !== '' || row.id !== '' || row.mentorName !== '' || row.menteeNames.length > 0)
+  );
 }
 
 /**

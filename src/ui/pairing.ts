@@ -44,7 +44,14 @@ function readPeople(ss: Spreadsheet): People {
   }
   const names = new Map<string, string>([...mentees, ...mentors].map((e) => [e.id, e.fullName]));
   const pairs = readPairs(ss);
-  return { banks, mentees, mentors, names, pairs, confirmed: pairs.filter((p) => p.status === CONFIRMED) };
+  return {
+    banks,
+    mentees,
+    mentors,
+    names,
+    pairs,
+    confirmed: pairs.filter((p) => p.status === CONFIRMED && p.mentorId !== ''),
+  };
 }
 
 function isRef(v: unknown): v is PairRef {

@@ -163,3 +163,13 @@ describe('capacity override', () => {
     expect(() => ws.run('proposePairs', { capacityOverrides: { [unit.mentorId]: -1 } })).toThrow('целым от 0 до 20');
   });
 });
+
+describe('staff rows in «Пары и группы»', () => {
+  test('a row staff typed by hand survives «Сохранить»', async () => {
+    const ws = await demo();
+    const last = ws.values(PAIRS)!.length + 1;
+    ws.edit(PAIRS, `C${last}`, 'Наставник из другой школы (по договору)');
+    ws.run('savePairs', {});
+    expect(ws.values(PAIRS)!.flat()).toContain('Наставник из другой школы (по договору)');
+  });
+});
