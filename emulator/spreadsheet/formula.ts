@@ -154,52 +154,35 @@ class Parser {
     return t && t.kind === 'op' && ops.includes(t.text) ? t.text : null;
   }
 
-  private comparison(): Node {
-    let a = this.concat();
+  /** A left-associative level of binary operators over the next level down. */
+  private binary(next: () => Node, ...ops: string[]): Node {
+    let a = next();
     let op: string | null;
-    while ((op = this.isOp('=', '<>', '<', '>', '<=', '>='))) {
+    while ((op = this.isOp(...ops))) {
       this.i++;
-      a = { t: 'bin', op, a, b: this.concat() };
+      a = { t: 'bin', op, a, b: next() };
     }
     return a;
+  }
+
+  private comparison(): Node {
+    return this.binary(() => this.concat(), '=', '<>', '<', '>', '<=', '>=');
   }
 
   private concat(): Node {
-    let a = this.additive();
-    while (this.isOp('&')) {
-      this.i++;
-      a = { t: 'bin', op: '&', a, b: this.additive() };
-    }
-    return a;
+    return this.binary(() => this.additive(), '&');
   }
 
   private additive(): Node {
-    let a = this.term();
-    let op: string | null;
-    while ((op = this.isOp('+', '-'))) {
-      this.i++;
-      a = { t: 'bin', op, a, b: this.term() };
-    }
-    return a;
+    return this.binary(() => this.term(), '+', '-');
   }
 
   private term(): Node {
-    let a = this.power();
-    let op: string | null;
-    while ((op = this.isOp('*', '/'))) {
-      this.i++;
-      a = { t: 'bin', op, a, b: this.power() };
-    }
-    return a;
+    return this.binary(() => this.power(), '*', '/');
   }
 
   private power(): Node {
-    let a = this.unary();
-    while (this.isOp('^')) {
-      this.i++;
-      a = { t: 'bin', op: '^', a, b: this.unary() };
-    }
-    return a;
+    return this.binary(() => this.unary(), '^');
   }
 
   private unary(): Node {

@@ -8,7 +8,6 @@ import { schoolForms } from './definitions';
 import { readRegistry, formKeyOfSheet, type FormKey } from './registry';
 import {
   currentTitles,
-  FORM_TITLES,
   logOutcome,
   mapResponseColumns,
   NO_CONSENT_MARK,
@@ -42,7 +41,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     if (missing.length > 0) {
       logAction(
         ss,
-        `Ошибка: ${FORM_TITLES[key]}`,
+        `Ошибка: ${def.title}`,
         `В листе «${sheet.getName()}» не найдены вопросы: ${missing.join('; ')}. Верните заголовки столбцов или обновите анкеты.`,
       );
       return;
@@ -59,7 +58,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
       anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
     }
     if (outcome === 'added' && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
-    if (outcome !== 'unchanged') logOutcome(ss, key, outcome);
+    if (outcome !== 'unchanged') logOutcome(ss, def.title, outcome);
     if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
   } finally {
     lock.releaseLock();

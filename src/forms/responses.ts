@@ -19,12 +19,6 @@ import type { FormEntry, FormRegistry } from './registry';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const FORM_TITLES: Record<FormKey, string> = {
-  mentee: 'Анкета наставляемого',
-  mentor: 'Анкета наставника',
-  withdrawal: 'Отзыв согласия',
-};
-
 /** Where a response sheet's answers are: column per question key, the timestamp and the email. */
 export interface ResponseColumns {
   timestamp: number;
@@ -180,7 +174,7 @@ export function sheetById(ss: Spreadsheet, id: number): Sheet | null {
 }
 
 /** Russian log line for a response, without personal data. */
-export function logOutcome(ss: Spreadsheet, key: FormKey, outcome: Outcome): void {
+export function logOutcome(ss: Spreadsheet, formTitle: string, outcome: Outcome): void {
   const text: Record<Outcome, string> = {
     added: 'новая запись в банке',
     updated: 'запись в банке обновлена',
@@ -189,5 +183,5 @@ export function logOutcome(ss: Spreadsheet, key: FormKey, outcome: Outcome): voi
     invalid: 'ответ не удалось обработать',
     withdrawn: 'согласие отозвано, персональные данные удалены',
   };
-  logAction(ss, `Анкета: ${FORM_TITLES[key]}`, text[outcome]);
+  logAction(ss, `Анкета: ${formTitle}`, text[outcome]);
 }

@@ -22,6 +22,12 @@ export function userMessage(e: unknown): string {
   return `Произошла непредвиденная ошибка: ${detail}. Подробности записаны на лист «Журнал».`;
 }
 
+/** An OK-only alert titled with the add-on's name. */
+export function showAlert(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Наставничество', message, ui.ButtonSet.OK);
+}
+
 /** Runs a menu action; any error becomes an alert instead of Apps Script's red banner. */
 export function runMenuAction(name: string, action: () => void): void {
   try {
@@ -34,6 +40,6 @@ export function runMenuAction(name: string, action: () => void): void {
         // The log itself failed (e.g. no edit rights): the alert below still tells the user.
       }
     }
-    SpreadsheetApp.getUi().alert('Наставничество', userMessage(e), SpreadsheetApp.getUi().ButtonSet.OK);
+    showAlert(userMessage(e));
   }
 }

@@ -2,12 +2,10 @@ import { formLinks, sendFormLinks, setUpQuestionnaires } from '../forms/question
 import { replayResponses } from '../forms/replay';
 import type { FormLink, FormsSetupResult, SendLinksResult } from './contract';
 import { logAction } from '../sheets/logSheet';
-import { runMenuAction } from './errors';
+import { runMenuAction, showAlert } from './errors';
 import { showSidebar } from './sidebar';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
-const alert = (message: string) =>
-  SpreadsheetApp.getUi().alert('Наставничество', message, SpreadsheetApp.getUi().ButtonSet.OK);
 
 /** «Анкеты → Создать/обновить анкеты»: builds the forms, then shows their links in the sidebar. */
 export function menuSetupQuestionnaires(): void {
@@ -26,7 +24,7 @@ export function menuReplayResponses(): void {
     const r = replayResponses(active());
     for (const problem of r.problems) logAction(active(), 'Ошибка: обработка ответов заново', problem);
     const problems = r.problems.length > 0 ? `\n\nПроблемы:\n${r.problems.join('\n')}` : '';
-    alert(
+    showAlert(
       `Обработано ответов: ${r.processed}; новых записей: ${r.added}; обновлено: ${r.updated}; ` +
         `без согласия (удалены): ${r.noConsent}; отзывов согласия: ${r.withdrawn}.${problems}`,
     );
@@ -34,7 +32,7 @@ export function menuReplayResponses(): void {
 }
 
 export function menuSendFormLinks(): void {
-  runMenuAction('Разослать ссылки', () => alert(sendFormLinks(active()).message));
+  runMenuAction('Разослать ссылки', () => showAlert(sendFormLinks(active()).message));
 }
 
 // google.script.run API of the sidebar panel «Анкеты»
