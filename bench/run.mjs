@@ -217,6 +217,48 @@ for (const people of [150, 2000]) {
 console.log('\nПодбор пар: вызовы сервисов и время на банках 150 и 2 000 человек:');
 console.table(pairing);
 
+// Documents: one order, and consent statements for every participant in batches as the sidebar runs
+// them (each call has a 20 s budget of simulated Apps Script time). Calls per document must not grow
+// with the number of people.
+const documents = [];
+for (const people of [50, 150]) {
+  const ws = await banksOf(people);
+  ws.resetCalls();
+  ws.run('generateDocuments', { kind: 'regulationOrder' });
+  const order = ws.calls();
+  documents.push({
+    операция: 'приказ о Положении (1 документ)',
+    людей: people,
+    документов: 1,
+    'вызовов сайдбара': 1,
+    вызовов: order.total,
+    'вызовов на документ': order.total,
+    'Apps Script, с (оценка)': (order.simulatedMs / 1000).toFixed(1),
+  });
+  ws.resetCalls();
+  const t0 = process.hrtime.bigint();
+  let progress = ws.run('generateDocuments', { kind: 'consentPersonalData' });
+  let runs = 1;
+  while (!progress.finished) {
+    progress = ws.run('continueDocuments', progress.jobId);
+    runs++;
+  }
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const batch = ws.calls();
+  documents.push({
+    операция: 'согласия на обработку ПДн (пакет)',
+    людей: people,
+    документов: progress.total,
+    'вызовов сайдбара': runs,
+    вызовов: batch.total,
+    'вызовов на документ': (batch.total / progress.total).toFixed(1),
+    'Apps Script, с (оценка)': (batch.simulatedMs / 1000).toFixed(1),
+    'эмулятор, мс': wall.toFixed(0),
+  });
+}
+console.log('\nДокументы: вызовы сервисов и оценка времени Apps Script (пакет идёт частями по 20 с):');
+console.table(documents);
+
 // The solver against scipy's linear_sum_assignment, side by side (bench/matching.mjs).
 console.log('\nРешатель назначения против scipy (bench/matching.mjs):');
 const solver = spawnSync(process.execPath, ['bench/matching.mjs'], { stdio: 'inherit' });

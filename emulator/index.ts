@@ -11,7 +11,13 @@ export {
   type FormSummary,
   type SubmitFormOptions,
   type TriggerSummary,
+  type ClockRun,
 } from './workspace';
+export type { DocModel } from './docs/model';
+export type { DriveModel, DriveFileNode, DriveFileSummary } from './drive/model';
+export { docToDocx } from './persistence/docx';
+export { renderPdf, convertToPdf } from './persistence/pdf';
+export { exportDriveFiles } from './persistence/driveExport';
 export { FormSubmitError } from './forms/submit';
 export type { FlushOptions, TriggerRun } from './forms/formTriggers';
 export type { SentMail } from './services/mail';

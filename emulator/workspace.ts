@@ -23,7 +23,14 @@ import {
   type PendingFiring,
   type TriggerRun,
 } from './forms/index';
+import { docPlainText, type DocModel } from './docs/model';
+import { createDocumentApp } from './docs/documentApp';
+import { createDriveApp } from './drive/driveApp';
+import { createMimeType } from './drive/mimeType';
+import type { DriveFileNode, DriveFileSummary, DriveModel } from './drive/model';
+import { driveModelFromJSON, findNode, newDriveModel, summaries } from './drive/store';
 import { readJson, writeJsonAtomic } from './persistence/atomicWrite';
+import { exportDriveFiles } from './persistence/driveExport';
 import { loadSpreadsheet, saveSpreadsheet } from './persistence/xlsx';
 import { AddonRuntime } from './runtime';
 import { createCacheService, CacheStores } from './services/cache';
@@ -32,7 +39,7 @@ import { createLockService, LockTable } from './services/lock';
 import { createMailApp, MailOutbox, type SentMail } from './services/mail';
 import { createConsole, createLogger, LogSink } from './services/logger';
 import { createPropertiesService, PropertyStores } from './services/properties';
-import { createScriptApp, TriggerRegistry } from './services/script';
+import { createScriptApp, TriggerRegistry, type TriggerRecord } from './services/script';
 import { createSession } from './services/session';
 import { createUi, UiState, type MenuItemModel } from './services/ui';
 import { createUtilities } from './services/utilities';
@@ -80,6 +87,7 @@ export const DEMO_USERS = {
 const SERVICES_FILE = 'services.json';
 const FORMS_FILE = 'forms.json';
 const MAIL_FILE = 'mail.json';
+const DRIVE_FILE = 'drive.json';
 
 /** One form as ws.forms() lists it. */
 export interface FormSummary {
@@ -118,6 +126,16 @@ export interface TriggerSummary {
   user: string;
 }
 
+/** One time-driven trigger run of ws.advanceTo(). */
+export interface ClockRun {
+  triggerId: string;
+  handler: string;
+  /** Simulated time the run started (epoch ms). */
+  atMs: number;
+  ok: boolean;
+  error?: string;
+}
+
 interface ServicesState {
   properties: unknown;
   triggers: unknown;
@@ -143,6 +161,8 @@ export class Workspace {
     distDir: string,
     readonly formsModel: FormsModel = newFormsModel(),
     readonly outbox: MailOutbox = new MailOutbox(),
+    /** My Drive: folders, files, the Docs' content (drive.json). */
+    readonly drive: DriveModel = newDriveModel(),
   ) {
     const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
     const doc = { documentId: () => model.id };
@@ -159,7 +179,12 @@ export class Workspace {
       ScriptApp: createScriptApp(env, triggerRegistry, doc),
       FormApp: createFormApp(env, formsModel, model),
       MailApp: createMailApp(env, outbox),
+      DocumentApp: createDocumentApp(env, drive),
+      DriveApp: createDriveApp(env, drive),
+      MimeType: createMimeType(env),
     };
+    this.documentService = services.DocumentApp;
+    this.driveService = services.DriveApp;
     this.formService = services.FormApp;
     this.spreadsheetApp = services.SpreadsheetApp;
     this.authModes = services.ScriptApp.AuthMode;
@@ -168,6 +193,8 @@ export class Workspace {
 
   private readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   private readonly formService: GoogleAppsScript.Forms.FormApp;
+  private readonly documentService: GoogleAppsScript.Document.DocumentApp;
+  private readonly driveService: GoogleAppsScript.Drive.DriveApp;
   /** Trigger firings of deferred submissions, waiting for flushFormTriggers(). Not persisted. */
   private pendingFirings: PendingFiring[] = [];
   private readonly authModes: typeof ScriptApp.AuthMode;
@@ -248,6 +275,61 @@ export class Workspace {
   /** Lets simulated time pass (deadlines, cache expiry). */
   advance(ms: number): void {
     this.env.advance(ms);
+  }
+
+  /**
+   * Moves the simulated clock forward to `isoDateTime`, running on the way, in time order, every
+   * time-driven trigger that falls due — each its own execution (FULL, 6 minutes) as its owner, with
+   * Apps Script's time-driven event object. A handler's error is recorded (and logged), not thrown.
+   */
+  advanceTo(isoDateTime: string): ClockRun[] {
+    const target = new Date(isoDateTime).getTime();
+    if (Number.isNaN(target)) throw new Error(`advanceTo: not a date-time: ${isoDateTime}`);
+    if (target < this.env.now()) {
+      throw new Error(`advanceTo: the clock cannot go back (now ${new Date(this.env.now()).toISOString()})`);
+    }
+    const runs: ClockRun[] = [];
+    for (;;) {
+      const [next] = this.triggerRegistry.due(target);
+      if (!next) break;
+      if (runs.length >= 100000) throw new Error('advanceTo: more than 100000 trigger runs');
+      const atMs = Math.max(next.nextRunMs!, this.env.now());
+      if (atMs > this.env.now()) this.env.advance(atMs - this.env.now());
+      runs.push(this.fireClock(next, atMs));
+    }
+    if (target > this.env.now()) this.env.advance(target - this.env.now());
+    return runs;
+  }
+
+  /** One time-driven run; the trigger is marked fired first, so a handler may delete it. */
+  private fireClock(rec: TriggerRecord, atMs: number): ClockRun {
+    this.triggerRegistry.markFired(rec.id, atMs);
+    const base = { triggerId: rec.id, handler: rec.handler, atMs };
+    try {
+      const parse = this.runtime.evaluate('JSON.parse') as (text: string) => Record<string, unknown>;
+      const event = parse(JSON.stringify(clockEventFields(atMs, rec.id)));
+      event.authMode = this.authModes.FULL;
+      this.runtime.call(rec.handler, [event], { user: rec.user, authMode: 'FULL' });
+      return { ...base, ok: true };
+    } catch (e) {
+      const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+      this.logs.add({
+        level: 'error',
+        message: `${rec.handler} (time-driven): ${message}`,
+        atMs: this.env.now(),
+        source: 'console',
+      });
+      return { ...base, ok: false, error: message };
+    }
+  }
+
+  /**
+   * Fault injection for crash tests: the `nth` counted call named `callName` (as calls() names it, e.g.
+   * 'File.makeCopy', 'Document.saveAndClose') from now on throws `message` (default "Exceeded maximum
+   * execution time") inside the script, before the call does anything. Once.
+   */
+  failAt(callName: string, nth: number, message?: string): void {
+    this.env.failAt(callName, nth, message);
   }
 
   // ------------------------------------------------------------ forms, triggers, mail
@@ -362,6 +444,43 @@ export class Workspace {
     }));
   }
 
+  // ------------------------------------------------------------ Drive and Docs
+
+  /**
+   * Every file and folder of My Drive not in the trash: path = folder names from My Drive down,
+   * «/»-joined ('' in the root); sorted by path, then name.
+   */
+  files(): DriveFileSummary[] {
+    return summaries(this.drive);
+  }
+
+  /** The plain text of a Google Doc, as Body.getText() gives it. */
+  docText(id: string): string {
+    const doc = this.drive.docs[id];
+    if (!doc) throw new Error(`Нет документа Google с id «${id}».`);
+    return docPlainText(doc);
+  }
+
+  /** A Doc's content (the live model: read, do not change), or null. */
+  docModel(id: string): DocModel | null {
+    return this.drive.docs[id] ?? null;
+  }
+
+  /** A file or folder of the drive (the live node), or null. */
+  fileNode(id: string): DriveFileNode | null {
+    return findNode(this.drive, id) ?? null;
+  }
+
+  /** DocumentApp as the add-on sees it, for tests acting as a person in Docs (calls not counted). */
+  documentApp(): GoogleAppsScript.Document.DocumentApp {
+    return uncounted(this.env, unwrap(this.documentService));
+  }
+
+  /** DriveApp as the add-on sees it, for tests acting as a person in Drive (calls not counted). */
+  driveApp(): GoogleAppsScript.Drive.DriveApp {
+    return uncounted(this.env, unwrap(this.driveService));
+  }
+
   /** Messages MailApp "sent" (the outbox; nothing leaves the machine). */
   mail(): SentMail[] {
     return structuredClone(this.outbox.sent);
@@ -377,6 +496,9 @@ export class Workspace {
     writeJsonAtomic(path.join(this.dir, SERVICES_FILE), state);
     writeJsonAtomic(path.join(this.dir, FORMS_FILE), this.formsModel);
     writeJsonAtomic(path.join(this.dir, MAIL_FILE), this.outbox.toJSON());
+    writeJsonAtomic(path.join(this.dir, DRIVE_FILE), this.drive);
+    // Docs as real .docx files under <dir>/drive, for LibreOffice or Word (unchanged ones are skipped).
+    await exportDriveFiles(this.dir, this.drive);
   }
 
   private requireSheet(name: string) {
@@ -394,6 +516,55 @@ export class Workspace {
   spreadsheet(): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
     return unwrap(this.spreadsheetApp);
   }
+}
+
+/**
+ * Apps Script's time-driven event fields for a run at `atMs`: the date parts in UTC (the event says
+ * timezone "UTC"), day-of-week 1 = Monday … 7 = Sunday, ISO week-of-year.
+ */
+export function clockEventFields(atMs: number, triggerUid: string): Record<string, unknown> {
+  const d = new Date(atMs);
+  const dow = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
+  const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - dow));
+  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((thursday.getTime() - yearStart) / 86400000 + 1) / 7);
+  return {
+    triggerUid,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': dow,
+    'week-of-year': week,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+/**
+ * A view of a fake service whose calls are not counted (a person at the keyboard, not the add-on):
+ * every call runs one level deep, so gasObject does not record it; results are wrapped the same way.
+ * Enum values and dates pass through untouched (identity comparisons keep working).
+ */
+function uncounted<T>(env: Env, value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => uncounted(env, v)) as T;
+  if (Object.prototype.toString.call(value) === '[object Date]') return value;
+  return new Proxy(value as object, {
+    get(obj, prop, receiver) {
+      const member = Reflect.get(obj, prop, receiver) as unknown;
+      if (typeof member !== 'function') return typeof prop === 'symbol' ? member : uncounted(env, member);
+      return (...args: unknown[]) => {
+        env.depth++;
+        try {
+          return uncounted(env, (member as (...a: unknown[]) => unknown).apply(obj, args));
+        } finally {
+          env.depth--;
+        }
+      };
+    },
+  }) as T;
 }
 
 export function defaultDistDir(): string {
@@ -414,6 +585,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const saved = readJson<ServicesState | null>(path.join(dir, SERVICES_FILE), null);
   const savedForms = readJson<unknown>(path.join(dir, FORMS_FILE), null);
   const savedMail = readJson<unknown>(path.join(dir, MAIL_FILE), null);
+  const savedDrive = readJson<unknown>(path.join(dir, DRIVE_FILE), null);
   const owner = DEMO_USERS.methodologist;
   const env = new Env({ now: options.now ?? Date.now(), user: options.user ?? owner, owner });
   env.chargeLatency = !options.realTime;
@@ -427,6 +599,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     options.distDir ?? defaultDistDir(),
     savedForms ? formsModelFromJSON(savedForms) : newFormsModel(),
     savedMail ? MailOutbox.fromJSON(savedMail) : new MailOutbox(),
+    savedDrive ? driveModelFromJSON(savedDrive) : newDriveModel(),
   );
   workspace.open();
   if (options.demo && !loaded) {

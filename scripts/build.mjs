@@ -34,7 +34,7 @@ export async function build() {
       platform: 'node',
       target: 'node20',
       format: 'cjs',
-      external: ['exceljs', 'playwright-core'],
+      external: ['exceljs', 'playwright-core', 'docx'],
       logLevel: 'warning',
     }),
   ]);

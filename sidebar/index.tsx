@@ -1,6 +1,7 @@
-/** Entry of the sidebar bundle: one bundle, four views chosen by the server (window.__SIDEBAR_VIEW__). */
+/** Entry of the sidebar bundle: one bundle, five views chosen by the server (window.__SIDEBAR_VIEW__). */
 import { render, type ComponentChild } from 'preact';
 import type { SidebarView } from '../src/ui/contract';
+import { DocumentsPanel } from './DocumentsPanel';
 import { FormsPanel } from './FormsPanel';
 import { PairingPanel } from './PairingPanel';
 import { ProgressPanel } from './ProgressPanel';
@@ -13,7 +14,7 @@ declare global {
 }
 
 export function resolveView(v: unknown): SidebarView {
-  return v === 'setup' || v === 'forms' || v === 'pairing' ? v : 'progress';
+  return v === 'setup' || v === 'forms' || v === 'pairing' || v === 'documents' ? v : 'progress';
 }
 
 function mount(): void {
@@ -29,6 +30,7 @@ function mount(): void {
     forms: { title: 'Анкеты', node: <FormsPanel /> },
     progress: { title: 'Ход реализации', node: <ProgressPanel /> },
     pairing: { title: 'Подбор пар', node: <PairingPanel /> },
+    documents: { title: 'Документы', node: <DocumentsPanel /> },
   };
   document.title = views[view].title;
   render(views[view].node, root);

@@ -8,6 +8,13 @@ import { runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';
 import { getProgress, refreshSummary } from './ui/progress';
+import {
+  continueDocuments,
+  continueDocumentsOnSchedule,
+  generateDocuments,
+  getDocumentsView,
+  previewDocuments,
+} from './ui/documents';
 import { proposePairs, savePairs } from './ui/pairing';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
@@ -29,11 +36,13 @@ global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu()
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit): void => handleEdit(e);
 global.onFormSubmitTrigger = (e: GoogleAppsScript.Events.SheetsOnFormSubmit): void => handleFormSubmit(e);
+global.onClockTrigger = (_e?: GoogleAppsScript.Events.TimeDriven): void => continueDocumentsOnSchedule();
 
 // Menu items
 global.menuSetupSchoolYear = (): void => runMenuAction('Настройка учебного года', showSetupDialog);
 global.menuShowProgress = (): void => runMenuAction('Ход реализации', () => showSidebar('progress'));
 global.menuShowPairing = (): void => runMenuAction('Подбор пар', () => showSidebar('pairing'));
+global.menuShowDocuments = (): void => runMenuAction('Документы', () => showSidebar('documents'));
 global.menuRefreshSummary = (): void =>
   runMenuAction('Обновить сводку', () => {
     refreshSummary();
@@ -55,6 +64,10 @@ const serverApi: ServerApi = {
   sendFormLinks: sendFormLinksApi,
   proposePairs,
   savePairs,
+  getDocumentsView,
+  previewDocuments,
+  generateDocuments,
+  continueDocuments,
 };
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
@@ -64,3 +77,7 @@ global.getFormLinks = serverApi.getFormLinks;
 global.sendFormLinks = serverApi.sendFormLinks;
 global.proposePairs = serverApi.proposePairs;
 global.savePairs = serverApi.savePairs;
+global.getDocumentsView = serverApi.getDocumentsView;
+global.previewDocuments = serverApi.previewDocuments;
+global.generateDocuments = serverApi.generateDocuments;
+global.continueDocuments = serverApi.continueDocuments;

@@ -72,9 +72,32 @@ export class Env {
    */
   record(className: string, method: string): void {
     const ms = this.calls.record(className, method);
+    if (this.faults.length) this.injectFault(`${className}.${method}`);
     if (ms <= 0) return;
     if (this.chargeLatency) this.clockMs += ms;
     this.spend(ms);
+  }
+
+  /** Armed failures (failAt): the call name and how many more such calls until it throws. */
+  private faults: Array<{ call: string; remaining: number; message: string }> = [];
+
+  /**
+   * Fault injection for crash tests: the `nth` counted call named `callName` ("File.makeCopy",
+   * "Document.saveAndClose" — as the call log names them) from now on throws `message` (default: the
+   * time-limit error) inside the script, before the call does anything. Fires once.
+   */
+  failAt(callName: string, nth: number, message: string = EXCEEDED_TIME): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error('failAt: nth must be a positive integer');
+    this.faults.push({ call: callName, remaining: nth, message });
+  }
+
+  private injectFault(call: string): void {
+    for (let i = 0; i < this.faults.length; i++) {
+      const f = this.faults[i];
+      if (f.call !== call || --f.remaining > 0) continue;
+      this.faults.splice(i, 1);
+      throw this.error(f.message);
+    }
   }
 
   private spend(ms: number): void {

@@ -56,6 +56,7 @@ export const DEMO_STEP_LABELS = [
   'Отметки сотрудников',
   'Анкеты педагогов',
   'Подбор пар',
+  'Приказы и согласия',
 ] as const;
 
 /**
@@ -71,6 +72,7 @@ export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
       submitDemoAnswers(ws);
     },
     () => pairUp(ws),
+    () => issueDocuments(ws),
   ];
   return DEMO_STEP_LABELS.map((label, i) => ({ label, run: runs[i] }));
 }
@@ -86,6 +88,26 @@ function pairUp(ws: Workspace): void {
   const status = ws.values(sheet)![0].indexOf('Статус');
   const letter = String.fromCharCode(65 + status);
   ws.edit(sheet, `${letter}2:${letter}4`, [['утверждено'], ['утверждено'], ['утверждено']]);
+}
+
+/** A batch as the sidebar runs it: the first chunk, then «continue» until the batch is finished. */
+function generateAll(ws: Workspace, request: { kind: string; pdf?: boolean; date?: string }): void {
+  let progress = ws.run('generateDocuments', request) as { jobId: string; finished: boolean };
+  while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as typeof progress;
+}
+
+/**
+ * The orders of stage 1 (the regulation order signed, the pairs order a draft with its PDF) and the
+ * participants' consent statements.
+ */
+function issueDocuments(ws: Workspace): void {
+  generateAll(ws, { kind: 'regulationOrder', date: '2026-09-01' });
+  generateAll(ws, { kind: 'pairsOrder', pdf: true });
+  generateAll(ws, { kind: 'consentPersonalData' });
+  generateAll(ws, { kind: 'consentDuties' });
+  const sheet = 'Документы';
+  const status = ws.values(sheet)![0].indexOf('Статус');
+  ws.edit(sheet, `${String.fromCharCode(65 + status)}2`, 'подписан');
 }
 
 /** The staff's marks half-way through the year, typed as a staff member (onEdit fires). */

@@ -20,7 +20,10 @@
  *   GET  /forms/:id                the form as a respondent sees it (server-rendered HTML, no scripts)
  *   POST /forms/:id                urlencoded answers → confirmation page (200) or the form again
  *                                  with the Russian errors and the answers kept (422); triggers fire
- *   GET  /api/files, /files/:id    Drive files the add-on created (none yet: the Docs capability)
+ *   GET  /api/files                DriveListing[] (server/drive.ts): My Drive's files and folders
+ *   GET  /api/files/:id/preview    a Google Doc's model (DocModel JSON), drawn by the page as text
+ *   GET  /files/:id.docx           a Doc as .docx;  /files/:id.pdf  a Doc or PDF as PDF (LibreOffice,
+ *                                  503 without it);  /files/:id  an uploaded file (attachments)
  */
 
 export interface UserChoice {

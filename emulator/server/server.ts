@@ -16,6 +16,15 @@ import {
   type ResponseKind,
 } from './security';
 import { defaultDistDir } from '../workspace';
+import {
+  driveSourceOf,
+  listFiles,
+  parseDriveRoute,
+  planDownload,
+  previewOf,
+  produceDownload,
+  type DriveSource,
+} from './drive';
 import { Session } from './session';
 
 export interface ServerOptions {
@@ -28,6 +37,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** The build output; the page is served from <distDir>/web/. Default: <repo>/dist. */
   distDir?: string;
+  /** Where the «Диск» tab's files come from; default: the workspace's Drive (driveSourceOf). */
+  driveSource?: DriveSource;
 }
 
 export interface RunningServer {
@@ -69,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const webDir = path.join(options.distDir ?? defaultDistDir(), 'web');
   const session = await Session.open(options.dir, options.demo ?? true);
   let actualPort = port;
+  const drive = (): DriveSource => options.driveSource ?? driveSourceOf(session.ws);
 
   async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
     const value = await readJson(req);
@@ -121,7 +133,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 200, 'data', XLSX_TYPE, xlsx);
     }
     if (get && p === '/api/forms') return sendJson(res, await session.forms());
-    if (get && p === '/api/files') return sendJson(res, []);
+    const driveRoute = parseDriveRoute(p);
+    if (driveRoute && get) {
+      if (driveRoute.route === 'list') return sendJson(res, await session.serial(() => listFiles(drive())));
+      if (driveRoute.route === 'preview') {
+        return sendJson(res, await session.serial(() => previewOf(drive(), driveRoute.id)));
+      }
+      // The model is read in the queue; the .docx / PDF is made outside it (LibreOffice takes seconds).
+      const { plan, dir } = await session.serial(() => {
+        const source = drive();
+        return { plan: planDownload(source, driveRoute.id, driveRoute.as), dir: source.dir || options.dir };
+      });
+      const file = await produceDownload(plan, dir);
+      res.setHeader('Content-Disposition', file.disposition);
+      return send(res, 200, 'data', file.type, file.body);
+    }
 
     const job = /^\/api\/jobs\/([\w-]{1,40})$/.exec(p);
     if (get && job) {
@@ -154,8 +180,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // A refused submission is the form again with its errors: 422, still a page.
       return send(res, result.ok ? 200 : 422, 'page', 'text/html; charset=utf-8', result.html);
     }
-    // Drive files arrive with the Docs capability; none exist yet.
-    if (get && /^\/files\/[^/]+$/.test(p)) throw new HttpError(404, 'Файл не найден. / File not found.');
     throw new HttpError(404, 'Не найдено. / Not found.');
   }
 

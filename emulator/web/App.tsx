@@ -17,6 +17,7 @@ import type {
 import { a1, cellAt } from './a1';
 import { api, normalizeAction, onBusy, type ListedItem } from './api';
 import { Grid, type Move, type Selection } from './Grid';
+import { DriveView } from './DriveView';
 import { MenuBar } from './Menu';
 import { DialogBox, JobBox, MessageBox, SidebarPanel, Toast } from './Overlays';
 import type { ShimMessage } from './shim';
@@ -364,6 +365,8 @@ export function App(): JSX.Element {
             ) : (
               <div class="empty">{fatal ? '' : 'Загрузка таблицы…'}</div>
             )
+          ) : view === 'files' ? (
+            <DriveView />
           ) : (
             <ListView kind={view} />
           )}

@@ -141,3 +141,10 @@ export function russianMonthName(month: number): string {
   if (!name) throw new Error(`Invalid month: ${month}`);
   return name[0].toUpperCase() + name.slice(1);
 }
+
+/** Month number → genitive name, as in «25 ноября», e.g. 11 → «ноября». */
+export function russianMonthGenitive(month: number): string {
+  const name = MONTHS_GENITIVE[month - 1];
+  if (!name) throw new Error(`Invalid month: ${month}`);
+  return name;
+}

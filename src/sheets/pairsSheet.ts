@@ -157,3 +157,16 @@ export function anonymizeInPairs(ss: Spreadsheet, ids: readonly string[], replac
   }));
   writePairs(ss, rows);
 }
+
+/** Writes a document's link into the pairs it concerns («Приказ (ссылка)», «Программа (ссылка)»). */
+export function linkPairs(ss: Spreadsheet, ids: readonly string[], column: 'order' | 'program', url: string): void {
+  if (ids.length === 0) return;
+  const table = Table.read(ss, PAIRS_TABLE);
+  if (!table) return;
+  const wanted = new Set(ids);
+  const header = C[column];
+  table.rows.forEach((_, r) => {
+    if (wanted.has(table.text(r, C.id)) && table.text(r, header) !== url) table.set(r, header, url);
+  });
+  table.flush();
+}

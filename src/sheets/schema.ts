@@ -10,6 +10,7 @@ export const SHEETS = {
   mentees: 'Наставляемые',
   mentors: 'Наставники',
   pairs: 'Пары и группы',
+  documents: 'Документы',
 } as const;
 
 export const ROADMAP_COLUMNS = {

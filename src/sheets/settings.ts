@@ -22,6 +22,8 @@ export const SETTING_LABELS = {
   withdrawalFormUrl: 'Отзыв согласия: ссылка',
   withdrawalFormEditUrl: 'Отзыв согласия: редактирование',
   staffEmails: 'Адреса для рассылки ссылок',
+  orderPrefix: 'Префикс номеров приказов',
+  consentPrefix: 'Префикс номеров согласий',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_LABELS;

@@ -4,6 +4,7 @@
  * no class instances; dates travel as ISO "YYYY-MM-DD" strings.
  */
 
+import type { DocumentKindId } from '../domain/documents/types';
 import type { OverdueItem, StageProgress } from '../domain/roadmap/progress';
 
 export type { OverdueItem, StageProgress };
@@ -159,8 +160,88 @@ export interface SavePairsResult {
   message: string;
 }
 
+export type { DocumentKindId };
+
+export type DocumentStatus = 'черновик' | 'подписан';
+
+/** One row of the register «Документы». */
+export interface DocumentEntry {
+  /** Register number, e.g. «Н-2026-003». */
+  number: string;
+  kind: DocumentKindId;
+  /** Title of the kind, Russian. */
+  kindTitle: string;
+  title: string;
+  /** ISO YYYY-MM-DD. */
+  date: string;
+  docUrl: string;
+  pdfUrl: string | null;
+  status: DocumentStatus;
+  /** The pair/group id or the person's bank id («НС-0001»), '' for school documents. */
+  related: string;
+}
+
+/** A kind as the «Документы» tab lists it. */
+export interface DocumentKindView {
+  id: DocumentKindId;
+  title: string;
+  scope: 'school' | 'pair' | 'person';
+  /** The template Doc to open and edit; null before the templates exist. */
+  templateUrl: string | null;
+}
+
+export interface DocumentsView {
+  /** «2026–2027», null before the school year is set up. */
+  period: string | null;
+  /** The period folder in Drive; null before the folders exist. */
+  folderUrl: string | null;
+  kinds: DocumentKindView[];
+  /** The register, newest first (at most 50). */
+  recent: DocumentEntry[];
+  /** A batch still running (e.g. continued by the trigger after the sidebar was closed). */
+  job: BatchProgress | null;
+}
+
+/** «What will go in» for one kind, before anything is generated. */
+export interface DocumentPreview {
+  kind: DocumentKindId;
+  title: string;
+  /** Placeholder values common to every document of the batch. */
+  fields: Array<{ label: string; value: string }>;
+  /** The repeating table (pairs of the order, …): header + rows; empty when none. */
+  table: { header: string[]; rows: string[][] };
+  /** One entry per document the batch will make (one for school documents). */
+  documents: Array<{ key: string; title: string; existing: DocumentStatus | null }>;
+  /** Russian; what will be left out and why (pairs without consent, …). Generation still allowed. */
+  warnings: string[];
+  /** Russian; template problems (unknown or broken placeholders). Generation refused while non-empty. */
+  problems: string[];
+}
+
+export interface GenerateRequest {
+  kind: DocumentKindId;
+  /** Also save a PDF next to each Doc. */
+  pdf?: boolean;
+  /** Date of the documents, ISO; default today. */
+  date?: string;
+}
+
+export interface BatchProgress {
+  jobId: string;
+  kind: DocumentKindId;
+  total: number;
+  done: number;
+  finished: boolean;
+  /** Documents made or updated by this batch so far. */
+  results: DocumentEntry[];
+  /** Russian: items skipped (signed documents kept as they are, …). */
+  skipped: string[];
+  /** Russian, one line for the progress bar. */
+  message: string;
+}
+
 /** Which view the shared sidebar bundle opens with. */
-export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing';
+export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents';
 
 /** The server functions the sidebar may call, by global name. */
 export interface ServerApi {
@@ -172,4 +253,9 @@ export interface ServerApi {
   sendFormLinks(): SendLinksResult;
   proposePairs(request?: PairingRequest): PairingView;
   savePairs(request?: PairingRequest): SavePairsResult;
+  getDocumentsView(): DocumentsView;
+  previewDocuments(kind: DocumentKindId): DocumentPreview;
+  /** Starts a batch and makes its first chunk; the sidebar then calls continueDocuments until finished. */
+  generateDocuments(request: GenerateRequest): BatchProgress;
+  continueDocuments(jobId: string): BatchProgress;
 }

@@ -1,3 +1,4 @@
+import { ensureDocumentsSpace } from '../docs/documents';
 import { buildRoadmap, defaultStartYear, periodLabel, type People } from '../domain/roadmap';
 import { todayIso } from '../sheets/cells';
 import { writeLists } from '../sheets/listsSheet';
@@ -152,6 +153,8 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     props.setProperty(ROADMAP_YEAR_KEY, String(opts.startYear));
     if (sync.created) arrangeSheets(ss);
     refreshSummary(ss);
+    // The period's Drive folders and document templates (kept as staff edited them on a re-run).
+    ensureDocumentsSpace(period);
 
     const parts = [`Дорожная карта на ${period} учебный год ${sync.created ? 'создана' : 'обновлена'}`];
     if (sync.added && !sync.created) parts.push(`добавлено мероприятий: ${sync.added}`);

@@ -47,7 +47,10 @@ describe('the page and file routes', () => {
     // The demo's questionnaires are listed by id; a path in place of an id is just not found.
     expect((await get(server, '/api/forms')).json()).toHaveLength(3);
     expect((await get(server, '/forms/..%2F..%2Fpackage.json')).status).toBe(404);
-    expect((await get(server, '/api/files')).json()).toEqual([]);
+    // The demo's Drive: the period folder tree with the orders; every id is a plain Drive id.
+    const files = (await get(server, '/api/files')).json() as Array<{ id: string; name: string }>;
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining(['Наставничество 2026–2027', 'Приказы']));
+    expect(files.every((f) => /^[A-Za-z0-9_-]+$/.test(f.id))).toBe(true);
   });
 });
 

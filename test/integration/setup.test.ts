@@ -8,13 +8,14 @@ describe('setupSchoolYear on the built bundle', () => {
       { caption: 'Настроить учебный год…', fn: 'menuSetupSchoolYear' },
       { caption: 'Ход реализации', fn: 'menuShowProgress' },
       { caption: 'Подбор пар', fn: 'menuShowPairing' },
+      { caption: 'Документы', fn: 'menuShowDocuments' },
       { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
       { caption: 'Создать/обновить анкеты', fn: 'menuSetupQuestionnaires' },
       { caption: 'Ссылки на анкеты', fn: 'menuShowForms' },
       { caption: 'Обработать ответы заново', fn: 'menuReplayResponses' },
       { caption: 'Разослать ссылки', fn: 'menuSendFormLinks' },
     ]);
-    expect(ws.ui.menus[0].items[5]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
+    expect(ws.ui.menus[0].items[6]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
   });
 
   test('creates the tracker sheets, roadmap first, and removes the empty default sheet', async () => {

@@ -1,0 +1,23 @@
+/** What every fake Drive object shares: the Env, the Drive model; scopes and error texts. */
+import type { Env } from '../core/env';
+import { NO_ITEM_WITH_ID } from '../forms/context';
+import type { DriveModel } from './model';
+
+export { NO_ITEM_WITH_ID };
+
+export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
+
+/** Apps Script's text for next() past the end of a FileIterator / FolderIterator. */
+export const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
+/** Our wordings (Apps Script's are not documented): see emulator/README.md. */
+export const ROOT_IMMUTABLE = 'The root folder (My Drive) cannot be renamed, moved, trashed or shared.';
+export const MOVE_INTO_ITSELF = 'Invalid argument: destination (a folder cannot be moved into itself)';
+export const GOOGLE_TYPE_FROM_CONTENT =
+  'Invalid argument: mimeType (a Google Docs/Sheets/Forms file cannot be created from content; use DocumentApp.create)';
+export const invalidEmail = (address: string) => `Invalid email: ${address}`;
+
+export interface DriveCtx {
+  env: Env;
+  /** A getter: the workspace may replace its model. */
+  readonly drive: DriveModel;
+}

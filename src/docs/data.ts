@@ -1,0 +1,167 @@
+/**
+ * What goes into each kind of document, read from the spreadsheet once: the values common to the
+ * batch (school, director, period, date) and one item per document (the school, a person) with its
+ * own values and table rows.
+ */
+import { formatDateLong, formatDateShort } from '../domain/documents/dateWords';
+import type { DocumentKind } from '../domain/documents/types';
+import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
+import { Bank } from '../sheets/banks';
+import { isoDayReader } from '../sheets/cells';
+import { CONFIRMED, readPairs, type PairRow } from '../sheets/pairsSheet';
+import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface DocumentItem {
+  /** Stable key within the batch: the period for school documents, the person's bank id. */
+  key: string;
+  /** «Связано с» in the register. */
+  related: string;
+  /** Title without the number: «Согласие на обработку персональных данных — Иванова Анна Петровна». */
+  title: string;
+  values: Record<string, string>;
+  rows: Array<Record<string, string>>;
+  /** Pairs the document concerns (the order links back to them). */
+  pairIds: string[];
+}
+
+export interface DocumentData {
+  common: Record<string, string>;
+  items: DocumentItem[];
+  /** Russian: what is left out and why. */
+  warnings: string[];
+  /** Russian: what must be fixed before anything is generated (empty settings, nothing to put in). */
+  problems: string[];
+}
+
+/** Settings every document needs, by placeholder. */
+const REQUIRED_SETTINGS: Array<[string, SettingKey]> = [
+  ['школа', 'school'],
+  ['директор', 'director'],
+  ['куратор', 'curator'],
+];
+
+const live = (e: BankEntry) => e.status !== WITHDRAWN_STATUS;
+
+/** The person's name as the register and titles show it. */
+function personTitle(kind: DocumentKind, e: BankEntry): string {
+  return `${kind.title} — ${e.fullName || e.id}`;
+}
+
+function pairTerm(pair: PairRow, day: (v: unknown) => string, period: string): string {
+  const start = day(pair.start);
+  const end = day(pair.end);
+  return start && end ? `${formatDateShort(start)} – ${formatDateShort(end)}` : `${period} учебный год`;
+}
+
+/** Everything a batch of `kind` dated `date` (ISO) would put in, with what is missing. */
+export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string, date: string): DocumentData {
+  const settings = readSettings(ss);
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const common: Record<string, string> = {
+    школа: settings.school ?? '',
+    директор: settings.director ?? '',
+    куратор: settings.curator ?? '',
+    методист: settings.methodologist ?? '',
+    учебный_год: period,
+    дата: formatDateLong(date),
+    дата_приказа: formatDateLong(date),
+  };
+  const used = new Set([...kind.fields, ...kind.rowFields].map((f) => f.name));
+  for (const [field, key] of REQUIRED_SETTINGS) {
+    if (used.has(field) && !common[field]) {
+      problems.push(`На листе «Настройки» не заполнено: «${SETTING_LABELS[key]}».`);
+    }
+  }
+
+  const items: DocumentItem[] = [];
+  if (kind.scope === 'school' && kind.id !== 'pairsOrder') {
+    items.push({ key: period, related: period, title: kind.title, values: {}, rows: [], pairIds: [] });
+  }
+  if (kind.id === 'pairsOrder') {
+    const order = pairsOrderItem(ss, kind, period, warnings);
+    if (order.rows.length === 0) {
+      problems.push('Нет утверждённых пар, все участники которых дали согласие: приказу нечего закреплять.');
+    } else items.push(order);
+  }
+  if (kind.scope === 'person') {
+    const mentors = Bank.open(ss, 'mentor').entries().filter(live);
+    const people =
+      kind.id === 'consentDuties' ? mentors : [...Bank.open(ss, 'mentee').entries().filter(live), ...mentors];
+    const menteesOf = kind.id === 'consentDuties' ? confirmedMenteesByMentor(ss) : new Map<string, string[]>();
+    for (const e of people) {
+      items.push({
+        key: e.id,
+        related: e.id,
+        title: personTitle(kind, e),
+        values: {
+          фио: e.fullName,
+          должность: e.position || '—',
+          роль: e.kind === 'mentor' ? 'наставник' : 'наставляемый',
+          наставляемые:
+            (menteesOf.get(e.id) ?? []).join(', ') || 'определяются приказом о закреплении наставнических пар (групп)',
+          срок: `${period} учебный год`,
+        },
+        rows: [],
+        pairIds: [],
+      });
+    }
+    if (items.length === 0) problems.push('В банке пока нет участников: сначала соберите анкеты.');
+  }
+  return { common, items, warnings, problems };
+}
+
+function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of readPairs(ss)) {
+    if (p.status === CONFIRMED && p.mentorId) out.set(p.mentorId, [...(out.get(p.mentorId) ?? []), ...p.menteeNames]);
+  }
+  return out;
+}
+
+/** The order on pairs: confirmed pairs whose every member is in a bank with consent; the rest are warnings. */
+function pairsOrderItem(ss: Spreadsheet, kind: DocumentKind, period: string, warnings: string[]): DocumentItem {
+  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const people = new Map<string, BankEntry>(
+    [...Bank.open(ss, 'mentee').entries(), ...Bank.open(ss, 'mentor').entries()].map((e) => [e.id, e]),
+  );
+  const rows: Array<Record<string, string>> = [];
+  const pairIds: string[] = [];
+  for (const pair of readPairs(ss).filter((p) => p.status === CONFIRMED)) {
+    const missing = [pair.mentorId, ...pair.menteeIds].filter((id) => {
+      const e = people.get(id);
+      return !e || !live(e) || !e.consentAt;
+    });
+    const mentor = people.get(pair.mentorId);
+    if (mentor && mentor.kind === 'mentor' && !mentor.dutiesConsent) missing.push(pair.mentorId);
+    const label = pair.id || pair.mentorName || '(без номера)';
+    if (!pair.mentorId || pair.menteeIds.length === 0) {
+      warnings.push(`Пара ${label} не войдёт в приказ: в ней не указаны ID наставника и наставляемых.`);
+      continue;
+    }
+    if (missing.length > 0) {
+      warnings.push(
+        `Пара ${label} не войдёт в приказ: нет письменного согласия (${[...new Set(missing)].join(', ')}).`,
+      );
+      continue;
+    }
+    pairIds.push(pair.id);
+    rows.push({
+      номер_строки: String(rows.length + 1),
+      наставник: pair.mentorName,
+      наставляемые: pair.menteeNames.join(', '),
+      форма: pair.kind === 'группа' ? 'групповая' : 'индивидуальная',
+      срок: pairTerm(pair, day, period),
+    });
+  }
+  return {
+    key: period,
+    related: period,
+    title: kind.title,
+    values: { число_пар: String(rows.length) },
+    rows,
+    pairIds,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The documents service: preview what a kind would put in, start a batch, run it in budgeted
+ * chunks. The sidebar API (ui/documents.ts) and the time-driven trigger both go through here.
+ */
+import { documentKind } from '../domain/documents/kinds';
+import type { DocumentFolder, DocumentKind, DocumentKindId } from '../domain/documents/types';
+import { periodLabel } from '../domain/roadmap';
+import { Register } from '../sheets/documentsSheet';
+import { logAction } from '../sheets/logSheet';
+import { linkPairs } from '../sheets/pairsSheet';
+import { ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { readSettings, type SettingKey } from '../sheets/settings';
+import { UserError } from '../ui/errors';
+import { removeClockTrigger, writeJob, type BatchJob } from './batch';
+import { collectData, type DocumentData } from './data';
+import { ensureFolders, type DocumentFolders } from './folders';
+import { generateOne, type GenerationContext } from './generate';
+import { inspectTemplate, type TemplateShape } from './merge';
+import { ensureTemplates } from './templates';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Which «Настройки» row overrides the number prefix of a folder's documents. */
+const PREFIX_SETTINGS: Partial<Record<DocumentFolder, SettingKey>> = {
+  Приказы: 'orderPrefix',
+  Согласия: 'consentPrefix',
+};
+
+/** «2026–2027» of the roadmap, or null before the school year is set up. */
+export function currentPeriod(): string | null {
+  const startYear = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  return startYear ? periodLabel(startYear) : null;
+}
+
+export function requirePeriod(): string {
+  const period = currentPeriod();
+  if (!period) {
+    throw new UserError('Сначала настройте учебный год: «Наставничество → Настроить учебный год…».');
+  }
+  return period;
+}
+
+/** The folder tree and the templates of the period, made where missing. */
+export function ensureDocumentsSpace(period: string): DocumentFolders {
+  const folders = ensureFolders(period);
+  ensureTemplates(folders);
+  return folders;
+}
+
+export interface Prepared {
+  kind: DocumentKind;
+  folders: DocumentFolders;
+  templateId: string;
+  shape: TemplateShape;
+  data: DocumentData;
+}
+
+/** Everything a preview or a run needs, each source read once. */
+export function prepare(ss: Spreadsheet, kindId: DocumentKindId, period: string, date: string): Prepared {
+  const kind = documentKind(kindId);
+  const folders = ensureDocumentsSpace(period);
+  const templateId = folders.state.templates[kind.id]!;
+  const shape = inspectTemplate(kind, DocumentApp.openById(templateId).getBody());
+  return { kind, folders, templateId, shape, data: collectData(ss, kind, period, date) };
+}
+
+function prefixFor(ss: Spreadsheet, kind: DocumentKind): string {
+  const key = PREFIX_SETTINGS[kind.folder];
+  const configured = key ? readSettings(ss)[key] : undefined;
+  // A prefix becomes part of file names and numbers: letters, digits and dashes only.
+  const clean = (configured ?? '').replace(/[^0-9A-Za-zА-Яа-яЁё-]/g, '');
+  return clean || kind.numberPrefix;
+}
+
+/** Russian line about a finished or running batch. */
+export function batchMessage(job: BatchJob): string {
+  const parts = [`Готово ${job.done} из ${job.keys.length}`];
+  if (job.made) parts.push(`создано ${job.made}`);
+  if (job.updated) parts.push(`обновлено ${job.updated}`);
+  if (job.skipped.length) parts.push(`пропущено ${job.skipped.length}`);
+  return (job.finished ? 'Документы готовы. ' : 'Создаются документы… ') + parts.join(', ') + '.';
+}
+
+/**
+ * Makes documents of the batch until it is done or `budgetMs` of this execution is spent (at least
+ * one document per run, so a batch always moves). Saves progress after every document.
+ */
+export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready?: Prepared): BatchJob {
+  const started = Date.now();
+  const prepared = ready ?? prepare(ss, job.kind, job.period, job.date);
+  if (prepared.shape.problems.length > 0) {
+    throw new UserError(
+      `Шаблон «${prepared.kind.templateName}» нужно исправить:\n${prepared.shape.problems.join('\n')}`,
+    );
+  }
+  const items = new Map(prepared.data.items.map((i) => [i.key, i]));
+  const ctx: GenerationContext = {
+    kind: prepared.kind,
+    prefix: prefixFor(ss, prepared.kind),
+    template: { id: prepared.templateId, shape: prepared.shape },
+    folder: prepared.folders.folders[prepared.kind.folder],
+    register: Register.open(ss),
+    common: prepared.data.common,
+    date: job.date,
+    pdf: job.pdf,
+  };
+  let madeThisRun = 0;
+  while (job.done < job.keys.length) {
+    if (madeThisRun > 0 && Date.now() - started > budgetMs) break;
+    const key = job.keys[job.done];
+    const item = items.get(key);
+    if (!item) {
+      job.skipped.push(`${key}: больше нет среди участников — пропущен.`);
+    } else {
+      const outcome = generateOne(ctx, item);
+      if (outcome.kind === 'skipped') job.skipped.push(outcome.reason);
+      else {
+        if (outcome.kind === 'made') job.made++;
+        else job.updated++;
+        if (item.pairIds.length > 0) linkPairs(ss, item.pairIds, 'order', ctx.register.entry(outcome.row).docUrl);
+      }
+      madeThisRun++;
+    }
+    job.done++;
+    if (job.done === job.keys.length) job.finished = true;
+    writeJob(job);
+  }
+  if (job.finished) {
+    removeClockTrigger();
+    logAction(
+      ss,
+      'Документы',
+      `${prepared.kind.shortTitle}: создано ${job.made}, обновлено ${job.updated}, пропущено ${job.skipped.length}.`,
+    );
+  }
+  return job;
+}

@@ -1,0 +1,78 @@
+/**
+ * Document kinds and their default templates, as data. The add-on builds each default template as a
+ * real Google Doc from these blocks once (into «Шаблоны»); after that the Doc in Drive is the
+ * template — staff may edit it — and generation only copies it and fills the placeholders.
+ */
+
+/** Kinds generated now; programs and the monitoring report join later through the same engine. */
+export type DocumentKindId = 'regulationOrder' | 'pairsOrder' | 'consentPersonalData' | 'consentDuties';
+
+/** What one document is about: the school as a whole, one pair/group, or one person. */
+export type DocumentScope = 'school' | 'pair' | 'person';
+
+/** Drive sub-folders of the period folder «Наставничество 2026–2027». */
+export const DOCUMENT_FOLDERS = ['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг'] as const;
+export type DocumentFolder = (typeof DOCUMENT_FOLDERS)[number];
+
+export type BlockHeading = 'NORMAL' | 'TITLE' | 'HEADING1' | 'HEADING2' | 'HEADING3';
+export type BlockAlign = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
+
+/** One paragraph of a default template; `text` may hold placeholders like {{школа}}. */
+export interface TemplateParagraph {
+  type: 'paragraph';
+  text: string;
+  heading?: BlockHeading;
+  align?: BlockAlign;
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  fontSize?: number;
+  /** A first-line indent, as order clauses have. */
+  indent?: boolean;
+  /** Points of space after the paragraph. */
+  spaceAfter?: number;
+}
+
+/**
+ * A table: fixed header rows, then (optionally) one template row whose cells hold row placeholders
+ * ({{наставник}}…); generation repeats that row once per item and removes the template row.
+ */
+export interface TemplateTable {
+  type: 'table';
+  header: string[][];
+  /** The repeating row; absent for a fixed table. */
+  row?: string[];
+  /** Column widths in points. */
+  widths?: number[];
+  /** Make the header rows bold. */
+  boldHeader?: boolean;
+}
+
+export type TemplateBlock = TemplateParagraph | TemplateTable;
+
+export interface PlaceholderSpec {
+  /** As written between braces, lower case: «школа», «номер_приказа». */
+  name: string;
+  /** Russian, shown in the sidebar's «what goes in» list and in error messages. */
+  label: string;
+}
+
+export interface DocumentKind {
+  id: DocumentKindId;
+  /** Russian, shown in the sidebar and the register: «Приказ «О закреплении наставнических пар (групп)»». */
+  title: string;
+  /** Short Russian name for the register's «Вид» column: «Приказ о парах». */
+  shortTitle: string;
+  scope: DocumentScope;
+  folder: DocumentFolder;
+  /** Name of the template Doc in «Шаблоны». */
+  templateName: string;
+  /** Default prefix of the register number (configurable in «Настройки»). */
+  numberPrefix: string;
+  /** Placeholders the template may use anywhere. */
+  fields: PlaceholderSpec[];
+  /** Placeholders of the repeating table row (empty when the kind has no repeating row). */
+  rowFields: PlaceholderSpec[];
+  /** The default template. */
+  blocks: TemplateBlock[];
+}

@@ -1,0 +1,148 @@
+import { isoDayReader, isoDayToCell, safeText } from './cells';
+import { COLORS, SHEETS } from './schema';
+import { Table, type TableSpec } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DRAFT = 'черновик';
+export const SIGNED = 'подписан';
+/** The person withdrew consent: their drafts were removed from Drive. */
+export const REMOVED = 'удалён (отзыв согласия)';
+export const DOCUMENT_STATUSES = [DRAFT, SIGNED, REMOVED] as const;
+
+const C = {
+  number: '№',
+  kind: 'Вид',
+  date: 'Дата',
+  title: 'Название',
+  doc: 'Документ (ссылка)',
+  pdf: 'PDF (ссылка)',
+  status: 'Статус',
+  related: 'Связано с',
+} as const;
+
+const REGISTER_TABLE: TableSpec = {
+  sheetName: SHEETS.documents,
+  columns: [
+    { header: C.number, width: 110, numberFormat: '@' },
+    { header: C.kind, width: 200, wrap: true },
+    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
+    { header: C.title, width: 320, wrap: true, numberFormat: '@' },
+    { header: C.doc, width: 200 },
+    { header: C.pdf, width: 200 },
+    { header: C.status, width: 110 },
+    { header: C.related, width: 120, numberFormat: '@' },
+  ],
+};
+
+export interface RegisterEntry {
+  number: string;
+  /** The kind's register name (DocumentKind.shortTitle). */
+  kindName: string;
+  /** ISO day. */
+  date: string;
+  title: string;
+  docUrl: string;
+  pdfUrl: string;
+  status: string;
+  /** Pair id, person id or the period for school documents. */
+  related: string;
+}
+
+/** The id inside a Docs/Drive URL («…/d/<id>/…»), '' when there is none. */
+export function idFromUrl(url: string): string {
+  return /\/d\/([A-Za-z0-9_-]{10,})/.exec(url)?.[1] ?? '';
+}
+
+/**
+ * «Документы»: the register of every generated document. Read once per operation; rows are found
+ * by (kind, related) so regenerating updates the same row and number.
+ */
+export class Register {
+  private readonly day: (value: unknown) => string;
+
+  private constructor(
+    private readonly table: Table,
+    private readonly timeZone: string,
+  ) {
+    this.day = isoDayReader(timeZone);
+  }
+
+  static open(ss: Spreadsheet): Register {
+    const { table, created } = Table.ensure(ss, REGISTER_TABLE);
+    if (created) {
+      const sheet = table.sheet;
+      sheet.setFrozenRows(1);
+      sheet.getRange(1, 1, 1, REGISTER_TABLE.columns.length).setFontWeight('bold').setBackground(COLORS.header);
+      sheet.getRange(2, table.column(C.status), sheet.getMaxRows() - 1, 1).setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...DOCUMENT_STATUSES], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
+    }
+    return new Register(table, ss.getSpreadsheetTimeZone());
+  }
+
+  /** Reads the register without creating it; empty when the sheet does not exist yet. */
+  static entriesOf(ss: Spreadsheet): RegisterEntry[] {
+    const table = Table.read(ss, REGISTER_TABLE);
+    return table ? new Register(table, ss.getSpreadsheetTimeZone()).entries() : [];
+  }
+
+  entries(): RegisterEntry[] {
+    return this.table.rows.map((_, r) => this.entry(r)).filter((e) => e.number !== '' || e.title !== '');
+  }
+
+  entry(r: number): RegisterEntry {
+    return {
+      number: this.table.text(r, C.number),
+      kindName: this.table.text(r, C.kind),
+      date: this.day(this.table.get(r, C.date)),
+      title: this.table.text(r, C.title),
+      docUrl: this.table.text(r, C.doc),
+      pdfUrl: this.table.text(r, C.pdf),
+      status: this.table.text(r, C.status),
+      related: this.table.text(r, C.related),
+    };
+  }
+
+  /**
+   * Row of the live document of this kind about `related`, or -1. A row whose person withdrew consent
+   * does not count: if they come back, they get a new document.
+   */
+  find(kindName: string, related: string): number {
+    return this.table.rows.findIndex(
+      (_, r) =>
+        this.table.text(r, C.kind) === kindName &&
+        this.table.text(r, C.related) === related &&
+        this.table.text(r, C.status) !== REMOVED,
+    );
+  }
+
+  /** A new row, written at once: the number is taken before the Doc exists, so a crash cannot reuse it. */
+  add(entry: RegisterEntry): number {
+    const r = this.table.append();
+    this.write(r, entry);
+    return r;
+  }
+
+  update(row: number, entry: Partial<RegisterEntry>): void {
+    this.write(row, entry);
+  }
+
+  private write(r: number, e: Partial<RegisterEntry>): void {
+    const cells: Array<[string, unknown]> = [
+      [C.number, e.number],
+      [C.kind, e.kindName],
+      [C.date, e.date === undefined ? undefined : isoDayToCell(e.date, this.timeZone)],
+      [C.title, e.title === undefined ? undefined : safeText(e.title)],
+      [C.doc, e.docUrl],
+      [C.pdf, e.pdfUrl],
+      [C.status, e.status],
+      [C.related, e.related === undefined ? undefined : safeText(e.related)],
+    ];
+    for (const [header, value] of cells) if (value !== undefined) this.table.set(r, header, value);
+    this.table.flush();
+  }
+}

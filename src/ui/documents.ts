@@ -1,0 +1,221 @@
+/** The «Документы» sidebar API and the time-driven trigger's part in document batches. */
+import { DOCUMENT_KINDS } from '../domain/documents/kinds';
+import type { DocumentKindId } from '../domain/documents/types';
+import { BUDGET, ensureClockTrigger, readJob, writeJob, type BatchJob } from '../docs/batch';
+import { batchMessage, currentPeriod, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
+import { todayIso } from '../sheets/cells';
+import { DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
+import type {
+  BatchProgress,
+  DocumentEntry,
+  DocumentPreview,
+  DocumentStatus,
+  DocumentsView,
+  GenerateRequest,
+} from './contract';
+import { UserError } from './errors';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const RECENT = 50;
+const MAX_RESULTS = 200;
+
+const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+const folderUrl = (id: string) => `https://drive.google.com/drive/folders/${id}`;
+
+function checkKind(kind: unknown): DocumentKindId {
+  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, kind)) {
+    throw new UserError(`Неизвестный вид документа: «${String(kind)}».`);
+  }
+  return kind as DocumentKindId;
+}
+
+function checkRequest(request: unknown, today: string): Required<GenerateRequest> {
+  const r = (request ?? {}) as Record<string, unknown>;
+  if (typeof r !== 'object' || Array.isArray(r)) throw new UserError('Неверный запрос на создание документов.');
+  const kind = checkKind(r.kind);
+  const date = r.date === undefined || r.date === null || r.date === '' ? today : r.date;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+    throw new UserError(`Дата документов указана неверно: «${String(r.date)}». Выберите дату в календаре.`);
+  }
+  if (r.pdf !== undefined && typeof r.pdf !== 'boolean') throw new UserError('Параметр «PDF» должен быть да/нет.');
+  return { kind, date, pdf: r.pdf === true };
+}
+
+const kindOfName = new Map(Object.values(DOCUMENT_KINDS).map((k) => [k.shortTitle, k]));
+
+function toEntry(e: RegisterEntry): DocumentEntry | null {
+  const kind = kindOfName.get(e.kindName);
+  if (!kind) return null;
+  return {
+    number: e.number,
+    kind: kind.id,
+    kindTitle: kind.title,
+    title: e.title,
+    date: e.date,
+    docUrl: e.docUrl,
+    pdfUrl: e.pdfUrl || null,
+    status: e.status === SIGNED ? SIGNED : DRAFT,
+    related: e.related,
+  };
+}
+
+function progressOf(ss: Spreadsheet, job: BatchJob, message?: string): BatchProgress {
+  const kind = DOCUMENT_KINDS[job.kind];
+  const keys = new Set(job.keys.slice(0, job.done));
+  const results = Register.entriesOf(ss)
+    .filter((e) => e.kindName === kind.shortTitle && keys.has(e.related) && e.docUrl)
+    .slice(0, MAX_RESULTS)
+    .map(toEntry)
+    .filter((e): e is DocumentEntry => e !== null);
+  return {
+    jobId: job.id,
+    kind: job.kind,
+    total: job.keys.length,
+    done: job.done,
+    finished: job.finished,
+    results,
+    skipped: job.skipped,
+    message: message ?? batchMessage(job),
+  };
+}
+
+export function getDocumentsView(): DocumentsView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const period = currentPeriod();
+  const kinds = Object.values(DOCUMENT_KINDS);
+  if (!period) {
+    return {
+      period: null,
+      folderUrl: null,
+      kinds: kinds.map((k) => ({ id: k.id, title: k.title, scope: k.scope, templateUrl: null })),
+      recent: [],
+      job: null,
+    };
+  }
+  const space = ensureDocumentsSpace(period);
+  const job = readJob();
+  return {
+    period,
+    folderUrl: folderUrl(space.state.folderId),
+    kinds: kinds.map((k) => {
+      const id = space.state.templates[k.id];
+      return { id: k.id, title: k.title, scope: k.scope, templateUrl: id ? docUrl(id) : null };
+    }),
+    recent: Register.entriesOf(ss)
+      .reverse()
+      .slice(0, RECENT)
+      .map(toEntry)
+      .filter((e): e is DocumentEntry => e !== null),
+    job: job && !job.finished ? progressOf(ss, job) : null,
+  };
+}
+
+export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const kind = checkKind(kindId);
+  const period = requirePeriod();
+  const p = prepare(ss, kind, period, todayIso(ss.getSpreadsheetTimeZone()));
+  const register = Register.entriesOf(ss);
+  const statusOf = (related: string): DocumentStatus | null => {
+    const e = register.find((r) => r.kindName === p.kind.shortTitle && r.related === related && r.docUrl);
+    return e ? (e.status === SIGNED ? SIGNED : DRAFT) : null;
+  };
+  const first = p.data.items[0];
+  const values: Record<string, string> = { ...p.data.common, ...(first?.values ?? {}) };
+  const fields = p.kind.fields
+    .filter((f) => !['номер', 'номер_приказа'].includes(f.name))
+    .filter((f) => p.kind.scope !== 'person' || !(f.name in (first?.values ?? {})))
+    .map((f) => ({ label: f.label, value: values[f.name] ?? '' }));
+  return {
+    kind,
+    title: p.kind.title,
+    fields,
+    table: {
+      header: p.kind.rowFields.map((f) => f.label),
+      rows: (first?.rows ?? []).map((row) => p.kind.rowFields.map((f) => row[f.name] ?? '')),
+    },
+    documents: p.data.items.map((i) => ({ key: i.key, title: i.title, existing: statusOf(i.related) })),
+    warnings: p.data.warnings,
+    problems: [...p.shape.problems, ...p.data.problems],
+  };
+}
+
+function withLock<T>(busy: () => T, work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10000)) return busy();
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function generateDocuments(request: GenerateRequest): BatchProgress {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const req = checkRequest(request, todayIso(ss.getSpreadsheetTimeZone()));
+  const period = requirePeriod();
+  return withLock(
+    () => {
+      throw new UserError('Документы сейчас создаёт другой пользователь. Подождите минуту и повторите.');
+    },
+    () => {
+      const running = readJob();
+      if (running && !running.finished) {
+        throw new UserError(
+          `Ещё не закончено создание документов «${DOCUMENT_KINDS[running.kind].title}» (${running.done} из ${running.keys.length}). Продолжите его в этой панели.`,
+        );
+      }
+      const p = prepare(ss, req.kind, period, req.date);
+      const problems = [...p.shape.problems, ...p.data.problems];
+      if (problems.length > 0) throw new UserError(`Документы не созданы:\n${problems.join('\n')}`);
+      const job: BatchJob = {
+        id: Utilities.getUuid(),
+        kind: req.kind,
+        date: req.date,
+        pdf: req.pdf,
+        period,
+        keys: p.data.items.map((i) => i.key),
+        done: 0,
+        made: 0,
+        updated: 0,
+        skipped: [],
+        finished: false,
+        startedMs: Date.now(),
+      };
+      writeJob(job);
+      if (job.keys.length > 1) ensureClockTrigger();
+      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, p));
+    },
+  );
+}
+
+export function continueDocuments(jobId: string): BatchProgress {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const job = readJob();
+  if (!job || job.id !== jobId)
+    throw new UserError('Этот пакет документов уже не выполняется. Откройте панель заново.');
+  if (job.finished) return progressOf(ss, job);
+  return withLock(
+    () => progressOf(ss, job, 'Документы создаются в другом окне или по расписанию…'),
+    () => {
+      const fresh = readJob()!;
+      return progressOf(ss, fresh.finished ? fresh : runBatch(ss, fresh, BUDGET.sidebar));
+    },
+  );
+}
+
+/** The time-driven trigger: carries on a batch the sidebar left (closed, or the computer went to sleep). */
+export function continueDocumentsOnSchedule(): void {
+  const job = readJob();
+  if (!job || job.finished) return;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  withLock(
+    () => undefined,
+    () => {
+      const fresh = readJob();
+      if (fresh && !fresh.finished) runBatch(ss, fresh, BUDGET.trigger);
+      return undefined;
+    },
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Documents end to end: in the demo school's workspace the methodologist opens «Документы», generates
+ * the order on pairs with a PDF, finds it on the «Диск» tab, and the PDF (LibreOffice) is rendered to
+ * PNG with pdftoppm — test-artifacts/generated-order.png: look at it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+type RunningServer = { url: string; port: number; close(): Promise<void> };
+const { startServer } = require('../..') as {
+  startServer(options: { port?: number; dir: string; demo?: boolean }): Promise<RunningServer>;
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+
+let browser: Browser;
+let server: RunningServer | null = null;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await server?.close().catch(() => undefined);
+  await browser?.close();
+});
+
+test('generate the pairs order from the sidebar, see it on «Диск», render its PDF to PNG', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-documents-'));
+  server = await startServer({ port: 0, dir, demo: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(server.url);
+  await page.getByTestId('menubar').waitFor();
+
+  await page.getByTestId('menu-extensions').click();
+  await page.getByTestId('menu-submenu').filter({ hasText: 'Наставничество' }).last().hover();
+  await page.getByTestId('menu-item').filter({ hasText: 'Документы' }).click();
+  const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+  await sidebar.getByLabel(/О закреплении наставнических пар/).check();
+  // The preview lists the confirmed pairs that will go into the order.
+  await sidebar.getByText('Что войдёт в документ').waitFor();
+  await sidebar.getByText('Наставник', { exact: true }).first().waitFor();
+  await sidebar.getByLabel('Сохранить также PDF').check();
+  await sidebar.getByRole('button', { name: 'Создать документы' }).click();
+  await sidebar.getByText(/Документы готовы/).waitFor({ timeout: 60000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'documents-sidebar.png') });
+
+  // «Диск»: the order is in «Приказы»; its preview shows the table of pairs.
+  await page.getByTestId('view-files').click();
+  const order = page
+    .locator('[data-testid="drive-item"][data-kind="document"]')
+    .filter({ hasText: /Н-2026-\d+ Приказ «О закреплении/ })
+    .first();
+  await order.locator('button.drive-open').click();
+  await page.getByTestId('drive-preview').getByText('ПРИКАЗ', { exact: true }).waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'drive-order.png') });
+
+  // The PDF next to it, rendered by LibreOffice on request, then to PNG.
+  const listing = (await (await page.request.get(`${server.url}api/files`)).json()) as Array<{
+    id: string;
+    name: string;
+    mimeType: string;
+    pdf?: string;
+  }>;
+  const pdfFile = listing.find((f) => f.mimeType === 'application/pdf' && /О закреплении/.test(f.name));
+  expect(pdfFile).toBeDefined();
+  const response = await page.request.get(`${server.url}files/${pdfFile!.id}.pdf`);
+  expect(response.status()).toBe(200);
+  const pdf = path.join(ARTIFACTS, 'generated-order.pdf');
+  writeFileSync(pdf, await response.body());
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const part of ['ПРИКАЗ', 'О закреплении наставнических пар (групп)', 'Иванова Марина Петровна']) {
+    expect(text).toContain(part);
+  }
+  expect(text).not.toContain('{{');
+  const prefix = path.join(ARTIFACTS, 'generated-order');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+  expect(statSync(`${prefix}.png`).size).toBeGreaterThan(10000);
+}, 180000);

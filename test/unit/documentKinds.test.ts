@@ -1,0 +1,236 @@
+import {
+  formatDateLong,
+  formatDateShort,
+  schoolYearLabel,
+  schoolYearPhrase,
+} from '../../src/domain/documents/dateWords';
+import {
+  DOCUMENT_KIND_IDS,
+  DOCUMENT_KINDS,
+  documentKind,
+  isDocumentKindId,
+  repeatingTable,
+} from '../../src/domain/documents/kinds';
+import {
+  blockTexts,
+  checkTemplate,
+  fillText,
+  findPlaceholders,
+  normalizePlaceholderName,
+} from '../../src/domain/documents/placeholders';
+import { DOCUMENT_FOLDERS, type DocumentKind, type TemplateBlock } from '../../src/domain/documents/types';
+import { consentText, dutiesConsentText } from '../../src/domain/questionnaires/consent';
+
+const KINDS = Object.values(DOCUMENT_KINDS);
+
+/** Every text of the blocks: paragraphs, header cells, repeating-row cells. */
+function texts(blocks: TemplateBlock[]): { outside: string[]; row: string[] } {
+  const outside: string[] = [];
+  const row: string[] = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph') outside.push(b.text);
+    else {
+      outside.push(...b.header.flat());
+      row.push(...(b.row ?? []));
+    }
+  }
+  return { outside, row };
+}
+
+const names = (list: string[]) => new Set(list.flatMap((t) => findPlaceholders(t).tokens.map((k) => k.name)));
+const paragraphs = (kind: DocumentKind) => kind.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+
+describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
+  const { outside, row } = texts(kind.blocks);
+
+  test('its default template has no problems', () => {
+    expect(checkTemplate(kind, blockTexts(kind))).toEqual([]);
+  });
+
+  test('placeholders are written canonically, none is broken', () => {
+    for (const text of [...outside, ...row]) {
+      const scan = findPlaceholders(text);
+      expect(scan.broken).toEqual([]);
+      for (const t of scan.tokens) expect(t.raw).toBe(`{{${t.name}}}`);
+    }
+  });
+
+  test('blocks use only declared fields, and every declared field is used', () => {
+    const fields = kind.fields.map((f) => f.name);
+    const rowFields = kind.rowFields.map((f) => f.name);
+    expect([...names(outside)].sort()).toEqual([...fields].sort());
+    expect([...names(row)].sort()).toEqual([...rowFields].sort());
+  });
+
+  test('field names are normalised and unique, labels are Russian', () => {
+    const all = [...kind.fields, ...kind.rowFields];
+    for (const f of all) {
+      expect(normalizePlaceholderName(f.name)).toBe(f.name);
+      expect(f.label).toMatch(/^[А-ЯЁ]/);
+    }
+    expect(new Set(all.map((f) => f.name)).size).toBe(all.length);
+  });
+
+  test('a repeating row exactly when the kind has row fields', () => {
+    expect(repeatingTable(kind) !== null).toBe(kind.rowFields.length > 0);
+  });
+
+  test('folder, scope and number prefix', () => {
+    expect(DOCUMENT_FOLDERS).toContain(kind.folder);
+    expect(kind.templateName.startsWith('Шаблон — ')).toBe(true);
+    if (kind.id.endsWith('Order')) {
+      expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Приказы', 'school', 'Н']);
+      expect(kind.fields.map((f) => f.name)).toEqual(
+        expect.arrayContaining(['школа', 'директор', 'куратор', 'учебный_год', 'номер_приказа', 'дата_приказа']),
+      );
+    } else {
+      expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Согласия', 'person', 'С']);
+      expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'фио', 'номер', 'дата']));
+    }
+  });
+
+  test('names stand where the nominative is right (values are not declined)', () => {
+    for (const text of [...outside, ...row]) {
+      expect(text).not.toMatch(
+        /(?:Директору|директора|от|на|за|куратору|Назначить[^.]*)\s+\{\{(?:директор|фио|куратор)\}\}/,
+      );
+    }
+  });
+});
+
+test('ids, look-up, uniqueness of what the register and Drive show', () => {
+  expect(DOCUMENT_KIND_IDS).toEqual(['regulationOrder', 'pairsOrder', 'consentPersonalData', 'consentDuties']);
+  for (const id of DOCUMENT_KIND_IDS) {
+    expect(DOCUMENT_KINDS[id].id).toBe(id);
+    expect(documentKind(id)).toBe(DOCUMENT_KINDS[id]);
+  }
+  for (const key of ['title', 'shortTitle', 'templateName'] as const) {
+    expect(new Set(KINDS.map((k) => k[key])).size).toBe(KINDS.length);
+  }
+  expect(isDocumentKindId('pairsOrder')).toBe(true);
+  expect(isDocumentKindId('constructor')).toBe(false);
+  expect(isDocumentKindId(42)).toBe(false);
+  expect(() => documentKind('toString')).toThrow('Неизвестный вид документа: «toString».');
+});
+
+describe('orders', () => {
+  test.each(['regulationOrder', 'pairsOrder'] as const)('%s: the official layout', (id) => {
+    const kind = DOCUMENT_KINDS[id];
+    const [school, word, dateLine, title] = kind.blocks;
+    expect(school).toMatchObject({ type: 'paragraph', text: '{{школа}}', align: 'CENTER', bold: true });
+    expect(word).toMatchObject({ type: 'paragraph', text: 'ПРИКАЗ', align: 'CENTER', bold: true });
+    expect(dateLine).toMatchObject({ type: 'paragraph', text: '{{дата_приказа}}   № {{номер_приказа}}' });
+    expect(title).toMatchObject({ type: 'paragraph', align: 'CENTER', bold: true });
+    expect(kind.title).toContain(`«${(title as { text: string }).text}»`);
+    const text = paragraphs(kind);
+    expect(text).toContain('ПРИКАЗЫВАЮ:');
+    expect(text).toContain('Директор ____________ {{директор}}');
+    expect(text.join('\n')).toContain(
+      'Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»',
+    );
+    expect(text.some((t) => /^\d+\. Контроль за исполнением настоящего приказа оставляю за собой\.$/.test(t))).toBe(
+      true,
+    );
+    // Clauses are numbered 1, 2, 3… in order.
+    const numbers = text.flatMap((t) => (/^(\d+)\. /.exec(t) ?? []).slice(1)).map(Number);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  });
+
+  test('the regulation order cites both Ministry letters of the seed and appoints the curator', () => {
+    const text = paragraphs(DOCUMENT_KINDS.regulationOrder).join('\n');
+    expect(text).toContain(
+      'письмом Минпросвещения России от 23.01.2020 № МР-42/02 «О направлении целевой модели наставничества и ' +
+        'методических рекомендаций»',
+    );
+    expect(text).toMatch(
+      /№ АЗ-1128\/08 и Общероссийского Профсоюза образования № 657 от 21\.12\.2021 «О направлении методических рекомендаций»/,
+    );
+    expect(text).toContain('1. Утвердить Положение о системе наставничества педагогических работников (приложение 1).');
+    expect(text).toMatch(/на \{\{учебный_год\}\} учебный год \(приложение 2\)/);
+    expect(text).toContain('назначается {{куратор}}.');
+    expect(text).toMatch(/официальном сайте/);
+  });
+
+  test('the pairs order: the table of pairs and the count', () => {
+    const kind = DOCUMENT_KINDS.pairsOrder;
+    const table = repeatingTable(kind)!;
+    expect(table.header).toEqual([['№', 'Наставник', 'Наставляемый(-ые)', 'Форма наставничества', 'Срок']]);
+    expect(table.row).toEqual(['{{номер_строки}}', '{{наставник}}', '{{наставляемые}}', '{{форма}}', '{{срок}}']);
+    expect(table.widths!.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(467); // A4 minus 3 + 1.5 cm margins
+    const text = paragraphs(kind).join('\n');
+    expect(text).toMatch(/письменного согласия участников наставнических пар \(групп\)/);
+    expect(text).toMatch(/персонализированные программы наставничества/);
+    expect(text).toContain('({{куратор}})');
+    expect(text).toContain('{{число_пар}}');
+  });
+});
+
+describe('consents', () => {
+  test('the personal-data consent is the questionnaire consent, spoken by the signer', () => {
+    const kind = DOCUMENT_KINDS.consentPersonalData;
+    const text = paragraphs(kind);
+    const sentences = consentText({ operator: '{{школа}}', responsible: 'куратор наставничества {{куратор}}' }).split(
+      '\n',
+    );
+    expect(sentences).toHaveLength(7);
+    for (const s of sentences.slice(1)) expect(text).toContain(s);
+    const first = text.find((t) => t.startsWith('Я, '))!;
+    expect(first).toMatch(/^Я, \{\{фио\}\}, в соответствии со ст\. 9 Федерального закона от 27\.07\.2006 № 152-ФЗ/);
+    expect(first).toContain('даю согласие оператору — {{школа}} — на обработку моих персональных данных.');
+    expect(text).toContain('{{дата}}   ____________ / {{фио}}');
+    for (const label of ['Оператор: {{школа}}', 'Работник: {{фио}}', 'Должность: {{должность}}']) {
+      expect(text.some((t) => t.startsWith(label))).toBe(true);
+    }
+  });
+
+  test('the duties consent: labour code, the mentees, the term, the duties of the form', () => {
+    const kind = DOCUMENT_KINDS.consentDuties;
+    const text = paragraphs(kind);
+    const all = text.join('\n');
+    expect(all).toMatch(
+      /^Я, \{\{фио\}\}, в соответствии со статьями 60\.2 и 351\.8 Трудового кодекса Российской Федерации/m,
+    );
+    expect(all).toMatch(/наряду с работой, определённой трудовым договором, дополнительной работы по наставничеству/);
+    expect(text).toContain('Наставляемые: {{наставляемые}}');
+    expect(text).toContain('Срок наставничества: {{срок}}');
+    const duties = dutiesConsentText('{{школа}}')
+      .split('\n')
+      .filter((l) => l.startsWith('—'));
+    expect(duties).toHaveLength(4);
+    for (const d of duties) expect(text).toContain(d);
+    expect(all).toMatch(/досрочно отказаться/);
+    expect(text).toContain('{{дата}}   ____________ / {{фио}}');
+  });
+});
+
+test('a filled default template reads as a document', () => {
+  const values = {
+    школа: 'МБОУ «СОШ № 2»',
+    директор: 'Иванова Марина Петровна',
+    куратор: 'Смирнова Ольга Викторовна',
+    учебный_год: '2026–2027',
+    номер_приказа: 'Н-2026-001',
+    дата_приказа: formatDateLong('2026-09-01'),
+  };
+  const text = paragraphs(DOCUMENT_KINDS.regulationOrder).map((t) => fillText(t, values));
+  expect(text[2]).toBe('1 сентября 2026 г.   № Н-2026-001');
+  expect(text.join('\n')).not.toMatch(/\{\{|\}\}/);
+});
+
+describe('dates in words', () => {
+  test('long and short dates', () => {
+    expect(formatDateLong('2026-11-25')).toBe('25 ноября 2026 г.');
+    expect(formatDateLong('2027-03-01')).toBe('1 марта 2027 г.');
+    expect(formatDateLong('2028-02-29')).toBe('29 февраля 2028 г.');
+    expect(formatDateShort('2026-11-25')).toBe('25.11.2026');
+    expect(formatDateShort('2027-03-01')).toBe('01.03.2027');
+    expect(() => formatDateLong('2027-02-29')).toThrow();
+    expect(() => formatDateLong('25.11.2026')).toThrow();
+  });
+
+  test('school year', () => {
+    expect(schoolYearLabel(2026)).toBe('2026/2027');
+    expect(schoolYearPhrase(2026)).toBe('2026/2027 учебный год');
+    expect(() => schoolYearLabel(2026.5)).toThrow();
+  });
+});
