@@ -1,3 +1,4 @@
+import { removeDraftsOf } from '../docs/withdrawal';
 import { WITHDRAWN_NAME } from '../domain/questionnaires';
 import { anonymizeInPairs } from '../sheets/pairsSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
@@ -56,6 +57,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     if (outcome === 'withdrawn') {
       scrubResponses(ss, registry, String(row[columns.email]));
       anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
+      removeDraftsOf(ss, processor.withdrawnIds, WITHDRAWN_NAME);
     }
     if (outcome === 'added' && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
     if (outcome !== 'unchanged') logOutcome(ss, def.title, outcome);

@@ -1,3 +1,4 @@
+import { removeDraftsOf } from '../docs/withdrawal';
 import { schoolForms } from './definitions';
 import { FORM_KEYS, WITHDRAWN_NAME, type FormKey } from '../domain/questionnaires';
 import { anonymizeInPairs } from '../sheets/pairsSheet';
@@ -82,5 +83,6 @@ export function replayResponses(ss: Spreadsheet): ReplayResult {
   processor.flush();
   for (const email of withdrawn) scrubResponses(ss, registry, email);
   anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
+  removeDraftsOf(ss, processor.withdrawnIds, WITHDRAWN_NAME);
   return result;
 }

@@ -94,6 +94,11 @@ export class Register {
     return this.table.rows.map((_, r) => this.entry(r)).filter((e) => e.number !== '' || e.title !== '');
   }
 
+  /** Every data row with its index (blank rows included, so the index is the row's). */
+  rows(): Array<{ entry: RegisterEntry; row: number }> {
+    return this.table.rows.map((_, row) => ({ entry: this.entry(row), row }));
+  }
+
   entry(r: number): RegisterEntry {
     return {
       number: this.table.text(r, C.number),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openWorkspace, type Workspace } from '../../emulator/workspace';
 import type { BatchProgress, DocumentPreview, DocumentsView, GenerateRequest } from '../../src/ui/contract';
+import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
 import { NOW, records, columnOf, setUpWorkspace } from './workspace';
 
 const REGISTER = 'Документы';
@@ -254,6 +255,30 @@ describe('consent statements in batches', () => {
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(0);
     const statements = registerRows(ws).filter((r) => r['Вид'] === 'Согласие на обработку ПДн');
     expect(statements).toHaveLength(first.total);
+  });
+});
+
+describe('withdrawal of consent', () => {
+  test("the person's draft statements go to the trash and their register rows lose the name", async () => {
+    const ws = await demo();
+    const pairs = records(ws, PAIRS);
+    const inPair = new Set(pairs.flatMap((p) => [p['ID наставника'], ...p['ID наставляемых'].split('; ')]));
+    const person = records(ws, 'Наставляемые').find((p) => !inPair.has(p.ID))!;
+    const before = registerRows(ws).filter((r) => r['Связано с'] === person.ID);
+    expect(before).toHaveLength(1);
+    const docId = docIdOf(before[0]['Документ (ссылка)']);
+    expect(ws.docText(docId)).toContain(person['ФИО']);
+
+    const form = withdrawalForm({ operator: 'x' });
+    const confirm = form.questions.find((q) => q.key === 'confirm')!.title;
+    ws.submitForm('Отзыв согласия', { [confirm]: [WITHDRAWAL_CHOICE] }, { email: person.Email });
+
+    expect(ws.files().some((f) => f.id === docId)).toBe(false);
+    const after = registerRows(ws).filter((r) => r['Связано с'] === person.ID);
+    expect(after).toEqual([
+      expect.objectContaining({ '№': before[0]['№'], Статус: 'удалён (отзыв согласия)', 'Документ (ссылка)': '' }),
+    ]);
+    expect(JSON.stringify(ws.values(REGISTER))).not.toContain(person['ФИО']);
   });
 });
 
