@@ -223,6 +223,7 @@ console.table(pairing);
 const documents = [];
 for (const people of [50, 150]) {
   const ws = await banksOf(people);
+  ws.run('setupSchoolYear', { director: 'Иванова Марина Петровна', curator: 'Смирнова Ольга Викторовна' });
   ws.resetCalls();
   ws.run('generateDocuments', { kind: 'regulationOrder' });
   const order = ws.calls();

@@ -40,7 +40,7 @@ import {
   type BatchState,
 } from './documentsModel';
 import { formatDate, plural } from './format';
-import { ErrorBanner, Loading, ProgressBar } from './ui';
+import { ErrorBanner, Loading, MoreButton, ProgressBar } from './ui';
 
 /** Lists longer than this are cut, with «Показать ещё». */
 const PAGE = 50;
@@ -457,7 +457,7 @@ function Preview(props: { preview: DocumentPreview }) {
         </ul>
       )}
       {documents.length > limit && (
-        <More shown={limit} total={documents.length} onClick={() => setLimit(limit + PAGE)} />
+        <MoreButton shown={limit} total={documents.length} onClick={() => setLimit(limit + PAGE)} />
       )}
     </section>
   );
@@ -570,7 +570,9 @@ function EntryList(props: { entries: DocumentEntry[]; register?: boolean }) {
           </li>
         ))}
       </ul>
-      {entries.length > limit && <More shown={limit} total={entries.length} onClick={() => setLimit(limit + PAGE)} />}
+      {entries.length > limit && (
+        <MoreButton shown={limit} total={entries.length} onClick={() => setLimit(limit + PAGE)} />
+      )}
     </>
   );
 }
@@ -587,18 +589,5 @@ function Register(props: { entries: DocumentEntry[] }) {
         <EntryList entries={props.entries} register />
       )}
     </section>
-  );
-}
-
-function More(props: { shown: number; total: number; onClick: () => void }) {
-  return (
-    <div class="more">
-      <span class="muted small">
-        Показано {props.shown} из {props.total}
-      </span>
-      <button type="button" class="btn btn-secondary btn-small" onClick={props.onClick}>
-        Показать ещё
-      </button>
-    </div>
   );
 }

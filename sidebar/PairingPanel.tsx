@@ -27,7 +27,7 @@ import {
   WEIGHT_MIN,
   type PairingState,
 } from './pairingModel';
-import { ErrorBanner, Loading } from './ui';
+import { ErrorBanner, Loading, MoreButton } from './ui';
 
 const PAGE = 50;
 /** Lists longer than this get the filter input. */
@@ -319,19 +319,6 @@ export function PairingPanel(props: PairingPanelProps) {
         </div>
       )}
     </main>
-  );
-}
-
-function MoreButton(props: { shown: number; total: number; onClick: () => void }) {
-  return (
-    <div class="more">
-      <span class="muted small">
-        Показано {props.shown} из {props.total}
-      </span>
-      <button type="button" class="btn btn-secondary btn-small" onClick={props.onClick}>
-        Показать ещё
-      </button>
-    </div>
   );
 }
 

@@ -39,3 +39,17 @@ export function Loading(props: { text?: string }) {
     </div>
   );
 }
+
+/** «Показано N из M · Показать ещё» under a long list. */
+export function MoreButton(props: { shown: number; total: number; onClick: () => void }) {
+  return (
+    <div class="more">
+      <span class="muted small">
+        Показано {props.shown} из {props.total}
+      </span>
+      <button type="button" class="btn btn-secondary btn-small" onClick={props.onClick}>
+        Показать ещё
+      </button>
+    </div>
+  );
+}
