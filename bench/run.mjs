@@ -260,6 +260,32 @@ for (const people of [50, 150]) {
 console.log('\nДокументы: вызовы сервисов и оценка времени Apps Script (пакет идёт частями по 20 с):');
 console.table(documents);
 
+// Programs: «Сохранить программу» with 5, 20 and 50 activities on the demo school. One read and
+// one write of «Программы» whatever the size: calls must stay constant.
+{
+  const ws = await openWorkspace({ demo: true, now: NOW });
+  const [pair] = ws.run('listProgramPairs');
+  const draft = ws.run('getProgramDraft', pair.pairId);
+  const open = draft.activities.filter((a) => a.status !== 'выполнено');
+  const programs = [];
+  for (const size of [5, 20, 50]) {
+    const activities = Array.from({ length: size }, (_, i) => ({ ...open[i % open.length], id: '', title: `М ${i}` }));
+    ws.resetCalls();
+    const t0 = process.hrtime.bigint();
+    ws.run('saveProgram', { pairId: pair.pairId, goals: draft.goals, tasks: draft.tasks, activities });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const calls = ws.calls();
+    programs.push({
+      мероприятий: size,
+      вызовов: calls.total,
+      'Apps Script, с (оценка)': (calls.simulatedMs / 1000).toFixed(2),
+      'эмулятор, мс': wall.toFixed(0),
+    });
+  }
+  console.log('\nСохранить программу (saveProgram): вызовы не зависят от числа мероприятий:');
+  console.table(programs);
+}
+
 // The solver against scipy's linear_sum_assignment, side by side (bench/matching.mjs).
 console.log('\nРешатель назначения против scipy (bench/matching.mjs):');
 const solver = spawnSync(process.execPath, ['bench/matching.mjs'], { stdio: 'inherit' });

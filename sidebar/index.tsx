@@ -1,9 +1,10 @@
-/** Entry of the sidebar bundle: one bundle, five views chosen by the server (window.__SIDEBAR_VIEW__). */
+/** Entry of the sidebar bundle: one bundle, six views chosen by the server (window.__SIDEBAR_VIEW__). */
 import { render, type ComponentChild } from 'preact';
 import type { SidebarView } from '../src/ui/contract';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FormsPanel } from './FormsPanel';
 import { PairingPanel } from './PairingPanel';
+import { ProgramsPanel } from './ProgramsPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SetupForm } from './SetupForm';
 
@@ -14,7 +15,7 @@ declare global {
 }
 
 export function resolveView(v: unknown): SidebarView {
-  return v === 'setup' || v === 'forms' || v === 'pairing' || v === 'documents' ? v : 'progress';
+  return v === 'setup' || v === 'forms' || v === 'pairing' || v === 'documents' || v === 'programs' ? v : 'progress';
 }
 
 function mount(): void {
@@ -31,6 +32,7 @@ function mount(): void {
     progress: { title: 'Ход реализации', node: <ProgressPanel /> },
     pairing: { title: 'Подбор пар', node: <PairingPanel /> },
     documents: { title: 'Документы', node: <DocumentsPanel /> },
+    programs: { title: 'Программы наставничества', node: <ProgramsPanel /> },
   };
   document.title = views[view].title;
   render(views[view].node, root);

@@ -16,6 +16,7 @@ import {
   previewDocuments,
 } from './ui/documents';
 import { proposePairs, savePairs } from './ui/pairing';
+import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
 import { handleFormSubmit } from './forms/onSubmit';
@@ -43,6 +44,7 @@ global.menuSetupSchoolYear = (): void => runMenuAction('Настройка уч�
 global.menuShowProgress = (): void => runMenuAction('Ход реализации', () => showSidebar('progress'));
 global.menuShowPairing = (): void => runMenuAction('Подбор пар', () => showSidebar('pairing'));
 global.menuShowDocuments = (): void => runMenuAction('Документы', () => showSidebar('documents'));
+global.menuShowPrograms = (): void => runMenuAction('Программы', () => showSidebar('programs'));
 global.menuRefreshSummary = (): void =>
   runMenuAction('Обновить сводку', () => {
     refreshSummary();
@@ -68,6 +70,9 @@ const serverApi: ServerApi = {
   previewDocuments,
   generateDocuments,
   continueDocuments,
+  listProgramPairs,
+  getProgramDraft,
+  saveProgram,
 };
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
@@ -81,3 +86,6 @@ global.getDocumentsView = serverApi.getDocumentsView;
 global.previewDocuments = serverApi.previewDocuments;
 global.generateDocuments = serverApi.generateDocuments;
 global.continueDocuments = serverApi.continueDocuments;
+global.listProgramPairs = serverApi.listProgramPairs;
+global.getProgramDraft = serverApi.getProgramDraft;
+global.saveProgram = serverApi.saveProgram;

@@ -56,7 +56,8 @@ export const DEMO_STEP_LABELS = [
   'Отметки сотрудников',
   'Анкеты педагогов',
   'Подбор пар',
-  'Приказы и согласия',
+  'Программы наставничества',
+  'Приказы, согласия и программы',
 ] as const;
 
 /**
@@ -72,6 +73,7 @@ export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
       submitDemoAnswers(ws);
     },
     () => pairUp(ws),
+    () => writePrograms(ws),
     () => issueDocuments(ws),
   ];
   return DEMO_STEP_LABELS.map((label, i) => ({ label, run: runs[i] }));
@@ -90,6 +92,42 @@ function pairUp(ws: Workspace): void {
   ws.edit(sheet, `${letter}2:${letter}4`, [['утверждено'], ['утверждено'], ['утверждено']]);
 }
 
+/** Working days of October 2026 the demo's first program activities happened on. */
+const PROGRAM_STARTED = ['2026-10-06', '2026-10-20'];
+
+/**
+ * A program for every confirmed pair, as drafted from the mentees' requests; the staff have marked
+ * the activities already past as done.
+ */
+function writePrograms(ws: Workspace): void {
+  const pairs = ws.run('listProgramPairs') as Array<{ pairId: string }>;
+  for (const { pairId } of pairs) {
+    const draft = ws.run('getProgramDraft', pairId) as {
+      goals: string[];
+      tasks: string[];
+      activities: Array<{ date: string }>;
+    };
+    // The programs were agreed in September: their first two activities are behind us.
+    const activities = draft.activities.map((a, i) => (i < 2 ? { ...a, date: PROGRAM_STARTED[i] } : a));
+    ws.run('saveProgram', { pairId, goals: draft.goals, tasks: draft.tasks, activities });
+  }
+  const sheet = 'Программы';
+  const values = ws.values(sheet);
+  if (!values) return;
+  const [header, ...rows] = values;
+  const date = header.indexOf('Дата');
+  const status = header.indexOf('Статус');
+  const today = new Date(ws.env.now() + 3 * 3600000).toISOString().slice(0, 10);
+  const column = rows.map((r) => [r[date] && iso(r[date]) < today ? 'выполнено' : r[status]]);
+  const letter = String.fromCharCode(65 + status);
+  ws.setUser('zavuch@school2.example');
+  try {
+    ws.edit(sheet, `${letter}2:${letter}${rows.length + 1}`, column);
+  } finally {
+    ws.setUser('metodist@school2.example');
+  }
+}
+
 /** A batch as the sidebar runs it: the first chunk, then «continue» until the batch is finished. */
 function generateAll(ws: Workspace, request: { kind: string; pdf?: boolean; date?: string }): void {
   let progress = ws.run('generateDocuments', request) as { jobId: string; finished: boolean };
@@ -105,6 +143,7 @@ function issueDocuments(ws: Workspace): void {
   generateAll(ws, { kind: 'pairsOrder', pdf: true });
   generateAll(ws, { kind: 'consentPersonalData' });
   generateAll(ws, { kind: 'consentDuties' });
+  generateAll(ws, { kind: 'program' });
   const sheet = 'Документы';
   const status = ws.values(sheet)![0].indexOf('Статус');
   ws.edit(sheet, `${String.fromCharCode(65 + status)}2`, 'подписан');

@@ -9,6 +9,7 @@ import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
 import { isoDayReader } from '../sheets/cells';
 import { CONFIRMED, readPairs, type PairRow } from '../sheets/pairsSheet';
+import { monthLabel, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,6 +87,10 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
       problems.push('Нет утверждённых пар, все участники которых дали согласие: приказу нечего закреплять.');
     } else items.push(order);
   }
+  if (kind.scope === 'pair') {
+    items.push(...programItems(ss, kind, period));
+    if (items.length === 0) problems.push('Программ пока нет: составьте их в панели «Программы наставничества».');
+  }
   if (kind.scope === 'person') {
     const mentors = Bank.open(ss, 'mentor').entries().filter(live);
     const people =
@@ -119,6 +124,40 @@ function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {
     if (p.status === CONFIRMED && p.mentorId) out.set(p.mentorId, [...(out.get(p.mentorId) ?? []), ...p.menteeNames]);
   }
   return out;
+}
+
+/** One program document per confirmed pair with a live program: its activities fill the table. */
+function programItems(ss: Spreadsheet, kind: DocumentKind, period: string): DocumentItem[] {
+  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const rows = readProgramRows(ss).filter((r) => !r.archived);
+  return readPairs(ss)
+    .filter((p) => p.status === CONFIRMED && p.id && rows.some((r) => r.pairId === p.id))
+    .map((pair) => {
+      const activities = rows.filter((r) => r.pairId === pair.id);
+      const texts = readProgramTexts(activities[0].programId);
+      return {
+        key: pair.id,
+        related: pair.id,
+        title: `${kind.title} — ${pair.mentorName} (${pair.id})`,
+        values: {
+          наставник: pair.mentorName,
+          наставляемые: pair.menteeNames.join(', '),
+          форма: pair.kind === 'группа' ? 'групповая' : 'индивидуальная',
+          срок: pairTerm(pair, day, period),
+          цели: texts.goals.join('; '),
+          задачи: texts.tasks.join('; '),
+        },
+        rows: activities.map((a, i) => ({
+          номер_строки: String(i + 1),
+          месяц: monthLabel(a.date),
+          мероприятие: a.title,
+          ответственный: a.responsible,
+          результат: a.expectedResult,
+          форма_отчетности: a.reporting,
+        })),
+        pairIds: [pair.id],
+      };
+    });
 }
 
 /** The order on pairs: confirmed pairs whose every member is in a bank with consent; the rest are warnings. */

@@ -24,6 +24,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const PREFIX_SETTINGS: Partial<Record<DocumentFolder, SettingKey>> = {
   Приказы: 'orderPrefix',
   Согласия: 'consentPrefix',
+  Программы: 'programPrefix',
 };
 
 /** «2026–2027» of the roadmap, or null before the school year is set up. */
@@ -117,7 +118,10 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
       else {
         if (outcome.kind === 'made') job.made++;
         else job.updated++;
-        if (item.pairIds.length > 0) linkPairs(ss, item.pairIds, 'order', ctx.register.entry(outcome.row).docUrl);
+        if (item.pairIds.length > 0) {
+          const column = prepared.kind.scope === 'pair' ? 'program' : 'order';
+          linkPairs(ss, item.pairIds, column, ctx.register.entry(outcome.row).docUrl);
+        }
       }
       madeThisRun++;
     }

@@ -23,6 +23,7 @@ const C = {
   end: 'Окончание',
   status: 'Статус',
   program: 'Программа (ссылка)',
+  progress: 'Выполнение программы, %',
   order: 'Приказ (ссылка)',
 } as const;
 
@@ -42,6 +43,7 @@ const PAIRS_TABLE: TableSpec = {
     { header: C.end, width: 95, numberFormat: 'dd.mm.yyyy' },
     { header: C.status, width: 110 },
     { header: C.program, width: 180 },
+    { header: C.progress, width: 110 },
     { header: C.order, width: 180 },
   ],
 };
@@ -60,6 +62,8 @@ export interface PairRow {
   end: unknown;
   status: string;
   program: string;
+  /** Share of the program's activities done, «0»–«100»; '' without a program. */
+  progress: string;
   order: string;
 }
 
@@ -91,6 +95,7 @@ export function readPairs(ss: Spreadsheet): PairRow[] {
         end: table.get(r, C.end),
         status: table.text(r, C.status),
         program: table.text(r, C.program),
+        progress: table.text(r, C.progress),
         order: table.text(r, C.order),
       }))
       // Blank rows are dropped; a row staff typed without a mentor id is kept, so a save never loses it.
@@ -123,6 +128,7 @@ export function writePairs(ss: Spreadsheet, rows: readonly PairRow[]): void {
           [C.end]: row.end,
           [C.status]: row.status,
           [C.program]: safeText(row.program),
+          [C.progress]: row.progress,
           [C.order]: safeText(row.order),
         }
       : Object.fromEntries(PAIRS_TABLE.columns.map((c) => [c.header, '']));
@@ -160,13 +166,21 @@ export function anonymizeInPairs(ss: Spreadsheet, ids: readonly string[], replac
 
 /** Writes a document's link into the pairs it concerns («Приказ (ссылка)», «Программа (ссылка)»). */
 export function linkPairs(ss: Spreadsheet, ids: readonly string[], column: 'order' | 'program', url: string): void {
-  if (ids.length === 0) return;
-  const table = Table.read(ss, PAIRS_TABLE);
-  if (!table) return;
-  const wanted = new Set(ids);
+  setPairCells(ss, column, new Map(ids.map((id) => [id, url])));
+}
+
+/** Sets one column of the pairs named in `values` (pair id → value); one read, one write. */
+export function setPairCells(
+  ss: Spreadsheet,
+  column: 'order' | 'program' | 'progress',
+  values: Map<string, string>,
+): void {
+  if (values.size === 0) return;
+  const table = Table.ensure(ss, PAIRS_TABLE).table;
   const header = C[column];
   table.rows.forEach((_, r) => {
-    if (wanted.has(table.text(r, C.id)) && table.text(r, header) !== url) table.set(r, header, url);
+    const value = values.get(table.text(r, C.id));
+    if (value !== undefined && table.text(r, header) !== value) table.set(r, header, value);
   });
   table.flush();
 }

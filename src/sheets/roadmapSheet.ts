@@ -180,9 +180,15 @@ export function markActivitiesStarted(ss: Spreadsheet, numbers: readonly string[
 
 /**
  * Moves activities forward when the add-on did their work: «Не начато» → «В работе», or either of
- * those → «Выполнено» (with today's date if none). What staff closed (done, cancelled) stays.
+ * those → «Выполнено» (with today's date and the `evidence` link if none). What staff closed (done,
+ * cancelled) stays.
  */
-export function markActivities(ss: Spreadsheet, numbers: readonly string[], status: 'В работе' | 'Выполнено'): void {
+export function markActivities(
+  ss: Spreadsheet,
+  numbers: readonly string[],
+  status: 'В работе' | 'Выполнено',
+  evidence = '',
+): void {
   const table = Table.read(ss, ROADMAP_TABLE);
   if (!table) return;
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -194,6 +200,7 @@ export function markActivities(ss: Spreadsheet, numbers: readonly string[], stat
     table.set(r, C.status, status);
     if (status === 'Выполнено' && table.text(r, C.doneOn) === '')
       table.set(r, C.doneOn, isoDayToCell(todayIso(timeZone), timeZone));
+    if (status === 'Выполнено' && evidence && table.text(r, C.evidence) === '') table.set(r, C.evidence, evidence);
   });
   table.flush();
 }

@@ -11,6 +11,7 @@ export const SHEETS = {
   mentors: 'Наставники',
   pairs: 'Пары и группы',
   documents: 'Документы',
+  programs: 'Программы',
 } as const;
 
 export const ROADMAP_COLUMNS = {

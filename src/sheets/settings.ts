@@ -24,6 +24,7 @@ export const SETTING_LABELS = {
   staffEmails: 'Адреса для рассылки ссылок',
   orderPrefix: 'Префикс номеров приказов',
   consentPrefix: 'Префикс номеров согласий',
+  programPrefix: 'Префикс номеров программ',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_LABELS;

@@ -240,8 +240,79 @@ export interface BatchProgress {
   message: string;
 }
 
+/** Status of a program activity (the «Программы» sheet's dropdown). */
+export type ActivityStatus = 'запланировано' | 'выполнено' | 'перенесено' | 'отменено';
+
+/** One activity of a personalized program, as the sidebar edits it. */
+export interface ProgramActivity {
+  /** Stable id within the program («А-01»…); '' for an item added in the sidebar and not saved yet. */
+  id: string;
+  /** Planned date, ISO YYYY-MM-DD (its month is the program's month column). */
+  date: string;
+  /** What is done, e.g. «Посещение и анализ урока наставляемого: формулирование целей урока». */
+  title: string;
+  /** One of ProgramDraft.activityKinds, or «Другое» for a free item. */
+  kind: string;
+  /** The mentee's request (competence) it serves; '' for a free item. */
+  competence: string;
+  expectedResult: string;
+  /** Form of reporting: «анализ урока», «технологическая карта урока»… */
+  reporting: string;
+  responsible: string;
+  /** Staff mark progress on the sheet; the sidebar shows it and keeps done items as they are. */
+  status: ActivityStatus;
+}
+
+/** A pair/group with or without a program, as the «Программы» panel lists them. */
+export interface ProgramPairView {
+  pairId: string;
+  kind: 'пара' | 'группа';
+  mentorName: string;
+  menteeNames: string[];
+  /** '' when the pair has no program yet. */
+  programId: string;
+  /** Share of activities done, 0–100; null without a program. */
+  progress: number | null;
+  overdue: number;
+}
+
+/** What «Создать программу» opens: the saved program, or a draft assembled from the mentees' requests. */
+export interface ProgramDraft {
+  pairId: string;
+  /** '' for a new program. */
+  programId: string;
+  mentorName: string;
+  menteeNames: string[];
+  /** The mentees' requests, deduplicated (a group: the union). */
+  requests: string[];
+  goals: string[];
+  tasks: string[];
+  activities: ProgramActivity[];
+  /** The mentoring year: activities are dated inside it. ISO days. */
+  period: { start: string; end: string };
+  /** Choices for the editor. */
+  activityKinds: string[];
+  responsibleOptions: string[];
+  /** True when loaded from «Программы», false for a fresh draft. */
+  saved: boolean;
+}
+
+export interface SaveProgramRequest {
+  pairId: string;
+  goals: string[];
+  tasks: string[];
+  activities: ProgramActivity[];
+}
+
+export interface SaveProgramResult {
+  programId: string;
+  activities: number;
+  /** Russian, one line. */
+  message: string;
+}
+
 /** Which view the shared sidebar bundle opens with. */
-export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents';
+export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents' | 'programs';
 
 /** The server functions the sidebar may call, by global name. */
 export interface ServerApi {
@@ -258,4 +329,8 @@ export interface ServerApi {
   /** Starts a batch and makes its first chunk; the sidebar then calls continueDocuments until finished. */
   generateDocuments(request: GenerateRequest): BatchProgress;
   continueDocuments(jobId: string): BatchProgress;
+  listProgramPairs(): ProgramPairView[];
+  getProgramDraft(pairId: string): ProgramDraft;
+  /** One call saves the whole program: rows on «Программы», statuses of done activities kept. */
+  saveProgram(request: SaveProgramRequest): SaveProgramResult;
 }

@@ -3,6 +3,7 @@ export const MENU_ITEMS = [
   { caption: 'Настроить учебный год…', fn: 'menuSetupSchoolYear' },
   { caption: 'Ход реализации', fn: 'menuShowProgress' },
   { caption: 'Подбор пар', fn: 'menuShowPairing' },
+  { caption: 'Программы наставничества', fn: 'menuShowPrograms' },
   { caption: 'Документы', fn: 'menuShowDocuments' },
   { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
 ] as const;

@@ -2,6 +2,7 @@ import { normalizeStatus } from '../domain/roadmap';
 import { isoDayToCell, todayIso } from '../sheets/cells';
 import { mapHeaders } from '../sheets/headers';
 import { ROADMAP_COLUMNS as C, ROADMAP_TABLE, SHEETS } from '../sheets/schema';
+import { refreshPrograms } from './programs';
 import { refreshSummary } from './progress';
 
 const WATCHED = [C.status, C.end, C.no, C.activity];
@@ -13,6 +14,10 @@ const WATCHED = [C.status, C.end, C.no, C.activity];
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (e.authMode === ScriptApp.AuthMode.NONE) return;
   const sheet = e.range.getSheet();
+  if (sheet.getName() === SHEETS.programs || sheet.getName() === SHEETS.pairs) {
+    if (e.range.getRow() + e.range.getNumRows() - 1 >= 2) refreshPrograms(e.source);
+    return;
+  }
   if (sheet.getName() !== SHEETS.roadmap) return;
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
   const specs = ROADMAP_TABLE.columns;

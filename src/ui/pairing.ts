@@ -190,6 +190,7 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
         end,
         status: PROPOSED,
         program: '',
+        progress: '',
         order: '',
       });
     }

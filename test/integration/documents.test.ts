@@ -63,7 +63,7 @@ describe('folders and templates', () => {
       ]),
     );
     const templates = filesIn(ws, 'Шаблоны');
-    expect(templates).toHaveLength(4);
+    expect(templates).toHaveLength(5);
     expect(templates.every((t) => t.mimeType === 'application/vnd.google-apps.document')).toBe(true);
     const text = (name: RegExp) => ws.docText(templates.find((t) => name.test(t.name))!.id);
     for (const part of ['ПРИКАЗ', '273-ФЗ', 'МР-42/02', 'АЗ-1128/08', '{{директор}}', '{{номер_приказа}}']) {
@@ -309,6 +309,7 @@ describe('the sidebar view', () => {
     expect(view.kinds.map((k) => k.id)).toEqual([
       'regulationOrder',
       'pairsOrder',
+      'program',
       'consentPersonalData',
       'consentDuties',
     ]);

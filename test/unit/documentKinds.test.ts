@@ -83,6 +83,9 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
       expect(kind.fields.map((f) => f.name)).toEqual(
         expect.arrayContaining(['школа', 'директор', 'куратор', 'учебный_год', 'номер_приказа', 'дата_приказа']),
       );
+    } else if (kind.id === 'program') {
+      expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Программы', 'pair', 'П']);
+      expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'директор', 'номер', 'дата']));
     } else {
       expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Согласия', 'person', 'С']);
       expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'фио', 'номер', 'дата']));
@@ -99,7 +102,13 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
 });
 
 test('ids, look-up, uniqueness of what the register and Drive show', () => {
-  expect(DOCUMENT_KIND_IDS).toEqual(['regulationOrder', 'pairsOrder', 'consentPersonalData', 'consentDuties']);
+  expect(DOCUMENT_KIND_IDS).toEqual([
+    'regulationOrder',
+    'pairsOrder',
+    'program',
+    'consentPersonalData',
+    'consentDuties',
+  ]);
   for (const id of DOCUMENT_KIND_IDS) {
     expect(DOCUMENT_KINDS[id].id).toBe(id);
     expect(documentKind(id)).toBe(DOCUMENT_KINDS[id]);
@@ -162,6 +171,107 @@ describe('orders', () => {
     expect(text).toMatch(/персонализированные программы наставничества/);
     expect(text).toContain('({{куратор}})');
     expect(text).toContain('{{число_пар}}');
+  });
+});
+
+describe('the personalized program', () => {
+  const kind = DOCUMENT_KINDS.program;
+  const text = paragraphs(kind);
+
+  test('names, folder and template', () => {
+    expect(kind).toMatchObject({
+      title: 'Персонализированная программа наставничества',
+      shortTitle: 'Программа наставничества',
+      scope: 'pair',
+      folder: 'Программы',
+      numberPrefix: 'П',
+      templateName: 'Шаблон — Персонализированная программа наставничества',
+    });
+  });
+
+  test("the title page: the school, the director's approval, the title, the year, number and date", () => {
+    const [school, approve, director, title, year, number] = kind.blocks;
+    expect(school).toMatchObject({ type: 'paragraph', text: '{{школа}}', align: 'CENTER', bold: true });
+    expect(approve).toMatchObject({ type: 'paragraph', text: 'УТВЕРЖДАЮ', align: 'RIGHT' });
+    expect(director).toMatchObject({ type: 'paragraph', text: 'Директор ____________ {{директор}}', align: 'RIGHT' });
+    expect(title).toMatchObject({ text: 'ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА', align: 'CENTER', bold: true });
+    expect(year).toMatchObject({ text: 'на {{учебный_год}} учебный год', align: 'CENTER' });
+    expect(number).toMatchObject({ text: '№ {{номер}} от {{дата}}', align: 'CENTER' });
+  });
+
+  test('participants, goals and tasks, in numbered sections', () => {
+    for (const line of [
+      'Наставник: {{наставник}}',
+      'Наставляемый(-ые): {{наставляемые}}',
+      'Форма наставничества: {{форма}}',
+      'Срок реализации программы: {{срок}}',
+      '{{цели}}',
+      '{{задачи}}',
+    ]) {
+      expect(text).toContain(line);
+    }
+    const sections = text.filter((t) => /^\d+\. /.test(t));
+    expect(sections).toEqual([
+      '1. Участники программы',
+      '2. Цели программы',
+      '3. Задачи программы',
+      '4. План мероприятий',
+    ]);
+    expect(text.indexOf('{{цели}}')).toBeGreaterThan(text.indexOf('2. Цели программы'));
+    expect(text.indexOf('{{задачи}}')).toBeGreaterThan(text.indexOf('3. Задачи программы'));
+  });
+
+  test('the plan: one repeating row per activity', () => {
+    const table = repeatingTable(kind)!;
+    expect(table.header).toEqual([
+      ['№', 'Сроки', 'Мероприятие', 'Ответственный', 'Ожидаемый результат', 'Форма отчётности'],
+    ]);
+    expect(table.row).toEqual([
+      '{{номер_строки}}',
+      '{{месяц}}',
+      '{{мероприятие}}',
+      '{{ответственный}}',
+      '{{результат}}',
+      '{{форма_отчетности}}',
+    ]);
+    expect(table.widths).toHaveLength(table.row!.length);
+    expect(table.widths!.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(467);
+    // The plan comes after its heading, the signatures after the plan.
+    const tableAt = kind.blocks.indexOf(table);
+    const at = (t: string) => kind.blocks.findIndex((b) => b.type === 'paragraph' && b.text === t);
+    expect(at('4. План мероприятий')).toBe(tableAt - 1);
+    expect(at('Куратор ____________ {{куратор}}')).toBeGreaterThan(tableAt);
+  });
+
+  test('signatures of the mentor, the mentee(s) and the curator', () => {
+    const signatures = text.filter((t) => t.includes('____________'));
+    expect(signatures).toEqual([
+      'Директор ____________ {{директор}}',
+      'Наставник ____________ {{наставник}}',
+      'Наставляемый(-ые) ____________ {{наставляемые}}',
+      'Куратор ____________ {{куратор}}',
+    ]);
+  });
+
+  test('filled in, it reads as a document', () => {
+    const values = {
+      школа: 'МБОУ «СОШ № 2»',
+      директор: 'Иванова Марина Петровна',
+      куратор: 'Смирнова Ольга Викторовна',
+      учебный_год: '2026–2027',
+      номер: 'П-2026-001',
+      дата: formatDateLong('2026-09-15'),
+      наставник: 'Петрова Анна Ивановна',
+      наставляемые: 'Козлов Павел Андреевич',
+      форма: 'Индивидуальная (пара)',
+      срок: '01.09.2026 – 31.05.2027',
+      цели: 'Освоение методики урока; Формирование навыков оценивания',
+      задачи: 'Научиться формулировать цели; Освоить критерии оценивания',
+    };
+    const filled = text.map((t) => fillText(t, values));
+    expect(filled).toContain('№ П-2026-001 от 15 сентября 2026 г.');
+    expect(filled).toContain('на 2026–2027 учебный год');
+    expect(filled.join('\n')).not.toMatch(/\{\{|\}\}/);
   });
 });
 

@@ -187,6 +187,86 @@ const pairsOrder: DocumentKind = {
   ],
 };
 
+/** The plan of a program: one row per activity. Widths: A4 minus 3 + 1.5 cm margins. */
+const PROGRAM_TABLE: TemplateTable = {
+  type: 'table',
+  header: [['№', 'Сроки', 'Мероприятие', 'Ответственный', 'Ожидаемый результат', 'Форма отчётности']],
+  row: [
+    '{{номер_строки}}',
+    '{{месяц}}',
+    '{{мероприятие}}',
+    '{{ответственный}}',
+    '{{результат}}',
+    '{{форма_отчетности}}',
+  ],
+  widths: [26, 64, 135, 82, 90, 70],
+  boldHeader: true,
+};
+
+/** A section heading of the program: «1. Участники программы». */
+const section = (text: string) => paragraph(text, { bold: true, spaceAfter: 6 });
+
+/**
+ * The personalized program of a pair or group (stage 5.2 of the roadmap). Goals and tasks arrive as
+ * one value each, joined with «; ». Values stand after labels or under signatures (nominative).
+ */
+const program: DocumentKind = {
+  id: 'program',
+  title: 'Персонализированная программа наставничества',
+  shortTitle: 'Программа наставничества',
+  scope: 'pair',
+  folder: 'Программы',
+  templateName: 'Шаблон — Персонализированная программа наставничества',
+  numberPrefix: 'П',
+  fields: [
+    SCHOOL,
+    DIRECTOR,
+    CURATOR,
+    SCHOOL_YEAR,
+    NUMBER,
+    DATE,
+    field('наставник', 'Наставник'),
+    field('наставляемые', 'Наставляемые'),
+    field('форма', 'Форма наставничества'),
+    field('срок', 'Срок реализации программы'),
+    field('цели', 'Цели программы'),
+    field('задачи', 'Задачи программы'),
+  ],
+  rowFields: [
+    field('номер_строки', 'Номер строки'),
+    field('месяц', 'Месяц'),
+    field('мероприятие', 'Мероприятие'),
+    field('ответственный', 'Ответственный'),
+    field('результат', 'Ожидаемый результат'),
+    field('форма_отчетности', 'Форма отчётности'),
+  ],
+  blocks: [
+    centred('{{школа}}', { spaceAfter: 12 }),
+    paragraph('УТВЕРЖДАЮ', { align: 'RIGHT', bold: true }),
+    paragraph('Директор ____________ {{директор}}', { align: 'RIGHT', spaceAfter: 24 }),
+    centred('ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА', { fontSize: 16, spaceAfter: 6 }),
+    centred('на {{учебный_год}} учебный год', { bold: false }),
+    paragraph('№ {{номер}} от {{дата}}', { align: 'CENTER', spaceAfter: 18 }),
+    section('1. Участники программы'),
+    paragraph('Наставник: {{наставник}}'),
+    paragraph('Наставляемый(-ые): {{наставляемые}}'),
+    paragraph('Форма наставничества: {{форма}}'),
+    paragraph('Срок реализации программы: {{срок}}', { spaceAfter: 12 }),
+    section('2. Цели программы'),
+    body('{{цели}}', { spaceAfter: 12 }),
+    section('3. Задачи программы'),
+    body('{{задачи}}', { spaceAfter: 12 }),
+    section('4. План мероприятий'),
+    PROGRAM_TABLE,
+    blank(),
+    paragraph('Наставник ____________ {{наставник}}'),
+    blank(),
+    paragraph('Наставляемый(-ые) ____________ {{наставляемые}}'),
+    blank(),
+    paragraph('Куратор ____________ {{куратор}}'),
+  ],
+};
+
 /** The questionnaire's consent, sentence by sentence, made to speak for the person who signs it. */
 const QUESTIONNAIRE_SUBJECT = 'указавший(ая) в анкете свои ФИО и адрес электронной почты';
 
@@ -291,6 +371,7 @@ const consentDuties: DocumentKind = {
 export const DOCUMENT_KINDS: Record<DocumentKindId, DocumentKind> = {
   regulationOrder,
   pairsOrder,
+  program,
   consentPersonalData,
   consentDuties,
 };

@@ -4,8 +4,8 @@
  * template — staff may edit it — and generation only copies it and fills the placeholders.
  */
 
-/** Kinds generated now; programs and the monitoring report join later through the same engine. */
-export type DocumentKindId = 'regulationOrder' | 'pairsOrder' | 'consentPersonalData' | 'consentDuties';
+/** Kinds generated now; the monitoring report joins later through the same engine. */
+export type DocumentKindId = 'regulationOrder' | 'pairsOrder' | 'program' | 'consentPersonalData' | 'consentDuties';
 
 /** What one document is about: the school as a whole, one pair/group, or one person. */
 export type DocumentScope = 'school' | 'pair' | 'person';

@@ -1,0 +1,255 @@
+/**
+ * «Программы»: one row per activity of every personalized program. Staff mark progress here
+ * (status, date done, evidence); the sidebar rewrites one program at a time with one read and one
+ * write, whatever the program's size.
+ */
+import type { ActivityStatus, ProgramActivity } from '../ui/contract';
+import { isoDayReader, isoDayWriter, safeText } from './cells';
+import { COLORS, SHEETS } from './schema';
+import { Table, type TableSpec } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const ACTIVITY_STATUSES: readonly ActivityStatus[] = ['запланировано', 'выполнено', 'перенесено', 'отменено'];
+export const DONE: ActivityStatus = 'выполнено';
+export const CANCELLED: ActivityStatus = 'отменено';
+/** «Архив» of a program whose pair was dissolved: its rows stay, with their history. */
+export const ARCHIVED = 'да';
+
+export const PROGRAM_COLUMNS = {
+  program: 'ID программы',
+  pair: 'Пара/группа',
+  month: 'Месяц',
+  date: 'Дата',
+  id: 'ID мероприятия',
+  title: 'Мероприятие',
+  kind: 'Вид',
+  competence: 'Запрос',
+  result: 'Ожидаемый результат',
+  reporting: 'Форма отчётности',
+  responsible: 'Ответственный',
+  status: 'Статус',
+  doneOn: 'Дата выполнения',
+  evidence: 'Подтверждение (ссылка)',
+  archived: 'Архив',
+} as const;
+const C = PROGRAM_COLUMNS;
+
+export const PROGRAMS_TABLE: TableSpec = {
+  sheetName: SHEETS.programs,
+  columns: [
+    { header: C.program, width: 90 },
+    { header: C.pair, width: 80 },
+    { header: C.month, width: 110 },
+    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
+    { header: C.id, width: 70 },
+    { header: C.title, width: 340, wrap: true, numberFormat: '@' },
+    { header: C.kind, width: 170, wrap: true },
+    { header: C.competence, width: 220, wrap: true, numberFormat: '@' },
+    { header: C.result, width: 240, wrap: true, numberFormat: '@' },
+    { header: C.reporting, width: 170, wrap: true, numberFormat: '@' },
+    { header: C.responsible, width: 200, wrap: true, numberFormat: '@' },
+    { header: C.status, width: 120 },
+    { header: C.doneOn, width: 100, numberFormat: 'dd.mm.yyyy' },
+    { header: C.evidence, width: 200 },
+    { header: C.archived, width: 60 },
+  ],
+};
+
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+
+/** «2026-10-14» → «октябрь 2026». */
+export function monthLabel(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return y && m ? `${MONTHS[m - 1]} ${y}` : '';
+}
+
+export interface ProgramRow extends ProgramActivity {
+  programId: string;
+  pairId: string;
+  doneOn: string;
+  evidence: string;
+  archived: boolean;
+}
+
+function statusOf(value: string): ActivityStatus {
+  const v = value.trim().toLowerCase();
+  return (ACTIVITY_STATUSES as readonly string[]).includes(v) ? (v as ActivityStatus) : 'запланировано';
+}
+
+function rowOf(table: Table, r: number, day: (v: unknown) => string): ProgramRow {
+  return {
+    programId: table.text(r, C.program),
+    pairId: table.text(r, C.pair),
+    id: table.text(r, C.id),
+    date: day(table.get(r, C.date)),
+    title: table.text(r, C.title),
+    kind: table.text(r, C.kind),
+    competence: table.text(r, C.competence),
+    expectedResult: table.text(r, C.result),
+    reporting: table.text(r, C.reporting),
+    responsible: table.text(r, C.responsible),
+    status: statusOf(table.text(r, C.status)),
+    doneOn: day(table.get(r, C.doneOn)),
+    evidence: table.text(r, C.evidence),
+    archived: table.text(r, C.archived) === ARCHIVED,
+  };
+}
+
+/** Every activity row (blank rows left out), read once. */
+export function readProgramRows(ss: Spreadsheet): ProgramRow[] {
+  const table = Table.read(ss, PROGRAMS_TABLE);
+  if (!table) return [];
+  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  return table.rows.map((_, r) => rowOf(table, r, day)).filter((row) => row.programId !== '' || row.title !== '');
+}
+
+function openTable(ss: Spreadsheet): Table {
+  const { table, created } = Table.ensure(ss, PROGRAMS_TABLE);
+  if (created) {
+    const sheet = table.sheet;
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, PROGRAMS_TABLE.columns.length).setFontWeight('bold').setBackground(COLORS.header);
+    const body = sheet.getRange(2, 1, sheet.getMaxRows() - 1, PROGRAMS_TABLE.columns.length);
+    sheet.getRange(2, table.column(C.status), sheet.getMaxRows() - 1, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...ACTIVITY_STATUSES], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
+    const status = table.letter(C.status);
+    const date = table.letter(C.date);
+    sheet.setConditionalFormatRules([
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=$${status}2="${DONE}"`)
+        .setBackground(COLORS.done)
+        .setFontColor(COLORS.doneText)
+        .setRanges([body])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=$${status}2="${CANCELLED}"`)
+        .setFontColor(COLORS.doneText)
+        .setStrikethrough(true)
+        .setRanges([body])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(
+          `=AND($${date}2<>"",$${date}2<TODAY(),$${status}2<>"${DONE}",$${status}2<>"${CANCELLED}")`,
+        )
+        .setBackground(COLORS.overdue)
+        .setFontColor(COLORS.overdueText)
+        .setRanges([body])
+        .build(),
+    ]);
+  }
+  return table;
+}
+
+/**
+ * Writes one program: its rows replaced by `rows` (in order), every other program's rows kept as
+ * they are, in one batch. What staff recorded for an activity (status, date done, evidence) comes
+ * from the sheet, never from the sidebar, so a stale sidebar cannot undo a mark.
+ */
+export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly ProgramRow[]): void {
+  const table = openTable(ss);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const day = isoDayReader(timeZone);
+  const toCell = isoDayWriter(timeZone);
+  const existing = table.rows.map((_, r) => rowOf(table, r, day));
+  const marks = new Map(existing.filter((e) => e.programId === programId && e.id).map((e) => [e.id, e]));
+  const others = existing.filter((e) => e.programId !== programId && (e.programId !== '' || e.title !== ''));
+  // Other programs first, in their order; this program at the place of its first row (or at the end).
+  const firstAt = existing.findIndex((e) => e.programId === programId);
+  const before = firstAt < 0 ? others : others.filter((e) => existing.indexOf(e) < firstAt);
+  const after = firstAt < 0 ? [] : others.filter((e) => existing.indexOf(e) > firstAt);
+  const merged = rows.map((row) => {
+    const mark = marks.get(row.id);
+    return mark ? { ...row, status: mark.status, doneOn: mark.doneOn, evidence: mark.evidence } : row;
+  });
+  const all = [...before, ...merged, ...after];
+  while (table.rows.length < all.length) table.append();
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = all[r];
+    const cells: Array<[string, unknown]> = row
+      ? [
+          [C.program, row.programId],
+          [C.pair, row.pairId],
+          [C.month, monthLabel(row.date)],
+          [C.date, toCell(row.date)],
+          [C.id, row.id],
+          [C.title, safeText(row.title)],
+          [C.kind, safeText(row.kind)],
+          [C.competence, safeText(row.competence)],
+          [C.result, safeText(row.expectedResult)],
+          [C.reporting, safeText(row.reporting)],
+          [C.responsible, safeText(row.responsible)],
+          [C.status, row.status],
+          [C.doneOn, toCell(row.doneOn)],
+          [C.evidence, safeText(row.evidence)],
+          [C.archived, row.archived ? ARCHIVED : ''],
+        ]
+      : PROGRAMS_TABLE.columns.map((c) => [c.header, ''] as [string, unknown]);
+    for (const [header, value] of cells) {
+      if (!sameCell(table.get(r, header), value)) table.set(r, header, value);
+    }
+  }
+  table.flush();
+}
+
+function sameCell(current: unknown, next: unknown): boolean {
+  if (current instanceof Date || next instanceof Date) {
+    return current instanceof Date && next instanceof Date && current.getTime() === next.getTime();
+  }
+  return String(current ?? '') === String(next ?? '');
+}
+
+/**
+ * After staff edits: programs of dissolved pairs marked archived (rows and history kept, un-archived
+ * if the pair comes back), and a «выполнено» without a date gets today's. One read, one write.
+ */
+export function tidyPrograms(ss: Spreadsheet, dissolvedPairs: ReadonlySet<string>, today: Date | ''): void {
+  const table = Table.read(ss, PROGRAMS_TABLE);
+  if (!table) return;
+  table.rows.forEach((_, r) => {
+    if (!table.text(r, C.pair)) return;
+    const want = dissolvedPairs.has(table.text(r, C.pair)) ? ARCHIVED : '';
+    if (table.text(r, C.archived) !== want) table.set(r, C.archived, want);
+    if (statusOf(table.text(r, C.status)) === DONE && table.text(r, C.doneOn) === '') table.set(r, C.doneOn, today);
+  });
+  table.flush();
+}
+
+/** A program's goals and tasks: short texts kept in the document's properties (one value per program). */
+export interface ProgramTexts {
+  goals: string[];
+  tasks: string[];
+}
+
+const textsKey = (programId: string) => `programTexts:${programId}`;
+
+export function readProgramTexts(programId: string): ProgramTexts {
+  const raw = PropertiesService.getDocumentProperties().getProperty(textsKey(programId));
+  try {
+    const parsed = raw ? (JSON.parse(raw) as Partial<ProgramTexts>) : {};
+    return { goals: parsed.goals ?? [], tasks: parsed.tasks ?? [] };
+  } catch {
+    return { goals: [], tasks: [] };
+  }
+}
+
+export function writeProgramTexts(programId: string, texts: ProgramTexts): void {
+  PropertiesService.getDocumentProperties().setProperty(textsKey(programId), JSON.stringify(texts));
+}

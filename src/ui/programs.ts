@@ -1,0 +1,263 @@
+/** The «Программы» sidebar API: list the pairs, open a program or a fresh draft, save it in one call. */
+import { ACTIVITY_KINDS, buildProgramDraft, isOverdue, programProgress } from '../domain/programs';
+import { WITHDRAWN_STATUS } from '../domain/questionnaires';
+import { defaultStartYear, resolveSpan, SEED_START_YEAR } from '../domain/roadmap';
+import { Bank } from '../sheets/banks';
+import { isoDayToCell, todayIso } from '../sheets/cells';
+import { logAction } from '../sheets/logSheet';
+import { CONFIRMED, readPairs, setPairCells, type PairRow } from '../sheets/pairsSheet';
+import {
+  readProgramRows,
+  readProgramTexts,
+  tidyPrograms,
+  writeProgram,
+  writeProgramTexts,
+  DONE,
+  type ProgramRow,
+} from '../sheets/programsSheet';
+import { markActivities, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { SHEETS } from '../sheets/schema';
+import { readSettings } from '../sheets/settings';
+import type {
+  ActivityStatus,
+  ProgramActivity,
+  ProgramDraft,
+  ProgramPairView,
+  SaveProgramRequest,
+  SaveProgramResult,
+} from './contract';
+import { UserError } from './errors';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const DISSOLVED = 'расформировано';
+const MAX_ACTIVITIES = 60;
+const MAX_TEXT = 300;
+const MAX_LINES = 20;
+
+export const programIdOf = (pairId: string) => `ПР-${pairId}`;
+
+/** The mentoring year of the roadmap's period (1 September – 31 May), ISO days. */
+function mentoringYear(ss: Spreadsheet): { start: string; end: string } {
+  const stored = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  const startYear = stored || defaultStartYear(todayIso(ss.getSpreadsheetTimeZone()));
+  return resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
+}
+
+/** Percent done and overdue count of every live program, by pair id. */
+function programFigures(
+  rows: readonly ProgramRow[],
+  today: string,
+): Map<string, { progress: number; overdue: number }> {
+  const byPair = new Map<string, ProgramRow[]>();
+  for (const row of rows.filter((r) => !r.archived && r.pairId)) {
+    byPair.set(row.pairId, [...(byPair.get(row.pairId) ?? []), row]);
+  }
+  return new Map(
+    [...byPair].map(([pairId, list]) => [
+      pairId,
+      {
+        progress: programProgress(list.map((r) => r.status)),
+        overdue: list.filter((r) => isOverdue(r, today)).length,
+      },
+    ]),
+  );
+}
+
+/**
+ * Keeps the pairs' «Выполнение программы, %» and the archive marks in step with «Программы»; marks
+ * roadmap activity 5.2 done once every confirmed pair has a program. Called after a save and on
+ * staff edits of either sheet.
+ */
+export function refreshPrograms(ss: Spreadsheet): void {
+  const pairs = readPairs(ss);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const today = todayIso(timeZone);
+  tidyPrograms(
+    ss,
+    new Set(pairs.filter((p) => p.status === DISSOLVED).map((p) => p.id)),
+    isoDayToCell(today, timeZone),
+  );
+  const figures = programFigures(readProgramRows(ss), today);
+  setPairCells(
+    ss,
+    'progress',
+    new Map(pairs.filter((p) => p.id).map((p) => [p.id, figures.has(p.id) ? String(figures.get(p.id)!.progress) : ''])),
+  );
+  const confirmed = pairs.filter((p) => p.status === CONFIRMED && p.id);
+  if (confirmed.length > 0 && confirmed.every((p) => figures.has(p.id))) {
+    // The evidence is the sheet of programs itself.
+    const sheet = ss.getSheetByName(SHEETS.programs);
+    const link = sheet ? `${ss.getUrl()}#gid=${sheet.getSheetId()}` : '';
+    markActivities(ss, ['5.2'], 'Выполнено', link);
+  } else if (confirmed.some((p) => figures.has(p.id))) markActivities(ss, ['5.2'], 'В работе');
+}
+
+export function listProgramPairs(): ProgramPairView[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const figures = programFigures(readProgramRows(ss), todayIso(ss.getSpreadsheetTimeZone()));
+  return readPairs(ss)
+    .filter((p) => p.status === CONFIRMED && p.id)
+    .map((p) => ({
+      pairId: p.id,
+      kind: p.kind,
+      mentorName: p.mentorName,
+      menteeNames: p.menteeNames,
+      programId: figures.has(p.id) ? programIdOf(p.id) : '',
+      progress: figures.get(p.id)?.progress ?? null,
+      overdue: figures.get(p.id)?.overdue ?? 0,
+    }));
+}
+
+function confirmedPair(ss: Spreadsheet, pairId: unknown): PairRow {
+  if (typeof pairId !== 'string' || pairId === '') throw new UserError('Не указана пара (группа).');
+  const pair = readPairs(ss).find((p) => p.id === pairId);
+  if (!pair) throw new UserError(`Пары «${pairId}» нет на листе «Пары и группы».`);
+  if (pair.status !== CONFIRMED) {
+    throw new UserError(`Пара «${pairId}» не утверждена: программа составляется для утверждённых пар (групп).`);
+  }
+  return pair;
+}
+
+function responsibleOptions(ss: Spreadsheet, pair: PairRow): string[] {
+  const s = readSettings(ss);
+  const names = [pair.mentorName, ...pair.menteeNames, s.curator, s.methodologist, s.psychologist];
+  return [...new Set(names.filter((n): n is string => !!n && n.trim() !== ''))];
+}
+
+export function getProgramDraft(pairId: string): ProgramDraft {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const pair = confirmedPair(ss, pairId);
+  const period = mentoringYear(ss);
+  const programId = programIdOf(pair.id);
+  const rows = readProgramRows(ss).filter((r) => r.programId === programId && !r.archived);
+  const mentees = Bank.open(ss, 'mentee')
+    .entries()
+    .filter((e) => pair.menteeIds.includes(e.id) && e.status !== WITHDRAWN_STATUS);
+  const requests = [
+    ...new Map(
+      mentees.flatMap((e) => (e.kind === 'mentee' ? e.requests : [])).map((r) => [r.trim().toLowerCase(), r.trim()]),
+    ).values(),
+  ].filter(Boolean);
+  const base = {
+    pairId: pair.id,
+    mentorName: pair.mentorName,
+    menteeNames: pair.menteeNames,
+    requests,
+    period,
+    activityKinds: [...ACTIVITY_KINDS],
+    responsibleOptions: responsibleOptions(ss, pair),
+  };
+  if (rows.length > 0) {
+    const texts = readProgramTexts(programId);
+    const activities: ProgramActivity[] = rows.map((r) => ({
+      id: r.id,
+      date: r.date,
+      title: r.title,
+      kind: r.kind,
+      competence: r.competence,
+      expectedResult: r.expectedResult,
+      reporting: r.reporting,
+      responsible: r.responsible,
+      status: r.status,
+    }));
+    return { ...base, programId, goals: texts.goals, tasks: texts.tasks, activities, saved: true };
+  }
+  const draft = buildProgramDraft({
+    requests,
+    mentorName: pair.mentorName,
+    menteeNames: pair.menteeNames,
+    start: period.start,
+    end: period.end,
+    today: todayIso(ss.getSpreadsheetTimeZone()),
+  });
+  return { ...base, programId: '', ...draft, saved: false };
+}
+
+function text(value: unknown, what: string, max = MAX_TEXT): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new UserError(`${what}: ожидается текст.`);
+  const clean = value.replace(/\s+/g, ' ').trim();
+  if (clean.length > max) throw new UserError(`${what}: не больше ${max} символов.`);
+  return clean;
+}
+
+function lines(value: unknown, what: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > MAX_LINES) throw new UserError(`${what}: не больше ${MAX_LINES} строк.`);
+  return value.map((v, i) => text(v, `${what}, строка ${i + 1}`)).filter(Boolean);
+}
+
+function checkActivities(value: unknown, period: { start: string; end: string }, done: number): ProgramActivity[] {
+  if (!Array.isArray(value)) throw new UserError('Список мероприятий программы не передан.');
+  if (value.length + done === 0) throw new UserError('В программе нет ни одного мероприятия.');
+  if (value.length + done > MAX_ACTIVITIES) {
+    throw new UserError(`В программе не больше ${MAX_ACTIVITIES} мероприятий.`);
+  }
+  return value.map((raw, i) => {
+    const a = (raw ?? {}) as Record<string, unknown>;
+    const n = `Мероприятие ${i + 1}`;
+    const title = text(a.title, n);
+    if (!title) throw new UserError(`${n}: не заполнено название.`);
+    const date = typeof a.date === 'string' ? a.date : '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < period.start || date > period.end) {
+      throw new UserError(`${n} («${title}»): дата должна быть в пределах ${period.start} – ${period.end}.`);
+    }
+    return {
+      id: text(a.id, n, 20),
+      date,
+      title,
+      kind: text(a.kind, n, 100) || 'Другое',
+      competence: text(a.competence, n),
+      expectedResult: text(a.expectedResult, n),
+      reporting: text(a.reporting, n),
+      responsible: text(a.responsible, n),
+      status: 'запланировано' as ActivityStatus,
+    };
+  });
+}
+
+export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const r = (request ?? {}) as unknown as Record<string, unknown>;
+  const pair = confirmedPair(ss, r.pairId);
+  const goals = lines(r.goals, 'Цели');
+  const tasks = lines(r.tasks, 'Задачи');
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000))
+    throw new UserError('Программу сейчас сохраняет другой пользователь. Повторите через минуту.');
+  try {
+    const programId = programIdOf(pair.id);
+    const existing = readProgramRows(ss).filter((row) => row.programId === programId);
+    // Done activities are history: kept as the sheet has them, whatever the sidebar sends.
+    const done = existing.filter((e) => e.status === DONE);
+    const doneIds = new Set(done.map((e) => e.id));
+    const incoming = Array.isArray(r.activities)
+      ? r.activities.filter((a) => !doneIds.has(String((a as Record<string, unknown>)?.id ?? '')))
+      : r.activities;
+    const activities = checkActivities(incoming, mentoringYear(ss), done.length);
+    const known = new Set(existing.map((e) => e.id));
+    let next = Math.max(0, ...existing.map((e) => Number(/(\d+)$/.exec(e.id)?.[1] ?? 0)));
+    const rows: ProgramRow[] = activities.map((a) => ({
+      ...a,
+      id: a.id && known.has(a.id) && !doneIds.has(a.id) ? a.id : `А-${String(++next).padStart(2, '0')}`,
+      programId,
+      pairId: pair.id,
+      doneOn: '',
+      evidence: '',
+      archived: false,
+    }));
+    const all = [...rows, ...done].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    writeProgram(ss, programId, all);
+    writeProgramTexts(programId, { goals, tasks });
+    refreshPrograms(ss);
+    logAction(ss, 'Программа наставничества', `${programId}: мероприятий ${all.length}.`);
+    return {
+      programId,
+      activities: all.length,
+      message: `Программа ${programId} сохранена: мероприятий — ${all.length}.`,
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Programs end to end: in the demo school the methodologist opens «Программы наставничества», edits
+ * a pair's program (a free activity added, a title changed), saves it with one click, and the sheet
+ * «Программы» holds the new rows. Screenshots in test-artifacts/.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+type RunningServer = { url: string; port: number; close(): Promise<void> };
+const { startServer } = require('../..') as {
+  startServer(options: { port?: number; dir: string; demo?: boolean }): Promise<RunningServer>;
+};
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+
+let browser: Browser;
+let server: RunningServer | null = null;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await server?.close().catch(() => undefined);
+  await browser?.close();
+});
+
+test('edit and save a program from the sidebar; the sheet «Программы» shows it', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-programs-'));
+  server = await startServer({ port: 0, dir, demo: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(server.url);
+  await page.getByTestId('menubar').waitFor();
+
+  await page.getByTestId('menu-extensions').click();
+  await page.getByTestId('menu-submenu').filter({ hasText: 'Наставничество' }).last().hover();
+  await page.getByTestId('menu-item').filter({ hasText: 'Программы наставничества' }).click();
+  const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
+  await sidebar
+    .getByText(/выполнено \d+%/)
+    .first()
+    .waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'programs-list.png') });
+
+  await sidebar.getByRole('button', { name: 'Изменить программу' }).first().click();
+  await sidebar.getByRole('button', { name: 'Добавить мероприятие' }).click();
+  const titles = sidebar.getByLabel('Название');
+  const added = titles.last();
+  await added.fill('Круглый стол «Первые итоги» <b>для наставляемых</b>');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'program-editor.png') });
+  await sidebar.getByRole('button', { name: 'Сохранить программу' }).click();
+  await sidebar.getByText(/Программа ПР-.* сохранена/).waitFor();
+
+  await page.getByTestId('tab-Программы').click();
+  await page.getByText('Круглый стол «Первые итоги» <b>для наставляемых</b>').first().waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'programs-sheet.png') });
+}, 180000);
