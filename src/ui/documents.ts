@@ -1,7 +1,7 @@
 /** The «Документы» sidebar API and the time-driven trigger's part in document batches. */
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import type { DocumentKindId } from '../domain/documents/types';
-import { BUDGET, ensureClockTrigger, readJob, writeJob, type BatchJob } from '../docs/batch';
+import { BUDGET, ensureClockTrigger, readJob, removeClockTrigger, writeJob, type BatchJob } from '../docs/batch';
 import { batchMessage, currentPeriod, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
 import { todayIso } from '../sheets/cells';
 import { DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
@@ -13,7 +13,7 @@ import type {
   DocumentsView,
   GenerateRequest,
 } from './contract';
-import { UserError } from './errors';
+import { isUserError, UserError } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -121,19 +121,19 @@ export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
     const e = register.find((r) => r.kindName === p.kind.shortTitle && r.related === related && r.docUrl);
     return e ? (e.status === SIGNED ? SIGNED : DRAFT) : null;
   };
-  const first = p.data.items[0];
-  const values: Record<string, string> = { ...p.data.common, ...(first?.values ?? {}) };
+  // A school document shows all its values; a batch (pairs, people) only what all its documents share.
+  const single = p.kind.scope === 'school' ? p.data.items[0] : undefined;
+  const values: Record<string, string> = { ...p.data.common, ...(single?.values ?? {}) };
   const fields = p.kind.fields
-    .filter((f) => !['номер', 'номер_приказа'].includes(f.name))
-    .filter((f) => p.kind.scope !== 'person' || !(f.name in (first?.values ?? {})))
-    .map((f) => ({ label: f.label, value: values[f.name] ?? '' }));
+    .filter((f) => !['номер', 'номер_приказа'].includes(f.name) && f.name in values)
+    .map((f) => ({ label: f.label, value: values[f.name] }));
   return {
     kind,
     title: p.kind.title,
     fields,
     table: {
-      header: p.kind.rowFields.map((f) => f.label),
-      rows: (first?.rows ?? []).map((row) => p.kind.rowFields.map((f) => row[f.name] ?? '')),
+      header: single ? p.kind.rowFields.map((f) => f.label) : [],
+      rows: (single?.rows ?? []).map((row) => p.kind.rowFields.map((f) => row[f.name] ?? '')),
     },
     documents: p.data.items.map((i) => ({ key: i.key, title: i.title, existing: statusOf(i.related) })),
     warnings: p.data.warnings,
@@ -205,16 +205,33 @@ export function continueDocuments(jobId: string): BatchProgress {
   );
 }
 
-/** The time-driven trigger: carries on a batch the sidebar left (closed, or the computer went to sleep). */
+/**
+ * The time-driven trigger: carries on a batch the sidebar left (closed, or the computer went to
+ * sleep). A batch that cannot go on (the template was broken meanwhile) is stopped with the reason,
+ * so the trigger does not retry it every hour; with nothing left to do the trigger removes itself.
+ */
 export function continueDocumentsOnSchedule(): void {
   const job = readJob();
-  if (!job || job.finished) return;
+  if (!job || job.finished) {
+    removeClockTrigger();
+    return;
+  }
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   withLock(
     () => undefined,
     () => {
       const fresh = readJob();
-      if (fresh && !fresh.finished) runBatch(ss, fresh, BUDGET.trigger);
+      if (!fresh || fresh.finished) return undefined;
+      try {
+        runBatch(ss, fresh, BUDGET.trigger);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        const stopped = readJob() ?? fresh;
+        stopped.finished = true;
+        stopped.skipped.push(`Остановлено: ${e.message}`);
+        writeJob(stopped);
+        removeClockTrigger();
+      }
       return undefined;
     },
   );

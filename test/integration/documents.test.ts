@@ -258,6 +258,24 @@ describe('consent statements in batches', () => {
   });
 });
 
+describe('a batch the trigger cannot finish', () => {
+  test('is stopped with the reason instead of being retried every hour', async () => {
+    const ws = await demo();
+    const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+    expect(first.finished).toBe(false);
+    const doc = template(ws, /персональных данных/);
+    doc.getBody().appendParagraph('{{подпись_родителя}}');
+    doc.saveAndClose();
+    ws.advanceTo('2026-11-25T13:00:00+03:00');
+    expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(0);
+    const view = ws.run('getDocumentsView') as DocumentsView;
+    expect(view.job).toBeNull();
+    const done = ws.run('continueDocuments', first.jobId) as BatchProgress;
+    expect(done.finished).toBe(true);
+    expect(done.skipped.join(' ')).toMatch(/Остановлено: [\s\S]*\{\{подпись_родителя\}\}/);
+  });
+});
+
 describe('withdrawal of consent', () => {
   test("the person's draft statements go to the trash and their register rows lose the name", async () => {
     const ws = await demo();
