@@ -3,14 +3,13 @@
  * (status, date done, evidence); the sidebar rewrites one program at a time with one read and one
  * write, whatever the program's size.
  */
-import type { ActivityStatus, ProgramActivity } from '../ui/contract';
+import { ACTIVITY_STATUSES, activityMonth, type ActivityStatus, type ProgramActivity } from '../domain/programs';
 import { isoDayReader, isoDayWriter, safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
 import { Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const ACTIVITY_STATUSES: readonly ActivityStatus[] = ['запланировано', 'выполнено', 'перенесено', 'отменено'];
 export const DONE: ActivityStatus = 'выполнено';
 export const CANCELLED: ActivityStatus = 'отменено';
 /** «Архив» of a program whose pair was dissolved: its rows stay, with their history. */
@@ -56,26 +55,8 @@ export const PROGRAMS_TABLE: TableSpec = {
   ],
 };
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
-/** «2026-10-14» → «октябрь 2026». */
-export function monthLabel(iso: string): string {
-  const [y, m] = iso.split('-').map(Number);
-  return y && m ? `${MONTHS[m - 1]} ${y}` : '';
-}
+/** «2026-10-14» → «октябрь 2026» (the «Месяц» column and the program document). */
+export const monthLabel = activityMonth;
 
 export interface ProgramRow extends ProgramActivity {
   programId: string;

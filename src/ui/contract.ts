@@ -5,6 +5,7 @@
  */
 
 import type { DocumentKindId } from '../domain/documents/types';
+import type { ActivityStatus, ProgramActivity } from '../domain/programs';
 import type { OverdueItem, StageProgress } from '../domain/roadmap/progress';
 
 export type { OverdueItem, StageProgress };
@@ -240,28 +241,7 @@ export interface BatchProgress {
   message: string;
 }
 
-/** Status of a program activity (the «Программы» sheet's dropdown). */
-export type ActivityStatus = 'запланировано' | 'выполнено' | 'перенесено' | 'отменено';
-
-/** One activity of a personalized program, as the sidebar edits it. */
-export interface ProgramActivity {
-  /** Stable id within the program («А-01»…); '' for an item added in the sidebar and not saved yet. */
-  id: string;
-  /** Planned date, ISO YYYY-MM-DD (its month is the program's month column). */
-  date: string;
-  /** What is done, e.g. «Посещение и анализ урока наставляемого: формулирование целей урока». */
-  title: string;
-  /** One of ProgramDraft.activityKinds, or «Другое» for a free item. */
-  kind: string;
-  /** The mentee's request (competence) it serves; '' for a free item. */
-  competence: string;
-  expectedResult: string;
-  /** Form of reporting: «анализ урока», «технологическая карта урока»… */
-  reporting: string;
-  responsible: string;
-  /** Staff mark progress on the sheet; the sidebar shows it and keeps done items as they are. */
-  status: ActivityStatus;
-}
+export type { ActivityStatus, ProgramActivity };
 
 /** A pair/group with or without a program, as the «Программы» panel lists them. */
 export interface ProgramPairView {
