@@ -4,28 +4,24 @@
  * PNG with pdftoppm — test-artifacts/generated-order.png: look at it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-
-type RunningServer = { url: string; port: number; close(): Promise<void> };
-const { startServer } = require('../..') as {
-  startServer(options: { port?: number; dir: string; demo?: boolean }): Promise<RunningServer>;
-};
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+import type { Browser } from 'playwright-core';
+import {
+  ARTIFACTS,
+  clickAddonMenu,
+  launchBrowser,
+  openWorkspacePage,
+  startServer,
+  type RunningServer,
+} from './browser';
 
 let browser: Browser;
 let server: RunningServer | null = null;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -36,16 +32,9 @@ afterAll(async () => {
 test('generate the pairs order from the sidebar, see it on «Диск», render its PDF to PNG', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-documents-'));
   server = await startServer({ port: 0, dir, demo: true });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(server.url);
-  await page.getByTestId('menubar').waitFor();
+  const page = await openWorkspacePage(browser, server);
 
-  await page.getByTestId('menu-extensions').click();
-  await page.getByTestId('menu-submenu').filter({ hasText: 'Наставничество' }).last().hover();
-  await page.getByTestId('menu-item').filter({ hasText: 'Документы' }).click();
+  await clickAddonMenu(page, 'Документы');
   const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
   await sidebar.getByLabel(/О закреплении наставнических пар/).check();
   // The preview lists the confirmed pairs that will go into the order.

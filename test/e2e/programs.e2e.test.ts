@@ -3,28 +3,24 @@
  * a pair's program (a free activity added, a title changed), saves it with one click, and the sheet
  * «Программы» holds the new rows. Screenshots in test-artifacts/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-
-type RunningServer = { url: string; port: number; close(): Promise<void> };
-const { startServer } = require('../..') as {
-  startServer(options: { port?: number; dir: string; demo?: boolean }): Promise<RunningServer>;
-};
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+import type { Browser } from 'playwright-core';
+import {
+  ARTIFACTS,
+  clickAddonMenu,
+  launchBrowser,
+  openWorkspacePage,
+  startServer,
+  type RunningServer,
+} from './browser';
 
 let browser: Browser;
 let server: RunningServer | null = null;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -35,16 +31,9 @@ afterAll(async () => {
 test('edit and save a program from the sidebar; the sheet «Программы» shows it', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-programs-'));
   server = await startServer({ port: 0, dir, demo: true });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(server.url);
-  await page.getByTestId('menubar').waitFor();
+  const page = await openWorkspacePage(browser, server);
 
-  await page.getByTestId('menu-extensions').click();
-  await page.getByTestId('menu-submenu').filter({ hasText: 'Наставничество' }).last().hover();
-  await page.getByTestId('menu-item').filter({ hasText: 'Программы наставничества' }).click();
+  await clickAddonMenu(page, 'Программы наставничества');
   const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
   await sidebar
     .getByText(/выполнено \d+%/)

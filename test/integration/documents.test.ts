@@ -1,29 +1,14 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { type Workspace } from '../../emulator/workspace';
 import type { BatchProgress, DocumentPreview, DocumentsView, GenerateRequest } from '../../src/ui/contract';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
-import { NOW, records, columnOf, setUpWorkspace } from './workspace';
+import { columnOf, records, setUpWorkspace, useDemoSchool } from './workspace';
 
 const REGISTER = 'Документы';
 const PAIRS = 'Пары и группы';
 const PERIOD = 'Наставничество 2026–2027';
 
-/** The demo school (banks, pairs, generated documents) is seeded once; each test opens a copy. */
-let demoDir = '';
-beforeAll(async () => {
-  demoDir = mkdtempSync(path.join(os.tmpdir(), 'documents-demo-'));
-  await (await openWorkspace({ dir: demoDir, demo: true, now: NOW })).save();
-}, 120000);
-
-async function demo(): Promise<Workspace> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'documents-'));
-  cpSync(demoDir, dir, { recursive: true });
-  const ws = await openWorkspace({ dir, now: NOW });
-  ws.resetCalls();
-  return ws;
-}
+/** The demo school: seeded once, a fresh copy for each test. */
+const demo = useDemoSchool('documents');
 
 /** Runs a batch the way the sidebar does: generate, then continue until finished. */
 function generate(ws: Workspace, request: GenerateRequest): BatchProgress {

@@ -1,26 +1,11 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../emulator/workspace';
 import type { PairingView } from '../../src/ui/contract';
-import { NOW, records, ROADMAP } from './workspace';
+import { NOW, records, ROADMAP, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';
 
-/** The demo school is seeded once and saved; each test opens its own copy of the folder. */
-let demoDir = '';
-beforeAll(async () => {
-  demoDir = mkdtempSync(path.join(os.tmpdir(), 'pairing-demo-'));
-  await (await openWorkspace({ dir: demoDir, demo: true, now: NOW })).save();
-}, 60000);
-
-async function demo(): Promise<Workspace> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pairing-'));
-  cpSync(demoDir, dir, { recursive: true });
-  const ws = await openWorkspace({ dir, now: NOW });
-  ws.resetCalls();
-  return ws;
-}
+/** The demo school: seeded once, a fresh copy for each test. */
+const demo = useDemoSchool('pairing');
 
 describe('«Подбор пар» on the demo banks', () => {
   test('a proposal: every mentee matched or listed with a reason, capacities kept, explanations in Russian', async () => {

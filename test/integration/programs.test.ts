@@ -1,7 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { type Workspace } from '../../emulator/workspace';
 import type {
   BatchProgress,
   ProgramActivity,
@@ -9,24 +6,13 @@ import type {
   ProgramPairView,
   SaveProgramResult,
 } from '../../src/ui/contract';
-import { columnOf, NOW, records, ROADMAP } from './workspace';
+import { columnOf, records, ROADMAP, useDemoSchool } from './workspace';
 
 const PROGRAMS = 'Программы';
 const PAIRS = 'Пары и группы';
 
-let demoDir = '';
-beforeAll(async () => {
-  demoDir = mkdtempSync(path.join(os.tmpdir(), 'programs-demo-'));
-  await (await openWorkspace({ dir: demoDir, demo: true, now: NOW })).save();
-}, 120000);
-
-async function demo(): Promise<Workspace> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'programs-'));
-  cpSync(demoDir, dir, { recursive: true });
-  const ws = await openWorkspace({ dir, now: NOW });
-  ws.resetCalls();
-  return ws;
-}
+/** The demo school: seeded once, a fresh copy for each test. */
+const demo = useDemoSchool('programs');
 
 const pairs = (ws: Workspace) => ws.run('listProgramPairs') as ProgramPairView[];
 const draftOf = (ws: Workspace, pairId: string) => ws.run('getProgramDraft', pairId) as ProgramDraft;

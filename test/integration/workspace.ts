@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../emulator/workspace';
 
 /** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */
@@ -36,4 +39,23 @@ export function columnOf(ws: Workspace, sheet: string, header: string): string {
 
 export function cellOf(ws: Workspace, header: string, no: string): string {
   return `${columnOf(ws, ROADMAP, header)}${rowOf(ws, no)}`;
+}
+
+/**
+ * The demo school, seeded once per test file (in beforeAll) and saved; the returned function opens a
+ * fresh copy of it for each test.
+ */
+export function useDemoSchool(name: string): () => Promise<Workspace> {
+  let seeded = '';
+  beforeAll(async () => {
+    seeded = mkdtempSync(path.join(os.tmpdir(), `${name}-demo-`));
+    await (await openWorkspace({ dir: seeded, demo: true, now: NOW })).save();
+  }, 120000);
+  return async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+    cpSync(seeded, dir, { recursive: true });
+    const ws = await openWorkspace({ dir, now: NOW });
+    ws.resetCalls();
+    return ws;
+  };
 }

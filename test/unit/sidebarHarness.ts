@@ -123,8 +123,13 @@ function builtBundle(): string {
 
 export type Server = Record<string, (...args: unknown[]) => unknown>;
 
+/** The booted sidebar settle() watches: its body and its server replies still to come. */
+const current = { body: null as FakeNode | null, pending: 0 };
+
 export function boot(view: string, server: Server) {
   const { doc, body } = makeDocument();
+  current.body = body;
+  current.pending = 0;
   const calls: unknown[][] = [];
   let closed = 0;
   const runner = (h: { ok?: (v: unknown) => void; fail?: (e: unknown) => void }): unknown => {
@@ -135,7 +140,9 @@ export function boot(view: string, server: Server) {
     for (const name of Object.keys(server)) {
       r[name] = (...args: unknown[]) => {
         calls.push([name, ...args]);
+        current.pending++;
         setTimeout(() => {
+          current.pending--;
           try {
             h.ok?.(server[name](...args));
           } catch (e) {
@@ -163,4 +170,24 @@ export function boot(view: string, server: Server) {
   return { body, doc, calls, closed: () => closed };
 }
 
-export const settle = () => new Promise((r) => setTimeout(r, 60));
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until the sidebar is quiet: no server reply pending and the DOM unchanged over a few turns
+ * of the event loop (renders and effects done). Not a fixed delay, so a loaded machine cannot make a
+ * test read the page half-rendered.
+ */
+export async function settle(): Promise<void> {
+  const signature = () => {
+    const body = current.body;
+    return body ? `${body.all().length}:${body.textContent}` : '';
+  };
+  let last = '';
+  let stable = 0;
+  for (let waited = 0; waited < 5000 && stable < 3; waited += 5) {
+    await tick(5);
+    const now = signature();
+    stable = current.pending === 0 && now === last ? stable + 1 : 0;
+    last = now;
+  }
+}
