@@ -124,9 +124,16 @@ export function fillDocument(
 export function copyBody(template: Body, target: Body): void {
   target.clear();
   const count = template.getNumChildren();
+  let afterTable = false;
   for (let i = 0; i < count; i++) {
     const child = template.getChild(i).copy();
     const type = child.getType();
+    // Docs puts an empty paragraph after a table appended at the end of a body: the template's own
+    // one would make a second.
+    const emptyAfterTable =
+      afterTable && type === DocumentApp.ElementType.PARAGRAPH && child.asParagraph().getText() === '';
+    afterTable = type === DocumentApp.ElementType.TABLE;
+    if (emptyAfterTable) continue;
     if (type === DocumentApp.ElementType.TABLE) target.appendTable(child.asTable());
     else if (type === DocumentApp.ElementType.LIST_ITEM) target.appendListItem(child.asListItem());
     else if (type === DocumentApp.ElementType.PARAGRAPH) target.appendParagraph(child.asParagraph());

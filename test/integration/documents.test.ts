@@ -138,6 +138,9 @@ describe('orders', () => {
     expect(second.number).toBe(first.number);
     expect(second.docUrl).toBe(first.docUrl);
     expect(filesIn(ws, 'Приказы')).toHaveLength(1);
+    // Rebuilt from the template in place: the same layout, no blank line gained.
+    const layout = filesIn(ws, 'Шаблоны').find((f) => /Положени/.test(f.name))!;
+    expect(ws.docModel(docIdOf(second.docUrl))!.body).toHaveLength(ws.docModel(layout.id)!.body.length);
     const text = ws.docText(docIdOf(second.docUrl));
     expect(text).toContain('Сидорова Нина Ивановна');
     expect(text).not.toContain('Петров Пётр Петрович');
