@@ -7,32 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import {
-  ARTIFACTS,
-  clickAddonMenu,
-  launchBrowser,
-  openWorkspacePage,
-  startServer,
-  type RunningServer,
-} from './browser';
+import { ARTIFACTS, clickAddonMenu, openWorkspacePage, useBrowser } from './browser';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await server?.close().catch(() => undefined);
-  await browser?.close();
-});
+const session = useBrowser();
 
 test('generate the pairs order from the sidebar, see it on «Диск», render its PDF to PNG', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-documents-'));
-  server = await startServer({ port: 0, dir, demo: true });
-  const page = await openWorkspacePage(browser, server);
+  const server = await session.startServer({ dir, demo: true });
+  const page = await openWorkspacePage(session.browser(), server);
 
   await clickAddonMenu(page, 'Документы');
   const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');

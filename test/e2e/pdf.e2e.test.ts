@@ -7,19 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { docToDocx } from '../../emulator/persistence/docx';
 import { convertToPdf, renderPdf } from '../../emulator/persistence/pdf';
 import { modelDriveSource } from '../../emulator/server/drive';
 import { orderDoc, para, sampleDrive } from '../emulator/docFixtures';
-
-type RunningServer = { url: string; port: number; close(): Promise<void> };
-const { startServer } = require('../..') as {
-  startServer(options: { port?: number; dir: string; demo?: boolean; driveSource?: unknown }): Promise<RunningServer>;
-};
-
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { ARTIFACTS, useBrowser } from './browser';
 
 beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -105,25 +97,12 @@ describe('PDF through LibreOffice', () => {
 });
 
 describe('the «Диск» tab', () => {
-  let browser: Browser;
-  let server: RunningServer | undefined;
-
-  beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const session = useBrowser();
 
   test('lists the tree, previews the order as a page, links .docx and PDF', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'drive-tab-'));
-    server = await startServer({ port: 0, dir, demo: false, driveSource: modelDriveSource(sampleDrive(), dir) });
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const server = await session.startServer({ dir, demo: false, driveSource: modelDriveSource(sampleDrive(), dir) });
+    const page = await session.browser().newPage({ viewport: { width: 1500, height: 1000 } });
     page.on('pageerror', (e) => {
       throw e;
     });

@@ -6,32 +6,14 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import {
-  ARTIFACTS,
-  clickAddonMenu,
-  launchBrowser,
-  openWorkspacePage,
-  startServer,
-  type RunningServer,
-} from './browser';
+import { ARTIFACTS, clickAddonMenu, openWorkspacePage, useBrowser } from './browser';
 
-let browser: Browser;
-let server: RunningServer | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await server?.close().catch(() => undefined);
-  await browser?.close();
-});
+const session = useBrowser();
 
 test('edit and save a program from the sidebar; the sheet «Программы» shows it', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-programs-'));
-  server = await startServer({ port: 0, dir, demo: true });
-  const page = await openWorkspacePage(browser, server);
+  const server = await session.startServer({ dir, demo: true });
+  const page = await openWorkspacePage(session.browser(), server);
 
   await clickAddonMenu(page, 'Программы наставничества');
   const sidebar = page.frameLocator('[data-testid="sidebar-frame"]');

@@ -3,66 +3,17 @@
  * server `npm start` runs, with the real built add-on. Screenshots go to test-artifacts/ — look at
  * them: they are what a user sees.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
+import { ARTIFACTS, clickAddonMenu as clickMenu, openWorkspacePage, useBrowser, type RunningServer } from './browser';
 
-type RunningServer = { url: string; port: number; close(): Promise<void> };
-const { startServer } = require('../..') as {
-  startServer(options: { port?: number; dir: string; demo?: boolean }): Promise<RunningServer>;
-};
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const ROADMAP = 'Дорожная карта';
+const session = useBrowser();
 
-let browser: Browser;
-/** Servers a test started; closed after each test even when it fails, so jest can exit. */
-let servers: RunningServer[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close().catch(() => undefined)));
-  servers = [];
-});
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openPage(server: RunningServer): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(server.url);
-  await page.getByTestId('menubar').waitFor();
-  return page;
-}
-
-/** Clicks «Расширения → Наставничество → …submenus → caption». */
-async function clickMenu(page: Page, caption: string, submenus: string[] = []): Promise<void> {
-  await page.getByTestId('menu-extensions').click();
-  for (const name of ['Наставничество', ...submenus]) {
-    await page.getByTestId('menu-submenu').filter({ hasText: name }).last().hover();
-  }
-  await page.getByTestId('menu-item').filter({ hasText: caption }).click();
-}
+const openPage = (server: RunningServer): Promise<Page> =>
+  openWorkspacePage(session.browser(), server, { width: 1400, height: 860 });
 
 /** The A1 address of a roadmap cell by activity number and column header, read from the page. */
 async function cellAddress(page: Page, no: string, header: string): Promise<string> {
@@ -84,8 +35,7 @@ async function background(page: Page, a1: string): Promise<string> {
 
 test('setup from the menu, a status edit, the sidebar, and the edit kept across a restart', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-workspace-'));
-  let server = await startServer({ port: 0, dir, demo: false });
-  servers.push(server);
+  let server = await session.startServer({ dir, demo: false });
   let page = await openPage(server);
 
   // Setup from the menu: the dialog is the add-on's own sidebar bundle.
@@ -135,8 +85,7 @@ test('setup from the menu, a status edit, the sidebar, and the edit kept across 
   // Restart the server on the same folder: the edit is still there.
   await page.close();
   await server.close();
-  server = await startServer({ port: 0, dir, demo: false });
-  servers.push(server);
+  server = await session.startServer({ dir, demo: false });
   page = await openPage(server);
   await page.getByTestId(`tab-${ROADMAP}`).click();
   await page.getByTestId(`cell-${status}`).filter({ hasText: 'Выполнено' }).waitFor();
@@ -145,8 +94,7 @@ test('setup from the menu, a status edit, the sidebar, and the edit kept across 
 
 test('questionnaires: created from the menu, filled in the Forms tab, filed into the bank', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-forms-'));
-  const server = await startServer({ port: 0, dir, demo: false });
-  servers.push(server);
+  const server = await session.startServer({ dir, demo: false });
   const page = await openPage(server);
 
   await clickMenu(page, 'Создать/обновить анкеты', ['Анкеты']);
@@ -158,7 +106,7 @@ test('questionnaires: created from the menu, filled in the Forms tab, filed into
   await page.getByTestId('view-forms').click();
   const link = page.getByTestId('form-item').filter({ hasText: 'Анкета наставляемого' });
   const href = (await link.getAttribute('href')) ?? (await link.locator('a').first().getAttribute('href'));
-  const form = await browser.newPage();
+  const form = await session.browser().newPage();
   await form.goto(new URL(href!, server.url).toString());
   await form.getByLabel('Адрес электронной почты').fill('Petrova@School.example');
   await form.getByLabel('Фамилия, имя, отчество').fill('<b>Петрова</b> Анна Сергеевна');
@@ -189,8 +137,7 @@ test('questionnaires: created from the menu, filled in the Forms tab, filed into
 
 test('pairing: «Подобрать», lock a pair, re-run, save, and see «Пары и группы»', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-pairing-'));
-  const server = await startServer({ port: 0, dir, demo: true });
-  servers.push(server);
+  const server = await session.startServer({ dir, demo: true });
   const page = await openPage(server);
 
   await clickMenu(page, 'Подбор пар');
