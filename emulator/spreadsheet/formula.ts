@@ -712,6 +712,29 @@ export function shiftSpan(
 }
 
 /**
+ * The formula with each reference replaced by what `rewrite` returns for it (null: left as written).
+ * A formula that does not tokenize is returned unchanged.
+ */
+function rewriteRefs(formula: string, rewrite: (ref: NonNullable<Token['ref']>) => string | null): string {
+  let toks: Token[];
+  try {
+    toks = tokenize(formula);
+  } catch {
+    return formula;
+  }
+  let out = '';
+  let pos = 0;
+  for (const t of toks) {
+    if (t.kind !== 'ref' || !t.ref) continue;
+    const replaced = rewrite(t.ref);
+    if (replaced === null) continue;
+    out += formula.slice(pos, t.start) + replaced;
+    pos = t.end;
+  }
+  return pos === 0 ? formula : out + formula.slice(pos);
+}
+
+/**
  * Rewrites the references of a formula for a row/column change in sheet `changedSheet`.
  * `formulaSheet` is the sheet the formula lives in (references without a sheet name point there).
  * With `anchor`, relative parts are kept relative to it (conditional-format formulas): they move
@@ -724,25 +747,12 @@ export function adjustFormula(
   ch: DimensionChange,
   anchor?: { oldRow: number; oldCol: number; newRow: number; newCol: number },
 ): string {
-  let toks: Token[];
-  try {
-    toks = tokenize(formula);
-  } catch {
-    return formula;
-  }
-  let out = '';
-  let pos = 0;
   const same = formulaSheet.toLowerCase() === changedSheet.toLowerCase();
-  for (const t of toks) {
-    if (t.kind !== 'ref' || !t.ref) continue;
-    const ref = t.ref;
+  return rewriteRefs(formula, (ref) => {
     const targetsChanged =
       ref.sheetName === undefined ? same : ref.sheetName.toLowerCase() === changedSheet.toLowerCase();
-    const replaced = adjustRef(ref, targetsChanged ? ch : null, anchor);
-    out += formula.slice(pos, t.start) + replaced;
-    pos = t.end;
-  }
-  return pos === 0 ? formula : out + formula.slice(pos);
+    return adjustRef(ref, targetsChanged ? ch : null, anchor);
+  });
 }
 
 function moveEndpoint(p0: number, ch: DimensionChange, isEnd: boolean): number {
@@ -790,37 +800,13 @@ function adjustRef(
 
 /** Rewrites references to a renamed sheet. */
 export function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
-  let toks: Token[];
-  try {
-    toks = tokenize(formula);
-  } catch {
-    return formula;
-  }
-  let out = '';
-  let pos = 0;
-  for (const t of toks) {
-    if (t.kind !== 'ref' || !t.ref || t.ref.sheetName?.toLowerCase() !== oldName.toLowerCase()) continue;
-    out += formula.slice(pos, t.start) + formatRef({ ...t.ref, sheetName: newName });
-    pos = t.end;
-  }
-  return pos === 0 ? formula : out + formula.slice(pos);
+  return rewriteRefs(formula, (ref) =>
+    ref.sheetName?.toLowerCase() === oldName.toLowerCase() ? formatRef({ ...ref, sheetName: newName }) : null,
+  );
 }
 
 /** The formula as it reads when copied dRow rows down and dCol columns right (relative parts move). */
 export function translateFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
-  let toks: Token[];
-  try {
-    toks = tokenize(formula);
-  } catch {
-    return formula;
-  }
-  let out = '';
-  let pos = 0;
-  for (const t of toks) {
-    if (t.kind !== 'ref' || !t.ref) continue;
-    out += formula.slice(pos, t.start) + adjustRef(t.ref, null, { oldRow: 0, oldCol: 0, newRow: dRow, newCol: dCol });
-    pos = t.end;
-  }
-  return pos === 0 ? formula : out + formula.slice(pos);
+  return rewriteRefs(formula, (ref) => adjustRef(ref, null, { oldRow: 0, oldCol: 0, newRow: dRow, newCol: dCol }));
 }
