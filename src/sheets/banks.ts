@@ -1,7 +1,7 @@
 import { bankId, type BankEntry, type PersonKind } from '../domain/questionnaires';
 import { safeText } from './cells';
-import { COLORS, SHEETS } from './schema';
-import { Table, type TableSpec } from './table';
+import { SHEETS } from './schema';
+import { styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -128,8 +128,7 @@ export class Bank {
   static open(ss: Spreadsheet, kind: PersonKind): Bank {
     const { table, created } = Table.ensure(ss, bankSpec(kind));
     if (created) {
-      table.sheet.setFrozenRows(1);
-      table.sheet.getRange(1, 1, 1, BANK_COLUMNS[kind].length).setFontWeight('bold').setBackground(COLORS.header);
+      styleNewTable(table);
     }
     return new Bank(kind, table);
   }

@@ -1,6 +1,6 @@
 import { isoDayReader, isoDayToCell, safeText } from './cells';
-import { COLORS, SHEETS } from './schema';
-import { Table, type TableSpec } from './table';
+import { SHEETS } from './schema';
+import { styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -70,17 +70,7 @@ export class Register {
 
   static open(ss: Spreadsheet): Register {
     const { table, created } = Table.ensure(ss, REGISTER_TABLE);
-    if (created) {
-      const sheet = table.sheet;
-      sheet.setFrozenRows(1);
-      sheet.getRange(1, 1, 1, REGISTER_TABLE.columns.length).setFontWeight('bold').setBackground(COLORS.header);
-      sheet.getRange(2, table.column(C.status), sheet.getMaxRows() - 1, 1).setDataValidation(
-        SpreadsheetApp.newDataValidation()
-          .requireValueInList([...DOCUMENT_STATUSES], true)
-          .setAllowInvalid(false)
-          .build(),
-      );
-    }
+    if (created) styleNewTable(table, { header: C.status, values: DOCUMENT_STATUSES });
     return new Register(table, ss.getSpreadsheetTimeZone());
   }
 

@@ -1,6 +1,6 @@
 import { safeText } from './cells';
-import { COLORS, SHEETS } from './schema';
-import { Table, type TableSpec } from './table';
+import { SHEETS } from './schema';
+import { styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -138,14 +138,7 @@ export function writePairs(ss: Spreadsheet, rows: readonly PairRow[]): void {
   }
   table.flush();
   if (created) {
-    table.sheet.setFrozenRows(1);
-    table.sheet.getRange(1, 1, 1, PAIRS_TABLE.columns.length).setFontWeight('bold').setBackground(COLORS.header);
-    table.sheet.getRange(2, table.column(C.status), table.sheet.getMaxRows() - 1, 1).setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList([...PAIR_STATUSES], true)
-        .setAllowInvalid(false)
-        .build(),
-    );
+    styleNewTable(table, { header: C.status, values: PAIR_STATUSES });
   }
 }
 

@@ -6,7 +6,7 @@
 import { ACTIVITY_STATUSES, activityMonth, type ActivityStatus, type ProgramActivity } from '../domain/programs';
 import { isoDayReader, isoDayWriter, safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
-import { Table, type TableSpec } from './table';
+import { styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -102,15 +102,8 @@ function openTable(ss: Spreadsheet): Table {
   const { table, created } = Table.ensure(ss, PROGRAMS_TABLE);
   if (created) {
     const sheet = table.sheet;
-    sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, PROGRAMS_TABLE.columns.length).setFontWeight('bold').setBackground(COLORS.header);
+    styleNewTable(table, { header: C.status, values: ACTIVITY_STATUSES });
     const body = sheet.getRange(2, 1, sheet.getMaxRows() - 1, PROGRAMS_TABLE.columns.length);
-    sheet.getRange(2, table.column(C.status), sheet.getMaxRows() - 1, 1).setDataValidation(
-      SpreadsheetApp.newDataValidation()
-        .requireValueInList([...ACTIVITY_STATUSES], true)
-        .setAllowInvalid(false)
-        .build(),
-    );
     const status = table.letter(C.status);
     const date = table.letter(C.date);
     sheet.setConditionalFormatRules([

@@ -1,4 +1,5 @@
 import { columnLetter, mapHeaders, type ColumnSpec } from './headers';
+import { COLORS } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -179,4 +180,21 @@ function runs(sorted: number[]): Array<[number, number]> {
     else out.push([n, n]);
   }
   return out;
+}
+
+/**
+ * Dresses a sheet the add-on has just created: header row frozen, bold and tinted, and, when asked,
+ * a dropdown of allowed values on one column (staff pick, never type, a status).
+ */
+export function styleNewTable(table: Table, dropdown?: { header: string; values: readonly string[] }): void {
+  const sheet = table.sheet;
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, table.spec.columns.length).setFontWeight('bold').setBackground(COLORS.header);
+  if (!dropdown) return;
+  sheet.getRange(2, table.column(dropdown.header), sheet.getMaxRows() - 1, 1).setDataValidation(
+    SpreadsheetApp.newDataValidation()
+      .requireValueInList([...dropdown.values], true)
+      .setAllowInvalid(false)
+      .build(),
+  );
 }
