@@ -6,6 +6,7 @@
 
 import type { DocumentKindId } from '../domain/documents/types';
 import type { ActivityStatus, ProgramActivity } from '../domain/programs';
+import type { MonitoringTotals, QuestionFigure } from '../domain/monitoring/types';
 import type { OverdueItem, StageProgress } from '../domain/roadmap/progress';
 
 export type { OverdueItem, StageProgress };
@@ -72,10 +73,28 @@ export interface ProgressReport {
   /** Activities due within the next 14 days and not done. */
   upcoming: OverdueItem[];
   questionnaires: QuestionnaireStats | null;
+  /** The year's work in figures (pairs, programs, meetings, events, monitoring, practices); null before setup. */
+  year: YearFigures | null;
+}
+
+/** What «Сводка» charts and the sidebar show of the year's work. Counts, no personal data. */
+export interface YearFigures {
+  pairs: { proposed: number; confirmed: number; dissolved: number };
+  /** Mean «Выполнение программы, %» over confirmed pairs with a program; null when none. */
+  programPercent: number | null;
+  /** Meetings on «Встречи». */
+  meetings: number;
+  /** «Мероприятия»: held = dated in the past; unpublished = held without a row on «Публикации». */
+  events: { held: number; planned: number; unpublished: number };
+  /** Null before anyone answered the monitoring. */
+  monitoring: MonitoringTotals | null;
+  /** Average score per scale question of the monitoring forms (empty before answers). */
+  monitoringQuestions: QuestionFigure[];
+  practices: { proposed: number; approved: number; published: number };
 }
 
 export interface FormLink {
-  key: 'mentee' | 'mentor' | 'withdrawal';
+  key: 'mentee' | 'mentor' | 'withdrawal' | 'meetingReport' | 'monitoringMentee' | 'monitoringMentor';
   title: string;
   /** For teachers. */
   url: string;
@@ -186,7 +205,7 @@ export interface DocumentEntry {
 export interface DocumentKindView {
   id: DocumentKindId;
   title: string;
-  scope: 'school' | 'pair' | 'person';
+  scope: 'school' | 'pair' | 'person' | 'event';
   /** The template Doc to open and edit; null before the templates exist. */
   templateUrl: string | null;
 }
@@ -291,8 +310,73 @@ export interface SaveProgramResult {
   message: string;
 }
 
+/** A row of «Мероприятия» as the «Итоги года» panel lists it. */
+export interface EventView {
+  id: string;
+  /** ISO date, '' when not set. */
+  date: string;
+  kind: string;
+  topic: string;
+  /** Dated today or earlier. */
+  held: boolean;
+  /** Rows on «Публикации» about this event. */
+  publications: number;
+  /** The news draft Doc, '' before «Подготовить новость». */
+  newsUrl: string;
+}
+
+export interface PracticeView {
+  id: string;
+  title: string;
+  author: string;
+  competence: string;
+  status: 'предложена' | 'одобрена' | 'опубликована';
+  materials: string;
+}
+
+export interface MonitoringView {
+  /** Both monitoring forms exist. */
+  formsReady: boolean;
+  /** ISO date-time of the last «Разослать ссылки на мониторинг», '' when never sent. */
+  linksSentAt: string;
+  expected: number;
+  answered: number;
+  /** People of confirmed pairs without an answer yet (staff only see this panel). */
+  nonRespondents: Array<{ name: string; role: 'наставник' | 'наставляемый'; pairId: string }>;
+}
+
+/** The «Итоги года» panel: monitoring, events and their publications, the best practices. */
+export interface YearView {
+  /** Null before the school year is set up. */
+  period: string | null;
+  figures: YearFigures | null;
+  monitoring: MonitoringView;
+  /** Newest first. */
+  events: EventView[];
+  practices: PracticeView[];
+  /** Choices for a new practice's competence. */
+  competences: string[];
+  reminders: { enabled: boolean; lastRun: string };
+}
+
+/** A best practice added from the sidebar (status «предложена»). */
+export interface PracticeInput {
+  title: string;
+  author: string;
+  competence: string;
+  description: string;
+  /** A link to the materials (Drive folder, document), may be ''. */
+  materials: string;
+}
+
+export interface NewsResult {
+  /** The draft news Doc. */
+  url: string;
+  message: string;
+}
+
 /** Which view the shared sidebar bundle opens with. */
-export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents' | 'programs';
+export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents' | 'programs' | 'year';
 
 /** The server functions the sidebar may call, by global name. */
 export interface ServerApi {
@@ -313,4 +397,12 @@ export interface ServerApi {
   getProgramDraft(pairId: string): ProgramDraft;
   /** One call saves the whole program: rows on «Программы», statuses of done activities kept. */
   saveProgram(request: SaveProgramRequest): SaveProgramResult;
+  getYearView(): YearView;
+  /** Creates/updates the monitoring forms if needed and mails each participant of a confirmed pair a personal prefilled link. */
+  sendMonitoringLinks(): SendLinksResult;
+  /** Mails each mentor of a confirmed pair a prefilled link to «Отчёт о встрече». */
+  sendMeetingLinks(): SendLinksResult;
+  /** A draft news text (Doc) from the event's facts, for the site editor. */
+  prepareNews(eventId: string): NewsResult;
+  addPractice(input: PracticeInput): YearView;
 }

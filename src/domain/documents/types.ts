@@ -4,11 +4,17 @@
  * template — staff may edit it — and generation only copies it and fills the placeholders.
  */
 
-/** Kinds generated now; the monitoring report joins later through the same engine. */
-export type DocumentKindId = 'regulationOrder' | 'pairsOrder' | 'program' | 'consentPersonalData' | 'consentDuties';
+export type DocumentKindId =
+  | 'regulationOrder'
+  | 'pairsOrder'
+  | 'program'
+  | 'consentPersonalData'
+  | 'consentDuties'
+  | 'analyticalReport'
+  | 'newsDraft';
 
-/** What one document is about: the school as a whole, one pair/group, or one person. */
-export type DocumentScope = 'school' | 'pair' | 'person';
+/** What one document is about: the school as a whole, one pair/group, one person, or one event. */
+export type DocumentScope = 'school' | 'pair' | 'person' | 'event';
 
 /** Drive sub-folders of the period folder «Наставничество 2026–2027». */
 export const DOCUMENT_FOLDERS = ['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг'] as const;
