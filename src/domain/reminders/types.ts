@@ -14,6 +14,8 @@ export interface ReminderItem {
   source: string;
   /** Addresses of the people responsible (lower case). */
   to: string[];
+  /** Monitoring: the person's own (prefilled) form link, listed under the item in the letter. */
+  link?: string;
 }
 
 export interface SendLogEntry {

@@ -1,0 +1,82 @@
+/**
+ * The reminder letter: short Russian plain text built from the digest's items only (numbers,
+ * titles, deadlines, where they live) — never from the free-text notes of meetings or answers.
+ */
+import { formatRuDate, isIsoDay } from '../dates';
+import type { Digest, ReminderItem, ReminderKind } from './types';
+
+export interface LetterContext {
+  school: string;
+  spreadsheetUrl: string;
+  todayIso: string;
+}
+
+export interface Letter {
+  subject: string;
+  body: string;
+}
+
+const SECTIONS: Array<{ kind: ReminderKind; heading: string }> = [
+  { kind: 'overdue', heading: 'Просрочено:' },
+  { kind: 'soon', heading: 'Срок в ближайшие дни:' },
+  { kind: 'monitoring', heading: 'Мониторинг: просим заполнить анкету' },
+];
+
+export const REMINDERS_OFF_HINT =
+  'Чтобы отключить напоминания, попросите куратора наставничества указать на листе «Настройки» ' +
+  'в строке «Напоминания: включены» значение «нет».';
+
+function oneLine(text: string): string {
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Russian noun form for n: (1, 2–4, 5+) as in «1 анкета», «2 анкеты», «5 анкет». */
+function plural(n: number, [one, few, many]: [string, string, string]): string {
+  const [d10, d100] = [n % 10, n % 100];
+  if (d10 === 1 && d100 !== 11) return one;
+  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return few;
+  return many;
+}
+
+/** «Наставничество: 2 просроченных, 1 скоро срок, 1 анкета». */
+export function digestSubject(digest: Digest): string {
+  const count = (kind: ReminderKind) => digest.items.filter((i) => i.kind === kind).length;
+  const [overdue, soon, monitoring] = [count('overdue'), count('soon'), count('monitoring')];
+  const parts: string[] = [];
+  if (overdue > 0) parts.push(`${overdue} ${plural(overdue, ['просроченное', 'просроченных', 'просроченных'])}`);
+  if (soon > 0) parts.push(`${soon} скоро срок`);
+  if (monitoring > 0) parts.push(`${monitoring} ${plural(monitoring, ['анкета', 'анкеты', 'анкет'])}`);
+  return parts.length > 0 ? `Наставничество: ${parts.join(', ')}` : 'Наставничество: напоминание';
+}
+
+/** «• 6.1 Мониторинг … — срок 20.05.2027 (Дорожная карта)», plus the form link on its own line. */
+function itemLines(item: ReminderItem): string[] {
+  const due = isIsoDay(item.due) ? ` — срок ${formatRuDate(item.due)}` : '';
+  const source = oneLine(item.source);
+  const lines = [`• ${oneLine(item.title)}${due}${source ? ` (${source})` : ''}`];
+  const link = oneLine(item.link ?? '');
+  if (link) lines.push(`  Ссылка на анкету: ${link}`);
+  return lines;
+}
+
+/** The letter for one recipient. */
+export function composeDigest(digest: Digest, ctx: LetterContext): Letter {
+  const school = oneLine(ctx.school);
+  const today = isIsoDay(ctx.todayIso) ? ` на ${formatRuDate(ctx.todayIso)}` : '';
+  const lines = [
+    'Здравствуйте!',
+    '',
+    `Напоминание о мероприятиях программы наставничества${school ? ` (${school})` : ''}${today}.`,
+  ];
+  for (const { kind, heading } of SECTIONS) {
+    const items = digest.items.filter((i) => i.kind === kind);
+    if (items.length === 0) continue;
+    lines.push('', heading, ...items.flatMap(itemLines));
+  }
+  const url = oneLine(ctx.spreadsheetUrl);
+  if (url) lines.push('', `Таблица наставничества: ${url}`);
+  lines.push('', '—', 'Письмо отправлено автоматически.', REMINDERS_OFF_HINT);
+  return { subject: digestSubject(digest), body: lines.join('\n') };
+}
