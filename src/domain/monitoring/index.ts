@@ -1,0 +1,53 @@
+/** Monitoring of the programs and the pairs' meeting reports: the forms, parsing, the summary, the types. */
+export type {
+  MeetingRecord,
+  MonitoringPair,
+  MonitoringRecord,
+  MonitoringRole,
+  MonitoringSummary,
+  MonitoringTotals,
+  NonRespondent,
+  PairFigures,
+  QuestionFigure,
+  YearFormKey,
+} from './types';
+export { YEAR_FORM_KEYS } from './types';
+export {
+  DIFFICULTY_CHOICES,
+  MAX_MEETING_MINUTES,
+  MEETING_FORMATS,
+  meetingReportForm,
+  MONITORING_CONSENT_CHOICE,
+  monitoringMenteeForm,
+  monitoringMentorForm,
+  pairChoiceLabel,
+  pairIdFromChoice,
+  Q,
+  READINESS_CHOICES,
+  ROLE_CHOICES,
+  SCALE_HIGH,
+  SCALE_LOW,
+  SCALE_QUESTIONS,
+  yearFormDefinitions,
+  type ScaleQuestion,
+  type YearFormDefinition,
+  type YearFormOptions,
+} from './forms';
+export {
+  cleanText,
+  latestMeetingDay,
+  normalizeActivityId,
+  parseDuration,
+  parseMeetingDate,
+  parseMeetingReport,
+  parseMonitoring,
+  type Answers,
+  type MeetingFailureReason,
+  type MeetingParseResult,
+  type MonitoringFailureReason,
+  type MonitoringLookup,
+  type MonitoringParseResult,
+  type MonitoringPerson,
+  type SubmissionMeta,
+} from './parse';
+export { resolvedOf, roundRatio, summarizeMonitoring, type MonitoringSummaryInput } from './summary';
