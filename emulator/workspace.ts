@@ -52,6 +52,8 @@ import {
 } from './spreadsheet/staffEdit';
 import { newRange } from './spreadsheet/range';
 import { createSpreadsheetApp, SpreadsheetAppImpl } from './spreadsheet/spreadsheetApp';
+import { createCharts } from './spreadsheet/charts';
+import { chartRangesA1, chartTitle } from './spreadsheet/chartModel';
 import { newSpreadsheetModel, type SpreadsheetModel } from './spreadsheet/model';
 
 export interface WorkspaceOptions {
@@ -182,6 +184,7 @@ export class Workspace {
       DocumentApp: createDocumentApp(env, drive),
       DriveApp: createDriveApp(env, drive),
       MimeType: createMimeType(env),
+      Charts: createCharts(env),
     };
     this.documentService = services.DocumentApp;
     this.driveService = services.DriveApp;
@@ -241,6 +244,19 @@ export class Workspace {
   values(sheetName: string): string[][] | null {
     const sheet = this.model.sheets.find((s) => s.name === sheetName);
     return sheet ? sheetDisplayValues(this.model, sheet) : null;
+  }
+
+  /**
+   * The embedded charts over a sheet, in insertion order: type = Charts.ChartType name ('BAR'…),
+   * title = option 'title' ('' when unset), ranges in A1 without the sheet name ('A10:B17').
+   */
+  charts(sheetName: string): Array<{ type: string; title: string; ranges: string[] }> {
+    const sheet = this.requireSheet(sheetName);
+    return (sheet.charts ?? []).map((c) => ({
+      type: c.type,
+      title: chartTitle(c),
+      ranges: chartRangesA1(this.model, c),
+    }));
   }
 
   /** The formatting a user sees in a cell: static format with conditional rules applied. */
@@ -481,9 +497,12 @@ export class Workspace {
     return uncounted(this.env, unwrap(this.driveService));
   }
 
-  /** Messages MailApp "sent" (the outbox; nothing leaves the machine). */
-  mail(): SentMail[] {
-    return structuredClone(this.outbox.sent);
+  /**
+   * Messages MailApp "sent" (the outbox; nothing leaves the machine), oldest first; `at` is the
+   * simulated send time as an ISO date-time (UTC), the same instant as `atMs`.
+   */
+  mail(): Array<SentMail & { at: string }> {
+    return this.outbox.sent.map((m) => ({ ...structuredClone(m), at: new Date(m.atMs).toISOString() }));
   }
 
   /** Persists: the spreadsheet as a real .xlsx (+ sidecar), the other services as JSON. */

@@ -39,6 +39,11 @@ export const LATENCY_MS: Readonly<Record<string, number>> = {
   'Sheet.setColumnWidth': 30,
   'Sheet.setFrozenRows': 30,
   'Sheet.protect': 150,
+  // Embedded charts: inserting/updating/removing one is a structural change; builders are local.
+  'Sheet.insertChart': 300,
+  'Sheet.updateChart': 300,
+  'Sheet.removeChart': 150,
+  'Sheet.getCharts': 60,
   'Spreadsheet.insertSheet': 300,
   'Spreadsheet.deleteSheet': 200,
   'Spreadsheet.getSheetByName': 10,

@@ -2,6 +2,7 @@
 import type { Env } from '../core/env';
 import type { SpreadsheetModel } from '../spreadsheet/model';
 import type { FormModel, FormsModel, ItemModel } from './model';
+import type { SubmitResult } from './submit';
 
 export interface FormsCtx {
   env: Env;
@@ -9,6 +10,11 @@ export interface FormsCtx {
   readonly forms: FormsModel;
   /** The one spreadsheet of the workspace: the only possible response destination. */
   readonly spreadsheet: SpreadsheetModel;
+  /**
+   * Called after FormResponse.submit() stored a response the script built, so the workspace can fire
+   * (or queue) the ON_FORM_SUBMIT triggers as for a respondent's submission. Unset: none fire.
+   */
+  onScriptSubmit?: (result: SubmitResult) => void;
 }
 
 export type GForm = GoogleAppsScript.Forms.Form;

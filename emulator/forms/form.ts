@@ -44,6 +44,7 @@ type Members =
   | 'addSectionHeaderItem'
   | 'getResponses'
   | 'getResponse'
+  | 'createResponse'
   | 'deleteResponse'
   | 'deleteAllResponses';
 
@@ -258,6 +259,12 @@ export class FormImpl extends Wrapped implements Pick<FF, Members> {
     return this.form.responses
       .filter((r) => r.timestampMs >= from)
       .map((r) => responseObject(this.ctx, this.formId, r));
+  }
+
+  /** A new, empty response for the script to fill (withItemResponse) and prefill or submit. */
+  createResponse(): GoogleAppsScript.Forms.FormResponse {
+    requireForm(this.ctx, this.formId);
+    return responseObject(this.ctx, this.formId, null);
   }
 
   private findResponse(method: string, id: unknown): number {

@@ -8,6 +8,7 @@ import { linkFormUrls } from './destination';
 import { DestinationType, ItemType } from './enums';
 import { formObject } from './form';
 import type { FormModel, FormsModel } from './model';
+import type { SubmitResult } from './submit';
 
 type FA = GoogleAppsScript.Forms.FormApp;
 
@@ -68,9 +69,15 @@ export class FormAppImpl implements Pick<FA, 'create' | 'openById' | 'openByUrl'
 
 /**
  * The FormApp global over `forms` (a getter, so a workspace can swap its model). Responses can go
- * only to `spreadsheet`, the workspace's own file.
+ * only to `spreadsheet`, the workspace's own file. `onScriptSubmit` hears of responses the script
+ * submitted (FormResponse.submit()), to fire the triggers.
  */
-export function createFormApp(env: Env, forms: FormsModel | (() => FormsModel), spreadsheet: SpreadsheetModel): FA {
+export function createFormApp(
+  env: Env,
+  forms: FormsModel | (() => FormsModel),
+  spreadsheet: SpreadsheetModel,
+  options: { onScriptSubmit?: (result: SubmitResult) => void } = {},
+): FA {
   const get = typeof forms === 'function' ? forms : () => forms;
   const ctx: FormsCtx = {
     env,
@@ -78,6 +85,7 @@ export function createFormApp(env: Env, forms: FormsModel | (() => FormsModel), 
       return get();
     },
     spreadsheet,
+    ...(options.onScriptSubmit && { onScriptSubmit: options.onScriptSubmit }),
   };
   linkFormUrls(spreadsheet, get);
   return gasObject(env, 'FormApp', new FormAppImpl(ctx)) as unknown as FA;

@@ -5,15 +5,29 @@ import { choiceObject, choiceValue } from './choice';
 import type { FormsCtx } from './context';
 import { ItemBase, QuestionBase } from './itemBase';
 import type { ItemModel, ItemTypeName } from './model';
+import { itemResponseObject } from './response';
 
 type Choice = GoogleAppsScript.Forms.Choice;
 type Common = 'getId' | 'getTitle' | 'setTitle' | 'getHelpText' | 'setHelpText' | 'getIndex' | 'getType';
 type Question = Common | 'isRequired' | 'setRequired';
-type ChoiceMembers = Question | 'createChoice' | 'setChoiceValues' | 'setChoices' | 'getChoices';
+type ChoiceMembers = Question | 'createChoice' | 'setChoiceValues' | 'setChoices' | 'getChoices' | 'createResponse';
+type IR = GoogleAppsScript.Forms.ItemResponse;
 
 /** Our wording (not documented): Google refuses such a list when it saves the form. */
 export const INVALID_CHOICES = 'Invalid data updating form: choices must be non-empty and distinct.';
 export const INVALID_BOUNDS = 'Invalid argument: the lower bound must be 0 or 1 and the upper bound 3 to 10.';
+/** Our wordings: Google documents that createResponse throws for these, not the text. */
+export const notAChoice = (value: string, title: string) =>
+  `Invalid response: "${value}" is not one of the choices of the question "${title}".`;
+export const outOfBounds = (value: number, item: ItemModel) =>
+  `Invalid response: ${value} is outside the bounds ${item.lowerBound}–${item.upperBound} of the question "${item.title}".`;
+export const checkedTwice = (value: string, title: string) =>
+  `Invalid response: "${value}" is checked twice in the question "${title}".`;
+
+/** An ItemResponse for this item; `value` already checked. */
+function respond(base: ItemBase<unknown>, value: string | string[]): IR {
+  return itemResponseObject(base.ctx, base.formId, base.itemId, value);
+}
 
 abstract class ChoiceBase<S> extends QuestionBase<S> {
   createChoice(value: string): Choice {
@@ -44,19 +58,51 @@ abstract class ChoiceBase<S> extends QuestionBase<S> {
   getChoices(): Choice[] {
     return this.item.choices.map((v) => choiceObject(this.ctx.env, v));
   }
+
+  /** One answer of a single-choice question: a choice, or any text when «Другое» is shown. */
+  protected single(method: string, value: unknown): IR {
+    const v = this.string(method, value);
+    const item = this.item;
+    if (!item.choices.includes(v) && !(item.type === 'MULTIPLE_CHOICE' && item.otherOption)) {
+      throw this.ctx.env.error(notAChoice(v, item.title));
+    }
+    return respond(this, v);
+  }
+
+  abstract createResponse(response: string | string[]): IR;
+}
+
+/** Text questions: any string (validation rules are not emulated). */
+abstract class TextBase<S> extends QuestionBase<S> {
+  createResponse(response: string): IR {
+    return respond(this, this.string(`${this.className}.createResponse`, response));
+  }
+  protected abstract readonly className: string;
 }
 
 export class TextItemImpl
-  extends QuestionBase<GoogleAppsScript.Forms.TextItem>
-  implements Pick<GoogleAppsScript.Forms.TextItem, Question> {}
+  extends TextBase<GoogleAppsScript.Forms.TextItem>
+  implements Pick<GoogleAppsScript.Forms.TextItem, Question | 'createResponse'>
+{
+  protected readonly className = 'TextItem';
+}
 
 export class ParagraphTextItemImpl
-  extends QuestionBase<GoogleAppsScript.Forms.ParagraphTextItem>
-  implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, Question> {}
+  extends TextBase<GoogleAppsScript.Forms.ParagraphTextItem>
+  implements Pick<GoogleAppsScript.Forms.ParagraphTextItem, Question | 'createResponse'>
+{
+  protected readonly className = 'ParagraphTextItem';
+}
 
 export class ListItemImpl
   extends ChoiceBase<GoogleAppsScript.Forms.ListItem>
-  implements Pick<GoogleAppsScript.Forms.ListItem, ChoiceMembers> {}
+  implements Pick<GoogleAppsScript.Forms.ListItem, ChoiceMembers>
+{
+  /** One of the choices (lists have no «Другое»). */
+  createResponse(response: string): IR {
+    return this.single('ListItem.createResponse', response);
+  }
+}
 
 export class MultipleChoiceItemImpl
   extends ChoiceBase<GoogleAppsScript.Forms.MultipleChoiceItem>
@@ -68,6 +114,10 @@ export class MultipleChoiceItemImpl
   }
   hasOtherOption(): boolean {
     return this.item.otherOption;
+  }
+  /** One of the choices, or any text when «Другое» is shown. */
+  createResponse(response: string): IR {
+    return this.single('MultipleChoiceItem.createResponse', response);
   }
 }
 
@@ -82,6 +132,24 @@ export class CheckboxItemImpl
   hasOtherOption(): boolean {
     return this.item.otherOption;
   }
+  /**
+   * The values to check: choices, each once; with «Другое» shown, also one text outside the choices
+   * (the «Другое:» field holds one text).
+   */
+  createResponse(responses: string[]): IR {
+    if (!Array.isArray(responses) || !responses.every((v) => typeof v === 'string')) {
+      throw signatureError(this.ctx.env, 'FormApp.CheckboxItem.createResponse', [responses]);
+    }
+    const item = this.item;
+    let other = !item.otherOption;
+    responses.forEach((v, i) => {
+      if (responses.indexOf(v) !== i) throw this.ctx.env.error(checkedTwice(v, item.title));
+      if (item.choices.includes(v)) return;
+      if (other) throw this.ctx.env.error(notAChoice(v, item.title));
+      other = true;
+    });
+    return respond(this, [...responses]);
+  }
 }
 
 export class ScaleItemImpl
@@ -89,9 +157,28 @@ export class ScaleItemImpl
   implements
     Pick<
       GoogleAppsScript.Forms.ScaleItem,
-      Question | 'setBounds' | 'getLowerBound' | 'getUpperBound' | 'setLabels' | 'getLeftLabel' | 'getRightLabel'
+      | Question
+      | 'setBounds'
+      | 'getLowerBound'
+      | 'getUpperBound'
+      | 'setLabels'
+      | 'getLeftLabel'
+      | 'getRightLabel'
+      | 'createResponse'
     >
 {
+  /** A whole number within the bounds; getResponse() gives it as a string, as stored answers are. */
+  createResponse(response: number): IR {
+    if (typeof response !== 'number' || !Number.isFinite(response)) {
+      throw signatureError(this.ctx.env, 'FormApp.ScaleItem.createResponse', [response]);
+    }
+    const item = this.item;
+    if (!Number.isInteger(response) || response < item.lowerBound || response > item.upperBound) {
+      throw this.ctx.env.error(outOfBounds(response, item));
+    }
+    return respond(this, String(response));
+  }
+
   setBounds(lower: number, upper: number): GoogleAppsScript.Forms.ScaleItem {
     if (!Number.isInteger(lower) || !Number.isInteger(upper)) {
       throw signatureError(this.ctx.env, 'FormApp.ScaleItem.setBounds', [lower, upper]);

@@ -33,6 +33,9 @@ import {
   SpreadsheetModel,
   ValidationRule,
 } from '../spreadsheet/model';
+import { gridToA1, parseA1 as parseRef, quoteSheetName, refToGrid } from '../spreadsheet/a1';
+import { chartTitle } from '../spreadsheet/chartModel';
+import type { ChartModel } from '../spreadsheet/model';
 import { errorWithCause, readJson, writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 
 export const XLSX_FILE = 'spreadsheet.xlsx';
@@ -65,6 +68,16 @@ interface SidecarSheet {
   numberCells?: Record<string, number>;
   /** Date cells without a number format, written with an automatic one: A1 → that format. */
   autoDateFormats?: Record<string, string>;
+  /** Embedded charts over this sheet (not drawn into the .xlsx). */
+  charts?: SidecarChart[];
+}
+
+/** An embedded chart: the model's ChartModel with its ranges as A1 with the sheet name. */
+interface SidecarChart extends Omit<ChartModel, 'ranges' | 'anchorRow' | 'anchorCol' | 'offsetX' | 'offsetY'> {
+  /** e.g. "'Сводка'!A10:B17"; read back by sheet name. */
+  ranges: string[];
+  /** 1-based, as ContainerInfo reports it. */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
 }
 
 interface SidecarNamedRange {
@@ -85,6 +98,8 @@ interface Sidecar {
   activeSheet: string;
   nextSheetId: number;
   nextProtectionId: number;
+  /** The next embedded chart id (absent in files written before charts existed). */
+  nextChartId?: number;
   namedRanges: SidecarNamedRange[];
   sheets: SidecarSheet[];
 }
@@ -370,6 +385,7 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
     activeSheet: model.sheets[model.activeSheet]?.name ?? model.sheets[0]?.name ?? '',
     nextSheetId: model.nextSheetId,
     nextProtectionId: model.nextProtectionId,
+    ...(model.nextChartId !== undefined ? { nextChartId: model.nextChartId } : {}),
     namedRanges: [],
     sheets: [],
   };
@@ -399,6 +415,7 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
       protections: sheet.protections,
       metadata: sheet.metadata,
     };
+    if (sheet.charts?.length) side.charts = sheet.charts.map((c) => chartToSidecar(model, c));
     sidecar.sheets.push(side);
 
     // Columns
@@ -518,6 +535,47 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, sidecar };
+}
+
+function chartToSidecar(model: SpreadsheetModel, chart: ChartModel): SidecarChart {
+  const { ranges, anchorRow, anchorCol, offsetX, offsetY, ...rest } = chart;
+  const a1s: string[] = [];
+  for (const r of ranges) {
+    const sheet = model.sheets.find((s) => s.id === r.sheetId);
+    // A range on a deleted sheet reads nothing any more; it is not written.
+    if (sheet) a1s.push(`${quoteSheetName(sheet.name)}!${gridToA1(r.range)}`);
+  }
+  return { ...rest, ranges: a1s, anchor: { row: anchorRow + 1, column: anchorCol + 1, offsetX, offsetY } };
+}
+
+/** A sidecar chart back into the model; ranges naming a sheet that is gone are reported and dropped. */
+function chartFromSidecar(model: SpreadsheetModel, on: SheetModel, side: SidecarChart, problems: string[]): ChartModel {
+  const { ranges, anchor, ...rest } = side;
+  const chart: ChartModel = {
+    ...rest,
+    options: rest.options ?? {},
+    ranges: [],
+    anchorRow: Math.max(0, (anchor?.row ?? 1) - 1),
+    anchorCol: Math.max(0, (anchor?.column ?? 1) - 1),
+    offsetX: anchor?.offsetX ?? 0,
+    offsetY: anchor?.offsetY ?? 0,
+  };
+  for (const text of ranges ?? []) {
+    const ref = parseRef(String(text));
+    const name = ref?.sheetName ?? on.name;
+    const sheet =
+      model.sheets.find((s) => s.name === name) ??
+      model.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!ref || !sheet) {
+      const title = chartTitle(chart);
+      problems.push(
+        `Лист «${on.name}», диаграмма${title ? ` «${title}»` : ''}: диапазон ${String(text)} не найден, он пропущен`,
+      );
+      continue;
+    }
+    chart.ranges.push({ sheetId: sheet.id, range: refToGrid(ref, sheet.maxRows, sheet.maxCols) });
+  }
+  return chart;
 }
 
 function writeCell(xc: ExcelJS.Cell, cell: Cell, addr: string, side: SidecarSheet, model: SpreadsheetModel): void {
@@ -644,6 +702,7 @@ export async function loadSpreadsheet(dir: string): Promise<{ model: Spreadsheet
     namedRanges: [],
     nextSheetId: sidecar?.nextSheetId ?? 0,
     nextProtectionId: sidecar?.nextProtectionId ?? 1,
+    ...(sidecar?.nextChartId !== undefined ? { nextChartId: sidecar.nextChartId } : {}),
   };
   const tz = model.timeZone;
 
@@ -652,6 +711,7 @@ export async function loadSpreadsheet(dir: string): Promise<{ model: Spreadsheet
   const usedIds = new Set<number>();
   const pendingNewSheets: SheetModel[] = [];
   const sheetByXlsxName = new Map<string, SheetModel>();
+  const sideOfSheet = new Map<SheetModel, SidecarSheet>();
 
   for (const ws of wb.worksheets) {
     const side = sideByXlsxName.get(ws.name);
@@ -665,6 +725,7 @@ export async function loadSpreadsheet(dir: string): Promise<{ model: Spreadsheet
       pendingNewSheets.push(sheet);
     }
     sheetByXlsxName.set(ws.name, sheet);
+    if (side) sideOfSheet.set(sheet, side);
     readWorksheet(ws, sheet, side, { tz, date1904, patched, problems });
     model.sheets.push(sheet);
   }
@@ -681,6 +742,11 @@ export async function loadSpreadsheet(dir: string): Promise<{ model: Spreadsheet
     model.nextProtectionId,
     ...model.sheets.flatMap((s) => s.protections.map((p) => p.id + 1)),
   );
+
+  // Embedded charts, once every sheet has its id (their ranges may be on any sheet).
+  for (const [sheet, side] of sideOfSheet) {
+    if (side.charts?.length) sheet.charts = side.charts.map((c) => chartFromSidecar(model, sheet, c, problems));
+  }
 
   if (model.sheets.length === 0) {
     problems.push('В файле нет ни одного листа; создан пустой лист «Лист1»');

@@ -4,11 +4,12 @@
  * Everything the add-on wrote (titles, help, choices) is escaped.
  */
 import type { FormModel, ItemModel } from '../forms/model';
+import { EMAIL_PARAM, OTHER_OPTION, readPrefill } from '../forms/prefill';
 import { escapeHtml } from '../services/html';
 
 /** The radio/checkbox value of the «Другое:» option (Google's own name for it). */
-export const OTHER = '__other_option__';
-export const EMAIL_FIELD = 'emailAddress';
+export const OTHER = OTHER_OPTION;
+export const EMAIL_FIELD = EMAIL_PARAM;
 
 const fieldName = (item: ItemModel) => `q${item.id}`;
 const otherName = (item: ItemModel) => `q${item.id}.other`;
@@ -19,6 +20,25 @@ export type Filled = Map<string, string[]>;
 export function parseFilled(body: string): Filled {
   const out: Filled = new Map();
   for (const [k, v] of new URLSearchParams(body)) out.set(k, [...(out.get(k) ?? []), v]);
+  return out;
+}
+
+/**
+ * A prefilled link's query (`entry.<n>=…`, as FormResponse.toPrefilledUrl() makes it) → the page's
+ * fields, so the form opens with those answers filled in and still editable. Values the page cannot
+ * show (a list value that is not a choice) are simply not selected, as in Google Forms.
+ */
+export function filledFromQuery(form: FormModel, params: URLSearchParams): Filled {
+  const out: Filled = new Map();
+  const { values, email } = readPrefill(form, params);
+  for (const item of form.items) {
+    const got = values.get(item.id);
+    if (!got) continue;
+    const single = item.type !== 'CHECKBOX';
+    out.set(fieldName(item), single ? got.values.slice(0, 1) : got.values);
+    if (got.other !== null) out.set(otherName(item), [got.other]);
+  }
+  if (email !== null && form.collectEmail) out.set(EMAIL_FIELD, [email]);
   return out;
 }
 

@@ -17,9 +17,12 @@
  *   GET  /ui/:dialogId             the HTML of a sidebar/dialog the add-on showed, with the
  *                                  google.script.run shim injected (/web/shim.js)
  *   GET  /api/forms                [{ id, title, url: '/forms/<id>' }] — forms the add-on created
- *   GET  /forms/:id                the form as a respondent sees it (server-rendered HTML, no scripts)
+ *   GET  /forms/:id                the form as a respondent sees it (server-rendered HTML, no scripts);
+ *                                  a prefilled link's query (?usp=pp_url&entry.<n>=…) fills the answers in
+ *   GET  /forms/d/e/:id/viewform   the same page: a published/prefilled Google URL with the origin swapped
  *   POST /forms/:id                urlencoded answers → confirmation page (200) or the form again
  *                                  with the Russian errors and the answers kept (422); triggers fire
+ *   GET  /api/mail                 MailView[] (server/mail.ts): MailApp's outbox, newest first
  *   GET  /api/files                DriveListing[] (server/drive.ts): My Drive's files and folders
  *   GET  /api/files/:id/preview    a Google Doc's model (DocModel JSON), drawn by the page as text
  *   GET  /files/:id.docx           a Doc as .docx;  /files/:id.pdf  a Doc or PDF as PDF (LibreOffice,
@@ -113,6 +116,38 @@ export interface SheetView {
   hiddenCols: number[];
   /** rows[r][c], 0-based, r < rowCount; missing trailing cells are empty. */
   rows: CellView[][];
+  /** The sheet's embedded charts, their data read from the live cells of their ranges. */
+  charts: ChartView[];
+}
+
+/** What an embedded chart shows (see spreadsheet/chartModel.ts, chartSeries). */
+export interface ChartSeriesView {
+  /** Category labels: the first column's display text, one per data row. */
+  labels: string[];
+  /** Series names (header text; '' without a header row). */
+  names: string[];
+  /** values[s][i]: series s at label i; cells that are not numbers count as 0. */
+  values: number[][];
+  /** display[s][i]: that cell as the sheet shows it ("50%"). */
+  display: string[][];
+}
+
+export interface ChartView {
+  /** EmbeddedChart.getChartId(). */
+  id: number;
+  /** Charts.ChartType name: 'BAR', 'COLUMN', 'PIE', 'LINE', … */
+  type: string;
+  title: string;
+  /** 1-based anchor cell of the top-left corner, and the pixel offset from it. */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Pixels: options 'width' / 'height', else Sheets' default 600 × 371. */
+  width: number;
+  height: number;
+  /** Option 'legend.position' ('right' when unset; 'none' hides the legend). */
+  legend: string;
+  /** Option 'colors', when set. */
+  colors?: string[];
+  series: ChartSeriesView;
 }
 
 export interface EditRequest {

@@ -25,6 +25,7 @@ import {
   produceDownload,
   type DriveSource,
 } from './drive';
+import { mailViews } from './mail';
 import { Session } from './session';
 
 export interface ServerOptions {
@@ -133,6 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 200, 'data', XLSX_TYPE, xlsx);
     }
     if (get && p === '/api/forms') return sendJson(res, await session.forms());
+    if (get && p === '/api/mail') return sendJson(res, await session.serial(() => mailViews(session.ws)));
     const driveRoute = parseDriveRoute(p);
     if (driveRoute && get) {
       if (driveRoute.route === 'list') return sendJson(res, await session.serial(() => listFiles(drive())));
@@ -162,7 +164,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (html === null) throw new HttpError(404, 'Окно не найдено. / No such dialog.');
       return send(res, 200, 'dialog', 'text/html; charset=utf-8', html);
     }
-    const form = /^\/forms\/([^/]+)$/.exec(p);
+    // A published or prefilled link (https://docs.google.com/forms/d/e/<id>/viewform?…) opens here
+    // with the origin swapped for this server's: the same page as /forms/<id>.
+    const published = /^\/forms\/d\/e\/([^/]+)\/viewform$/.exec(p);
+    const form = published ?? /^\/forms\/([^/]+)$/.exec(p);
+    if (published && !get) throw new HttpError(405, 'Ответы отправляются на /forms/<id>. / Method not allowed.');
     if (form && (get || post)) {
       let id: string;
       try {
@@ -171,7 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         throw new HttpError(404, 'Форма не найдена. / Form not found.');
       }
       if (get) {
-        const html = await session.formPage(id);
+        const html = await session.formPage(id, url.searchParams);
         if (html === null) throw new HttpError(404, 'Форма не найдена. / Form not found.');
         return send(res, 200, 'page', 'text/html; charset=utf-8', html);
       }

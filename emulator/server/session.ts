@@ -13,7 +13,7 @@ import type { MenuItemModel } from '../services/ui';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../workspace';
 import { FormSubmitError } from '../forms/submit';
 import { dialogView, injectShim, messageView } from './dialogs';
-import { answersFrom, parseFilled, renderConfirmation, renderForm } from './formPage';
+import { answersFrom, filledFromQuery, parseFilled, renderConfirmation, renderForm } from './formPage';
 import { Jobs } from './jobs';
 import type {
   ActionResult,
@@ -225,11 +225,14 @@ export class Session {
     );
   }
 
-  /** The fillable page of a form; null if there is no such form. */
-  formPage(id: string): Promise<string | null> {
+  /**
+   * The fillable page of a form, with the answers of a prefilled link's query (`entry.<n>=…`) filled
+   * in; null if there is no such form.
+   */
+  formPage(id: string, query: URLSearchParams = new URLSearchParams()): Promise<string | null> {
     return this.serial(() => {
       const form = this.ws.formsModel.forms.find((f) => f.id === id);
-      return form ? renderForm(form) : null;
+      return form ? renderForm(form, filledFromQuery(form, query)) : null;
     });
   }
 

@@ -13,7 +13,9 @@ import {
   type SheetModel,
   type SpreadsheetModel,
 } from '../spreadsheet/index';
-import type { CellView, SheetView } from './protocol';
+import { chartSeries, chartSize, chartTitle, getChartOption } from '../spreadsheet/chartModel';
+import type { ChartModel } from '../spreadsheet/model';
+import type { CellView, ChartView, SheetView } from './protocol';
 
 /** Empty rows / columns shown below and right of the data, as room to type. */
 export const EMPTY_ROWS = 20;
@@ -43,10 +45,35 @@ function isBlank(view: CellView): boolean {
   return Object.keys(view).length === 1 && view.v === '';
 }
 
+/** A chart as the page draws it: its series re-read from the cells now. */
+export function chartView(model: SpreadsheetModel, chart: ChartModel): ChartView {
+  const legend = getChartOption(chart.options, 'legend.position');
+  const colors = getChartOption(chart.options, 'colors');
+  return {
+    id: chart.id,
+    type: chart.type,
+    title: chartTitle(chart),
+    anchor: { row: chart.anchorRow + 1, column: chart.anchorCol + 1, offsetX: chart.offsetX, offsetY: chart.offsetY },
+    ...chartSize(chart),
+    legend: typeof legend === 'string' ? legend : 'right',
+    ...(Array.isArray(colors) ? { colors: colors.map(String) } : {}),
+    series: chartSeries(model, chart),
+  };
+}
+
 export function buildSheetView(model: SpreadsheetModel, sheet: SheetModel, env: Env): SheetView {
   ensureCalculated(model, env);
-  const rowCount = Math.min(lastRowOf(sheet) + EMPTY_ROWS, sheet.maxRows);
-  const colCount = Math.min(Math.max(lastColOf(sheet), sheet.frozenCols) + EMPTY_COLS, sheet.maxCols);
+  let rowCount = Math.min(lastRowOf(sheet) + EMPTY_ROWS, sheet.maxRows);
+  let colCount = Math.min(Math.max(lastColOf(sheet), sheet.frozenCols) + EMPTY_COLS, sheet.maxCols);
+  // The grid reaches under every chart (rows of 21 px, columns of their width), as in Sheets.
+  for (const chart of sheet.charts ?? []) {
+    const { width, height } = chartSize(chart);
+    const rows = chart.anchorRow + Math.ceil((chart.offsetY + height) / 21) + 1;
+    let cols = chart.anchorCol;
+    for (let px = chart.offsetX + width; px > 0; cols++) px -= sheet.columnWidths[cols] ?? DEFAULT_COLUMN_WIDTH;
+    rowCount = Math.max(rowCount, Math.min(rows, sheet.maxRows));
+    colCount = Math.max(colCount, Math.min(cols + 1, sheet.maxCols));
+  }
   const rows: CellView[][] = [];
   for (let r = 0; r < rowCount; r++) {
     const line: CellView[] = [];
@@ -70,5 +97,6 @@ export function buildSheetView(model: SpreadsheetModel, sheet: SheetModel, env: 
     widths,
     hiddenCols,
     rows,
+    charts: (sheet.charts ?? []).map((c) => chartView(model, c)),
   };
 }

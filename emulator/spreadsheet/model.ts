@@ -95,6 +95,35 @@ export interface SheetModel {
   protections: ProtectionModel[];
   /** Developer metadata the add-on may attach (key → value). */
   metadata: Record<string, string>;
+  /** Embedded charts floating over this sheet (charts.ts); missing = none. */
+  charts?: ChartModel[];
+}
+
+/** A chart's data range: the sheet by id (so a rename follows) and the cells, as named ranges are. */
+export interface ChartRangeModel {
+  sheetId: number;
+  range: GridRange;
+}
+
+/** One embedded chart (Sheet.insertChart). Its data is read live from `ranges` whenever it is drawn. */
+export interface ChartModel {
+  /** EmbeddedChart.getChartId(): unique in the spreadsheet, never reused. */
+  id: number;
+  /** A Charts.ChartType name: 'BAR', 'COLUMN', 'PIE', 'LINE', … */
+  type: string;
+  ranges: ChartRangeModel[];
+  /** 0-based anchor cell of the chart's top-left corner, and the offset from it in pixels. */
+  anchorRow: number;
+  anchorCol: number;
+  offsetX: number;
+  offsetY: number;
+  /** Options as set by setOption; dotted names nest ('legend.position' → { legend: { position } }). */
+  options: Record<string, unknown>;
+  /** Rows (or columns) of the data taken as headers; -1 = let the chart guess. */
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: 'MERGE_COLUMNS' | 'MERGE_ROWS';
+  hiddenDimensionStrategy: 'IGNORE_BOTH' | 'IGNORE_ROWS' | 'IGNORE_COLUMNS' | 'SHOW_BOTH';
 }
 
 export interface NamedRangeModel {
@@ -115,6 +144,8 @@ export interface SpreadsheetModel {
   activeSheet: number;
   nextSheetId: number;
   nextProtectionId: number;
+  /** The next EmbeddedChart id to hand out; missing = 1 + the largest id in use. */
+  nextChartId?: number;
 }
 
 export const DEFAULT_ROWS = 1000;

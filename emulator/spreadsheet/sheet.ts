@@ -14,6 +14,7 @@ import {
   type GSpreadsheet,
   type SpreadsheetCtx,
 } from './context';
+import { getCharts, insertChart, newChartBuilder, removeChart, updateChart } from './charts';
 import { ConditionalFormatRuleImpl } from './conditionalFormat';
 import { renameSheetInFormula } from './formula';
 import type { GridRange, SheetModel } from './model';
@@ -65,6 +66,7 @@ export const SHEET_METHODS = [
   'deleteColumns',
   'deleteRow',
   'deleteRows',
+  'getCharts',
   'getColumnWidth',
   'getConditionalFormatRules',
   'getDataRange',
@@ -90,6 +92,7 @@ export const SHEET_METHODS = [
   'hideRow',
   'hideRows',
   'hideSheet',
+  'insertChart',
   'insertColumnAfter',
   'insertColumnBefore',
   'insertColumns',
@@ -103,7 +106,9 @@ export const SHEET_METHODS = [
   'isColumnHiddenByUser',
   'isRowHiddenByUser',
   'isSheetHidden',
+  'newChart',
   'protect',
+  'removeChart',
   'setColumnWidth',
   'setColumnWidths',
   'setConditionalFormatRules',
@@ -116,6 +121,7 @@ export const SHEET_METHODS = [
   'showSheet',
   'unhideColumn',
   'unhideRow',
+  'updateChart',
 ] as const;
 
 export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
@@ -534,6 +540,33 @@ export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
 
   clearConditionalFormatRules(): void {
     this.model.conditionalRules = [];
+  }
+
+  // ------------------------------------------------------------ embedded charts (charts.ts)
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.alive();
+    return newChartBuilder(this.ctx);
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.alive();
+    insertChart(this.ctx, this.model, chart);
+  }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.alive();
+    return getCharts(this.ctx, this.model);
+  }
+
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.alive();
+    updateChart(this.ctx, this.model, chart);
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.alive();
+    removeChart(this.ctx, this.model, chart);
   }
 
   // ------------------------------------------------------------ protection, names

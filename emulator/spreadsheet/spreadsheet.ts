@@ -12,6 +12,7 @@ import {
   type GUser,
   type SpreadsheetCtx,
 } from './context';
+import { renewCopiedCharts } from './chartModel';
 import { newSheetModel, type SheetModel } from './model';
 import { findNamedRange, isValidRangeName, rangeOfNamed, wrapNamedRange } from './namedRange';
 import { wrapProtection } from './protection';
@@ -171,6 +172,7 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, (typeof SPREADSHEET_M
       sheet.name = name ?? this.defaultSheetName();
       sheet.protections = [];
       sheet.hidden = false;
+      renewCopiedCharts(m, tpl.model, sheet);
     } else {
       sheet = newSheetModel(id, name ?? this.defaultSheetName());
     }

@@ -4,6 +4,7 @@
  * when deleted entirely); formula references everywhere are rewritten (a deleted single cell becomes
  * #REF!); conditional-format formulas keep their relative parts relative to the rule's range.
  */
+import { shiftCharts } from './chartModel';
 import { adjustFormula, shiftSpan, type DimensionChange } from './formula';
 import type { Cell, GridRange, SheetModel, SpreadsheetModel } from './model';
 import { markChanged, runtimeOf } from './runtime';
@@ -93,6 +94,9 @@ export function changeDimension(
     nr.range = g;
     return true;
   });
+
+  // Chart ranges on this sheet move like named ranges; charts over it keep their anchor cell.
+  shiftCharts(model, sheet, ch);
 
   if (runtimeOf(model).formulas !== 'none') {
     for (const s of model.sheets) {

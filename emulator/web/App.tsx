@@ -18,11 +18,13 @@ import { a1, cellAt } from './a1';
 import { api, normalizeAction, onBusy, type ListedItem } from './api';
 import { Grid, type Move, type Selection } from './Grid';
 import { DriveView } from './DriveView';
+import { MailView } from './MailView';
 import { MenuBar } from './Menu';
 import { DialogBox, JobBox, MessageBox, SidebarPanel, Toast } from './Overlays';
 import type { ShimMessage } from './shim';
+import type { MailView as Mail } from '../server/mail';
 
-type View = 'sheet' | 'forms' | 'files';
+type View = 'sheet' | 'forms' | 'files' | 'mail';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,6 +48,8 @@ export function App(): JSX.Element {
   const [dismissedProblems, setDismissedProblems] = useState<string | null>(null);
   const [job, setJob] = useState<JobState | null>(null);
   const [busy, setBusy] = useState(0);
+  const [mail, setMail] = useState<Mail[] | null>(null);
+  const [mailError, setMailError] = useState<string | null>(null);
 
   const sheetNameRef = useRef<string | null>(null);
   const sheetSeq = useRef(0);
@@ -68,7 +72,19 @@ export function App(): JSX.Element {
     if (seq === sheetSeq.current && sheetNameRef.current === name) setSheet(v);
   }, []);
 
+  /** The outbox for the «Почта» tab and its count; never blocks or fails a refresh. */
+  const loadMail = useCallback(() => {
+    api.mail().then(
+      (list) => {
+        setMail(Array.isArray(list) ? list : []);
+        setMailError(null);
+      },
+      (e) => setMailError(messageOf(e)),
+    );
+  }, []);
+
   const refreshAll = useCallback(async () => {
+    loadMail();
     const s = await api.state();
     setState(s);
     setFatal(null);
@@ -83,7 +99,7 @@ export function App(): JSX.Element {
     }
     if (name) await loadSheet(name);
     else setSheet(null);
-  }, [loadSheet, openDialog]);
+  }, [loadSheet, loadMail, openDialog]);
 
   /** Refreshes state and the sheet; calls during a refresh coalesce into one more refresh. */
   const scheduleRefresh = useCallback(async () => {
@@ -279,6 +295,7 @@ export function App(): JSX.Element {
               ['sheet', 'Таблица'],
               ['forms', 'Формы'],
               ['files', 'Диск'],
+              ['mail', mail ? `Почта (${mail.length})` : 'Почта'],
             ] as const
           ).map(([v, label]) => (
             <button
@@ -367,6 +384,8 @@ export function App(): JSX.Element {
             )
           ) : view === 'files' ? (
             <DriveView />
+          ) : view === 'mail' ? (
+            <MailView mail={mail} error={mailError} onReload={loadMail} />
           ) : (
             <ListView kind={view} />
           )}

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { CSSProperties, JSX } from 'preact';
 import type { CellView, SheetView } from '../server/protocol';
 import { a1, cellAt, colLetter, prefixSums, rowHeights, visibleRange, ROW_H } from './a1';
+import { ChartLayer } from './Charts';
 
 export interface Selection {
   r: number;
@@ -83,6 +84,16 @@ export function Grid(props: GridProps): JSX.Element {
     }
     return { lefts, total: x };
   }, [visibleCols, sheet]);
+  // Where a chart anchored at a cell goes, in the unscrolled content (charts scroll with the cells).
+  const allPrefix = useMemo(() => prefixSums(heights), [heights]);
+  const rowTop = (r: number): number =>
+    HEADER_H + (allPrefix[Math.min(r, heights.length)] ?? 0) + Math.max(0, r - heights.length) * ROW_H;
+  const colLeft = (c: number): number => {
+    const hidden = new Set(sheet.hiddenCols);
+    let x = ROWNUM_W;
+    for (let i = 0; i < c; i++) if (!hidden.has(i)) x += sheet.widths[i] ?? DEFAULT_W;
+    return x;
+  };
   const totalWidth = useMemo(
     () => visibleCols.reduce((w, c) => w + (sheet.widths[c] ?? DEFAULT_W), ROWNUM_W),
     [visibleCols, sheet],
@@ -357,6 +368,7 @@ export function Grid(props: GridProps): JSX.Element {
           ) : null}
         </tbody>
       </table>
+      <ChartLayer charts={sheet.charts ?? []} colLeft={colLeft} rowTop={rowTop} />
     </div>
   );
 }

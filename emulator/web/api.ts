@@ -11,6 +11,7 @@ import type {
   UserRequest,
   WorkspaceState,
 } from '../server/protocol';
+import type { MailView } from '../server/mail';
 
 /** A form or Drive file the add-on created (the shape the later capabilities will fill in). */
 export interface ListedItem {
@@ -103,6 +104,8 @@ export const api = {
   job: (id: string) => request<JobState>('GET', `/api/jobs/${encodeURIComponent(id)}`),
   forms: () => request<ListedItem[]>('GET', '/api/forms'),
   files: () => request<ListedItem[]>('GET', '/api/files'),
+  /** The «Почта» tab: MailApp's outbox, newest first. */
+  mail: () => request<MailView[]>('GET', '/api/mail'),
   /** Tells the server a dialog/sidebar was closed; a server without the route (404) is fine. */
   close: async (req: CloseRequest): Promise<void> => {
     try {
