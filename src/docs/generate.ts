@@ -77,7 +77,7 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     register.update(row, { docUrl: doc.getUrl() });
   }
   const values = { ...ctx.common, ...item.values, номер: number, номер_приказа: number };
-  fillDocument(doc.getBody(), ctx.template.shape, values, item.rows);
+  fillDocument(doc.getBody(), ctx.template.shape, values, item.rows, item.tables);
   const docId = doc.getId();
   const docUrl = doc.getUrl();
   doc.saveAndClose();

@@ -1,5 +1,9 @@
 /**
- * Filling a copy of a template: the repeating table row once per item, then every placeholder.
+ * Filling a copy of a template: each repeating table row once per item, then every placeholder.
+ *
+ * A kind has at most one repeating row of its `rowFields` and one per extra table (`kind.tables`);
+ * the fields in a row tell which group it belongs to. An extra table with no items keeps its header
+ * and one row «—», so the document shows the table is empty.
  *
  * Values are inserted literally. Two guards make that so whatever a teacher typed:
  * - a `{` in a value is written as a private-use character until the end, so a value such as
@@ -7,23 +11,43 @@
  * - replaceText is used only for values without `$` and `\` (how Apps Script treats those in a
  *   replacement is not documented); other values are written with findText + deleteText/insertText.
  */
-import { checkTemplate, findPlaceholders, placeholderPattern } from '../domain/documents/placeholders';
+import {
+  checkTemplate,
+  findPlaceholders,
+  placeholderPattern,
+  ROW_GROUP,
+  rowGroups,
+  rowSorter,
+} from '../domain/documents/placeholders';
 import type { DocumentKind } from '../domain/documents/types';
 
 type Body = GoogleAppsScript.Document.Body;
 type Container = Body | GoogleAppsScript.Document.TableRow;
+type Rows = Array<Record<string, string>>;
 
 const BRACE_STAND_IN = '\uE000';
+/** The one row of an extra table with no items. */
+export const EMPTY_ROW_MARK = '—';
 
 export interface Token {
   raw: string;
   name: string;
 }
 
-/** What a template holds: the placeholders outside the repeating row, and that row's place and placeholders. */
+/** A repeating row: its table (index among the body's tables), its index in that table, its placeholders. */
+export interface RowShape {
+  table: number;
+  row: number;
+  tokens: Token[];
+}
+
+/** What a template holds: the placeholders outside the repeating rows, and those rows' places and placeholders. */
 export interface TemplateShape {
   tokens: Token[];
-  row: { table: number; row: number; tokens: Token[] } | null;
+  /** The repeating row of the kind's `rowFields`. */
+  row: RowShape | null;
+  /** The repeating rows of the kind's extra tables found in the template, by key; absent for a kind without them. */
+  tables?: Record<string, RowShape>;
   /** Russian; generation is refused while any. */
   problems: string[];
 }
@@ -33,33 +57,56 @@ function distinct(tokens: Token[]): Token[] {
   return tokens.filter((t) => (seen.has(t.raw) ? false : (seen.add(t.raw), true)));
 }
 
-/** Reads a template once: its text, and the cells of its tables to find the repeating row. */
+/** Reads a template once: its text, and the cells of its tables to find the repeating rows. */
 export function inspectTemplate(kind: DocumentKind, body: Body): TemplateShape {
   let outside = body.getText();
-  const rowNames = new Set(kind.rowFields.map((f) => f.name));
-  let row: TemplateShape['row'] = null;
+  const groups = rowGroups(kind);
+  const hasTables = (kind.tables ?? []).length > 0;
+  const roleOf = rowSorter(kind);
+  let row: RowShape | null = null;
   let rowCells: string[] | null = null;
-  if (rowNames.size > 0) {
-    const tables = body.getTables();
-    search: for (let t = 0; t < tables.length; t++) {
-      const table = tables[t];
+  const tables: Record<string, RowShape> = {};
+  const tableCells: Record<string, string[]> = {};
+  const mixed: string[][] = [];
+  if (groups.length > 0) {
+    const docTables = body.getTables();
+    search: for (let t = 0; t < docTables.length; t++) {
+      const table = docTables[t];
       const rows = table.getNumRows();
       for (let r = 0; r < rows; r++) {
         const tableRow = table.getRow(r);
-        const text = tableRow.getText();
-        if (!findPlaceholders(text).tokens.some((tok) => rowNames.has(tok.name))) continue;
+        const role = roleOf(tableRow.getText());
+        if (role.type === 'outside') continue;
         const cells: string[] = [];
         for (let c = 0; c < tableRow.getNumCells(); c++) cells.push(tableRow.getCell(c).getText());
-        rowCells = cells;
-        row = { table: t, row: r, tokens: distinct(findPlaceholders(cells.join('\n')).tokens) };
-        break search;
+        if (role.type === 'mixed') {
+          mixed.push(cells);
+          continue;
+        }
+        const shape = { table: t, row: r, tokens: distinct(findPlaceholders(cells.join('\n')).tokens) };
+        if (role.group === ROW_GROUP) {
+          row = shape;
+          rowCells = cells;
+        } else {
+          tables[role.group] = shape;
+          tableCells[role.group] = cells;
+        }
+        // One group only: its first row is all there is to find.
+        if (groups.length === 1) break search;
       }
     }
   }
-  // The row's cells are in the body's text too: take them out once, so what stays is "outside".
-  for (const cell of rowCells ?? []) outside = outside.replace(cell, '');
-  const problems = checkTemplate(kind, { outside: [outside], row: rowCells });
-  return { tokens: distinct(findPlaceholders(outside).tokens), row, problems };
+  // The rows' cells are in the body's text too: take them out once, so what stays is "outside".
+  for (const cells of [rowCells ?? [], ...Object.values(tableCells), ...mixed]) {
+    for (const cell of cells) outside = outside.replace(cell, '');
+  }
+  const problems = checkTemplate(kind, {
+    outside: [outside],
+    row: rowCells,
+    ...(hasTables ? { tables: tableCells } : {}),
+    ...(mixed.length > 0 ? { mixed } : {}),
+  });
+  return { tokens: distinct(findPlaceholders(outside).tokens), row, ...(hasTables ? { tables } : {}), problems };
 }
 
 /** A value as it may go into a document: one line, no stand-in characters, braces stood in for. */
@@ -97,26 +144,55 @@ function fill(container: Container, tokens: Token[], values: Record<string, stri
 }
 
 /**
- * Fills a copy of the template whose shape is `shape`: the repeating row once per item of `rows`
- * (each row sees the common values too), then the placeholders outside it.
+ * Repeats the row at `at` once per item of `items` (each row sees the common values too) and removes
+ * the template row; with no items and `markEmpty`, leaves one row with «—» in its first cell.
+ */
+function repeatRow(
+  table: GoogleAppsScript.Document.Table,
+  at: RowShape,
+  items: Rows,
+  values: Record<string, string>,
+  markEmpty: boolean,
+): void {
+  const template = table.getRow(at.row);
+  if (items.length === 0 && markEmpty) {
+    const row = table.insertTableRow(at.row + 1, template.copy());
+    for (let c = 0; c < row.getNumCells(); c++) row.getCell(c).setText(c === 0 ? EMPTY_ROW_MARK : '');
+  }
+  items.forEach((rowValues, k) => {
+    const row = table.insertTableRow(at.row + 1 + k, template.copy());
+    fill(row, at.tokens, { ...values, ...rowValues });
+  });
+  table.removeRow(at.row);
+}
+
+/**
+ * Fills a copy of the template whose shape is `shape`: the repeating row once per item of `rows`, the
+ * row of each extra table once per item of `tables[key]`, then the placeholders outside them.
  */
 export function fillDocument(
   body: Body,
   shape: TemplateShape,
   values: Record<string, string>,
-  rows: Array<Record<string, string>>,
+  rows: Rows,
+  tables: Record<string, Rows> = {},
 ): void {
-  if (shape.row) {
-    const table = body.getTables()[shape.row.table];
-    const template = table.getRow(shape.row.row);
-    rows.forEach((rowValues, k) => {
-      const row = table.insertTableRow(shape.row!.row + 1 + k, template.copy());
-      fill(row, shape.row!.tokens, { ...values, ...rowValues });
-    });
-    table.removeRow(shape.row.row);
+  const repeats: Array<{ at: RowShape; items: Rows; markEmpty: boolean }> = [];
+  if (shape.row) repeats.push({ at: shape.row, items: rows, markEmpty: false });
+  for (const [key, at] of Object.entries(shape.tables ?? {})) {
+    repeats.push({ at, items: tables[key] ?? [], markEmpty: true });
+  }
+  if (repeats.length > 0) {
+    // Last table and last row first: rows put into a table move neither the rows above nor other tables.
+    repeats.sort((a, b) => b.at.table - a.at.table || b.at.row - a.at.row);
+    const docTables = body.getTables();
+    for (const { at, items, markEmpty } of repeats) repeatRow(docTables[at.table], at, items, values, markEmpty);
   }
   fill(body, shape.tokens, values);
-  const all = [...Object.values(values), ...rows.flatMap((r) => Object.values(r))];
+  const all = [
+    ...Object.values(values),
+    ...[...rows, ...Object.values(tables).flat()].flatMap((r) => Object.values(r)),
+  ];
   if (all.some((v) => v.includes('{'))) body.replaceText(BRACE_STAND_IN, '{');
 }
 

@@ -8,6 +8,7 @@ import {
   DOCUMENT_KIND_IDS,
   DOCUMENT_KINDS,
   documentKind,
+  extraTable,
   isDocumentKindId,
   repeatingTable,
 } from '../../src/domain/documents/kinds';
@@ -23,25 +24,27 @@ import { consentText, dutiesConsentText } from '../../src/domain/questionnaires/
 
 const KINDS = Object.values(DOCUMENT_KINDS);
 
-/** Every text of the blocks: paragraphs, header cells, repeating-row cells. */
-function texts(blocks: TemplateBlock[]): { outside: string[]; row: string[] } {
+/** Every text of the blocks: paragraphs, header cells, repeating-row cells (all rows, and each row apart). */
+function texts(blocks: TemplateBlock[]): { outside: string[]; row: string[]; rows: string[][] } {
   const outside: string[] = [];
   const row: string[] = [];
+  const rows: string[][] = [];
   for (const b of blocks) {
     if (b.type === 'paragraph') outside.push(b.text);
     else {
       outside.push(...b.header.flat());
       row.push(...(b.row ?? []));
+      if (b.row) rows.push(b.row);
     }
   }
-  return { outside, row };
+  return { outside, row, rows };
 }
 
 const names = (list: string[]) => new Set(list.flatMap((t) => findPlaceholders(t).tokens.map((k) => k.name)));
 const paragraphs = (kind: DocumentKind) => kind.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
 
 describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
-  const { outside, row } = texts(kind.blocks);
+  const { outside, row, rows } = texts(kind.blocks);
 
   test('its default template has no problems', () => {
     expect(checkTemplate(kind, blockTexts(kind))).toEqual([]);
@@ -58,12 +61,18 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
   test('blocks use only declared fields, and every declared field is used', () => {
     const fields = kind.fields.map((f) => f.name);
     const rowFields = kind.rowFields.map((f) => f.name);
+    const tableFields = (kind.tables ?? []).map((t) => t.fields.map((f) => f.name).sort());
     expect([...names(outside)].sort()).toEqual([...fields].sort());
-    expect([...names(row)].sort()).toEqual([...rowFields].sort());
+    expect([...names(row)].sort()).toEqual([...rowFields, ...tableFields.flat()].sort());
+    // Each repeating row holds the fields of one group, all of them: the rowFields or one extra table.
+    const groups = [...(rowFields.length > 0 ? [[...rowFields].sort()] : []), ...tableFields];
+    const rowGroups = rows.map((cells) => [...names(cells)].sort());
+    expect(rowGroups).toHaveLength(groups.length);
+    expect(rowGroups).toEqual(expect.arrayContaining(groups));
   });
 
   test('field names are normalised and unique, labels are Russian', () => {
-    const all = [...kind.fields, ...kind.rowFields];
+    const all = [...kind.fields, ...kind.rowFields, ...(kind.tables ?? []).flatMap((t) => t.fields)];
     for (const f of all) {
       expect(normalizePlaceholderName(f.name)).toBe(f.name);
       expect(f.label).toMatch(/^[А-ЯЁ]/);
@@ -75,6 +84,23 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
     expect(repeatingTable(kind) !== null).toBe(kind.rowFields.length > 0);
   });
 
+  test('every extra table has a table of its own, with a Russian label and a unique key', () => {
+    const tables = kind.tables ?? [];
+    const blocks = tables.map((t) => extraTable(kind, t.key));
+    expect(blocks.every((b) => b !== null)).toBe(true);
+    expect(new Set([...blocks, repeatingTable(kind)].filter(Boolean)).size).toBe(
+      tables.length + (kind.rowFields.length > 0 ? 1 : 0),
+    );
+    expect(new Set(tables.map((t) => t.key)).size).toBe(tables.length);
+    for (const t of tables) expect(t.label).toMatch(/^[А-ЯЁ]/);
+    for (const b of blocks) {
+      expect(b!.widths).toHaveLength(b!.row!.length);
+      expect(b!.header.every((h) => h.length === b!.row!.length)).toBe(true);
+      expect(b!.widths!.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(467);
+    }
+    expect(extraTable(kind, 'nothing')).toBeNull();
+  });
+
   test('folder, scope and number prefix', () => {
     expect(DOCUMENT_FOLDERS).toContain(kind.folder);
     expect(kind.templateName.startsWith('Шаблон — ')).toBe(true);
@@ -83,6 +109,12 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
       expect(kind.fields.map((f) => f.name)).toEqual(
         expect.arrayContaining(['школа', 'директор', 'куратор', 'учебный_год', 'номер_приказа', 'дата_приказа']),
       );
+    } else if (kind.id === 'analyticalReport') {
+      expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Мониторинг', 'school', 'АС']);
+      expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'учебный_год', 'номер', 'дата']));
+    } else if (kind.id === 'newsDraft') {
+      expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Новости', 'event', 'НВ']);
+      expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'заголовок']));
     } else if (kind.id === 'program') {
       expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Программы', 'pair', 'П']);
       expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'директор', 'номер', 'дата']));
@@ -108,7 +140,10 @@ test('ids, look-up, uniqueness of what the register and Drive show', () => {
     'program',
     'consentPersonalData',
     'consentDuties',
+    'analyticalReport',
+    'newsDraft',
   ]);
+  expect(DOCUMENT_FOLDERS).toEqual(['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг', 'Новости']);
   for (const id of DOCUMENT_KIND_IDS) {
     expect(DOCUMENT_KINDS[id].id).toBe(id);
     expect(documentKind(id)).toBe(DOCUMENT_KINDS[id]);
@@ -310,6 +345,182 @@ describe('consents', () => {
     for (const d of duties) expect(text).toContain(d);
     expect(all).toMatch(/досрочно отказаться/);
     expect(text).toContain('{{дата}}   ____________ / {{фио}}');
+  });
+});
+
+describe('the analytical report', () => {
+  const kind = DOCUMENT_KINDS.analyticalReport;
+  const text = paragraphs(kind);
+  const at = (t: string) => kind.blocks.findIndex((b) => b.type === 'paragraph' && b.text === t);
+
+  test('names, folder and template', () => {
+    expect(kind).toMatchObject({
+      title: 'Аналитическая справка по итогам реализации программ наставничества',
+      shortTitle: 'Аналитическая справка',
+      scope: 'school',
+      folder: 'Мониторинг',
+      numberPrefix: 'АС',
+      templateName: 'Шаблон — аналитическая справка',
+      rowFields: [],
+    });
+    expect((kind.tables ?? []).map((t) => t.key)).toEqual(['pairs', 'questions', 'events', 'practices']);
+  });
+
+  test('the head: the school, the title, the year, date and number', () => {
+    const [school, title] = kind.blocks;
+    expect(school).toMatchObject({ type: 'paragraph', text: '{{школа}}', align: 'CENTER', bold: true });
+    expect(title).toMatchObject({ text: 'АНАЛИТИЧЕСКАЯ СПРАВКА', align: 'CENTER', bold: true });
+    expect(text).toContain('за {{учебный_год}} учебный год');
+    expect(text).toContain('{{дата}}   № {{номер}}');
+  });
+
+  test('six numbered HEADING2 sections, each table under its own section', () => {
+    const headings = kind.blocks.flatMap((b) => (b.type === 'paragraph' && b.heading === 'HEADING2' ? [b.text] : []));
+    expect(headings).toEqual([
+      '1. Общие сведения',
+      '2. Реализация персонализированных программ',
+      '3. Результаты мониторинга',
+      '4. Мероприятия',
+      '5. Лучшие практики наставничества',
+      '6. Выводы и предложения',
+    ]);
+    const section = (key: string) => {
+      const i = kind.blocks.indexOf(extraTable(kind, key)!);
+      return headings.filter((h) => at(h) < i).length;
+    };
+    expect(['pairs', 'questions', 'events', 'practices'].map(section)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('the tables: headers and fields', () => {
+    const table = (key: string) => extraTable(kind, key)!;
+    expect(table('pairs').header).toEqual([
+      [
+        '№',
+        'Наставник',
+        'Наставляемые',
+        'Выполнение программы, %',
+        'Встреч',
+        'Ответили на мониторинг',
+        'Удовлетворённость (1–10)',
+        'Решено запросов, %',
+      ],
+    ]);
+    const fields = (key: string) => kind.tables!.find((t) => t.key === key)!.fields.map((f) => f.name);
+    expect(fields('pairs')).toEqual([
+      'пара_номер',
+      'пара_наставник',
+      'пара_наставляемые',
+      'пара_выполнение',
+      'пара_встреч',
+      'пара_ответили',
+      'пара_удовлетворенность',
+      'пара_решено',
+    ]);
+    expect(fields('questions')).toEqual(['вопрос', 'вопрос_роль', 'вопрос_средний', 'вопрос_ответов']);
+    expect(fields('events')).toEqual([
+      'мероприятие_дата',
+      'мероприятие_вид',
+      'мероприятие_тема',
+      'мероприятие_участники',
+    ]);
+    expect(fields('practices')).toEqual([
+      'практика_название',
+      'практика_автор',
+      'практика_компетенция',
+      'практика_описание',
+    ]);
+    for (const key of ['pairs', 'questions', 'events', 'practices']) {
+      expect(table(key).row).toEqual(fields(key).map((n) => `{{${n}}}`));
+    }
+  });
+
+  test('blockTexts finds the four rows, checkTemplate sees no problem', () => {
+    const texts = blockTexts(kind);
+    expect(texts.row).toBeNull();
+    expect(Object.keys(texts.tables!)).toEqual(['pairs', 'questions', 'events', 'practices']);
+    expect(texts.mixed).toBeUndefined();
+    expect(checkTemplate(kind, texts)).toEqual([]);
+  });
+
+  test('figures in the text, conclusions as italic hints, signatures of the curator and the methodologist', () => {
+    const all = text.join('\n');
+    for (const name of [
+      'число_пар',
+      'число_наставников',
+      'число_наставляемых',
+      'встреч',
+      'мероприятий',
+      'удовлетворенность_наставляемых',
+      'удовлетворенность_наставников',
+    ]) {
+      expect(all).toContain(`{{${name}}}`);
+    }
+    for (const name of ['выполнение_программ', 'охват_мониторинга', 'решено_запросов']) {
+      expect(all).toContain(`{{${name}}}%`);
+    }
+    expect(all).toContain('{{самооценка_до}} → {{самооценка_после}}');
+    const hints = kind.blocks.filter((b) => b.type === 'paragraph' && b.text.startsWith('['));
+    expect(hints.length).toBeGreaterThanOrEqual(2);
+    expect(hints.every((h) => h.type === 'paragraph' && h.italic && h.text.endsWith(']'))).toBe(true);
+    expect((hints[0] as { text: string }).text).toMatch(/^\[Выводы методиста/);
+    expect(at((hints[0] as { text: string }).text)).toBeGreaterThan(at('6. Выводы и предложения'));
+    expect(text.filter((t) => t.includes('____________'))).toEqual([
+      'Куратор ____________ {{куратор}}',
+      'Методист ____________ {{методист}}',
+    ]);
+  });
+});
+
+describe('the news draft', () => {
+  const kind = DOCUMENT_KINDS.newsDraft;
+
+  test('names, folder and template', () => {
+    expect(kind).toMatchObject({
+      title: 'Новость для сайта',
+      shortTitle: 'Новость',
+      scope: 'event',
+      folder: 'Новости',
+      numberPrefix: 'НВ',
+      templateName: 'Шаблон — новость для сайта',
+      rowFields: [],
+    });
+    expect(kind.fields.map((f) => f.name)).toEqual([
+      'заголовок',
+      'лид',
+      'текст',
+      'мероприятие_дата',
+      'мероприятие_вид',
+      'мероприятие_тема',
+      'участники_число',
+      'ответственный',
+      'раздел_сайта',
+      'школа',
+    ]);
+  });
+
+  test('a small note, the title, the bold lead, the text, then the facts', () => {
+    const [note, title, lead, bodyText] = kind.blocks;
+    expect(note).toMatchObject({
+      text: 'Черновик новости для раздела «{{раздел_сайта}}» сайта. Проверьте факты перед публикацией.',
+      fontSize: 10,
+    });
+    expect(title).toMatchObject({ text: '{{заголовок}}', heading: 'HEADING1' });
+    expect(lead).toMatchObject({ text: '{{лид}}', bold: true });
+    expect(bodyText).toMatchObject({ text: '{{текст}}' });
+    const text = paragraphs(kind);
+    const facts = text.slice(text.indexOf('Факты') + 1);
+    expect(facts).toEqual([
+      'Дата: {{мероприятие_дата}}',
+      'Вид мероприятия: {{мероприятие_вид}}',
+      'Тема: {{мероприятие_тема}}',
+      'Участников: {{участники_число}}',
+      'Организатор: {{ответственный}}',
+      'Образовательная организация: {{школа}}',
+    ]);
+    const filled = text.map((t) => fillText(t, { раздел_сайта: 'Методическая работа' }));
+    expect(filled[0]).toBe(
+      'Черновик новости для раздела «Методическая работа» сайта. Проверьте факты перед публикацией.',
+    );
   });
 });
 

@@ -7,8 +7,13 @@ import {
   findPlaceholders,
   normalizePlaceholderName,
   placeholderPattern,
+  ROW_GROUP,
+  rowGroups,
+  rowSorter,
   scanPlaceholders,
+  type TemplateTexts,
 } from '../../src/domain/documents/placeholders';
+import type { DocumentKind } from '../../src/domain/documents/types';
 
 const pairs = DOCUMENT_KINDS.pairsOrder;
 const regulation = DOCUMENT_KINDS.regulationOrder;
@@ -199,6 +204,140 @@ describe('checkTemplate', () => {
     expect(texts.outside).toContain('Наставник');
     expect(texts.outside.join('\n')).not.toContain('{{наставник}}');
     expect(blockTexts(regulation).row).toBeNull();
+  });
+});
+
+describe('several repeating tables', () => {
+  const report = DOCUMENT_KINDS.analyticalReport;
+  /** A kind with a main repeating row and two extra tables, to see the groups apart. */
+  const kind: DocumentKind = {
+    ...pairs,
+    fields: [{ name: 'школа', label: 'Школа' }],
+    rowFields: [{ name: 'наставник', label: 'Наставник' }],
+    tables: [
+      { key: 'events', label: 'Мероприятия', fields: [{ name: 'тема', label: 'Тема' }] },
+      {
+        key: 'practices',
+        label: 'Практики',
+        fields: [
+          { name: 'практика', label: 'Практика' },
+          { name: 'автор', label: 'Автор' },
+        ],
+      },
+    ],
+    blocks: [
+      { type: 'paragraph', text: '{{школа}}' },
+      { type: 'table', header: [['Тема']], row: ['{{тема}} ({{школа}})'] },
+      { type: 'table', header: [['Наставник']], row: ['{{наставник}}'] },
+      { type: 'table', header: [['Практика', 'Автор']], row: ['{{практика}}', '{{автор}}'] },
+    ],
+  };
+  const REPORT_ROWS = {
+    pairs: [
+      '{{пара_номер}}',
+      '{{пара_наставник}}',
+      '{{пара_наставляемые}}',
+      '{{пара_выполнение}}',
+      '{{пара_встреч}}',
+      '{{пара_ответили}}',
+      '{{пара_удовлетворенность}}',
+      '{{пара_решено}}',
+    ],
+    questions: ['{{вопрос}}', '{{вопрос_роль}}', '{{вопрос_средний}}', '{{вопрос_ответов}}'],
+    events: ['{{мероприятие_дата}}', '{{мероприятие_вид}}', '{{мероприятие_тема}}', '{{мероприятие_участники}}'],
+    practices: ['{{практика_название}}', '{{практика_автор}}', '{{практика_компетенция}}', '{{практика_описание}}'],
+  };
+  const good = (extra: Partial<TemplateTexts> = {}): TemplateTexts => ({
+    outside: ['{{школа}}', 'за {{учебный_год}} учебный год'],
+    row: null,
+    tables: { ...REPORT_ROWS },
+    ...extra,
+  });
+
+  test('groups: the row fields first, then each table in order; a kind without them has none', () => {
+    expect(rowGroups(kind).map((g) => g.key)).toEqual([ROW_GROUP, 'events', 'practices']);
+    expect(rowGroups(report).map((g) => g.key)).toEqual(['pairs', 'questions', 'events', 'practices']);
+    expect(rowGroups(regulation)).toEqual([]);
+  });
+
+  test('rows are told apart by their fields: the first of a group is its row, a later one is text', () => {
+    const roleOf = rowSorter(kind);
+    expect(roleOf('Тема')).toEqual({ type: 'outside' });
+    expect(roleOf('{{школа}}')).toEqual({ type: 'outside' });
+    expect(roleOf('{{практика}}\t{{школа}}')).toEqual({ type: 'repeating', group: 'practices' });
+    expect(roleOf('{{ Тема }}')).toEqual({ type: 'repeating', group: 'events' });
+    expect(roleOf('{{тема}}')).toEqual({ type: 'outside' });
+    expect(roleOf('{{автор}} {{наставник}}')).toEqual({ type: 'mixed', groups: [ROW_GROUP, 'practices'] });
+    expect(roleOf('{{наставник}}')).toEqual({ type: 'repeating', group: ROW_GROUP });
+  });
+
+  test('blockTexts: each table row by its key, whatever the order of the tables', () => {
+    expect(blockTexts(kind)).toEqual({
+      outside: ['{{школа}}', 'Тема', 'Наставник', 'Практика', 'Автор'],
+      row: ['{{наставник}}'],
+      tables: { events: ['{{тема}} ({{школа}})'], practices: ['{{практика}}', '{{автор}}'] },
+    });
+    expect(checkTemplate(kind, blockTexts(kind))).toEqual([]);
+    const texts = blockTexts(report);
+    expect(texts.tables).toEqual(REPORT_ROWS);
+    expect(texts.outside.join('\n')).not.toMatch(/пара_|вопрос|мероприятие_|практика_/);
+  });
+
+  test("a table's fields outside its row", () => {
+    expect(
+      checkTemplate(report, good({ outside: ['Всего вопросов: {{вопрос_ответов}}', 'Тема: {{ Мероприятие тема }}'] })),
+    ).toEqual([
+      'Поле {{вопрос_ответов}} можно использовать только в повторяющейся строке таблицы «Вопросы мониторинга».',
+      'Поле {{ Мероприятие тема }} можно использовать только в повторяющейся строке таблицы «Мероприятия».',
+    ]);
+  });
+
+  test('a missing table row is no problem (the table is not filled), but its fields elsewhere are', () => {
+    const { events: _events, ...rest } = REPORT_ROWS;
+    expect(checkTemplate(report, good({ tables: rest }))).toEqual([]);
+    expect(checkTemplate(report, good({ tables: {} }))).toEqual([]);
+    expect(checkTemplate(report, good({ tables: rest, outside: ['{{мероприятие_дата}}'] }))).toEqual([
+      'Поле {{мероприятие_дата}} можно использовать только в повторяющейся строке таблицы «Мероприятия».',
+    ]);
+  });
+
+  test('fields of two tables in one row', () => {
+    expect(checkTemplate(report, good({ mixed: [['{{пара_номер}}', '{{вопрос}} {{вопрос}}', '{{школа}}']] }))).toEqual([
+      'В одной строке таблицы поля разных таблиц: {{пара_номер}} (таблица «Реализация персонализированных ' +
+        'программ»), {{вопрос}} (таблица «Вопросы мониторинга») — у каждой таблицы должна быть своя строка с её ' +
+        'полями.',
+    ]);
+    expect(checkTemplate(kind, { outside: [], row: null, tables: {}, mixed: [['{{наставник}}', '{{тема}}']] })).toEqual(
+      [
+        'В одной строке таблицы поля разных таблиц: {{наставник}} (основная таблица), {{тема}} (таблица ' +
+          '«Мероприятия») — у каждой таблицы должна быть своя строка с её полями.',
+        'В шаблоне нет повторяющейся строки таблицы: добавьте в таблицу строку с полями {{наставник}}.',
+      ],
+    );
+  });
+
+  test('unknown and broken fields in a table row; the list of fields names every table', () => {
+    const tables = { ...REPORT_ROWS, practices: [...REPORT_ROWS.practices, '{{практика_автр}}', '{{вопрос'] };
+    expect(checkTemplate(report, good({ tables }))).toEqual([
+      'Поле не закрыто: «{{вопрос» — в конце поля нужны две скобки }}.',
+      'Неизвестное поле {{практика_автр}} — может быть, {{практика_автор}}?',
+      'Можно использовать поля: {{школа}}, {{учебный_год}}, {{номер}}, {{дата}}, {{куратор}}, {{методист}}, ' +
+        '{{число_пар}}, {{число_наставников}}, {{число_наставляемых}}, {{выполнение_программ}}, {{встреч}}, ' +
+        '{{мероприятий}}, {{охват_мониторинга}}, {{удовлетворенность_наставляемых}}, ' +
+        '{{удовлетворенность_наставников}}, {{решено_запросов}}, {{самооценка_до}}, {{самооценка_после}}; ' +
+        'в строке таблицы «Реализация персонализированных программ» — ещё {{пара_номер}}, {{пара_наставник}}, ' +
+        '{{пара_наставляемые}}, {{пара_выполнение}}, {{пара_встреч}}, {{пара_ответили}}, ' +
+        '{{пара_удовлетворенность}}, {{пара_решено}}; в строке таблицы «Вопросы мониторинга» — ещё {{вопрос}}, ' +
+        '{{вопрос_роль}}, {{вопрос_средний}}, {{вопрос_ответов}}; в строке таблицы «Мероприятия» — ещё ' +
+        '{{мероприятие_дата}}, {{мероприятие_вид}}, {{мероприятие_тема}}, {{мероприятие_участники}}; в строке ' +
+        'таблицы «Лучшие практики наставничества» — ещё {{практика_название}}, {{практика_автор}}, ' +
+        '{{практика_компетенция}}, {{практика_описание}}.',
+    ]);
+  });
+
+  test('a kind without tables: blockTexts and checkTemplate as before (no tables, no mixed)', () => {
+    expect(Object.keys(blockTexts(pairs))).toEqual(['outside', 'row']);
+    expect(Object.keys(blockTexts(regulation))).toEqual(['outside', 'row']);
   });
 });
 

@@ -8,11 +8,12 @@ export {
   type DocumentKindId,
   type DocumentScope,
   type PlaceholderSpec,
+  type RepeatingTableSpec,
   type TemplateBlock,
   type TemplateParagraph,
   type TemplateTable,
 } from './types';
-export { DOCUMENT_KIND_IDS, DOCUMENT_KINDS, documentKind, isDocumentKindId, repeatingTable } from './kinds';
+export { DOCUMENT_KIND_IDS, DOCUMENT_KINDS, documentKind, extraTable, isDocumentKindId, repeatingTable } from './kinds';
 export {
   blockTexts,
   checkTemplate,
@@ -22,6 +23,10 @@ export {
   normalizePlaceholderName,
   placeholder,
   placeholderPattern,
+  ROW_GROUP,
+  rowGroups,
+  rowGroupsOf,
+  rowSorter,
   scanPlaceholders,
   type BrokenPlaceholder,
   type BrokenReason,
@@ -29,6 +34,8 @@ export {
   type PlaceholderMatch,
   type PlaceholderScan,
   type PlaceholderToken,
+  type RowGroup,
+  type RowRole,
   type TemplateTexts,
 } from './placeholders';
 export { formatDateLong, formatDateShort, schoolYearLabel, schoolYearPhrase } from './dateWords';

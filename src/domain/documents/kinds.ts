@@ -12,10 +12,12 @@
  * ticked in the form and what they sign on paper cannot drift apart.
  */
 import { consentText, dutiesConsentText } from '../questionnaires/consent';
+import { findPlaceholders } from './placeholders';
 import type {
   DocumentKind,
   DocumentKindId,
   PlaceholderSpec,
+  RepeatingTableSpec,
   TemplateBlock,
   TemplateParagraph,
   TemplateTable,
@@ -36,6 +38,7 @@ const NUMBER = field('номер', 'Регистрационный номер');
 const DATE = field('дата', 'Дата');
 const FULL_NAME = field('фио', 'ФИО');
 const POSITION = field('должность', 'Должность');
+const METHODOLOGIST = field('методист', 'Методист');
 
 // ---- blocks -------------------------------------------------------------------------------------
 
@@ -367,6 +370,193 @@ const consentDuties: DocumentKind = {
   ],
 };
 
+// ---- the analytical report ---------------------------------------------------------------------
+
+/** A numbered section of the report: «1. Общие сведения». (Docs puts an empty paragraph after each table.) */
+const heading2 = (text: string) => paragraph(text, { heading: 'HEADING2', spaceAfter: 6 });
+/** A hint the methodologist replaces with their own text. */
+const hint = (text: string, style: Style = {}) => body(text, { italic: true, ...style });
+
+/** An extra repeating table: its spec (fields and key) and its block in the default template, from one list. */
+function tableWithRow(
+  key: string,
+  label: string,
+  columns: Array<{ header: string; name: string; label: string; width: number }>,
+): { spec: RepeatingTableSpec; block: TemplateTable } {
+  return {
+    spec: { key, label, fields: columns.map((c) => field(c.name, c.label)) },
+    block: {
+      type: 'table',
+      header: [columns.map((c) => c.header)],
+      row: columns.map((c) => `{{${c.name}}}`),
+      widths: columns.map((c) => c.width),
+      boldHeader: true,
+    },
+  };
+}
+
+const REPORT_PAIRS = tableWithRow('pairs', 'Реализация персонализированных программ', [
+  { header: '№', name: 'пара_номер', label: 'Номер строки', width: 24 },
+  { header: 'Наставник', name: 'пара_наставник', label: 'Наставник', width: 85 },
+  { header: 'Наставляемые', name: 'пара_наставляемые', label: 'Наставляемые', width: 85 },
+  { header: 'Выполнение программы, %', name: 'пара_выполнение', label: 'Выполнение программы, %', width: 55 },
+  { header: 'Встреч', name: 'пара_встреч', label: 'Встреч', width: 45 },
+  { header: 'Ответили на мониторинг', name: 'пара_ответили', label: 'Ответили на мониторинг', width: 58 },
+  {
+    header: 'Удовлетворённость (1–10)',
+    name: 'пара_удовлетворенность',
+    label: 'Удовлетворённость (1–10)',
+    width: 60,
+  },
+  { header: 'Решено запросов, %', name: 'пара_решено', label: 'Решено запросов, %', width: 55 },
+]);
+
+const REPORT_QUESTIONS = tableWithRow('questions', 'Вопросы мониторинга', [
+  { header: 'Вопрос', name: 'вопрос', label: 'Вопрос', width: 247 },
+  { header: 'Кто отвечал', name: 'вопрос_роль', label: 'Кто отвечал', width: 90 },
+  { header: 'Средний балл', name: 'вопрос_средний', label: 'Средний балл', width: 70 },
+  { header: 'Ответов', name: 'вопрос_ответов', label: 'Ответов', width: 60 },
+]);
+
+const REPORT_EVENTS = tableWithRow('events', 'Мероприятия', [
+  { header: 'Дата', name: 'мероприятие_дата', label: 'Дата мероприятия', width: 75 },
+  { header: 'Вид', name: 'мероприятие_вид', label: 'Вид мероприятия', width: 110 },
+  { header: 'Тема', name: 'мероприятие_тема', label: 'Тема мероприятия', width: 202 },
+  { header: 'Участники', name: 'мероприятие_участники', label: 'Участники', width: 80 },
+]);
+
+const REPORT_PRACTICES = tableWithRow('practices', 'Лучшие практики наставничества', [
+  { header: 'Практика', name: 'практика_название', label: 'Практика', width: 110 },
+  { header: 'Автор', name: 'практика_автор', label: 'Автор', width: 100 },
+  { header: 'Компетенция', name: 'практика_компетенция', label: 'Компетенция', width: 97 },
+  { header: 'Описание', name: 'практика_описание', label: 'Описание', width: 160 },
+]);
+
+/**
+ * The analytical report on the year (stage 6 of the roadmap): figures as values, four tables, and
+ * the methodologist's conclusions written by hand over the italic hints. Numbers stand after labels
+ * («наставников: {{число_наставников}}»), so they need no agreement.
+ */
+const analyticalReport: DocumentKind = {
+  id: 'analyticalReport',
+  title: 'Аналитическая справка по итогам реализации программ наставничества',
+  shortTitle: 'Аналитическая справка',
+  scope: 'school',
+  folder: 'Мониторинг',
+  templateName: 'Шаблон — аналитическая справка',
+  numberPrefix: 'АС',
+  fields: [
+    SCHOOL,
+    SCHOOL_YEAR,
+    NUMBER,
+    DATE,
+    CURATOR,
+    METHODOLOGIST,
+    field('число_пар', 'Число пар (групп)'),
+    field('число_наставников', 'Число наставников'),
+    field('число_наставляемых', 'Число наставляемых'),
+    field('выполнение_программ', 'Среднее выполнение программ, %'),
+    field('встреч', 'Проведено встреч'),
+    field('мероприятий', 'Проведено мероприятий'),
+    field('охват_мониторинга', 'Охват мониторинга, %'),
+    field('удовлетворенность_наставляемых', 'Удовлетворённость наставляемых (1–10)'),
+    field('удовлетворенность_наставников', 'Удовлетворённость наставников (1–10)'),
+    field('решено_запросов', 'Решено запросов наставляемых, %'),
+    field('самооценка_до', 'Самооценка наставляемых в начале года (1–10)'),
+    field('самооценка_после', 'Самооценка наставляемых в конце года (1–10)'),
+  ],
+  rowFields: [],
+  tables: [REPORT_PAIRS.spec, REPORT_QUESTIONS.spec, REPORT_EVENTS.spec, REPORT_PRACTICES.spec],
+  blocks: [
+    centred('{{школа}}', { spaceAfter: 12 }),
+    centred('АНАЛИТИЧЕСКАЯ СПРАВКА', { fontSize: 16, spaceAfter: 6 }),
+    centred('по итогам реализации программ наставничества педагогических работников'),
+    centred('за {{учебный_год}} учебный год', { bold: false, spaceAfter: 12 }),
+    paragraph('{{дата}}   № {{номер}}', { spaceAfter: 12 }),
+    heading2('1. Общие сведения'),
+    body(
+      'В {{учебный_год}} учебном году в образовательной организации реализовывались персонализированные ' +
+        'программы наставничества педагогических работников. Наставнических пар (групп): {{число_пар}}; ' +
+        'наставников: {{число_наставников}}; наставляемых: {{число_наставляемых}}. Среднее выполнение ' +
+        'программ: {{выполнение_программ}}%. Проведено встреч наставников с наставляемыми: {{встреч}}; ' +
+        'мероприятий по наставничеству: {{мероприятий}}.',
+      { spaceAfter: 12 },
+    ),
+    heading2('2. Реализация персонализированных программ'),
+    REPORT_PAIRS.block,
+    heading2('3. Результаты мониторинга'),
+    body(
+      'Охват мониторинга: {{охват_мониторинга}}%. Удовлетворённость участников по шкале от 1 до 10: ' +
+        'наставляемых — {{удовлетворенность_наставляемых}}, наставников — {{удовлетворенность_наставников}}. ' +
+        'Решено запросов наставляемых: {{решено_запросов}}%. Самооценка наставляемых (от 1 до 10) в начале ' +
+        'и в конце года: {{самооценка_до}} → {{самооценка_после}}.',
+      { spaceAfter: 6 },
+    ),
+    REPORT_QUESTIONS.block,
+    heading2('4. Мероприятия'),
+    REPORT_EVENTS.block,
+    heading2('5. Лучшие практики наставничества'),
+    REPORT_PRACTICES.block,
+    heading2('6. Выводы и предложения'),
+    hint('[Выводы методиста: что удалось в реализации программ наставничества, что нет и почему]'),
+    hint('[Затруднения наставников и наставляемых и как их преодолевали]'),
+    hint('[Предложения на следующий учебный год]', { spaceAfter: 12 }),
+    blank(),
+    paragraph('Куратор ____________ {{куратор}}'),
+    blank(),
+    paragraph('Методист ____________ {{методист}}'),
+  ],
+};
+
+// ---- the news for the school site ---------------------------------------------------------------
+
+/** A line of the facts block under the news: the editor checks the text against these. */
+const fact = (text: string) => paragraph(text, { fontSize: 12 });
+
+/**
+ * A draft news item on an event for the school site's «Методическая работа» section: title, lead and
+ * text written from the event's record, then the facts for the editor to check before publishing.
+ */
+const newsDraft: DocumentKind = {
+  id: 'newsDraft',
+  title: 'Новость для сайта',
+  shortTitle: 'Новость',
+  scope: 'event',
+  folder: 'Новости',
+  templateName: 'Шаблон — новость для сайта',
+  numberPrefix: 'НВ',
+  fields: [
+    field('заголовок', 'Заголовок'),
+    field('лид', 'Лид (первый абзац)'),
+    field('текст', 'Текст новости'),
+    field('мероприятие_дата', 'Дата мероприятия'),
+    field('мероприятие_вид', 'Вид мероприятия'),
+    field('мероприятие_тема', 'Тема мероприятия'),
+    field('участники_число', 'Число участников'),
+    field('ответственный', 'Ответственный'),
+    field('раздел_сайта', 'Раздел сайта'),
+    SCHOOL,
+  ],
+  rowFields: [],
+  blocks: [
+    paragraph('Черновик новости для раздела «{{раздел_сайта}}» сайта. Проверьте факты перед публикацией.', {
+      italic: true,
+      fontSize: 10,
+      spaceAfter: 12,
+    }),
+    paragraph('{{заголовок}}', { heading: 'HEADING1', spaceAfter: 12 }),
+    paragraph('{{лид}}', { bold: true, align: 'JUSTIFY', spaceAfter: 12 }),
+    body('{{текст}}', { spaceAfter: 18 }),
+    paragraph('Факты', { heading: 'HEADING3', spaceAfter: 6 }),
+    fact('Дата: {{мероприятие_дата}}'),
+    fact('Вид мероприятия: {{мероприятие_вид}}'),
+    fact('Тема: {{мероприятие_тема}}'),
+    fact('Участников: {{участники_число}}'),
+    fact('Организатор: {{ответственный}}'),
+    fact('Образовательная организация: {{школа}}'),
+  ],
+};
+
 /** Every kind, by id; the order is the order of the sidebar list. */
 export const DOCUMENT_KINDS: Record<DocumentKindId, DocumentKind> = {
   regulationOrder,
@@ -374,6 +564,8 @@ export const DOCUMENT_KINDS: Record<DocumentKindId, DocumentKind> = {
   program,
   consentPersonalData,
   consentDuties,
+  analyticalReport,
+  newsDraft,
 };
 
 export const DOCUMENT_KIND_IDS = Object.keys(DOCUMENT_KINDS) as DocumentKindId[];
@@ -389,8 +581,23 @@ export function documentKind(id: string): DocumentKind {
   return DOCUMENT_KINDS[id];
 }
 
-/** The table of a kind's default template that has the repeating row, or null. */
+/** True when a table's repeating row holds one of `fields`. */
+function rowHolds(table: TemplateTable, fields: PlaceholderSpec[]): boolean {
+  const names = new Set(fields.map((f) => f.name));
+  return (table.row ?? []).some((cell) => findPlaceholders(cell).tokens.some((t) => names.has(t.name)));
+}
+
+/** The table of a kind's default template whose repeating row holds the kind's row fields, or null. */
 export function repeatingTable(kind: DocumentKind): TemplateTable | null {
-  for (const block of kind.blocks) if (block.type === 'table' && block.row) return block;
+  if (kind.rowFields.length === 0) return null;
+  for (const block of kind.blocks) if (block.type === 'table' && rowHolds(block, kind.rowFields)) return block;
+  return null;
+}
+
+/** The table of a kind's default template whose repeating row holds the fields of extra table `key`, or null. */
+export function extraTable(kind: DocumentKind, key: string): TemplateTable | null {
+  const spec = (kind.tables ?? []).find((t) => t.key === key);
+  if (!spec) return null;
+  for (const block of kind.blocks) if (block.type === 'table' && rowHolds(block, spec.fields)) return block;
   return null;
 }

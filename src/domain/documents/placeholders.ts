@@ -199,34 +199,95 @@ export function fillText(text: string, values: Record<string, string>): string {
   return out + text.slice(at);
 }
 
+/** The key of the repeating group made of a kind's `rowFields` (extra tables have their own keys). */
+export const ROW_GROUP = '';
+
+/** A repeating table row's fields: the kind's `rowFields` (key ROW_GROUP) or one extra table's. */
+export interface RowGroup {
+  key: string;
+  /** Russian, for messages; '' for the rowFields group. */
+  label: string;
+  fields: PlaceholderSpec[];
+}
+
+/** The repeating groups of a kind: its `rowFields` when it has any, then its extra tables, in order. */
+export function rowGroups(kind: DocumentKind): RowGroup[] {
+  const groups: RowGroup[] = [];
+  if (kind.rowFields.length > 0) groups.push({ key: ROW_GROUP, label: '', fields: kind.rowFields });
+  for (const t of kind.tables ?? []) groups.push({ key: t.key, label: t.label, fields: t.fields });
+  return groups;
+}
+
+/** Keys of the groups whose fields the text of a table row holds, in the kind's order. */
+export function rowGroupsOf(kind: DocumentKind, rowText: string): string[] {
+  const names = new Set(findPlaceholders(rowText).tokens.map((t) => t.name));
+  return rowGroups(kind)
+    .filter((g) => g.fields.some((f) => names.has(f.name)))
+    .map((g) => g.key);
+}
+
+/** What a table row of a template is: a group's repeating row, a row mixing groups, or plain text. */
+export type RowRole = { type: 'outside' } | { type: 'repeating'; group: string } | { type: 'mixed'; groups: string[] };
+
+/**
+ * Tells the table rows of a template apart, fed one row at a time in document order: the first row
+ * holding fields of exactly one group is that group's repeating row; a later one is plain text (its
+ * fields are then reported as used outside their row); a row holding fields of two groups is mixed.
+ */
+export function rowSorter(kind: DocumentKind): (rowText: string) => RowRole {
+  const taken = new Set<string>();
+  return (rowText) => {
+    const groups = rowGroupsOf(kind, rowText);
+    if (groups.length > 1) return { type: 'mixed', groups };
+    if (groups.length === 1 && !taken.has(groups[0])) {
+      taken.add(groups[0]);
+      return { type: 'repeating', group: groups[0] };
+    }
+    return { type: 'outside' };
+  };
+}
+
 /** The text of a template, split the way checkTemplate needs it. */
 export interface TemplateTexts {
-  /** Paragraphs and table cells outside the repeating row. */
+  /** Paragraphs and table cells outside the repeating rows. */
   outside: string[];
   /** The cells of the repeating row (a table row holding a row field); null when there is none. */
   row: string[] | null;
+  /** The cells of each extra table's repeating row, by table key; a row the template lacks is absent. */
+  tables?: Record<string, string[]>;
+  /** The cells of each table row holding fields of two or more groups (no group can be filled from it). */
+  mixed?: string[][];
 }
 
 /**
- * The texts of template blocks as a template Doc built from them holds them: the repeating row is
- * the first table row with a row field of the kind, as the Docs layer finds it.
+ * The texts of template blocks as a template Doc built from them holds them: the repeating row of a
+ * group is the first table row with a field of that group only, as the Docs layer finds it.
  */
 export function blockTexts(kind: DocumentKind, blocks: TemplateBlock[] = kind.blocks): TemplateTexts {
-  const rowNames = new Set(kind.rowFields.map((f) => f.name));
+  const roleOf = rowSorter(kind);
   const outside: string[] = [];
   let row: string[] | null = null;
+  const tables: Record<string, string[]> = {};
+  const mixed: string[][] = [];
   for (const block of blocks) {
     if (block.type === 'paragraph') {
       outside.push(block.text);
       continue;
     }
     for (const cells of [...block.header, ...(block.row ? [block.row] : [])]) {
-      const isRow = row === null && cells.some((c) => findPlaceholders(c).tokens.some((t) => rowNames.has(t.name)));
-      if (isRow) row = [...cells];
-      else outside.push(...cells);
+      const role = roleOf(cells.join('\n'));
+      if (role.type === 'mixed') mixed.push([...cells]);
+      else if (role.type === 'outside') outside.push(...cells);
+      else if (role.group === ROW_GROUP) row = [...cells];
+      else tables[role.group] = [...cells];
     }
   }
-  return { outside, row };
+  return {
+    outside,
+    row,
+    ...((kind.tables ?? []).length > 0 ? { tables } : {}),
+    ...(mixed.length > 0 ? { mixed } : {}),
+  };
 }
 
 /** Edit distance (insertions, deletions, substitutions). */
@@ -295,20 +356,39 @@ const BROKEN_MESSAGES: Record<BrokenReason, (fragment: string) => string> = {
 
 const list = (specs: PlaceholderSpec[]) => specs.map((s) => placeholder(s.name)).join(', ');
 
+/** Where a field of `group` may stand, for messages: «в повторяющейся строке таблицы «Мероприятия»». */
+function rowPlace(group: RowGroup): string {
+  return group.key === ROW_GROUP ? 'в повторяющейся строке таблицы' : `в повторяющейся строке таблицы «${group.label}»`;
+}
+
+/** A group named in the message about a mixed row. */
+function groupName(group: RowGroup): string {
+  return group.key === ROW_GROUP ? 'основная таблица' : `таблица «${group.label}»`;
+}
+
+/** Context of a text being checked: outside every row, a group's row, or a row mixing groups. */
+const MIXED = Symbol('mixed');
+
 /**
  * Every problem of a template of `kind`, in Russian, for a methodologist who is not a programmer:
- * broken braces, unknown fields (with the closest known name), row fields outside the repeating
- * row, a missing repeating row. Empty when the template can be filled.
+ * broken braces, unknown fields (with the closest known name), row fields outside their repeating
+ * row, fields of two tables in one row, a missing repeating row. Empty when the template can be
+ * filled. (The row of an extra table may be missing: that table is then simply not filled.)
  */
 export function checkTemplate(kind: DocumentKind, texts: TemplateTexts): string[] {
   const fieldNames = kind.fields.map((f) => f.name);
   const rowNames = kind.rowFields.map((f) => f.name);
-  const known = [...fieldNames, ...rowNames];
+  const groups = rowGroups(kind);
+  const known = [...fieldNames, ...rowNames, ...(kind.tables ?? []).flatMap((t) => t.fields.map((f) => f.name))];
+  const groupOf = new Map<string, RowGroup>();
+  for (const g of groups) for (const f of g.fields) if (!groupOf.has(f.name)) groupOf.set(f.name, g);
   const brokenMessages: string[] = [];
   const unknown: string[] = [];
   const misplaced: string[] = [];
+  const mixedMessages: string[] = [];
 
-  const look = (text: string, inRow: boolean) => {
+  /** `context`: the key of the group whose row `text` is in, null outside every row. */
+  const look = (text: string, context: string | null | typeof MIXED) => {
     const { tokens, broken } = scanPlaceholders(text);
     for (const b of broken) brokenMessages.push(BROKEN_MESSAGES[b.reason](b.fragment));
     for (const token of tokens) {
@@ -320,26 +400,41 @@ export function checkTemplate(kind: DocumentKind, texts: TemplateTexts): string[
             ? `Неизвестное поле ${token.raw}${latin} — может быть, ${placeholder(suggestion)}?`
             : `Неизвестное поле ${token.raw}${latin}.`,
         );
-      } else if (!inRow && rowNames.includes(token.name) && !fieldNames.includes(token.name)) {
-        misplaced.push(`Поле ${token.raw} можно использовать только в повторяющейся строке таблицы.`);
+        continue;
+      }
+      const group = groupOf.get(token.name);
+      if (context !== MIXED && group && group.key !== context && !fieldNames.includes(token.name)) {
+        misplaced.push(`Поле ${token.raw} можно использовать только ${rowPlace(group)}.`);
       }
     }
   };
-  for (const text of texts.outside) look(text, false);
-  for (const text of texts.row ?? []) look(text, true);
+  for (const text of texts.outside) look(text, null);
+  for (const text of texts.row ?? []) look(text, ROW_GROUP);
+  for (const [key, cells] of Object.entries(texts.tables ?? {})) for (const text of cells) look(text, key);
+  for (const cells of texts.mixed ?? []) {
+    for (const text of cells) look(text, MIXED);
+    const tokens = cells.flatMap((c) => scanPlaceholders(c).tokens);
+    const parts = groups.flatMap((g) => {
+      const raws = [...new Set(tokens.filter((t) => groupOf.get(t.name) === g).map((t) => t.raw))];
+      return raws.length > 0 ? [`${raws.join(', ')} (${groupName(g)})`] : [];
+    });
+    mixedMessages.push(
+      `В одной строке таблицы поля разных таблиц: ${parts.join(', ')} — у каждой таблицы должна быть своя ` +
+        'строка с её полями.',
+    );
+  }
 
-  const problems = [...brokenMessages, ...unknown, ...misplaced];
+  const problems = [...brokenMessages, ...unknown, ...misplaced, ...mixedMessages];
   if (rowNames.length > 0 && texts.row === null) {
     problems.push(
       `В шаблоне нет повторяющейся строки таблицы: добавьте в таблицу строку с полями ${list(kind.rowFields)}.`,
     );
   }
   if (unknown.length > 0) {
-    problems.push(
-      kind.rowFields.length > 0
-        ? `Можно использовать поля: ${list(kind.fields)}; в повторяющейся строке таблицы — ещё ${list(kind.rowFields)}.`
-        : `Можно использовать поля: ${list(kind.fields)}.`,
-    );
+    const parts = [`Можно использовать поля: ${list(kind.fields)}`];
+    if (kind.rowFields.length > 0) parts.push(`в повторяющейся строке таблицы — ещё ${list(kind.rowFields)}`);
+    for (const t of kind.tables ?? []) parts.push(`в строке таблицы «${t.label}» — ещё ${list(t.fields)}`);
+    problems.push(`${parts.join('; ')}.`);
   }
   return [...new Set(problems)];
 }

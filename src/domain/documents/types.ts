@@ -17,7 +17,7 @@ export type DocumentKindId =
 export type DocumentScope = 'school' | 'pair' | 'person' | 'event';
 
 /** Drive sub-folders of the period folder «Наставничество 2026–2027». */
-export const DOCUMENT_FOLDERS = ['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг'] as const;
+export const DOCUMENT_FOLDERS = ['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг', 'Новости'] as const;
 export type DocumentFolder = (typeof DOCUMENT_FOLDERS)[number];
 
 export type BlockHeading = 'NORMAL' | 'TITLE' | 'HEADING1' | 'HEADING2' | 'HEADING3';
@@ -41,7 +41,8 @@ export interface TemplateParagraph {
 
 /**
  * A table: fixed header rows, then (optionally) one template row whose cells hold row placeholders
- * ({{наставник}}…); generation repeats that row once per item and removes the template row.
+ * ({{наставник}}…); generation repeats that row once per item and removes the template row. The row
+ * belongs to the kind's `rowFields` or to one of its extra `tables`, by the fields it holds.
  */
 export interface TemplateTable {
   type: 'table';
@@ -63,6 +64,20 @@ export interface PlaceholderSpec {
   label: string;
 }
 
+/**
+ * An extra repeating table of a kind (the analytical report has four): the table row holding its
+ * fields is repeated once per item of `DocumentItem.tables[key]`. Its field names differ from every
+ * other field of the kind, so the fields in a row tell which table the row belongs to.
+ */
+export interface RepeatingTableSpec {
+  /** Stable key, as `DocumentItem.tables` is keyed: «pairs», «events». */
+  key: string;
+  /** Russian, shown in error messages: «Мероприятия». */
+  label: string;
+  /** Placeholders of its repeating row. */
+  fields: PlaceholderSpec[];
+}
+
 export interface DocumentKind {
   id: DocumentKindId;
   /** Russian, shown in the sidebar and the register: «Приказ «О закреплении наставнических пар (групп)»». */
@@ -79,6 +94,8 @@ export interface DocumentKind {
   fields: PlaceholderSpec[];
   /** Placeholders of the repeating table row (empty when the kind has no repeating row). */
   rowFields: PlaceholderSpec[];
+  /** Extra repeating tables, each with its own fields (filled from `DocumentItem.tables`). */
+  tables?: RepeatingTableSpec[];
   /** The default template. */
   blocks: TemplateBlock[];
 }
