@@ -1,4 +1,4 @@
-/** Entry of the sidebar bundle: one bundle, six views chosen by the server (window.__SIDEBAR_VIEW__). */
+/** Entry of the sidebar bundle: one bundle, seven views chosen by the server (window.__SIDEBAR_VIEW__). */
 import { render, type ComponentChild } from 'preact';
 import type { SidebarView } from '../src/ui/contract';
 import { DocumentsPanel } from './DocumentsPanel';
@@ -7,6 +7,7 @@ import { PairingPanel } from './PairingPanel';
 import { ProgramsPanel } from './ProgramsPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { SetupForm } from './SetupForm';
+import { YearPanel } from './YearPanel';
 
 declare global {
   interface Window {
@@ -15,7 +16,8 @@ declare global {
 }
 
 export function resolveView(v: unknown): SidebarView {
-  return v === 'setup' || v === 'forms' || v === 'pairing' || v === 'documents' || v === 'programs' ? v : 'progress';
+  const views: unknown[] = ['setup', 'forms', 'pairing', 'documents', 'programs', 'year'];
+  return views.includes(v) ? (v as SidebarView) : 'progress';
 }
 
 function mount(): void {
@@ -33,6 +35,7 @@ function mount(): void {
     pairing: { title: 'Подбор пар', node: <PairingPanel /> },
     documents: { title: 'Документы', node: <DocumentsPanel /> },
     programs: { title: 'Программы наставничества', node: <ProgramsPanel /> },
+    year: { title: 'Итоги года', node: <YearPanel /> },
   };
   document.title = views[view].title;
   render(views[view].node, root);

@@ -53,3 +53,30 @@ export function MoreButton(props: { shown: number; total: number; onClick: () =>
     </div>
   );
 }
+
+export interface BarItem {
+  label: string;
+  /** Width of the bar, 0–100. */
+  percent: number;
+  /** The value as text, always shown next to the bar. */
+  text: string;
+}
+
+/** Horizontal bars with plain divs: label, bar (decorative), value as text. */
+export function Bars(props: { label: string; items: BarItem[]; small?: boolean }) {
+  return (
+    <ul class={props.small ? 'hbars hbars-small' : 'hbars'} aria-label={props.label}>
+      {props.items.map((b, i) => (
+        <li class="hbar" key={i}>
+          <span class="hbar-label" title={b.label}>
+            {b.label}
+          </span>
+          <span class="hbar-track" aria-hidden="true">
+            <span class="hbar-fill" style={{ width: `${clampPercent(b.percent)}%` }} />
+          </span>
+          <span class="hbar-value">{b.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

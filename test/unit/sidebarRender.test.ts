@@ -4,7 +4,7 @@
  * the no-roadmap error becomes a hint, and the setup view validates before calling the server.
  * (No jsdom in the project: the fake DOM implements only what Preact touches.)
  */
-import type { ProgressReport } from '../../src/ui/contract';
+import type { ProgressReport, YearFigures } from '../../src/ui/contract';
 
 import { boot, FakeNode, settle } from './sidebarHarness';
 
@@ -13,6 +13,7 @@ const report: ProgressReport = {
   school: '<img src=x onerror=alert(1)> СОШ № 2',
   asOf: '2026-04-10',
   questionnaires: null,
+  year: null,
   overall: { stage: '', title: 'Всего', total: 40, done: 10, inWork: 3, cancelled: 0, overdue: 2, percent: 25 },
   stages: [
     { stage: '1', title: 'Подготовительный', total: 8, done: 8, inWork: 0, cancelled: 0, overdue: 0, percent: 100 },
@@ -48,6 +49,109 @@ test('progress view shows the report, with HTML in names as text', async () => {
   expect(body.find((n) => n.localName === 'b')).toBeUndefined();
   const bar = body.find((n) => n.getAttribute('role') === 'progressbar')!;
   expect(bar.getAttribute('aria-valuenow')).toBe('25');
+});
+
+const year: YearFigures = {
+  pairs: { proposed: 3, confirmed: 6, dissolved: 1 },
+  programPercent: 42,
+  meetings: 17,
+  events: { held: 4, planned: 2, unpublished: 2 },
+  monitoring: {
+    pairs: 6,
+    expected: 20,
+    answered: 15,
+    responseRate: 75,
+    menteeSatisfaction: 8.4,
+    mentorSatisfaction: 9,
+    resolvedShare: 60,
+    programPercent: 42,
+    meetings: 17,
+    before: 4.5,
+    after: 7.2,
+  },
+  monitoringQuestions: [
+    { key: 'satisfactionProgram', title: 'Программа <b>полезна</b>', role: 'mentee', average: 7.5, answers: 10 },
+    { key: 'satisfactionMentee', title: 'Работа с наставляемым', role: 'mentor', average: null, answers: 0 },
+  ],
+  practices: { proposed: 2, approved: 1, published: 0 },
+};
+
+/** The «Итоги года» block: its labels → values, its bars' texts and widths. */
+function yearBlock(body: FakeNode) {
+  const section = body.find((n) => n.localName === 'section' && n.getAttribute('aria-labelledby') === 'h-year');
+  if (!section) return null;
+  const figs = Object.fromEntries(
+    section
+      .all()
+      .filter((n) => n.getAttribute('class') === 'fig')
+      .map((f) => [f.childNodes[0].textContent, f.childNodes[1].textContent]),
+  );
+  const bars = section
+    .all()
+    .filter((n) => n.getAttribute('class') === 'hbar')
+    .map((b) => {
+      const [label, track, value] = b.childNodes;
+      return [label.textContent, value.textContent, track.childNodes[0].style.width];
+    });
+  return { section, text: section.textContent, figs, bars };
+}
+
+test('progress view shows the year in figures: stages, pairs, programs, events, monitoring', async () => {
+  const { body } = boot('progress', { getProgress: () => ({ ...report, year }) });
+  await settle();
+  const y = yearBlock(body)!;
+  expect(y).not.toBeNull();
+  expect(y.text).toContain('Итоги года');
+  expect(y.bars).toEqual([
+    ['1. Подготовительный', '100%', '100%'],
+    ['2. Банк наставляемых', '33%', '33%'],
+    ['предложено', '3', '50%'],
+    ['утверждено', '6', '100%'],
+    ['расформировано', '1', '17%'],
+    ['Программа <b>полезна</b>', '7,5', '75%'],
+    ['Работа с наставляемым', '—', '0%'],
+  ]);
+  expect(y.figs).toEqual({
+    'Выполнение программ': '42%',
+    Встречи: '17',
+    Мероприятия: 'проведено 4 · запланировано 2',
+    Ответили: '75% (15 из 20)',
+    'Удовлетворённость наставляемых': '8,4 из 10',
+    'Удовлетворённость наставников': '9 из 10',
+    'Запросы решены': '60%',
+  });
+  const unpublished = y.section.find((n) => n.textContent === 'без публикации: 2')!;
+  expect(unpublished.getAttribute('class')).toBe('chip chip-warn');
+  expect(y.text).toContain('Наставляемые: средний балл (1–10)');
+  expect(y.text).toContain('Наставники: средний балл (1–10)');
+  expect(y.text).not.toContain('Ответов мониторинга пока нет');
+  expect(body.find((n) => n.localName === 'b')).toBeUndefined();
+});
+
+test('the year block: no monitoring answers and no programs are empty states; all published is not a warning', async () => {
+  const quiet: YearFigures = {
+    ...year,
+    programPercent: null,
+    events: { held: 3, planned: 0, unpublished: 0 },
+    monitoring: null,
+    monitoringQuestions: [],
+  };
+  const { body } = boot('progress', { getProgress: () => ({ ...report, year: quiet }) });
+  await settle();
+  const y = yearBlock(body)!;
+  expect(y.text).toContain('Ответов мониторинга пока нет.');
+  expect(y.figs['Выполнение программ']).toBe('—');
+  expect(y.figs['Ответили']).toBeUndefined();
+  expect(y.section.find((n) => n.textContent === 'без публикации: 0')!.getAttribute('class')).toBe('chip');
+  expect(y.bars.map((b) => b[0])).not.toContain('Работа с наставляемым');
+});
+
+test('the year block is hidden when the report has no year figures', async () => {
+  const { body } = boot('progress', { getProgress: () => report });
+  await settle();
+  expect(body.textContent).toContain('Подготовительный');
+  expect(yearBlock(body)).toBeNull();
+  expect(body.textContent).not.toContain('Итоги года');
 });
 
 test('an error shows a Russian banner with retry; retry reloads', async () => {
