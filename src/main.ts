@@ -8,18 +8,14 @@ import { runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';
 import { getProgress, refreshSummary } from './ui/progress';
-import {
-  continueDocuments,
-  continueDocumentsOnSchedule,
-  generateDocuments,
-  getDocumentsView,
-  previewDocuments,
-} from './ui/documents';
+import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
 import { proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
 import { handleFormSubmit } from './forms/onSubmit';
+import { onClock } from './schedule/onClock';
+import { addPractice, getYearView, prepareNews, sendMeetingLinks, sendMonitoringLinks } from './ui/year';
 import {
   getFormLinksApi,
   menuReplayResponses,
@@ -37,7 +33,7 @@ global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu()
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit): void => handleEdit(e);
 global.onFormSubmitTrigger = (e: GoogleAppsScript.Events.SheetsOnFormSubmit): void => handleFormSubmit(e);
-global.onClockTrigger = (_e?: GoogleAppsScript.Events.TimeDriven): void => continueDocumentsOnSchedule();
+global.onClockTrigger = (_e?: GoogleAppsScript.Events.TimeDriven): void => onClock();
 
 // Menu items
 global.menuSetupSchoolYear = (): void => runMenuAction('Настройка учебного года', showSetupDialog);
@@ -45,6 +41,7 @@ global.menuShowProgress = (): void => runMenuAction('Ход реализации
 global.menuShowPairing = (): void => runMenuAction('Подбор пар', () => showSidebar('pairing'));
 global.menuShowDocuments = (): void => runMenuAction('Документы', () => showSidebar('documents'));
 global.menuShowPrograms = (): void => runMenuAction('Программы', () => showSidebar('programs'));
+global.menuShowYear = (): void => runMenuAction('Итоги года', () => showSidebar('year'));
 global.menuRefreshSummary = (): void =>
   runMenuAction('Обновить сводку', () => {
     refreshSummary();
@@ -73,6 +70,11 @@ const serverApi: ServerApi = {
   listProgramPairs,
   getProgramDraft,
   saveProgram,
+  getYearView,
+  sendMonitoringLinks,
+  sendMeetingLinks,
+  prepareNews,
+  addPractice,
 };
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
@@ -89,3 +91,8 @@ global.continueDocuments = serverApi.continueDocuments;
 global.listProgramPairs = serverApi.listProgramPairs;
 global.getProgramDraft = serverApi.getProgramDraft;
 global.saveProgram = serverApi.saveProgram;
+global.getYearView = serverApi.getYearView;
+global.sendMonitoringLinks = serverApi.sendMonitoringLinks;
+global.sendMeetingLinks = serverApi.sendMeetingLinks;
+global.prepareNews = serverApi.prepareNews;
+global.addPractice = serverApi.addPractice;

@@ -47,21 +47,3 @@ export function writeJob(job: BatchJob): void {
 
 /** Time budgets in ms: a sidebar call answers quickly (the bar moves); a trigger run uses most of its 6 minutes. */
 export const BUDGET = { sidebar: 20_000, trigger: 270_000 } as const;
-
-/** The handler of the add-on's one time-driven trigger. */
-export const CLOCK_HANDLER = 'onClockTrigger';
-
-/** Installs the hourly trigger once (one time-driven trigger per user and document for an add-on). */
-export function ensureClockTrigger(): void {
-  const exists = ScriptApp.getProjectTriggers().some(
-    (t) => t.getHandlerFunction() === CLOCK_HANDLER && t.getEventType() === ScriptApp.EventType.CLOCK,
-  );
-  if (!exists) ScriptApp.newTrigger(CLOCK_HANDLER).timeBased().everyHours(1).create();
-}
-
-/** Removes the trigger when nothing is left for it to do. */
-export function removeClockTrigger(): void {
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === CLOCK_HANDLER) ScriptApp.deleteTrigger(t);
-  }
-}

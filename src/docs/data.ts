@@ -11,6 +11,7 @@ import { isoDayReader } from '../sheets/cells';
 import { CONFIRMED, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { monthLabel, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
+import { analyticalReportItem, newsItems } from './yearDocuments';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,6 +24,8 @@ export interface DocumentItem {
   title: string;
   values: Record<string, string>;
   rows: Array<Record<string, string>>;
+  /** Rows of the kind's extra repeating tables, by table key (`DocumentKind.tables`); a missing key is no rows. */
+  tables?: Record<string, Array<Record<string, string>>>;
   /** Pairs the document concerns (the order links back to them). */
   pairIds: string[];
 }
@@ -78,7 +81,12 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
   }
 
   const items: DocumentItem[] = [];
-  if (kind.scope === 'school' && kind.id !== 'pairsOrder') {
+  if (kind.id === 'analyticalReport') items.push(analyticalReportItem(ss, kind, period));
+  if (kind.scope === 'event') {
+    items.push(...newsItems(ss, kind, common.школа || ss.getName()));
+    if (items.length === 0) problems.push('Проведённых мероприятий пока нет: внесите их на лист «Мероприятия».');
+  }
+  if (kind.scope === 'school' && kind.id !== 'pairsOrder' && kind.id !== 'analyticalReport') {
     items.push({ key: period, related: period, title: kind.title, values: {}, rows: [], pairIds: [] });
   }
   if (kind.id === 'pairsOrder') {

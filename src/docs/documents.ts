@@ -11,7 +11,8 @@ import { linkPairs } from '../sheets/pairsSheet';
 import { ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
 import { readSettings, type SettingKey } from '../sheets/settings';
 import { UserError } from '../ui/errors';
-import { removeClockTrigger, writeJob, type BatchJob } from './batch';
+import { settleClockTrigger } from '../schedule/clock';
+import { writeJob, type BatchJob } from './batch';
 import { collectData, type DocumentData } from './data';
 import { ensureFolders, type DocumentFolders } from './folders';
 import { generateOne, type GenerationContext } from './generate';
@@ -130,7 +131,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     writeJob(job);
   }
   if (job.finished) {
-    removeClockTrigger();
+    settleClockTrigger();
     logAction(
       ss,
       'Документы',

@@ -1,25 +1,28 @@
 import type { ResolvedFormDefinition, ResolvedQuestion } from '../domain/questionnaires';
-import { readRegistry, writeRegistry, type FormEntry, type FormKey, type FormRegistry } from './registry';
+import { readRegistry, writeRegistry, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface BuildResult {
-  created: FormKey[];
-  updated: FormKey[];
+  created: RegistryKey[];
+  updated: RegistryKey[];
 }
+
+/** A form as the builder takes it: a questionnaire or a form of the year's work, choices resolved. */
+export type BuildableForm = Omit<ResolvedFormDefinition, 'key'> & { key: RegistryKey };
 
 /**
  * Creates the questionnaires, or updates the existing ones in place (found by the ids stored in the
  * document): never a duplicate form, never a duplicate question, so the response sheets keep their
  * columns. Questions are updated by item id, so a question staff renamed is renamed back, not added.
  */
-export function buildForms(ss: Spreadsheet, forms: readonly ResolvedFormDefinition[]): BuildResult {
+export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): BuildResult {
   const registry = readRegistry();
   const result: BuildResult = { created: [], updated: [] };
   for (const def of forms) {
-    const key: FormKey = def.key;
+    const key: RegistryKey = def.key;
     const existing = registry[key] ? openForm(registry[key]!.formId) : null;
     const form = existing ?? FormApp.create(def.title);
     const items = existing ? { ...registry[key]!.items } : {};

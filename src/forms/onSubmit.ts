@@ -1,11 +1,14 @@
 import { removeDraftsOf } from '../docs/withdrawal';
 import { WITHDRAWN_NAME } from '../domain/questionnaires';
+import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
 import { anonymizeInPairs } from '../sheets/pairsSheet';
+import { scrubReminderLog } from '../sheets/reminderLogSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
 import { logAction } from '../sheets/logSheet';
 import { SHEETS } from '../sheets/schema';
 import { refreshSummary } from '../ui/progress';
 import { schoolForms } from './definitions';
+import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
 import { readRegistry, formKeyOfSheet, type FormKey } from './registry';
 import {
   currentTitles,
@@ -33,8 +36,13 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const sheet = e.range.getSheet();
     const ss = sheet.getParent();
     const registry = readRegistry();
-    const key = formKeyOfSheet(registry, sheet.getSheetId());
-    if (!key) return;
+    const found = formKeyOfSheet(registry, sheet.getSheetId());
+    if (!found) return;
+    if (isYearFormKey(found)) {
+      handleYearResponse(ss, found, sheet, e.range.getRow(), registry[found]!);
+      return;
+    }
+    const key: FormKey = found;
     const def = schoolForms(ss)[key];
     const width = sheet.getLastColumn();
     const header = sheet.getRange(1, 1, 1, width).getValues()[0];
@@ -58,6 +66,8 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
       scrubResponses(ss, registry, String(row[columns.email]));
       anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
       removeDraftsOf(ss, processor.withdrawnIds, WITHDRAWN_NAME);
+      scrubMonitoringRecords(ss, processor.withdrawnIds);
+      scrubReminderLog(ss, String(row[columns.email]));
     }
     if (outcome === 'added' && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
     if (outcome !== 'unchanged') logOutcome(ss, def.title, outcome);

@@ -3,9 +3,13 @@
  * question's item (so a question staff renamed is still found) and the response sheet's id (so a
  * renamed response sheet is still found). Kept in the document's properties.
  */
+import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { FORM_KEYS, type FormKey } from '../domain/questionnaires';
 
-export type { FormKey };
+export type { FormKey, YearFormKey };
+/** Every form the add-on keeps: the questionnaires and the forms of the year's work. */
+export type RegistryKey = FormKey | YearFormKey;
+export const REGISTRY_KEYS: readonly RegistryKey[] = [...FORM_KEYS, ...YEAR_FORM_KEYS];
 
 export interface FormEntry {
   formId: string;
@@ -19,7 +23,7 @@ export interface FormEntry {
 
 const PROPERTY = 'forms';
 
-export type FormRegistry = Partial<Record<FormKey, FormEntry>>;
+export type FormRegistry = Partial<Record<RegistryKey, FormEntry>>;
 
 export function readRegistry(): FormRegistry {
   const raw = PropertiesService.getDocumentProperties().getProperty(PROPERTY);
@@ -37,6 +41,6 @@ export function writeRegistry(registry: FormRegistry): void {
 }
 
 /** The questionnaire a response sheet belongs to, by the sheet's id. */
-export function formKeyOfSheet(registry: FormRegistry, sheetId: number): FormKey | null {
-  return FORM_KEYS.find((key) => registry[key]?.sheetId === sheetId) ?? null;
+export function formKeyOfSheet(registry: FormRegistry, sheetId: number): RegistryKey | null {
+  return REGISTRY_KEYS.find((key) => registry[key]?.sheetId === sheetId) ?? null;
 }

@@ -33,7 +33,7 @@ export interface ResponseColumns {
  */
 export function mapResponseColumns(
   header: readonly unknown[],
-  def: ResolvedFormDefinition,
+  def: Pick<ResolvedFormDefinition, 'questions'>,
   currentTitles: Record<string, string>,
 ): { columns: ResponseColumns; missing: string[] } {
   const at = new Map<string, number>();

@@ -206,6 +206,34 @@ export function tidyPrograms(ss: Spreadsheet, dissolvedPairs: ReadonlySet<string
   table.flush();
 }
 
+/**
+ * A reported meeting covered a program activity: the pair's live activity with that id becomes
+ * «выполнено» with the meeting's date and the evidence, unless it is done or cancelled already.
+ * Returns false when the pair has no such activity (the report is still kept on «Встречи»).
+ */
+export function markProgramActivityDone(
+  ss: Spreadsheet,
+  mark: { pairId: string; activityId: string; doneOn: string; evidence: string },
+): boolean {
+  const table = Table.read(ss, PROGRAMS_TABLE);
+  if (!table || !mark.activityId) return false;
+  const toCell = isoDayWriter(ss.getSpreadsheetTimeZone());
+  const r = table.rows.findIndex(
+    (_, i) =>
+      table.text(i, C.pair) === mark.pairId &&
+      table.text(i, C.id).toUpperCase() === mark.activityId.toUpperCase() &&
+      table.text(i, C.archived) !== ARCHIVED,
+  );
+  if (r < 0) return false;
+  const status = statusOf(table.text(r, C.status));
+  if (status === DONE || status === CANCELLED) return true;
+  table.set(r, C.status, DONE);
+  table.set(r, C.doneOn, toCell(mark.doneOn));
+  if (table.text(r, C.evidence) === '') table.set(r, C.evidence, safeText(mark.evidence));
+  table.flush();
+  return true;
+}
+
 /** A program's goals and tasks: short texts kept in the document's properties (one value per program). */
 export interface ProgramTexts {
   goals: string[];

@@ -12,6 +12,13 @@ export const SHEETS = {
   pairs: 'Пары и группы',
   documents: 'Документы',
   programs: 'Программы',
+  events: 'Мероприятия',
+  meetings: 'Встречи',
+  monitoring: 'Мониторинг',
+  monitoringAnswers: 'Мониторинг: ответы',
+  practices: 'Методическая копилка',
+  publications: 'Публикации',
+  reminderLog: 'Журнал напоминаний',
 } as const;
 
 export const ROADMAP_COLUMNS = {

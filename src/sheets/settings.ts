@@ -25,6 +25,14 @@ export const SETTING_LABELS = {
   orderPrefix: 'Префикс номеров приказов',
   consentPrefix: 'Префикс номеров согласий',
   programPrefix: 'Префикс номеров программ',
+  directorEmail: 'Директор: e-mail',
+  curatorEmail: 'Куратор наставничества: e-mail',
+  methodologistEmail: 'Методист: e-mail',
+  psychologistEmail: 'Педагог-психолог: e-mail',
+  siteEditorEmail: 'Ответственный за сайт: e-mail',
+  remindersEnabled: 'Напоминания: включены',
+  reminderDaysBefore: 'Напоминать за, дней до срока',
+  reminderRepeatDays: 'Повторять напоминание не чаще, раз в дней',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_LABELS;

@@ -2,6 +2,7 @@ import { formatRuDate } from '../domain/dates';
 import type { OverdueItem, ProgressReport, StageProgress } from '../ui/contract';
 import { safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
+import { writeSummaryCharts } from './summaryCharts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,6 +48,46 @@ function questionnaireLines(report: ProgressReport): unknown[][] {
   ];
 }
 
+/** The year's work in figures (stages 4–7): pairs, programs, meetings, events, monitoring, practices. */
+function yearLines(report: ProgressReport): unknown[][] {
+  const y = report.year;
+  if (!y) return [];
+  const m = y.monitoring;
+  const dash = (v: number | null) => (v === null ? '—' : v);
+  return [
+    line([]),
+    line(['Итоги года']),
+    line(['', 'Пары и группы: утверждено', y.pairs.confirmed, 'предложено', y.pairs.proposed]),
+    line(['', 'Выполнение программ, % (в среднем)', dash(y.programPercent), 'встреч', y.meetings]),
+    line(['', 'Мероприятия: проведено', y.events.held, 'запланировано', y.events.planned]),
+    line(['', 'Проведённые мероприятия без публикации', y.events.unpublished]),
+    line([
+      '',
+      'Мониторинг: ответили',
+      m ? m.answered : 0,
+      'из',
+      m ? m.expected : 0,
+      'охват, %',
+      m ? m.responseRate : 0,
+    ]),
+    line([
+      '',
+      'Удовлетворённость (1–10): наставляемых',
+      dash(m?.menteeSatisfaction ?? null),
+      'наставников',
+      dash(m?.mentorSatisfaction ?? null),
+    ]),
+    line(['', 'Решено запросов наставляемых, %', dash(m?.resolvedShare ?? null)]),
+    line([
+      '',
+      'Методическая копилка: практик',
+      y.practices.proposed + y.practices.approved + y.practices.published,
+      'одобрено',
+      y.practices.approved + y.practices.published,
+    ]),
+  ];
+}
+
 /**
  * Rewrites «Сводка» from a progress report: per-stage figures, the total, then the overdue and the
  * upcoming activities. The sheet belongs to the add-on (staff get a warning if they edit it); it is
@@ -79,6 +120,7 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
     line(ITEM_HEADER),
     ...itemLines(report.upcoming),
     ...questionnaireLines(report),
+    ...yearLines(report),
   ];
 
   sheet.clear();
@@ -98,4 +140,10 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
     .setFontWeight('bold')
     .setBackground(COLORS.header);
   sheet.getRange(1, 2, block.length, 1).setWrap(true);
+  if (report.year) {
+    const unpublishedRow = block.findIndex((row) => row[1] === 'Проведённые мероприятия без публикации') + 1;
+    if (report.year.events.unpublished > 0)
+      sheet.getRange(unpublishedRow, 1, 1, 3).setFontColor(COLORS.overdueText).setFontWeight('bold');
+  }
+  writeSummaryCharts(sheet, report);
 }

@@ -198,3 +198,15 @@ export function styleNewTable(table: Table, dropdown?: { header: string; values:
       .build(),
   );
 }
+
+/** The table of an add-on sheet, created and dressed on first use; staff's columns and rows are kept. */
+export function ensureTable(
+  ss: Spreadsheet,
+  spec: TableSpec,
+  dropdown?: { header: string; values: readonly string[] },
+): Table {
+  const { table, created } = Table.ensure(ss, spec);
+  // Table.ensure has written the headers and formatted the columns of a new sheet.
+  if (created) styleNewTable(table, dropdown);
+  return table;
+}

@@ -1,7 +1,8 @@
 /** The «Документы» sidebar API and the time-driven trigger's part in document batches. */
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import type { DocumentKindId } from '../domain/documents/types';
-import { BUDGET, ensureClockTrigger, readJob, removeClockTrigger, writeJob, type BatchJob } from '../docs/batch';
+import { BUDGET, readJob, writeJob, type BatchJob } from '../docs/batch';
+import { setClockMode, settleClockTrigger } from '../schedule/clock';
 import { batchMessage, currentPeriod, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
 import { todayIso } from '../sheets/cells';
 import { DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
@@ -152,6 +153,11 @@ function withLock<T>(busy: () => T, work: () => T): T {
 }
 
 export function generateDocuments(request: GenerateRequest): BatchProgress {
+  return startDocuments(request);
+}
+
+/** Starts a batch of `request.kind` — of every document the kind makes now, or only those keyed `only`. */
+export function startDocuments(request: GenerateRequest, only?: readonly string[]): BatchProgress {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const req = checkRequest(request, todayIso(ss.getSpreadsheetTimeZone()));
   const period = requirePeriod();
@@ -175,7 +181,7 @@ export function generateDocuments(request: GenerateRequest): BatchProgress {
         date: req.date,
         pdf: req.pdf,
         period,
-        keys: p.data.items.map((i) => i.key),
+        keys: p.data.items.map((i) => i.key).filter((key) => !only || only.includes(key)),
         done: 0,
         made: 0,
         updated: 0,
@@ -184,7 +190,7 @@ export function generateDocuments(request: GenerateRequest): BatchProgress {
         startedMs: Date.now(),
       };
       writeJob(job);
-      if (job.keys.length > 1) ensureClockTrigger();
+      if (job.keys.length > 1) setClockMode('hourly');
       return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, p));
     },
   );
@@ -206,16 +212,13 @@ export function continueDocuments(jobId: string): BatchProgress {
 }
 
 /**
- * The time-driven trigger: carries on a batch the sidebar left (closed, or the computer went to
+ * From the time-driven trigger: carries on a batch the sidebar left (closed, or the computer went to
  * sleep). A batch that cannot go on (the template was broken meanwhile) is stopped with the reason,
- * so the trigger does not retry it every hour; with nothing left to do the trigger removes itself.
+ * so the trigger does not retry it every hour.
  */
 export function continueDocumentsOnSchedule(): void {
   const job = readJob();
-  if (!job || job.finished) {
-    removeClockTrigger();
-    return;
-  }
+  if (!job || job.finished) return;
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   withLock(
     () => undefined,
@@ -230,7 +233,7 @@ export function continueDocumentsOnSchedule(): void {
         stopped.finished = true;
         stopped.skipped.push(`Остановлено: ${e.message}`);
         writeJob(stopped);
-        removeClockTrigger();
+        settleClockTrigger();
       }
       return undefined;
     },

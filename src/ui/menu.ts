@@ -5,6 +5,7 @@ export const MENU_ITEMS = [
   { caption: 'Подбор пар', fn: 'menuShowPairing' },
   { caption: 'Программы наставничества', fn: 'menuShowPrograms' },
   { caption: 'Документы', fn: 'menuShowDocuments' },
+  { caption: 'Итоги года', fn: 'menuShowYear' },
   { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
 ] as const;
 

@@ -4,6 +4,7 @@ import { mapHeaders } from '../sheets/headers';
 import { ROADMAP_COLUMNS as C, ROADMAP_TABLE, SHEETS } from '../sheets/schema';
 import { refreshPrograms } from './programs';
 import { refreshSummary } from './progress';
+import { syncEvents } from '../year/events';
 
 const WATCHED = [C.status, C.end, C.no, C.activity];
 
@@ -16,6 +17,15 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = e.range.getSheet();
   if (sheet.getName() === SHEETS.programs || sheet.getName() === SHEETS.pairs) {
     if (e.range.getRow() + e.range.getNumRows() - 1 >= 2) refreshPrograms(e.source);
+    return;
+  }
+  if (sheet.getName() === SHEETS.events) {
+    syncEvents(e.source);
+    refreshSummary(e.source);
+    return;
+  }
+  if (([SHEETS.publications, SHEETS.practices, SHEETS.meetings] as string[]).includes(sheet.getName())) {
+    refreshSummary(e.source);
     return;
   }
   if (sheet.getName() !== SHEETS.roadmap) return;

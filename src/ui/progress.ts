@@ -4,6 +4,7 @@ import { todayIso } from '../sheets/cells';
 import { readRoadmap, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
 import { writeSummary } from '../sheets/summarySheet';
+import { loadYearData, yearFigures } from '../year/yearData';
 import type { ProgressReport } from './contract';
 import { UserError } from './errors';
 
@@ -26,6 +27,7 @@ export function buildProgressReport(ss: Spreadsheet): ProgressReport {
     asOf: today,
     ...progress,
     questionnaires: questionnaireStats(ss),
+    year: yearFigures(loadYearData(ss)),
   };
 }
 

@@ -6,6 +6,7 @@ import { logAction } from '../sheets/logSheet';
 import { ROADMAP_YEAR_KEY, syncRoadmap } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
+import { ensureYearSpace } from '../year/yearSpace';
 import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
@@ -155,6 +156,8 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     refreshSummary(ss);
     // The period's Drive folders and document templates (kept as staff edited them on a re-run).
     ensureDocumentsSpace(period);
+    // «Мероприятия», «Встречи», «Методическая копилка», «Публикации», reminders' settings and trigger.
+    ensureYearSpace(ss);
 
     const parts = [`Дорожная карта на ${period} учебный год ${sync.created ? 'создана' : 'обновлена'}`];
     if (sync.added && !sync.created) parts.push(`добавлено мероприятий: ${sync.added}`);

@@ -48,7 +48,7 @@ describe('folders and templates', () => {
       ]),
     );
     const templates = filesIn(ws, 'Шаблоны');
-    expect(templates).toHaveLength(5);
+    expect(templates).toHaveLength(7);
     expect(templates.every((t) => t.mimeType === 'application/vnd.google-apps.document')).toBe(true);
     const text = (name: RegExp) => ws.docText(templates.find((t) => name.test(t.name))!.id);
     for (const part of ['ПРИКАЗ', '273-ФЗ', 'МР-42/02', 'АЗ-1128/08', '{{директор}}', '{{номер_приказа}}']) {
@@ -232,7 +232,7 @@ describe('consent statements in batches', () => {
     expect(people.length).toBeGreaterThan(mentors.length);
   });
 
-  test('a batch the sidebar left is finished by the time-driven trigger, which then removes itself', async () => {
+  test('a batch the sidebar left is finished by the hourly trigger, which then goes back to daily (reminders)', async () => {
     const ws = await demo();
     const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
     expect(first.finished).toBe(false);
@@ -240,7 +240,10 @@ describe('consent statements in batches', () => {
     ws.advanceTo('2026-11-25T16:00:00+03:00');
     const view = ws.run('getDocumentsView') as DocumentsView;
     expect(view.job).toBeNull();
-    expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(0);
+    // Still one trigger, but no more hourly runs: the next is tomorrow's reminders at 7:00.
+    expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
+    expect(ws.advanceTo('2026-11-26T06:00:00+03:00')).toHaveLength(0);
+    expect(ws.advanceTo('2026-11-26T08:00:00+03:00')).toHaveLength(1);
     const statements = registerRows(ws).filter((r) => r['Вид'] === 'Согласие на обработку ПДн');
     expect(statements).toHaveLength(first.total);
   });
@@ -255,7 +258,8 @@ describe('a batch the trigger cannot finish', () => {
     doc.getBody().appendParagraph('{{подпись_родителя}}');
     doc.saveAndClose();
     ws.advanceTo('2026-11-25T13:00:00+03:00');
-    expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(0);
+    expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
+    expect(ws.advanceTo('2026-11-26T06:00:00+03:00')).toHaveLength(0);
     const view = ws.run('getDocumentsView') as DocumentsView;
     expect(view.job).toBeNull();
     const done = ws.run('continueDocuments', first.jobId) as BatchProgress;
@@ -318,6 +322,8 @@ describe('the sidebar view', () => {
       'program',
       'consentPersonalData',
       'consentDuties',
+      'analyticalReport',
+      'newsDraft',
     ]);
     expect(view.kinds.every((k) => k.templateUrl?.startsWith('https://docs.google.com/document/d/'))).toBe(true);
     expect(view.recent.length).toBeGreaterThan(0);

@@ -10,18 +10,29 @@ describe('setupSchoolYear on the built bundle', () => {
       { caption: 'Подбор пар', fn: 'menuShowPairing' },
       { caption: 'Программы наставничества', fn: 'menuShowPrograms' },
       { caption: 'Документы', fn: 'menuShowDocuments' },
+      { caption: 'Итоги года', fn: 'menuShowYear' },
       { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
       { caption: 'Создать/обновить анкеты', fn: 'menuSetupQuestionnaires' },
       { caption: 'Ссылки на анкеты', fn: 'menuShowForms' },
       { caption: 'Обработать ответы заново', fn: 'menuReplayResponses' },
       { caption: 'Разослать ссылки', fn: 'menuSendFormLinks' },
     ]);
-    expect(ws.ui.menus[0].items[7]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
+    expect(ws.ui.menus[0].items[8]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
   });
 
   test('creates the tracker sheets, roadmap first, and removes the empty default sheet', async () => {
     const ws = await setUpWorkspace();
-    expect(ws.sheetNames()).toEqual([ROADMAP, 'Настройки', 'Справочники', 'Сводка', 'Журнал']);
+    expect(ws.sheetNames()).toEqual([
+      ROADMAP,
+      'Настройки',
+      'Справочники',
+      'Сводка',
+      'Мероприятия',
+      'Встречи',
+      'Методическая копилка',
+      'Публикации',
+      'Журнал',
+    ]);
   });
 
   test('the roadmap has all 7 stages of the seed with dates for the period 2026–2027', async () => {

@@ -6,6 +6,8 @@ import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../emul
 /** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */
 export const NOW = '2026-11-25T10:00:00+03:00';
 export const ROADMAP = 'Дорожная карта';
+/** 14 May 2027, 10:00 in Moscow: the end of the year — events held, monitoring answered. */
+export const MAY = '2027-05-14T10:00:00+03:00';
 
 /** A fresh workspace running the built dist/Code.js, set up for the school year unless told not to. */
 export async function setUpWorkspace(options: WorkspaceOptions & { setup?: boolean } = {}): Promise<Workspace> {
@@ -45,16 +47,16 @@ export function cellOf(ws: Workspace, header: string, no: string): string {
  * The demo school, seeded once per test file (in beforeAll) and saved; the returned function opens a
  * fresh copy of it for each test.
  */
-export function useDemoSchool(name: string): () => Promise<Workspace> {
+export function useDemoSchool(name: string, now: string = NOW): () => Promise<Workspace> {
   let seeded = '';
   beforeAll(async () => {
     seeded = mkdtempSync(path.join(os.tmpdir(), `${name}-demo-`));
-    await (await openWorkspace({ dir: seeded, demo: true, now: NOW })).save();
-  }, 120000);
+    await (await openWorkspace({ dir: seeded, demo: true, now })).save();
+  }, 180000);
   return async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
     cpSync(seeded, dir, { recursive: true });
-    const ws = await openWorkspace({ dir, now: NOW });
+    const ws = await openWorkspace({ dir, now });
     ws.resetCalls();
     return ws;
   };

@@ -5,9 +5,10 @@
  * (letter of 21.12.2021 № АЗ-1128/08): a teacher's professional requests and difficulties.
  */
 import { foldRu } from '../dates';
+import { EVENT_KINDS } from '../events/kinds';
 
 export type ListName =
-  'competences' | 'subjects' | 'categories' | 'positions' | 'formatsKind' | 'formatsMode' | 'times';
+  'competences' | 'subjects' | 'categories' | 'positions' | 'formatsKind' | 'formatsMode' | 'times' | 'eventKinds';
 
 export const LIST_NAMES: readonly ListName[] = [
   'competences',
@@ -17,6 +18,7 @@ export const LIST_NAMES: readonly ListName[] = [
   'formatsKind',
   'formatsMode',
   'times',
+  'eventKinds',
 ];
 
 /** Column headers in «Справочники». */
@@ -28,6 +30,7 @@ export const LIST_HEADERS: Readonly<Record<ListName, string>> = {
   formatsKind: 'Формы наставничества',
   formatsMode: 'Форматы встреч',
   times: 'Удобное время',
+  eventKinds: 'Виды мероприятий',
 };
 
 export const COMPETENCES: readonly string[] = [
@@ -97,6 +100,7 @@ export const DEFAULT_LISTS: Readonly<Record<ListName, readonly string[]>> = {
   formatsKind: FORMATS_KIND,
   formatsMode: FORMATS_MODE,
   times: TIMES,
+  eventKinds: EVENT_KINDS.map((k) => k.title),
 };
 
 /**

@@ -1,0 +1,90 @@
+import type { MeetingRecord } from '../domain/monitoring/types';
+import { isoDayReader, isoDayWriter, safeText } from './cells';
+import { SHEETS } from './schema';
+import { ensureTable, Table, type TableSpec } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const C = {
+  pair: 'Пара/группа',
+  date: 'Дата',
+  format: 'Формат',
+  topic: 'Тема',
+  duration: 'Длительность, мин',
+  activity: 'Мероприятие программы',
+  note: 'Заметка (рабочая)',
+  reportedBy: 'Сообщил (ID)',
+  submittedAt: 'Отметка времени отчёта',
+} as const;
+
+export const MEETINGS_TABLE: TableSpec = {
+  sheetName: SHEETS.meetings,
+  columns: [
+    { header: C.pair, width: 100, numberFormat: '@' },
+    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
+    { header: C.format, width: 110 },
+    { header: C.topic, width: 300, wrap: true, numberFormat: '@' },
+    { header: C.duration, width: 110, numberFormat: '0' },
+    { header: C.activity, width: 130, numberFormat: '@' },
+    { header: C.note, width: 320, wrap: true, numberFormat: '@' },
+    { header: C.reportedBy, width: 110, numberFormat: '@' },
+    { header: C.submittedAt, width: 170, numberFormat: '@' },
+  ],
+};
+
+export function ensureMeetingsTable(ss: Spreadsheet): Table {
+  return ensureTable(ss, MEETINGS_TABLE);
+}
+
+/** Every meeting on «Встречи» (rows without a pair are left out). */
+export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
+  const table = Table.read(ss, MEETINGS_TABLE);
+  if (!table) return [];
+  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const out: MeetingRecord[] = [];
+  table.rows.forEach((_, r) => {
+    const pairId = table.text(r, C.pair);
+    if (!pairId) return;
+    const duration = Number(table.text(r, C.duration));
+    out.push({
+      pairId,
+      date: day(table.get(r, C.date)),
+      format: table.text(r, C.format),
+      topic: table.text(r, C.topic),
+      duration: table.text(r, C.duration) !== '' && Number.isFinite(duration) ? duration : null,
+      activityId: table.text(r, C.activity),
+      note: table.text(r, C.note),
+      reportedBy: table.text(r, C.reportedBy),
+      submittedAt: table.text(r, C.submittedAt),
+    });
+  });
+  return out;
+}
+
+/**
+ * Files a reported meeting: a report processed twice (the same submission time and pair) updates its
+ * row instead of adding a second one. Returns true when a new row was added.
+ */
+export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
+  const table = ensureMeetingsTable(ss);
+  let r = table.rows.findIndex(
+    (_, i) =>
+      table.text(i, C.submittedAt) === meeting.submittedAt &&
+      table.text(i, C.pair) === meeting.pairId &&
+      meeting.submittedAt !== '',
+  );
+  const added = r < 0;
+  if (added) r = table.append();
+  const toCell = isoDayWriter(ss.getSpreadsheetTimeZone());
+  table.set(r, C.pair, safeText(meeting.pairId));
+  table.set(r, C.date, toCell(meeting.date));
+  table.set(r, C.format, safeText(meeting.format));
+  table.set(r, C.topic, safeText(meeting.topic));
+  table.set(r, C.duration, meeting.duration ?? '');
+  table.set(r, C.activity, safeText(meeting.activityId));
+  table.set(r, C.note, safeText(meeting.note));
+  table.set(r, C.reportedBy, meeting.reportedBy);
+  table.set(r, C.submittedAt, meeting.submittedAt);
+  table.flush();
+  return added;
+}

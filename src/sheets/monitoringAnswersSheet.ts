@@ -1,0 +1,126 @@
+/**
+ * «Мониторинг: ответы»: one row per person, pair and period — the processed monitoring answers, by
+ * the banks' ids (no names). A new answer of the same person about the same pair replaces the row.
+ */
+import { SCALE_QUESTIONS } from '../domain/monitoring';
+import type { MonitoringRecord, MonitoringRole } from '../domain/monitoring/types';
+import { safeText } from './cells';
+import { SHEETS } from './schema';
+import { ensureTable, Table, type TableSpec } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const C = {
+  person: 'ID участника',
+  role: 'Роль',
+  pair: 'Пара/группа',
+  at: 'Отметка времени',
+  requests: 'Запросы',
+  resolved: 'Решённые запросы',
+  before: 'Самооценка до',
+  after: 'Самооценка после',
+  readiness: 'Готовность продолжать',
+  difficulties: 'Трудности',
+  change: 'Что изменить',
+} as const;
+
+const ROLE_TEXT: Record<MonitoringRole, string> = { mentee: 'наставляемый', mentor: 'наставник' };
+const SEPARATOR = '; ';
+
+export const MONITORING_ANSWERS_TABLE: TableSpec = {
+  sheetName: SHEETS.monitoringAnswers,
+  columns: [
+    { header: C.person, width: 100, numberFormat: '@' },
+    { header: C.role, width: 110 },
+    { header: C.pair, width: 100, numberFormat: '@' },
+    { header: C.at, width: 170, numberFormat: '@' },
+    ...SCALE_QUESTIONS.map((q) => ({ header: q.short, width: 120, numberFormat: '0' })),
+    { header: C.requests, width: 260, wrap: true, numberFormat: '@' },
+    { header: C.resolved, width: 260, wrap: true, numberFormat: '@' },
+    { header: C.before, width: 100, numberFormat: '0' },
+    { header: C.after, width: 100, numberFormat: '0' },
+    { header: C.readiness, width: 140, numberFormat: '@' },
+    { header: C.difficulties, width: 260, wrap: true, numberFormat: '@' },
+    { header: C.change, width: 300, wrap: true, numberFormat: '@' },
+  ],
+};
+
+const list = (text: string) =>
+  text
+    ? text
+        .split(SEPARATOR)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+const score = (value: unknown) => {
+  const n = Number(value);
+  return value === '' || value === null || !Number.isFinite(n) ? null : n;
+};
+
+export function readMonitoringRecords(ss: Spreadsheet): MonitoringRecord[] {
+  const table = Table.read(ss, MONITORING_ANSWERS_TABLE);
+  if (!table) return [];
+  const out: MonitoringRecord[] = [];
+  table.rows.forEach((_, r) => {
+    const personId = table.text(r, C.person);
+    if (!personId) return;
+    const scores: Record<string, number> = {};
+    for (const q of SCALE_QUESTIONS) {
+      const value = score(table.get(r, q.short));
+      if (value !== null) scores[q.key] = value;
+    }
+    out.push({
+      personId,
+      role: table.text(r, C.role) === ROLE_TEXT.mentor ? 'mentor' : 'mentee',
+      pairId: table.text(r, C.pair),
+      submittedAt: table.text(r, C.at),
+      scores,
+      requests: list(table.text(r, C.requests)),
+      resolved: list(table.text(r, C.resolved)),
+      before: score(table.get(r, C.before)),
+      after: score(table.get(r, C.after)),
+      readiness: table.text(r, C.readiness),
+      difficulties: table.text(r, C.difficulties),
+      change: table.text(r, C.change),
+    });
+  });
+  return out;
+}
+
+/** Writes a record: replaces the person's row about the same pair, or appends one. Returns true if new. */
+export function putMonitoringRecord(ss: Spreadsheet, record: MonitoringRecord): boolean {
+  const table = ensureTable(ss, MONITORING_ANSWERS_TABLE);
+  let r = table.rows.findIndex(
+    (_, i) => table.text(i, C.person) === record.personId && table.text(i, C.pair) === record.pairId,
+  );
+  const added = r < 0;
+  if (added) r = table.append();
+  const cells: Array<[string, unknown]> = [
+    [C.person, record.personId],
+    [C.role, ROLE_TEXT[record.role]],
+    [C.pair, record.pairId],
+    [C.at, record.submittedAt],
+    ...SCALE_QUESTIONS.map((q): [string, unknown] => [q.short, record.scores[q.key] ?? '']),
+    [C.requests, safeText(record.requests.join(SEPARATOR))],
+    [C.resolved, safeText(record.resolved.join(SEPARATOR))],
+    [C.before, record.before ?? ''],
+    [C.after, record.after ?? ''],
+    [C.readiness, safeText(record.readiness)],
+    [C.difficulties, safeText(record.difficulties)],
+    [C.change, safeText(record.change)],
+  ];
+  for (const [header, value] of cells) table.set(r, header, value);
+  table.flush();
+  return added;
+}
+
+/** A withdrawal of consent: the person's monitoring rows are emptied but the id (counts stay right). */
+export function scrubMonitoringRecords(ss: Spreadsheet, personIds: readonly string[]): void {
+  const table = Table.read(ss, MONITORING_ANSWERS_TABLE);
+  if (!table || personIds.length === 0) return;
+  table.rows.forEach((_, r) => {
+    if (!personIds.includes(table.text(r, C.person))) return;
+    for (const header of [C.requests, C.resolved, C.readiness, C.difficulties, C.change]) table.set(r, header, '');
+  });
+  table.flush();
+}

@@ -1,0 +1,108 @@
+/**
+ * The charts of «Сводка»: progress by stage, pairs by status, monitoring scores. Their data sit in a
+ * fixed block to the right of the summary (columns J–K, fixed rows), so the charts' ranges never
+ * change: a chart is inserted once and then only redraws from the values rewritten on each refresh.
+ */
+import { SCALE_QUESTIONS } from '../domain/monitoring';
+import type { ProgressReport } from '../ui/contract';
+import { COLORS } from './schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const DATA_COLUMN = 10; // J
+const CHART_COLUMN = 13; // M
+/** Stages of the roadmap (7) with room for staff-added ones. */
+const STAGE_ROWS = 9;
+
+interface ChartBlock {
+  title: string;
+  type: 'BAR' | 'COLUMN' | 'PIE';
+  header: [string, string];
+  rows: number;
+  /** Sheet row of the block's header. */
+  top: number;
+  anchorRow: number;
+}
+
+const STAGES_TOP = 3;
+const PAIRS_TOP = STAGES_TOP + STAGE_ROWS + 2;
+const SCORES_TOP = PAIRS_TOP + 3 + 2;
+
+export const SUMMARY_CHARTS: readonly ChartBlock[] = [
+  {
+    title: 'Выполнение дорожной карты по этапам, %',
+    type: 'BAR',
+    header: ['Этап', '% выполнения'],
+    rows: STAGE_ROWS,
+    top: STAGES_TOP,
+    anchorRow: 1,
+  },
+  {
+    title: 'Пары и группы по статусам',
+    type: 'PIE',
+    header: ['Статус', 'Пар и групп'],
+    rows: 3,
+    top: PAIRS_TOP,
+    anchorRow: 20,
+  },
+  {
+    title: 'Мониторинг: средний балл по вопросам (1–10)',
+    type: 'COLUMN',
+    header: ['Вопрос', 'Средний балл'],
+    rows: SCALE_QUESTIONS.length,
+    top: SCORES_TOP,
+    anchorRow: 39,
+  },
+];
+
+function pad(rows: unknown[][], count: number): unknown[][] {
+  return [...rows.slice(0, count), ...Array.from({ length: Math.max(count - rows.length, 0) }, () => ['', ''])];
+}
+
+/** The charts' data block, as values (one setValues). */
+function dataBlock(report: ProgressReport): unknown[][] {
+  const year = report.year;
+  const averages = new Map((year?.monitoringQuestions ?? []).map((q) => [q.key, q.average]));
+  const content: unknown[][][] = [
+    report.stages.map((s) => [`Этап ${s.stage}`, s.percent]),
+    [
+      ['предложено', year?.pairs.proposed ?? 0],
+      ['утверждено', year?.pairs.confirmed ?? 0],
+      ['расформировано', year?.pairs.dissolved ?? 0],
+    ],
+    SCALE_QUESTIONS.map((q) => [q.short, averages.get(q.key) ?? 0]),
+  ];
+  const block: unknown[][] = [['Данные для диаграмм', '']];
+  SUMMARY_CHARTS.forEach((chart, i) => {
+    while (block.length < chart.top - 1) block.push(['', '']);
+    block.push([...chart.header], ...pad(content[i], chart.rows));
+  });
+  return block;
+}
+
+/** Writes the data block and inserts the charts that are missing (a chart staff moved stays where it is). */
+export function writeSummaryCharts(sheet: Sheet, report: ProgressReport): void {
+  const block = dataBlock(report);
+  sheet.getRange(1, DATA_COLUMN, block.length, 2).setValues(block);
+  sheet.getRange(1, DATA_COLUMN).setFontWeight('bold');
+  for (const chart of SUMMARY_CHARTS) {
+    sheet.getRange(chart.top, DATA_COLUMN, 1, 2).setFontWeight('bold').setBackground(COLORS.header);
+  }
+  const present = new Set(sheet.getCharts().map((c) => String(c.getOptions().get('title') ?? '')));
+  for (const chart of SUMMARY_CHARTS) {
+    if (present.has(chart.title)) continue;
+    const range = sheet.getRange(chart.top, DATA_COLUMN, chart.rows + 1, 2);
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType[chart.type])
+        .addRange(range)
+        .setPosition(chart.anchorRow, CHART_COLUMN, 0, 0)
+        .setOption('title', chart.title)
+        .setOption('legend', { position: chart.type === 'PIE' ? 'right' : 'none' })
+        .setOption('width', 520)
+        .setOption('height', 340)
+        .build(),
+    );
+  }
+}

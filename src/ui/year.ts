@@ -1,0 +1,150 @@
+/** The «Итоги года» panel's server side: monitoring, events and their news, the best practices. */
+import { foldRu } from '../domain/dates';
+import { isHeld, looksLikeLink, nextId } from '../domain/events';
+import { documentKind } from '../domain/documents/kinds';
+import { MAX_PARAGRAPH_LENGTH, MAX_TEXT_LENGTH } from '../domain/questionnaires';
+import { Register } from '../sheets/documentsSheet';
+import { EVENT_COLUMNS, EVENTS_TABLE } from '../sheets/eventsSheet';
+import { readLists } from '../sheets/listsSheet';
+import { logAction } from '../sheets/logSheet';
+import { appendPractice, ensurePracticesTable, readPractices } from '../sheets/practicesSheet';
+import { SHEETS } from '../sheets/schema';
+import { Table } from '../sheets/table';
+import { syncEvents } from '../year/events';
+import { sendMeetingLinks as sendMeetingMail, sendMonitoringLinks as sendMonitoringMail } from '../year/links';
+import { reminderSettings } from '../year/reminders';
+import { loadYearData, monitoringSummary, yearFigures } from '../year/yearData';
+import { yearFormEntries } from '../year/yearForms';
+import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './contract';
+import { startDocuments } from './documents';
+import { UserError } from './errors';
+import { currentPeriod, requirePeriod } from '../docs/documents';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const ROLE = { mentee: 'наставляемый', mentor: 'наставник' } as const;
+
+export function yearView(ss: Spreadsheet): YearView {
+  const period = currentPeriod();
+  const data = loadYearData(ss);
+  const summary = monitoringSummary(data);
+  const entries = yearFormEntries();
+  const props = PropertiesService.getDocumentProperties();
+  const competences = readLists(ss).competences ?? [];
+  return {
+    period,
+    figures: period ? yearFigures(data, summary) : null,
+    monitoring: {
+      formsReady: Boolean(entries.monitoringMentee && entries.monitoringMentor),
+      linksSentAt: props.getProperty('monitoringLinksSentAt') ?? '',
+      expected: summary.totals.expected,
+      answered: summary.totals.answered,
+      nonRespondents: summary.nonRespondents.map((n) => ({ name: n.name, role: ROLE[n.role], pairId: n.pairId })),
+    },
+    events: data.events
+      .filter((e) => e.id)
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((e) => ({
+        id: e.id,
+        date: e.date,
+        kind: e.kind,
+        topic: e.topic,
+        held: isHeld(e, data.today),
+        publications: data.publications.filter((p) => foldRu(p.about) === foldRu(e.id)).length,
+        newsUrl: e.newsUrl,
+      })),
+    practices: data.practices.map((p) => ({
+      id: p.id,
+      title: p.title,
+      author: p.author,
+      competence: p.competence,
+      status: p.status,
+      materials: p.materials,
+    })),
+    competences,
+    reminders: { enabled: reminderSettings(ss).enabled, lastRun: props.getProperty('remindersLastRun') ?? '' },
+  };
+}
+
+export function getYearView(): YearView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (ss.getSheetByName(SHEETS.events)) syncEvents(ss);
+  return yearView(ss);
+}
+
+export function sendMonitoringLinks(): SendLinksResult {
+  return withDocumentLock(() => sendMonitoringMail(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+export function sendMeetingLinks(): SendLinksResult {
+  return withDocumentLock(() => sendMeetingMail(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10000))
+    throw new UserError('Таблицу сейчас обновляет другой пользователь. Подождите минуту и повторите.');
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** «Подготовить новость»: a draft Doc in «Новости» from the event's facts, linked from «Мероприятия». */
+export function prepareNews(eventId: string): NewsResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  requirePeriod();
+  const id = String(eventId ?? '').trim();
+  const event = syncEvents(ss).find((e) => e.id === id);
+  if (!event) throw new UserError(`Мероприятие ${id || '(без номера)'} не найдено на листе «Мероприятия».`);
+  const progress = startDocuments({ kind: 'newsDraft' }, [id]);
+  const kind = documentKind('newsDraft');
+  const entry = Register.entriesOf(ss).find((e) => e.kindName === kind.shortTitle && e.related === id && e.docUrl);
+  if (!entry) throw new UserError(progress.skipped[0] ?? 'Черновик новости не создан. Повторите через минуту.');
+  const table = Table.read(ss, EVENTS_TABLE);
+  if (table && table.text(event.row, EVENT_COLUMNS.news) !== entry.docUrl) {
+    table.set(event.row, EVENT_COLUMNS.news, entry.docUrl);
+    table.flush();
+  }
+  return {
+    url: entry.docUrl,
+    message:
+      entry.status === 'подписан'
+        ? `Новость о мероприятии ${id} уже отмечена как утверждённая — черновик не менялся.`
+        : `Черновик новости о мероприятии ${id} готов: проверьте факты и передайте ответственному за сайт.`,
+  };
+}
+
+const clip = (text: unknown, limit: number) =>
+  String(text ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, limit);
+
+/** A practice from the sidebar, status «предложена». */
+export function addPractice(input: PracticeInput): YearView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const practice = {
+    title: clip(input?.title, MAX_TEXT_LENGTH),
+    author: clip(input?.author, MAX_TEXT_LENGTH),
+    competence: clip(input?.competence, MAX_TEXT_LENGTH),
+    description: clip(input?.description, MAX_PARAGRAPH_LENGTH),
+    materials: clip(input?.materials, MAX_TEXT_LENGTH),
+  };
+  if (!practice.title) throw new UserError('Укажите название практики.');
+  if (!practice.author) throw new UserError('Укажите автора практики.');
+  if (practice.materials && !looksLikeLink(practice.materials))
+    throw new UserError('Ссылка на материалы должна начинаться с http:// или https://.');
+  withDocumentLock(() => {
+    ensurePracticesTable(ss);
+    const id = nextId(
+      'МП',
+      readPractices(ss).map((p) => p.id),
+    );
+    appendPractice(ss, { id, ...practice, status: 'предложена' });
+    logAction(ss, 'Методическая копилка', `Добавлена практика ${id}.`);
+  });
+  return yearView(ss);
+}

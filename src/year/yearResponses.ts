@@ -1,0 +1,128 @@
+/**
+ * Answers to the forms of the year's work, through the one form-submit trigger (called under its
+ * lock): «Отчёт о встрече» → «Встречи» (and the program activity it covers becomes done), the
+ * monitoring forms → «Мониторинг: ответы» and «Мониторинг». The same rules as the questionnaires:
+ * consent, one row per person and pair (a repeated answer replaces it), hostile text kept harmless.
+ */
+import {
+  parseMeetingReport,
+  parseMonitoring,
+  pairIdFromChoice,
+  type MonitoringLookup,
+  type MonitoringPerson,
+} from '../domain/monitoring';
+import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
+import { normalizeEmail, WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
+import type { FormEntry, RegistryKey } from '../forms/registry';
+import { currentTitles, mapResponseColumns, NO_CONSENT_MARK, removeAnswers } from '../forms/responses';
+import { formatRuDate } from '../domain/dates';
+import { logAction } from '../sheets/logSheet';
+import { putMeeting } from '../sheets/meetingsSheet';
+import { putMonitoringRecord } from '../sheets/monitoringAnswersSheet';
+import { writeMonitoringSheet } from '../sheets/monitoringSheet';
+import { markProgramActivityDone } from '../sheets/programsSheet';
+import { markActivitiesStarted } from '../sheets/roadmapSheet';
+import { SHEETS } from '../sheets/schema';
+import { refreshPrograms } from '../ui/programs';
+import { refreshSummary } from '../ui/progress';
+import { confirmedPairs, loadYearData, monitoringSummary, type YearData } from './yearData';
+import { yearForms } from './yearForms';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function isYearFormKey(key: RegistryKey): key is YearFormKey {
+  return (YEAR_FORM_KEYS as readonly string[]).includes(key);
+}
+
+/** The banks and pairs as the parsers ask them; a person in both banks answers in the form's role. */
+function lookupFor(data: YearData, preferMentor: boolean): MonitoringLookup {
+  const byEmail = new Map<string, BankEntry[]>();
+  for (const e of data.people.values()) {
+    if (e.status === WITHDRAWN_STATUS || !e.consentAt) continue;
+    const key = normalizeEmail(e.email);
+    byEmail.set(key, [...(byEmail.get(key) ?? []), e]);
+  }
+  const pairs = confirmedPairs(data);
+  return {
+    personIdByEmail(email: string): MonitoringPerson | null {
+      const found = byEmail.get(normalizeEmail(email)) ?? [];
+      const e = found.find((p) => (p.kind === 'mentor') === preferMentor) ?? found[0];
+      if (!e) return null;
+      return { id: e.id, role: e.kind, requests: e.kind === 'mentee' ? e.requests : [] };
+    },
+    pairIdOfChoice: pairIdFromChoice,
+    pairsOf(personId: string): string[] {
+      return pairs.filter((p) => p.mentorId === personId || p.menteeIds.includes(personId)).map((p) => p.id);
+    },
+  };
+}
+
+export function handleYearResponse(
+  ss: Spreadsheet,
+  key: YearFormKey,
+  sheet: Sheet,
+  rowNumber: number,
+  entry: FormEntry,
+): void {
+  const def = yearForms(ss)[key];
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
+  if (missing.length > 0) {
+    logAction(
+      ss,
+      `Ошибка: ${def.title}`,
+      `В листе «${sheet.getName()}» не найдены вопросы: ${missing.join('; ')}. Верните заголовки столбцов или обновите формы.`,
+    );
+    return;
+  }
+  const row = sheet.getRange(rowNumber, 1, 1, width).getValues()[0];
+  if (row[columns.email] === NO_CONSENT_MARK) return;
+  const answers: Record<string, string> = {};
+  for (const [q, col] of Object.entries(columns.questions)) answers[q] = String(row[col] ?? '');
+  const stamp = row[columns.timestamp];
+  const meta = {
+    email: String(row[columns.email] ?? ''),
+    timestamp: stamp instanceof Date ? stamp.toISOString() : String(stamp ?? ''),
+  };
+  const data = loadYearData(ss);
+  if (key === 'meetingReport') {
+    const parsed = parseMeetingReport(def, answers, meta, lookupFor(data, true));
+    if (!parsed.ok) {
+      logAction(
+        ss,
+        `Ошибка: ${def.title}`,
+        `${parsed.message}. Ответ в строке ${rowNumber} листа «${sheet.getName()}» не учтён.`,
+      );
+      return;
+    }
+    const m = parsed.record;
+    putMeeting(ss, m);
+    const covered = markProgramActivityDone(ss, {
+      pairId: m.pairId,
+      activityId: m.activityId,
+      doneOn: m.date,
+      evidence: `Отчёт о встрече ${formatRuDate(m.date)}`,
+    });
+    if (covered) refreshPrograms(ss);
+    const activity = m.activityId
+      ? covered
+        ? `, мероприятие ${m.activityId} отмечено выполненным`
+        : `, мероприятия ${m.activityId} в программе пары нет`
+      : '';
+    logAction(ss, 'Отчёт о встрече', `Пара ${m.pairId}: встреча ${formatRuDate(m.date)} записана${activity}.`);
+  } else {
+    const parsed = parseMonitoring(def, answers, meta, lookupFor(data, key === 'monitoringMentor'));
+    if (!parsed.ok) {
+      if (parsed.reason === 'noConsent') removeAnswers(sheet, rowNumber, row, columns.email);
+      logAction(ss, `Ошибка: ${def.title}`, `${parsed.message}. Строка ${rowNumber} листа «${sheet.getName()}».`);
+      return;
+    }
+    const added = putMonitoringRecord(ss, parsed.record);
+    markActivitiesStarted(ss, ['6.1']);
+    writeMonitoringSheet(ss, monitoringSummary(loadYearData(ss)), data.today);
+    logAction(ss, def.title, `Пара ${parsed.record.pairId}: ответ ${added ? 'сохранён' : 'обновлён'}.`);
+  }
+  if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+}
