@@ -26,6 +26,7 @@ export { startServer, type ServerOptions, type RunningServer } from './server/se
 
 /** The questionnaires' definitions, for scripts and benchmarks that fill the forms. */
 export * as questionnaireDomain from '../src/domain/questionnaires';
+export * as monitoringDomain from '../src/domain/monitoring';
 
 /** The matching engine: `require('<repo>').assign` for scripts and benchmarks, and the whole domain. */
 export { assign } from '../src/domain/matching';

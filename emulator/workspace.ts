@@ -72,6 +72,11 @@ export interface WorkspaceOptions {
   realTime?: boolean;
   /** Folder holding the built Code.js and Sidebar.html (default: <repo>/dist). */
   distDir?: string;
+  /**
+   * For a NEW folder: the clock shows this date-time now and then runs with real time (the offset is
+   * saved), so the local workspace can live in May of the school year. A saved folder keeps its offset.
+   */
+  shiftClockTo?: string;
 }
 
 export interface MenuEntry {
@@ -141,6 +146,8 @@ export interface ClockRun {
 interface ServicesState {
   properties: unknown;
   triggers: unknown;
+  /** How far the workspace's clock runs ahead of (or behind) real time, ms. */
+  clockOffsetMs?: number;
 }
 
 /**
@@ -149,6 +156,8 @@ interface ServicesState {
  */
 export class Workspace {
   readonly ui = new UiState();
+  /** The clock's lead over real time (the local server keeps it; see WorkspaceOptions.shiftClockTo). */
+  clockOffsetMs = 0;
   readonly logs = new LogSink();
   private readonly runtime: AddonRuntime;
 
@@ -511,6 +520,7 @@ export class Workspace {
     const state: ServicesState = {
       properties: this.properties.toJSON(),
       triggers: this.triggerRegistry.toJSON(),
+      clockOffsetMs: this.clockOffsetMs,
     };
     writeJsonAtomic(path.join(this.dir, SERVICES_FILE), state);
     writeJsonAtomic(path.join(this.dir, FORMS_FILE), this.formsModel);
@@ -606,7 +616,9 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const savedMail = readJson<unknown>(path.join(dir, MAIL_FILE), null);
   const savedDrive = readJson<unknown>(path.join(dir, DRIVE_FILE), null);
   const owner = DEMO_USERS.methodologist;
-  const env = new Env({ now: options.now ?? Date.now(), user: options.user ?? owner, owner });
+  const shift = !loaded && options.shiftClockTo ? Date.parse(options.shiftClockTo) - Date.now() : NaN;
+  const clockOffsetMs = Number.isFinite(shift) ? shift : (saved?.clockOffsetMs ?? 0);
+  const env = new Env({ now: options.now ?? Date.now() + clockOffsetMs, user: options.user ?? owner, owner });
   env.chargeLatency = !options.realTime;
   const workspace = new Workspace(
     dir,
@@ -620,6 +632,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
     savedMail ? MailOutbox.fromJSON(savedMail) : new MailOutbox(),
     savedDrive ? driveModelFromJSON(savedDrive) : newDriveModel(),
   );
+  workspace.clockOffsetMs = clockOffsetMs;
   workspace.open();
   if (options.demo && !loaded) {
     seedDemoSchool(workspace);

@@ -9,7 +9,8 @@ const { startServer } = require('../dist/lib/index.js');
 const dir = path.resolve(process.env.WORKSPACE_DIR || 'workspace');
 let server;
 try {
-  server = await startServer({ dir });
+  // A new demo school lives on 14 May of the school year (DEMO_NOW=today keeps the real date).
+  server = await startServer({ dir, demoNow: process.env.DEMO_NOW || undefined });
 } catch (e) {
   console.error(`Не удалось запустить рабочую область: ${e.message ?? e}`);
   process.exit(1);

@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace';
 import { submitDemoAnswers } from './demoTeachers';
+import { seedDemoYear } from './demoYear';
 
 /**
  * The demo school: set up by the real add-on (setupSchoolYear), then kept by its staff the way a
@@ -58,6 +59,7 @@ export const DEMO_STEP_LABELS = [
   'Подбор пар',
   'Программы наставничества',
   'Приказы, согласия и программы',
+  'Мероприятия, встречи, мониторинг',
 ] as const;
 
 /**
@@ -75,6 +77,7 @@ export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
     () => pairUp(ws),
     () => writePrograms(ws),
     () => issueDocuments(ws),
+    () => seedDemoYear(ws),
   ];
   return DEMO_STEP_LABELS.map((label, i) => ({ label, run: runs[i] }));
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { demoDateTime } from '../demo/demoClock';
 import {
   checkOrigin,
   HttpError,
@@ -36,6 +37,11 @@ export interface ServerOptions {
   dir: string;
   /** Seed the demo school when the folder is empty. */
   demo?: boolean;
+  /**
+   * The date-time a new demo school's clock starts at (then it runs with real time); default: 14 May
+   * of the current school year, when the year's work has its figures. 'today' keeps real time.
+   */
+  demoNow?: string;
   /** The build output; the page is served from <distDir>/web/. Default: <repo>/dist. */
   distDir?: string;
   /** Where the «Диск» tab's files come from; default: the workspace's Drive (driveSourceOf). */
@@ -79,7 +85,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new Error('The workspace server binds to 127.0.0.1 only');
   const webDir = path.join(options.distDir ?? defaultDistDir(), 'web');
-  const session = await Session.open(options.dir, options.demo ?? true);
+  const demoNow = options.demoNow === 'today' ? null : (options.demoNow ?? demoDateTime(Date.now()));
+  const session = await Session.open(options.dir, options.demo ?? true, demoNow);
   let actualPort = port;
   const drive = (): DriveSource => options.driveSource ?? driveSourceOf(session.ws);
 

@@ -64,18 +64,21 @@ export class Session {
   private constructor(
     public ws: Workspace,
     readonly dir: string,
+    /** Where a new demo's clock starts (null: today). */
+    private readonly demoNow: string | null,
   ) {}
 
-  static async open(dir: string, demo: boolean): Promise<Session> {
-    const ws = await openWorkspace({ dir, demo, realTime: true });
+  static async open(dir: string, demo: boolean, demoNow: string | null = null): Promise<Session> {
+    const shiftClockTo = demo && demoNow ? demoNow : undefined;
+    const ws = await openWorkspace({ dir, demo, realTime: true, shiftClockTo });
     for (const problem of ws.loadProblems) console.warn(`Внимание: ${problem}`);
-    return new Session(ws, dir);
+    return new Session(ws, dir, demoNow);
   }
 
   /** Runs `body` after every request before it; the emulated clock catches up with real time first. */
   serial<T>(body: () => T | Promise<T>): Promise<T> {
     const result = this.tail.then(() => {
-      const behind = Date.now() - this.ws.env.now();
+      const behind = Date.now() + this.ws.clockOffsetMs - this.ws.env.now();
       if (behind > 0) this.ws.env.advance(behind);
       return body();
     });
@@ -275,7 +278,12 @@ export class Session {
           label: 'Создание таблицы',
           run: async () => {
             for (const file of OWNED_FILES) rmSync(path.join(this.dir, file), { force: true });
-            this.ws = await openWorkspace({ dir: this.dir, demo: false, realTime: true });
+            this.ws = await openWorkspace({
+              dir: this.dir,
+              demo: false,
+              realTime: true,
+              shiftClockTo: this.demoNow ?? undefined,
+            });
             this.closed.clear();
             seed = seedDemoSchoolSteps(this.ws);
           },

@@ -62,7 +62,7 @@ describe('the workspace folder', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
       const last = seen[seen.length - 1];
-      expect(last).toMatchObject({ done: true, step: 8, steps: 8, stepLabel: 'Сохранение' });
+      expect(last).toMatchObject({ done: true, step: 9, steps: 9, stepLabel: 'Сохранение' });
       expect(last.error).toBeUndefined();
       // The page saw the job move: more than one distinct step while it ran.
       expect(new Set(seen.map((j) => j.stepLabel)).size).toBeGreaterThan(1);
