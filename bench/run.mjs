@@ -286,6 +286,94 @@ console.table(documents);
   console.table(programs);
 }
 
+// The year's work: the daily reminder run and the monitoring summary (one more monitoring answer
+// through the form trigger, and the «Итоги года» panel) for a school of 150 and a district of 2 000.
+// The banks are filled through the forms, every proposed pair confirmed, and nine in ten participants
+// have a monitoring answer. Calls must not grow with the number of rows (letters are capped by the
+// day's mail quota of 100 recipients).
+{
+  const { monitoringMenteeForm, pairChoiceLabel, ROLE_CHOICES, MONITORING_CONSENT_CHOICE, SCALE_QUESTIONS } =
+    require('../dist/lib/index.js').monitoringDomain;
+  const year = [];
+  for (const people of [150, 2000]) {
+    const ws = await banksOf(people);
+    ws.run('setupSchoolYear', { curator: 'Смирнова Ольга Викторовна' });
+    ws.run('savePairs', {});
+    const pairs = ws.values('Пары и группы');
+    const status = pairs[0].indexOf('Статус');
+    ws.edit(
+      'Пары и группы',
+      `${letter(status)}2:${letter(status)}${pairs.length}`,
+      pairs.slice(1).map(() => ['утверждено']),
+    );
+    const settings = ws.values('Настройки');
+    const curatorRow = settings.findIndex((r) => r[0] === 'Куратор наставничества: e-mail') + 1;
+    ws.edit('Настройки', `B${curatorRow}`, 'curator@school.example');
+    ws.run('sendMonitoringLinks');
+    // Nine in ten have answered (written as the trigger writes them: one row per person and pair).
+    const confirmed = ws.values('Пары и группы').slice(1);
+    const ids = (row, header) => row[pairs[0].indexOf(header)].split(/;\s*/).filter(Boolean);
+    const rows = [];
+    confirmed.forEach((row, i) => {
+      const pairId = row[0];
+      for (const id of [...ids(row, 'ID наставника'), ...ids(row, 'ID наставляемых')]) {
+        if ((rows.length + i) % 10 === 9) continue;
+        const mentor = id.startsWith('НТ');
+        rows.push([id, mentor ? 'наставник' : 'наставляемый', pairId, '2027-05-10T09:00:00Z']);
+      }
+    });
+    const answersSheet = 'Мониторинг: ответы';
+    const menteeRow = confirmed.find((row) => ids(row, 'ID наставляемых').length > 0);
+    const menteeId = ids(menteeRow, 'ID наставляемых')[0];
+    const menteeEmail = `m${Number(menteeId.slice(3)) - 1}@school.example`;
+    const def = monitoringMenteeForm({ operator: '', pairChoices: [], competences: [] });
+    const qTitle = (key) => def.questions.find((q) => q.key === key).title;
+    const answer = {
+      [qTitle('pair')]: pairChoiceLabel(menteeRow[0], menteeRow[pairs[0].indexOf('Наставник')]),
+      [qTitle('role')]: ROLE_CHOICES.mentee,
+      [qTitle('satisfactionProgram')]: '9',
+      [qTitle('satisfactionMentor')]: '10',
+      [qTitle('competenceBefore')]: '4',
+      [qTitle('competenceAfter')]: '8',
+      [qTitle('consent')]: [MONITORING_CONSENT_CHOICE],
+    };
+    // The first answer makes the sheet; the others are written under it.
+    ws.submitForm(def.title, answer, { email: menteeEmail });
+    const header = ws.values(answersSheet)[0];
+    const widths = header.length;
+    const padded = rows.map((r) =>
+      [
+        ...r,
+        ...SCALE_QUESTIONS.map((q, k) => (header.indexOf(q.short) >= 0 ? String(6 + (k % 4)) : '')),
+        ...Array(widths).fill(''),
+      ].slice(0, widths),
+    );
+    ws.edit(answersSheet, `A3:${letter(widths - 1)}${rows.length + 2}`, padded);
+    const measureOp = (name, fn) => {
+      ws.resetCalls();
+      const t0 = process.hrtime.bigint();
+      fn();
+      const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+      const calls = ws.calls();
+      year.push({
+        операция: name,
+        людей: people,
+        'ответов мониторинга': rows.length,
+        вызовов: calls.total,
+        'Apps Script, с (оценка)': (calls.simulatedMs / 1000).toFixed(2),
+        'эмулятор, мс': wall.toFixed(0),
+      });
+    };
+    measureOp('ответ на мониторинг (триггер + «Мониторинг» + «Сводка»)', () =>
+      ws.submitForm(def.title, { ...answer, [qTitle('satisfactionProgram')]: '8' }, { email: menteeEmail }),
+    );
+    measureOp('панель «Итоги года» (getYearView)', () => ws.run('getYearView'));
+    measureOp('ежедневные напоминания (триггер по времени)', () => ws.advanceTo('2026-11-26T08:00:00+03:00'));
+  }
+  console.log('\nИтоги года: вызовы сервисов на школе 150 и районе 2 000 человек:');
+  console.table(year);
+}
+
 // The solver against scipy's linear_sum_assignment, side by side (bench/matching.mjs).
 console.log('\nРешатель назначения против scipy (bench/matching.mjs):');
 const solver = spawnSync(process.execPath, ['bench/matching.mjs'], { stdio: 'inherit' });
