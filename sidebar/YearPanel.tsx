@@ -259,6 +259,13 @@ export function YearPanel() {
             <h2 id="h-prac">
               Методическая копилка <span class="count">{view.practices.length}</span>
             </h2>
+            {view.materialsFolderUrl && safeUrl(view.materialsFolderUrl) && (
+              <p class="small">
+                <a href={safeUrl(view.materialsFolderUrl)!} target="_blank" rel="noopener noreferrer">
+                  Папка материалов на Диске
+                </a>
+              </p>
+            )}
             {view.practices.length === 0 ? (
               <p class="muted">Практик пока нет.</p>
             ) : (

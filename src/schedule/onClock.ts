@@ -8,6 +8,7 @@ import { continueDocumentsOnSchedule } from '../ui/documents';
 import { refreshSummary } from '../ui/progress';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';
+import { buildYearForms, yearFormEntries } from '../year/yearForms';
 import { settleClockTrigger } from './clock';
 
 export function onClock(): void {
@@ -19,7 +20,12 @@ export function onClock(): void {
     if (lock.tryLock(30000)) {
       try {
         syncEvents(ss);
-        if (runReminders(ss)) refreshSummary(ss);
+        const ran = runReminders(ss);
+        if (ran) {
+          // Once a day: the forms' pair lists follow «Пары и группы», «Сводка» the date.
+          if (yearFormEntries().meetingReport) buildYearForms(ss);
+          refreshSummary(ss);
+        }
       } finally {
         lock.releaseLock();
       }

@@ -1,7 +1,8 @@
 /**
- * The charts of «Сводка»: progress by stage, pairs by status, monitoring scores. Their data sit in a
- * fixed block to the right of the summary (columns J–K, fixed rows), so the charts' ranges never
- * change: a chart is inserted once and then only redraws from the values rewritten on each refresh.
+ * The charts of «Сводка»: progress by stage, pairs by status, monitoring scores, right of the summary
+ * (from column J). Their data sit in a fixed block further right (columns R–S, fixed rows), so the
+ * charts' ranges never change: a chart is inserted once and then only redraws from the values
+ * rewritten on each refresh.
  */
 import { SCALE_QUESTIONS } from '../domain/monitoring';
 import type { ProgressReport } from '../ui/contract';
@@ -9,8 +10,8 @@ import { COLORS } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const DATA_COLUMN = 10; // J
-const CHART_COLUMN = 13; // M
+const DATA_COLUMN = 18; // R
+const CHART_COLUMN = 10; // J
 /** Stages of the roadmap (7) with room for staff-added ones. */
 const STAGE_ROWS = 9;
 

@@ -356,6 +356,8 @@ export interface YearView {
   practices: PracticeView[];
   /** Choices for a new practice's competence. */
   competences: string[];
+  /** The Drive folder «Методическая копилка» for the practices' materials; null before the folders exist. */
+  materialsFolderUrl: string | null;
   reminders: { enabled: boolean; lastRun: string };
 }
 

@@ -19,6 +19,8 @@ import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './con
 import { startDocuments } from './documents';
 import { UserError } from './errors';
 import { currentPeriod, requirePeriod } from '../docs/documents';
+import { readDocumentsState } from '../docs/state';
+import { settleClockTrigger } from '../schedule/clock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,6 +33,7 @@ export function yearView(ss: Spreadsheet): YearView {
   const entries = yearFormEntries();
   const props = PropertiesService.getDocumentProperties();
   const competences = readLists(ss).competences ?? [];
+  const materialsFolder = readDocumentsState()?.folders['Методическая копилка'];
   return {
     period,
     figures: period ? yearFigures(data, summary) : null,
@@ -62,6 +65,7 @@ export function yearView(ss: Spreadsheet): YearView {
       materials: p.materials,
     })),
     competences,
+    materialsFolderUrl: materialsFolder ? `https://drive.google.com/drive/folders/${materialsFolder}` : null,
     reminders: { enabled: reminderSettings(ss).enabled, lastRun: props.getProperty('remindersLastRun') ?? '' },
   };
 }
@@ -69,6 +73,8 @@ export function yearView(ss: Spreadsheet): YearView {
 export function getYearView(): YearView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (ss.getSheetByName(SHEETS.events)) syncEvents(ss);
+  // «Напоминания: включены» may have changed in «Настройки» (onEdit cannot touch triggers).
+  if (currentPeriod()) settleClockTrigger(ss);
   return yearView(ss);
 }
 

@@ -13,7 +13,7 @@ const session = useBrowser();
 test('the dashboard with its charts, the «Итоги года» panel and the outbox', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-year-'));
   const server = await session.startServer({ dir, demo: true });
-  const page = await openWorkspacePage(session.browser(), server);
+  const page = await openWorkspacePage(session.browser(), server, { width: 1900, height: 1000 });
 
   await page.getByTestId('tab-Сводка').click();
   const charts = page.locator('[data-testid^="chart-"]');

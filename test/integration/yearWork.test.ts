@@ -170,6 +170,8 @@ describe('the demo school in May', () => {
     const ws = await demo();
     const view = ws.run('getYearView') as YearView;
     expect(view.monitoring.answered).toBeGreaterThan(0);
+    const folder = ws.files().find((f) => f.name === 'Методическая копилка');
+    expect(view.materialsFolderUrl).toBe(`https://drive.google.com/drive/folders/${folder!.id}`);
     expect(view.monitoring.nonRespondents.length).toBeGreaterThan(0);
     const missing = view.monitoring.nonRespondents[0];
     const person = records(ws, 'Наставляемые').find((m) => m['ФИО'] === missing.name)!;
@@ -237,8 +239,9 @@ describe('the demo school in May', () => {
       year: { pairs: { confirmed: number }; monitoring: { answered: number } };
     };
     const summary = ws.values('Сводка')!;
-    const pairsData = summary.find((r) => r[9] === 'утверждено')!;
-    expect(Number(pairsData[10])).toBe(report.year.pairs.confirmed);
+    const pairsData = summary.find((r) => r[17] === 'утверждено')!;
+    expect(Number(pairsData[18])).toBe(report.year.pairs.confirmed);
+    expect(charts[1].ranges).toEqual(['R14:S17']);
     // Setting up again does not add charts or a second clock trigger.
     ws.run('setupSchoolYear', {});
     ws.run('setupSchoolYear', {});
@@ -323,9 +326,9 @@ describe('reminders', () => {
     ws.advanceTo('2027-05-25T10:00:00+03:00');
     expect(reminders(ws.mail())).toHaveLength(0);
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(0);
-    // Switched on again: the next setup brings the daily trigger back.
+    // Switched on again: opening «Итоги года» (or the next setup) brings the daily trigger back.
     setSetting(ws, 'Напоминания: включены', 'да');
-    ws.run('setupSchoolYear', {});
+    expect((ws.run('getYearView') as YearView).reminders.enabled).toBe(true);
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
   });
 });

@@ -53,6 +53,7 @@ function view(): YearView {
       },
     ],
     competences: ['Оценивание', 'Дисциплина'],
+    materialsFolderUrl: 'https://drive.google.com/drive/folders/f-practices',
     reminders: { enabled: true, lastRun: '2027-03-01T08:00:00Z' },
   };
 }
@@ -144,6 +145,9 @@ test('the four sections: monitoring, events newest first, practices, reminders; 
   expect(pr.textContent).toContain(`Игра ${EVIL}`);
   expect(pr.find((n) => n.textContent === 'одобрена')!.getAttribute('class')).toBe('chip chip-new');
   expect(links(body, 'Материалы').map((a) => a.getAttribute('href'))).toEqual(['https://drive.google.com/p1']);
+  expect(links(body, 'Папка материалов на Диске').map((a) => a.getAttribute('href'))).toEqual([
+    'https://drive.google.com/drive/folders/f-practices',
+  ]);
   const select = field(body, 'Компетенция');
   expect(
     select

@@ -17,7 +17,15 @@ export type DocumentKindId =
 export type DocumentScope = 'school' | 'pair' | 'person' | 'event';
 
 /** Drive sub-folders of the period folder «Наставничество 2026–2027». */
-export const DOCUMENT_FOLDERS = ['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг', 'Новости'] as const;
+export const DOCUMENT_FOLDERS = [
+  'Шаблоны',
+  'Приказы',
+  'Программы',
+  'Согласия',
+  'Мониторинг',
+  'Новости',
+  'Методическая копилка',
+] as const;
 export type DocumentFolder = (typeof DOCUMENT_FOLDERS)[number];
 
 export type BlockHeading = 'NORMAL' | 'TITLE' | 'HEADING1' | 'HEADING2' | 'HEADING3';
