@@ -325,7 +325,8 @@ console.table(documents);
     const answersSheet = 'Мониторинг: ответы';
     const menteeRow = confirmed.find((row) => ids(row, 'ID наставляемых').length > 0);
     const menteeId = ids(menteeRow, 'ID наставляемых')[0];
-    const menteeEmail = `m${Number(menteeId.slice(3)) - 1}@school.example`;
+    const bank = ws.values('Наставляемые');
+    const menteeEmail = bank.find((r) => r[0] === menteeId)[bank[0].indexOf('Email')];
     const def = monitoringMenteeForm({ operator: '', pairChoices: [], competences: [] });
     const qTitle = (key) => def.questions.find((q) => q.key === key).title;
     const answer = {
@@ -355,11 +356,14 @@ console.table(documents);
       fn();
       const wall = Number(process.hrtime.bigint() - t0) / 1e6;
       const calls = ws.calls();
+      const letters = calls.byMethod['MailApp.sendEmail'] ?? 0;
       year.push({
         операция: name,
         людей: people,
         'ответов мониторинга': rows.length,
+        писем: letters,
         вызовов: calls.total,
+        'вызовов без писем': calls.total - letters,
         'Apps Script, с (оценка)': (calls.simulatedMs / 1000).toFixed(2),
         'эмулятор, мс': wall.toFixed(0),
       });

@@ -78,6 +78,9 @@ export function writeMonitoringSheet(ss: Spreadsheet, summary: MonitoringSummary
     ...summary.nonRespondents.map((n) => line([`'${n.pairId}`, safeText(n.name), ROLE[n.role]])),
   ];
   sheet.clear();
+  // A district's list of non-respondents can outgrow a new sheet's 1 000 rows.
+  const rows = sheet.getMaxRows();
+  if (block.length > rows) sheet.insertRowsAfter(rows, block.length - rows);
   sheet.getRange(1, 1, block.length, WIDTH).setValues(block);
   sheet.getRange(1, 1).setFontWeight('bold');
   for (const top of [pairsTop, questionsTop + 1, missingTop + 1]) {

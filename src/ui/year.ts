@@ -11,8 +11,12 @@ import { appendPractice, ensurePracticesTable, readPractices } from '../sheets/p
 import { SHEETS } from '../sheets/schema';
 import { Table } from '../sheets/table';
 import { syncEvents } from '../year/events';
-import { sendMeetingLinks as sendMeetingMail, sendMonitoringLinks as sendMonitoringMail } from '../year/links';
-import { reminderSettings } from '../year/reminders';
+import {
+  LINKS_SENT_KEY,
+  sendMeetingLinks as sendMeetingMail,
+  sendMonitoringLinks as sendMonitoringMail,
+} from '../year/links';
+import { LAST_RUN_KEY, reminderSettings } from '../year/reminders';
 import { loadYearData, monitoringSummary, yearFigures } from '../year/yearData';
 import { yearFormEntries } from '../year/yearForms';
 import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './contract';
@@ -39,7 +43,7 @@ export function yearView(ss: Spreadsheet): YearView {
     figures: period ? yearFigures(data, summary) : null,
     monitoring: {
       formsReady: Boolean(entries.monitoringMentee && entries.monitoringMentor),
-      linksSentAt: props.getProperty('monitoringLinksSentAt') ?? '',
+      linksSentAt: props.getProperty(LINKS_SENT_KEY) ?? '',
       expected: summary.totals.expected,
       answered: summary.totals.answered,
       nonRespondents: summary.nonRespondents.map((n) => ({ name: n.name, role: ROLE[n.role], pairId: n.pairId })),
@@ -66,7 +70,7 @@ export function yearView(ss: Spreadsheet): YearView {
     })),
     competences,
     materialsFolderUrl: materialsFolder ? `https://drive.google.com/drive/folders/${materialsFolder}` : null,
-    reminders: { enabled: reminderSettings(ss).enabled, lastRun: props.getProperty('remindersLastRun') ?? '' },
+    reminders: { enabled: reminderSettings(ss).enabled, lastRun: props.getProperty(LAST_RUN_KEY) ?? '' },
   };
 }
 

@@ -9,7 +9,7 @@ import { todayIso } from '../sheets/cells';
 import { ensureEventsTable, EVENT_COLUMNS, readEvents, type EventRow } from '../sheets/eventsSheet';
 import { readLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
-import { markActivities, readRoadmap } from '../sheets/roadmapSheet';
+import { markActivities, readRoadmap, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,8 +64,13 @@ export function syncEvents(ss: Spreadsheet): EventRow[] {
 function closeActivities(ss: Spreadsheet, events: EventRow[], timeZone: string): void {
   const roadmap = readRoadmap(ss, timeZone);
   if (!roadmap) return;
-  const closed = readJson<Record<string, string>>(CLOSED_KEY, {});
-  const manual = new Set(readJson<string[]>(MANUAL_KEY, []));
+  // Per school year: a new roadmap has the same numbers, none of them closed by an event yet.
+  const year = PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY) ?? '';
+  const closedKey = `${CLOSED_KEY}:${year}`;
+  const manualKey = `${MANUAL_KEY}:${year}`;
+  const closed = readJson<Record<string, string>>(closedKey, {});
+  const manual = new Set(readJson<string[]>(manualKey, []));
+  const manualBefore = manual.size;
   for (const row of roadmap) {
     if (closed[row.no] && !manual.has(row.no) && normalizeStatus(row.status) !== 'Выполнено') {
       manual.add(row.no);
@@ -86,6 +91,6 @@ function closeActivities(ss: Spreadsheet, events: EventRow[], timeZone: string):
     closed[u.no] = u.eventId;
     logAction(ss, 'Мероприятия', `Пункт ${u.no} отмечен «Выполнено» по мероприятию ${u.eventId}.`);
   }
-  if (updates.length > 0) writeJson(CLOSED_KEY, closed);
-  writeJson(MANUAL_KEY, [...manual]);
+  if (updates.length > 0) writeJson(closedKey, closed);
+  if (manual.size > manualBefore) writeJson(manualKey, [...manual]);
 }

@@ -28,6 +28,9 @@ export interface MonitoringInvite {
   url: string;
 }
 
+/** Document property: when «Разослать ссылки на мониторинг» last ran (the reminders start after it). */
+export const LINKS_SENT_KEY = 'monitoringLinksSentAt';
+
 /** The log key of a person's monitoring for a pair (shared with the reminders). */
 export const monitoringKey = (personId: string, pairId: string) => `monitoring:${personId}:${pairId}`;
 const meetingKey = (personId: string, pairId: string) => `meeting-link:${personId}:${pairId}`;
@@ -162,7 +165,7 @@ export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
     'Программа наставничества подходит к завершению. Пожалуйста, ответьте на короткую анкету мониторинга —',
     'это займёт 5 минут. Ссылка личная: пара и роль уже указаны.',
   ]);
-  PropertiesService.getDocumentProperties().setProperty('monitoringLinksSentAt', new Date().toISOString());
+  PropertiesService.getDocumentProperties().setProperty(LINKS_SENT_KEY, new Date().toISOString());
   logAction(ss, 'Мониторинг', `Ссылки на анкеты мониторинга отправлены: ${sent}; ждут квоты: ${left}.`);
   return { sent, message: resultMessage('ссылки на мониторинг', sent, left) };
 }

@@ -24,12 +24,13 @@ import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
 import { readRoadmap } from '../sheets/roadmapSheet';
 import { readSettings, type Settings, type SettingKey } from '../sheets/settings';
 import { remindersEnabled } from '../schedule/clock';
-import { monitoringInvites, monitoringKey } from './links';
+import { LINKS_SENT_KEY, monitoringInvites, monitoringKey } from './links';
 import { loadYearData, monitoringSummary } from './yearData';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const LAST_RUN_KEY = 'remindersLastRun';
+/** Document property: the day the reminders last ran (they run once a day). */
+export const LAST_RUN_KEY = 'remindersLastRun';
 
 export function reminderSettings(ss: Spreadsheet, settings: Settings = readSettings(ss)): ReminderSettings {
   const days = (value: string | undefined, fallback: number) => {
@@ -103,7 +104,7 @@ export function reminderItems(ss: Spreadsheet, today: string, settings: Reminder
     });
   }
   const items = selectDue(activities, today, settings.daysBefore);
-  if (PropertiesService.getDocumentProperties().getProperty('monitoringLinksSentAt')) {
+  if (PropertiesService.getDocumentProperties().getProperty(LINKS_SENT_KEY)) {
     const waiting = new Set(monitoringSummary(data).nonRespondents.map((n) => monitoringKey(n.personId, n.pairId)));
     for (const invite of monitoringInvites(data)) {
       const key = monitoringKey(invite.personId, invite.pairId);
@@ -145,11 +146,12 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
     quota: MailApp.getRemainingDailyQuota(),
   });
   const school = readSettings(ss).school ?? ss.getName();
+  const spreadsheetUrl = ss.getUrl();
   const now = new Date().toISOString();
   const log = [];
   let deferred = plan.deferred;
   for (const [i, digest] of plan.digests.entries()) {
-    const letter = composeDigest(digest, { school, spreadsheetUrl: ss.getUrl(), todayIso: today });
+    const letter = composeDigest(digest, { school, spreadsheetUrl, todayIso: today });
     try {
       MailApp.sendEmail({ to: digest.to, subject: letter.subject, body: letter.body, name: 'Наставничество' });
     } catch {

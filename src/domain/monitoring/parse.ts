@@ -19,7 +19,14 @@ import { addDays, foldRu, toIsoDay } from '../dates';
 import { activityId } from '../programs/draft';
 import { normalizeEmail } from '../questionnaires/email';
 import { MAX_PARAGRAPH_LENGTH, MAX_TEXT_LENGTH, type ResolvedQuestion } from '../questionnaires/forms';
-import { cutText, splitChoices, type Answers, type SubmissionMeta } from '../questionnaires/parse';
+import {
+  cutText,
+  foldKey,
+  matchChoice,
+  splitChoices,
+  type Answers,
+  type SubmissionMeta,
+} from '../questionnaires/parse';
 import { MAX_MEETING_MINUTES, Q, SCALE_HIGH, SCALE_LOW, type YearFormDefinition } from './forms';
 import type { MeetingRecord, MonitoringRecord, MonitoringRole, YearFormKey } from './types';
 
@@ -368,15 +375,4 @@ export function cleanText(raw: string, limit: number, multiline: boolean): strin
   }
   s = s.trim();
   return Number.isFinite(limit) ? cutText(s, limit) : s;
-}
-
-function foldKey(text: string): string {
-  return foldRu(text).replace(/\s+/g, ' ').trim();
-}
-
-/** The choice the text names (any case, ё = е, spaces collapsed), in the choice's spelling. */
-function matchChoice(text: string, choices: readonly string[] | undefined): string | null {
-  if (!choices || text === '') return null;
-  const key = foldKey(text);
-  return choices.find((c) => foldKey(c) === key) ?? null;
 }

@@ -221,12 +221,13 @@ export function cutText(text: string, limit: number): string {
   return `${s}…`;
 }
 
-function foldKey(text: string): string {
+/** Text as choices are compared: any case, ё = е, spaces collapsed. */
+export function foldKey(text: string): string {
   return foldRu(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The choice the text names (any case, ё = е, spaces collapsed), in the choice's spelling. */
-function matchChoice(text: string, choices: readonly string[] | undefined): string | null {
+export function matchChoice(text: string, choices: readonly string[] | undefined): string | null {
   if (!choices || text === '') return null;
   const key = foldKey(text);
   return choices.find((c) => foldKey(c) === key) ?? null;
