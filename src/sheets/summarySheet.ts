@@ -61,6 +61,7 @@ function yearLines(report: ProgressReport): unknown[][] {
     line(['', 'Выполнение программ, % (в среднем)', dash(y.programPercent), 'встреч', y.meetings]),
     line(['', 'Мероприятия: проведено', y.events.held, 'запланировано', y.events.planned]),
     line(['', 'Проведённые мероприятия без публикации', y.events.unpublished]),
+    ...y.unpublishedEvents.map((e) => line([`'${e.id}`, safeText(`${formatRuDate(e.date)} · ${e.title}`)])),
     line([
       '',
       'Мониторинг: ответили',
@@ -142,8 +143,11 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
   sheet.getRange(1, 2, block.length, 1).setWrap(true);
   if (report.year) {
     const unpublishedRow = block.findIndex((row) => row[1] === 'Проведённые мероприятия без публикации') + 1;
-    if (report.year.events.unpublished > 0)
+    const flagged = report.year.unpublishedEvents.length;
+    if (flagged > 0) {
       sheet.getRange(unpublishedRow, 1, 1, 3).setFontColor(COLORS.overdueText).setFontWeight('bold');
+      sheet.getRange(unpublishedRow + 1, 1, flagged, 2).setFontColor(COLORS.overdueText);
+    }
   }
   writeSummaryCharts(sheet, report);
 }

@@ -86,6 +86,8 @@ export interface YearFigures {
   meetings: number;
   /** «Мероприятия»: held = dated in the past; unpublished = held without a row on «Публикации». */
   events: { held: number; planned: number; unpublished: number };
+  /** The held events without a publication, oldest first (the dashboard flags each). */
+  unpublishedEvents: Array<{ id: string; date: string; title: string }>;
   /** Null before anyone answered the monitoring. */
   monitoring: MonitoringTotals | null;
   /** Average score per scale question of the monitoring forms (empty before answers). */

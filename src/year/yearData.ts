@@ -85,6 +85,9 @@ export function yearFigures(data: YearData, summary: MonitoringSummary = monitor
     .map(percentOf)
     .filter((p): p is number => p !== null && Number.isFinite(p));
   const held = data.events.filter((e) => isHeld(e, data.today)).length;
+  const unpublished = unpublishedEvents(data.events, data.publications, data.today).sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
   const practices = (status: string) => data.practices.filter((p) => p.status === status).length;
   return {
     pairs: { proposed, confirmed, dissolved },
@@ -93,8 +96,13 @@ export function yearFigures(data: YearData, summary: MonitoringSummary = monitor
     events: {
       held,
       planned: data.events.length - held,
-      unpublished: unpublishedEvents(data.events, data.publications, data.today).length,
+      unpublished: unpublished.length,
     },
+    unpublishedEvents: unpublished.map((e) => ({
+      id: e.id,
+      date: e.date,
+      title: [e.kind, e.topic].filter(Boolean).join(': '),
+    })),
     monitoring: summary.totals.answered > 0 ? summary.totals : null,
     monitoringQuestions: summary.totals.answered > 0 ? summary.questions : [],
     practices: {

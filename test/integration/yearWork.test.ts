@@ -227,6 +227,26 @@ describe('the demo school in May', () => {
     expect(text).not.toContain(practices.find((p) => p['Статус'] === 'предложена')!['Название практики']);
   });
 
+  test('«Сводка» flags each held event without a publication until the site editor records one', async () => {
+    const ws = await demo();
+    const flagged = () =>
+      ws
+        .values('Сводка')!
+        .map((r) => `${r[0]} ${r[1]}`)
+        .filter((l) => /^М-\d{3} /.test(l));
+    const latest = records(ws, EVENTS)
+      .filter((e) => e['Подтверждение (ссылка)'])
+      .pop()!;
+    expect(flagged()).toEqual([`${latest.ID} ${latest['Дата']} · ${latest['Вид']}: ${latest['Тема']}`]);
+    const row = records(ws, 'Публикации').length + 2;
+    ws.setUser('zavuch@school2.example');
+    ws.edit('Публикации', `A${row}:E${row}`, [
+      [latest['Дата'], latest.ID, 'социальные сети', 'Семинар', 'https://vk.example/school2/1'],
+    ]);
+    expect(flagged()).toEqual([]);
+    expect((ws.run('getProgress') as { year: { events: { unpublished: number } } }).year.events.unpublished).toBe(0);
+  });
+
   test('«Сводка» has its three charts over live data, and the sidebar the same figures', async () => {
     const ws = await demo();
     const charts = ws.charts('Сводка');

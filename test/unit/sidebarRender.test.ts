@@ -56,6 +56,10 @@ const year: YearFigures = {
   programPercent: 42,
   meetings: 17,
   events: { held: 4, planned: 2, unpublished: 2 },
+  unpublishedEvents: [
+    { id: 'М-003', date: '2027-03-01', title: 'Семинар: Оценивание' },
+    { id: 'М-004', date: '2027-03-15', title: 'Мастер-класс' },
+  ],
   monitoring: {
     pairs: 6,
     expected: 20,
@@ -133,6 +137,7 @@ test('the year block: no monitoring answers and no programs are empty states; al
     ...year,
     programPercent: null,
     events: { held: 3, planned: 0, unpublished: 0 },
+    unpublishedEvents: [],
     monitoring: null,
     monitoringQuestions: [],
   };
