@@ -259,6 +259,13 @@ export function YearPanel() {
             <h2 id="h-prac">
               Методическая копилка <span class="count">{view.practices.length}</span>
             </h2>
+            {view.practiceFormUrl && safeUrl(view.practiceFormUrl) && (
+              <p class="small">
+                <a href={safeUrl(view.practiceFormUrl)!} target="_blank" rel="noopener noreferrer">
+                  Форма «Предложить практику» для педагогов
+                </a>
+              </p>
+            )}
             {view.materialsFolderUrl && safeUrl(view.materialsFolderUrl) && (
               <p class="small">
                 <a href={safeUrl(view.materialsFolderUrl)!} target="_blank" rel="noopener noreferrer">

@@ -10,6 +10,7 @@ import { buildForms } from './formBuilder';
 import { readRegistry } from './registry';
 import { sheetById } from './responses';
 import { ensureFormSubmitTrigger } from './trigger';
+import { buildYearForms } from '../year/yearForms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -32,6 +33,9 @@ export function setUpQuestionnaires(ss: Spreadsheet): FormsSetupResult {
   Bank.open(ss, 'mentee');
   Bank.open(ss, 'mentor');
   const built = buildForms(ss, Object.values(schoolForms(ss)));
+  // The forms of the year's work too (meeting report, monitoring, practices): their links are ready
+  // when the school needs them, and the one trigger already serves them.
+  buildYearForms(ss);
   const installed = ensureFormSubmitTrigger(ss);
   const registry = readRegistry();
   const links: Partial<Record<SettingKey, string>> = {};

@@ -1,3 +1,5 @@
+import { foldRu } from '../domain/dates';
+import { nextId } from '../domain/events/rules';
 import type { Practice, PracticeStatus } from '../domain/events/types';
 import { safeText } from './cells';
 import { SHEETS } from './schema';
@@ -57,6 +59,30 @@ export function readPractices(ss: Spreadsheet): Practice[] {
     });
   });
   return out;
+}
+
+/**
+ * A practice proposed through the form: the same title by the same author (any case, ё = е) updates
+ * its row — a proposal sent twice is one practice, its status kept; else a new row. Returns its id.
+ */
+export function putProposedPractice(ss: Spreadsheet, practice: Omit<Practice, 'id' | 'status'>): string {
+  const key = (title: string, author: string) => `${foldRu(title).trim()}|${foldRu(author).trim()}`;
+  const existing = readPractices(ss).find((p) => key(p.title, p.author) === key(practice.title, practice.author));
+  if (!existing) {
+    const id = nextId(
+      'МП',
+      readPractices(ss).map((p) => p.id),
+    );
+    appendPractice(ss, { id, ...practice, status: 'предложена' });
+    return id;
+  }
+  const table = ensurePracticesTable(ss);
+  const r = table.rows.findIndex((_, i) => table.text(i, C.id) === existing.id);
+  table.set(r, C.competence, safeText(practice.competence));
+  table.set(r, C.description, safeText(practice.description));
+  table.set(r, C.materials, safeText(practice.materials));
+  table.flush();
+  return existing.id;
 }
 
 /** Adds a practice at the end with the given id. */

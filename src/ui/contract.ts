@@ -360,6 +360,8 @@ export interface YearView {
   competences: string[];
   /** The Drive folder «Методическая копилка» for the practices' materials; null before the folders exist. */
   materialsFolderUrl: string | null;
+  /** The form «Методическая копилка: предложить практику» for teachers; null before the forms exist. */
+  practiceFormUrl: string | null;
   reminders: { enabled: boolean; lastRun: string };
 }
 

@@ -1,13 +1,13 @@
 /** The «Итоги года» panel's server side: monitoring, events and their news, the best practices. */
 import { foldRu } from '../domain/dates';
-import { isHeld, looksLikeLink, nextId } from '../domain/events';
+import { isHeld, looksLikeLink } from '../domain/events';
 import { documentKind } from '../domain/documents/kinds';
 import { MAX_PARAGRAPH_LENGTH, MAX_TEXT_LENGTH } from '../domain/questionnaires';
 import { Register } from '../sheets/documentsSheet';
 import { EVENT_COLUMNS, EVENTS_TABLE } from '../sheets/eventsSheet';
 import { readLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
-import { appendPractice, ensurePracticesTable, readPractices } from '../sheets/practicesSheet';
+import { putProposedPractice } from '../sheets/practicesSheet';
 import { SHEETS } from '../sheets/schema';
 import { Table } from '../sheets/table';
 import { syncEvents } from '../year/events';
@@ -70,6 +70,7 @@ export function yearView(ss: Spreadsheet): YearView {
     })),
     competences,
     materialsFolderUrl: materialsFolder ? `https://drive.google.com/drive/folders/${materialsFolder}` : null,
+    practiceFormUrl: entries.practice?.url ?? null,
     reminders: { enabled: reminderSettings(ss).enabled, lastRun: props.getProperty(LAST_RUN_KEY) ?? '' },
   };
 }
@@ -148,12 +149,7 @@ export function addPractice(input: PracticeInput): YearView {
   if (practice.materials && !looksLikeLink(practice.materials))
     throw new UserError('Ссылка на материалы должна начинаться с http:// или https://.');
   withDocumentLock(() => {
-    ensurePracticesTable(ss);
-    const id = nextId(
-      'МП',
-      readPractices(ss).map((p) => p.id),
-    );
-    appendPractice(ss, { id, ...practice, status: 'предложена' });
+    const id = putProposedPractice(ss, practice);
     logAction(ss, 'Методическая копилка', `Добавлена практика ${id}.`);
   });
   return yearView(ss);

@@ -1,10 +1,12 @@
 /**
- * The forms of the year's work («Отчёт о встрече», the two monitoring forms), built like the
+ * The forms of the year's work («Отчёт о встрече», the two monitoring forms, a practice for
+ * «Методическая копилка»), built like the
  * questionnaires into the same registry and response trigger, and the personal prefilled links.
  */
 import { pairChoiceLabel, yearFormDefinitions, type YearFormDefinition } from '../domain/monitoring';
 import type { YearFormKey } from '../domain/monitoring/types';
-import { buildForms } from '../forms/formBuilder';
+import { practiceForm, type PracticeFormDefinition } from '../domain/events/practiceForm';
+import { buildForms, type BuildableForm } from '../forms/formBuilder';
 import { readRegistry, type FormEntry } from '../forms/registry';
 import { ensureFormSubmitTrigger } from '../forms/trigger';
 import { readLists } from '../sheets/listsSheet';
@@ -13,21 +15,27 @@ import { readSettings } from '../sheets/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+export type YearForms = Record<Exclude<YearFormKey, 'practice'>, YearFormDefinition> & {
+  practice: PracticeFormDefinition;
+};
+
 /** The forms as this school has them now: its name, its confirmed pairs, its competences. */
-export function yearForms(ss: Spreadsheet): Record<YearFormKey, YearFormDefinition> {
+export function yearForms(ss: Spreadsheet): YearForms {
   const pairChoices = readPairs(ss)
     .filter((p) => p.status === CONFIRMED && p.id)
     .map((p) => pairChoiceLabel(p.id, p.mentorName));
-  const defs = yearFormDefinitions({
+  const competences = readLists(ss).competences ?? [];
+  const defs: BuildableForm[] = yearFormDefinitions({
     operator: readSettings(ss).school ?? ss.getName(),
     // A list question cannot be empty: before any pair is confirmed it shows one explaining choice.
     pairChoices: pairChoices.length > 0 ? pairChoices : ['(пары ещё не утверждены)'],
-    competences: readLists(ss).competences ?? [],
+    competences,
   });
-  return Object.fromEntries(defs.map((d) => [d.key, d])) as Record<YearFormKey, YearFormDefinition>;
+  defs.push(practiceForm({ operator: readSettings(ss).school ?? ss.getName(), competences }));
+  return Object.fromEntries(defs.map((d) => [d.key, d])) as YearForms;
 }
 
-/** Creates or updates the three forms (the pair choices follow «Пары и группы»). */
+/** Creates or updates the forms of the year's work (the pair choices follow «Пары и группы»). */
 export function buildYearForms(ss: Spreadsheet): void {
   buildForms(ss, Object.values(yearForms(ss)));
   ensureFormSubmitTrigger(ss);
@@ -40,6 +48,7 @@ export function yearFormEntries(): Partial<Record<YearFormKey, FormEntry>> {
     meetingReport: registry.meetingReport,
     monitoringMentee: registry.monitoringMentee,
     monitoringMentor: registry.monitoringMentor,
+    practice: registry.practice,
   };
 }
 

@@ -17,7 +17,9 @@ import type { FormEntry, RegistryKey } from '../forms/registry';
 import { currentTitles, mapResponseColumns, NO_CONSENT_MARK, removeAnswers } from '../forms/responses';
 import { formatRuDate } from '../domain/dates';
 import { logAction } from '../sheets/logSheet';
+import { parsePractice } from '../domain/events/practiceForm';
 import { putMeeting } from '../sheets/meetingsSheet';
+import { putProposedPractice } from '../sheets/practicesSheet';
 import { putMonitoringRecord } from '../sheets/monitoringAnswersSheet';
 import { writeMonitoringSheet } from '../sheets/monitoringSheet';
 import { markProgramActivityDone } from '../sheets/programsSheet';
@@ -86,6 +88,18 @@ export function handleYearResponse(
     email: String(row[columns.email] ?? ''),
     timestamp: stamp instanceof Date ? stamp.toISOString() : String(stamp ?? ''),
   };
+  if (key === 'practice') {
+    const parsed = parsePractice(yearForms(ss).practice, answers);
+    if (!parsed.ok) {
+      if (parsed.reason === 'noConsent') removeAnswers(sheet, rowNumber, row, columns.email);
+      logAction(ss, `Ошибка: ${def.title}`, `${parsed.message}. Строка ${rowNumber} листа «${sheet.getName()}».`);
+      return;
+    }
+    const id = putProposedPractice(ss, parsed.practice);
+    logAction(ss, 'Методическая копилка', `Предложена практика ${id} (через форму).`);
+    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+    return;
+  }
   const data = loadYearData(ss);
   if (key === 'meetingReport') {
     const parsed = parseMeetingReport(def, answers, meta, lookupFor(data, true));
@@ -119,10 +133,13 @@ export function handleYearResponse(
       logAction(ss, `Ошибка: ${def.title}`, `${parsed.message}. Строка ${rowNumber} листа «${sheet.getName()}».`);
       return;
     }
-    const added = putMonitoringRecord(ss, parsed.record);
+    const r = parsed.record;
+    const added = putMonitoringRecord(ss, r);
     markActivitiesStarted(ss, ['6.1']);
-    writeMonitoringSheet(ss, monitoringSummary(loadYearData(ss)), data.today);
-    logAction(ss, def.title, `Пара ${parsed.record.pairId}: ответ ${added ? 'сохранён' : 'обновлён'}.`);
+    // The sheet now holds what was read plus this answer (in place of the person's earlier one).
+    data.records = [...data.records.filter((x) => x.personId !== r.personId || x.pairId !== r.pairId), r];
+    writeMonitoringSheet(ss, monitoringSummary(data), data.today);
+    logAction(ss, def.title, `Пара ${r.pairId}: ответ ${added ? 'сохранён' : 'обновлён'}.`);
   }
   if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
 }

@@ -70,10 +70,18 @@ const bank = (ws: Workspace, sheet: string) => records(ws, sheet);
 const responseSheet = (ws: Workspace, title: string) => ws.forms().find((f) => f.title === title)!.responseSheet!;
 
 describe('questionnaires are built by code', () => {
-  test('three forms, in Russian, with the questions of the definitions; links in «Настройки»', async () => {
+  test('three questionnaires (and the year’s four forms), in Russian, as defined; links in «Настройки»', async () => {
     const ws = await withForms();
     const forms = ws.forms();
-    expect(forms.map((f) => f.title)).toEqual(['Анкета наставляемого', 'Анкета наставника', 'Отзыв согласия']);
+    expect(forms.map((f) => f.title)).toEqual([
+      'Анкета наставляемого',
+      'Анкета наставника',
+      'Отзыв согласия',
+      'Отчёт о встрече наставнической пары',
+      'Мониторинг: анкета наставляемого',
+      'Мониторинг: анкета наставника',
+      'Методическая копилка: предложить практику',
+    ]);
     const mentee = forms[0];
     expect(mentee.items.map((i) => i.title)).toEqual(defs.mentee.questions.map((q) => q.title));
     const requests = mentee.items.find(
@@ -91,7 +99,7 @@ describe('questionnaires are built by code', () => {
     ws.run('setupQuestionnaires');
     expect(ws.forms()).toEqual(before);
     expect(ws.triggers().filter((t) => t.eventType === 'ON_FORM_SUBMIT')).toHaveLength(1);
-    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы на форму'))).toHaveLength(3);
+    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы на форму'))).toHaveLength(7);
   });
 
   test('a list edited in «Справочники» reaches the form on «Обновить анкеты»', async () => {

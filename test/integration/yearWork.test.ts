@@ -7,6 +7,7 @@ import {
   ROLE_CHOICES,
   type YearFormDefinition,
 } from '../../src/domain/monitoring';
+import { practiceForm, PRACTICE_CONSENT_CHOICE } from '../../src/domain/events/practiceForm';
 import type { YearView } from '../../src/ui/contract';
 import { columnOf, MAY, records, ROADMAP, setUpWorkspace, useDemoSchool } from './workspace';
 
@@ -378,6 +379,29 @@ describe('the «Итоги года» panel', () => {
     expect(view.practices).toHaveLength(1);
     expect(view.practices[0]).toMatchObject({ id: 'МП-001', title: HOSTILE, status: 'предложена' });
     expect(records(ws, 'Методическая копилка')[0]['Название практики']).toBe(HOSTILE);
+  });
+
+  test('a teacher proposes a practice through the form; sent twice it is one practice; nothing is lost', async () => {
+    const ws = await setUpWorkspace();
+    ws.run('setupQuestionnaires');
+    const view = ws.run('getYearView') as YearView;
+    expect(view.practiceFormUrl).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
+    const def = practiceForm({ operator: '', competences: [] });
+    const answers = byTitle(def as unknown as YearFormDefinition, {
+      title: HOSTILE,
+      author: 'Петрова Анна Ивановна',
+      description: 'Совместное планирование урока',
+      materials: 'лежит у методиста в шкафу',
+      consent: [PRACTICE_CONSENT_CHOICE],
+    });
+    ws.submitForm(def.title, answers, { email: 'petrova@school2.example' });
+    ws.submitForm(def.title, answers, { email: 'petrova@school2.example' });
+    const rows = records(ws, 'Методическая копилка');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ ID: 'МП-001', 'Название практики': HOSTILE.trim(), Статус: 'предложена' });
+    // A materials text that is not a link is kept, in the description.
+    expect(rows[0]['Краткое описание']).toContain('Материалы: лежит у методиста в шкафу');
+    expect(rows[0]['Материалы (ссылка)']).toBe('');
   });
 
   test('monitoring links need confirmed pairs; the message says so in Russian', async () => {

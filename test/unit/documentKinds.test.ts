@@ -143,7 +143,15 @@ test('ids, look-up, uniqueness of what the register and Drive show', () => {
     'analyticalReport',
     'newsDraft',
   ]);
-  expect(DOCUMENT_FOLDERS).toEqual(['Шаблоны', 'Приказы', 'Программы', 'Согласия', 'Мониторинг', 'Новости']);
+  expect(DOCUMENT_FOLDERS).toEqual([
+    'Шаблоны',
+    'Приказы',
+    'Программы',
+    'Согласия',
+    'Мониторинг',
+    'Новости',
+    'Методическая копилка',
+  ]);
   for (const id of DOCUMENT_KIND_IDS) {
     expect(DOCUMENT_KINDS[id].id).toBe(id);
     expect(documentKind(id)).toBe(DOCUMENT_KINDS[id]);

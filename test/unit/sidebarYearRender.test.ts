@@ -54,6 +54,7 @@ function view(): YearView {
     ],
     competences: ['Оценивание', 'Дисциплина'],
     materialsFolderUrl: 'https://drive.google.com/drive/folders/f-practices',
+    practiceFormUrl: 'https://docs.google.com/forms/d/e/f-practice/viewform',
     reminders: { enabled: true, lastRun: '2027-03-01T08:00:00Z' },
   };
 }
@@ -145,6 +146,9 @@ test('the four sections: monitoring, events newest first, practices, reminders; 
   expect(pr.textContent).toContain(`Игра ${EVIL}`);
   expect(pr.find((n) => n.textContent === 'одобрена')!.getAttribute('class')).toBe('chip chip-new');
   expect(links(body, 'Материалы').map((a) => a.getAttribute('href'))).toEqual(['https://drive.google.com/p1']);
+  expect(links(body, 'Форма «Предложить практику» для педагогов').map((a) => a.getAttribute('href'))).toEqual([
+    'https://docs.google.com/forms/d/e/f-practice/viewform',
+  ]);
   expect(links(body, 'Папка материалов на Диске').map((a) => a.getAttribute('href'))).toEqual([
     'https://drive.google.com/drive/folders/f-practices',
   ]);
