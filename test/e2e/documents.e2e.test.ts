@@ -31,7 +31,7 @@ test('generate the pairs order from the sidebar, see it on «Диск», render 
   await page.getByTestId('view-files').click();
   const order = page
     .locator('[data-testid="drive-item"][data-kind="document"]')
-    .filter({ hasText: /Н-2026-\d+ Приказ «О закреплении/ })
+    .filter({ hasText: /Н-20\d\d-\d+ Приказ «О закреплении/ })
     .first();
   await order.locator('button.drive-open').click();
   await page.getByTestId('drive-preview').getByText('ПРИКАЗ', { exact: true }).waitFor();

@@ -104,7 +104,8 @@ test('questionnaires: created from the menu, filled in the Forms tab, filed into
   await page.screenshot({ path: path.join(ARTIFACTS, 'forms-sidebar.png') });
 
   await page.getByTestId('view-forms').click();
-  const link = page.getByTestId('form-item').filter({ hasText: 'Анкета наставляемого' });
+  // «Мониторинг: анкета наставляемого» matches too: the questionnaire is the first form.
+  const link = page.getByTestId('form-item').filter({ hasText: 'Анкета наставляемого' }).first();
   const href = (await link.getAttribute('href')) ?? (await link.locator('a').first().getAttribute('href'));
   const form = await session.browser().newPage();
   await form.goto(new URL(href!, server.url).toString());
