@@ -7,7 +7,7 @@
 import { pairChoiceLabel, Q, ROLE_CHOICES } from '../domain/monitoring';
 import type { MonitoringRole } from '../domain/monitoring/types';
 import { WITHDRAWN_STATUS, looksLikeEmail, type BankEntry } from '../domain/questionnaires';
-import { normalizeAddress } from '../domain/reminders';
+import { normalizeAddress, type SendLogEntry } from '../domain/reminders';
 import { todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
 import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
@@ -108,25 +108,29 @@ function sendLetters(
   const now = new Date().toISOString();
   const today = todayIso(ss.getSpreadsheetTimeZone());
   const fitting = letters.slice(0, Math.max(MailApp.getRemainingDailyQuota(), 0));
-  const log = [];
-  for (const letter of fitting) {
-    MailApp.sendEmail({
-      to: letter.to,
-      subject,
-      body: [
-        'Здравствуйте!',
-        '',
-        ...intro,
-        '',
-        ...letter.lines,
-        '',
-        `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`,
-      ].join('\n'),
-      name: 'Наставничество',
-    });
-    log.push(...letter.keys.map((itemKey) => ({ at: now, day: today, to: letter.to, itemKey })));
+  const log: SendLogEntry[] = [];
+  // What was sent is logged even if a send fails half-way, so a second click does not send it again.
+  try {
+    for (const letter of fitting) {
+      MailApp.sendEmail({
+        to: letter.to,
+        subject,
+        body: [
+          'Здравствуйте!',
+          '',
+          ...intro,
+          '',
+          ...letter.lines,
+          '',
+          `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`,
+        ].join('\n'),
+        name: 'Наставничество',
+      });
+      log.push(...letter.keys.map((itemKey) => ({ at: now, day: today, to: letter.to, itemKey })));
+    }
+  } finally {
+    appendReminderLog(ss, log);
   }
-  appendReminderLog(ss, log);
   return { sent: fitting.length, left: letters.length - fitting.length };
 }
 

@@ -354,6 +354,31 @@ describe('reminders', () => {
   });
 });
 
+describe('personal monitoring links', () => {
+  const demo = useDemoSchool('links');
+
+  test('the day’s quota sends what fits; the rest get their link the next day, once; a second click sends nothing new', async () => {
+    const ws = await demo();
+    const monitoringMail = () => ws.mail().filter((m) => m.subject.startsWith('Мониторинг программы'));
+    ws.outbox.usage = { day: '2026-11-25', recipients: { 'metodist@school2.example': 98 } };
+    const first = ws.run('sendMonitoringLinks') as { sent: number; message: string };
+    expect(first.sent).toBe(2);
+    expect(first.message).toMatch(/Ещё \d+ — завтра/);
+    expect(monitoringMail()).toHaveLength(2);
+    // Next morning the daily run asks the rest (their personal link in the reminder): one letter each.
+    ws.advanceTo('2026-11-26T12:00:00+03:00');
+    const withLink = ws
+      .mail()
+      .filter((m) => m.body.includes('usp=pp_url') && !m.subject.includes('отчёт о встрече'))
+      .map((m) => m.to.join(','));
+    expect(new Set(withLink).size).toBe(withLink.length);
+    expect(withLink).toHaveLength((ws.run('getYearView') as YearView).monitoring.expected);
+    expect((ws.run('sendMonitoringLinks') as { message: string }).message).toContain('новых адресатов нет');
+    // Each link is the person's own: the form opens with the pair chosen.
+    expect(monitoringMail()[0].body).toMatch(/viewform\?usp=pp_url&entry\.\d+=/);
+  });
+});
+
 describe('the «Итоги года» panel', () => {
   test('a practice from the sidebar is checked, stored as text, and listed', async () => {
     const ws = await setUpWorkspace();
