@@ -319,7 +319,7 @@ console.table(documents);
       for (const id of [...ids(row, 'ID наставника'), ...ids(row, 'ID наставляемых')]) {
         if ((rows.length + i) % 10 === 9) continue;
         const mentor = id.startsWith('НТ');
-        rows.push([id, mentor ? 'наставник' : 'наставляемый', pairId, '2027-05-10T09:00:00Z']);
+        rows.push(['2026–2027', id, mentor ? 'наставник' : 'наставляемый', pairId, '2027-05-10T09:00:00Z']);
       }
     });
     const answersSheet = 'Мониторинг: ответы';

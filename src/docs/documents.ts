@@ -4,11 +4,10 @@
  */
 import { documentKind } from '../domain/documents/kinds';
 import type { DocumentFolder, DocumentKind, DocumentKindId } from '../domain/documents/types';
-import { periodLabel } from '../domain/roadmap';
 import { Register } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
 import { linkPairs } from '../sheets/pairsSheet';
-import { ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { currentPeriod } from '../sheets/roadmapSheet';
 import { readSettings, type SettingKey } from '../sheets/settings';
 import { UserError } from '../ui/errors';
 import { settleClockTrigger } from '../schedule/clock';
@@ -27,12 +26,6 @@ const PREFIX_SETTINGS: Partial<Record<DocumentFolder, SettingKey>> = {
   Согласия: 'consentPrefix',
   Программы: 'programPrefix',
 };
-
-/** «2026–2027» of the roadmap, or null before the school year is set up. */
-export function currentPeriod(): string | null {
-  const startYear = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
-  return startYear ? periodLabel(startYear) : null;
-}
 
 export function requirePeriod(): string {
   const period = currentPeriod();

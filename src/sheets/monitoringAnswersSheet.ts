@@ -1,6 +1,7 @@
 /**
- * «Мониторинг: ответы»: one row per person, pair and period — the processed monitoring answers, by
- * the banks' ids (no names). A new answer of the same person about the same pair replaces the row.
+ * «Мониторинг: ответы»: one row per person, pair and school year — the processed monitoring answers,
+ * by the banks' ids (no names). A new answer of the same person about the same pair in the same year
+ * replaces the row; last year's rows stay, and only the year asked for is read.
  */
 import { SCALE_QUESTIONS } from '../domain/monitoring';
 import type { MonitoringRecord, MonitoringRole } from '../domain/monitoring/types';
@@ -11,6 +12,7 @@ import { ensureTable, Table, type TableSpec } from './table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const C = {
+  period: 'Учебный год',
   person: 'ID участника',
   role: 'Роль',
   pair: 'Пара/группа',
@@ -30,6 +32,7 @@ const SEPARATOR = '; ';
 export const MONITORING_ANSWERS_TABLE: TableSpec = {
   sheetName: SHEETS.monitoringAnswers,
   columns: [
+    { header: C.period, width: 100, numberFormat: '@' },
     { header: C.person, width: 100, numberFormat: '@' },
     { header: C.role, width: 110 },
     { header: C.pair, width: 100, numberFormat: '@' },
@@ -57,13 +60,14 @@ const score = (value: unknown) => {
   return value === '' || value === null || !Number.isFinite(n) ? null : n;
 };
 
-export function readMonitoringRecords(ss: Spreadsheet): MonitoringRecord[] {
+/** The answers of school year `period` («2026–2027»). */
+export function readMonitoringRecords(ss: Spreadsheet, period: string): MonitoringRecord[] {
   const table = Table.read(ss, MONITORING_ANSWERS_TABLE);
   if (!table) return [];
   const out: MonitoringRecord[] = [];
   table.rows.forEach((_, r) => {
     const personId = table.text(r, C.person);
-    if (!personId) return;
+    if (!personId || table.text(r, C.period) !== period) return;
     const scores: Record<string, number> = {};
     for (const q of SCALE_QUESTIONS) {
       const value = score(table.get(r, q.short));
@@ -87,15 +91,19 @@ export function readMonitoringRecords(ss: Spreadsheet): MonitoringRecord[] {
   return out;
 }
 
-/** Writes a record: replaces the person's row about the same pair, or appends one. Returns true if new. */
-export function putMonitoringRecord(ss: Spreadsheet, record: MonitoringRecord): boolean {
+/** Writes a record of year `period`: replaces the person's row about the same pair, or appends one. True if new. */
+export function putMonitoringRecord(ss: Spreadsheet, record: MonitoringRecord, period: string): boolean {
   const table = ensureTable(ss, MONITORING_ANSWERS_TABLE);
   let r = table.rows.findIndex(
-    (_, i) => table.text(i, C.person) === record.personId && table.text(i, C.pair) === record.pairId,
+    (_, i) =>
+      table.text(i, C.person) === record.personId &&
+      table.text(i, C.pair) === record.pairId &&
+      table.text(i, C.period) === period,
   );
   const added = r < 0;
   if (added) r = table.append();
   const cells: Array<[string, unknown]> = [
+    [C.period, period],
     [C.person, record.personId],
     [C.role, ROLE_TEXT[record.role]],
     [C.pair, record.pairId],

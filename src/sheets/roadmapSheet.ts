@@ -1,6 +1,7 @@
 import {
   DEFAULT_STATUS,
   normalizeStatus,
+  periodLabel,
   STAGE_TITLES,
   STATUSES,
   type ProgressInput,
@@ -15,6 +16,12 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The document property remembering which period (start year) the roadmap sheet was built for. */
 export const ROADMAP_YEAR_KEY = 'roadmapStartYear';
+
+/** «2026–2027» of the roadmap, or null before the school year is set up. */
+export function currentPeriod(): string | null {
+  const startYear = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  return startYear ? periodLabel(startYear) : null;
+}
 
 export interface RoadmapSync {
   added: number;

@@ -3,7 +3,8 @@ import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import type { DocumentKindId } from '../domain/documents/types';
 import { BUDGET, readJob, writeJob, type BatchJob } from '../docs/batch';
 import { setClockMode, settleClockTrigger } from '../schedule/clock';
-import { batchMessage, currentPeriod, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
+import { batchMessage, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
+import { currentPeriod } from '../sheets/roadmapSheet';
 import { todayIso } from '../sheets/cells';
 import { DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
 import type {

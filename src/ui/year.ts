@@ -22,7 +22,8 @@ import { yearFormEntries } from '../year/yearForms';
 import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './contract';
 import { startDocuments } from './documents';
 import { UserError } from './errors';
-import { currentPeriod, requirePeriod } from '../docs/documents';
+import { requirePeriod } from '../docs/documents';
+import { currentPeriod } from '../sheets/roadmapSheet';
 import { readDocumentsState } from '../docs/state';
 import { settleClockTrigger } from '../schedule/clock';
 

@@ -138,8 +138,10 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
   const today = todayIso(ss.getSpreadsheetTimeZone());
   const props = PropertiesService.getDocumentProperties();
   if (props.getProperty(LAST_RUN_KEY) === today) return null;
+  const items = reminderItems(ss, today, settings);
+  const unaddressed = items.filter((i) => i.to.length === 0).map((i) => i.key.replace(/^[a-z]+:/, ''));
   const plan = planReminders({
-    items: reminderItems(ss, today, settings),
+    items,
     log: readReminderLog(ss),
     todayIso: today,
     settings,
@@ -164,6 +166,15 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
   appendReminderLog(ss, log);
   props.setProperty(LAST_RUN_KEY, today);
   const sent = plan.digests.length - (deferred - plan.deferred);
+  if (unaddressed.length > 0) {
+    logAction(
+      ss,
+      'Напоминания',
+      `Некому напомнить (нет адреса ответственного): ${unaddressed.slice(0, 10).join(', ')}` +
+        `${unaddressed.length > 10 ? ` и ещё ${unaddressed.length - 10}` : ''}. Укажите e-mail на листе «Настройки» ` +
+        'или ФИО участника, как в банке, в столбце «Ответственный».',
+    );
+  }
   if (sent > 0 || deferred > 0)
     logAction(
       ss,

@@ -16,6 +16,7 @@ import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
 import { CONFIRMED, PAIR_STATUSES, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { readPractices } from '../sheets/practicesSheet';
 import { readPublications } from '../sheets/publicationsSheet';
+import { currentPeriod } from '../sheets/roadmapSheet';
 import { Table } from '../sheets/table';
 import type { YearFigures } from '../ui/contract';
 
@@ -48,7 +49,7 @@ export function loadYearData(ss: Spreadsheet): YearData {
     events: eventsTable ? readEvents(eventsTable, timeZone) : [],
     publications: readPublications(ss),
     practices: readPractices(ss),
-    records: readMonitoringRecords(ss),
+    records: readMonitoringRecords(ss, currentPeriod() ?? ''),
     people,
   };
 }

@@ -23,7 +23,7 @@ import { putProposedPractice } from '../sheets/practicesSheet';
 import { putMonitoringRecord } from '../sheets/monitoringAnswersSheet';
 import { writeMonitoringSheet } from '../sheets/monitoringSheet';
 import { markProgramActivityDone } from '../sheets/programsSheet';
-import { markActivitiesStarted } from '../sheets/roadmapSheet';
+import { currentPeriod, markActivitiesStarted } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import { refreshPrograms } from '../ui/programs';
 import { refreshSummary } from '../ui/progress';
@@ -134,7 +134,7 @@ export function handleYearResponse(
       return;
     }
     const r = parsed.record;
-    const added = putMonitoringRecord(ss, r);
+    const added = putMonitoringRecord(ss, r, currentPeriod() ?? '');
     markActivitiesStarted(ss, ['6.1']);
     // The sheet now holds what was read plus this answer (in place of the person's earlier one).
     data.records = [...data.records.filter((x) => x.personId !== r.personId || x.pairId !== r.pairId), r];

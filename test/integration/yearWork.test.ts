@@ -206,6 +206,12 @@ describe('the demo school in May', () => {
     const answersRow = records(ws, 'Мониторинг: ответы').find((r) => r['ID участника'] === person.ID)!;
     expect(answersRow['Что изменить']).toBe(HOSTILE);
     expect(JSON.stringify(records(ws, 'Мониторинг: ответы'))).not.toContain(person.Email);
+    // A new school year starts without answers; last year's rows stay on the sheet, marked with their year.
+    ws.run('setupSchoolYear', { startYear: 2027 });
+    expect((ws.run('getYearView') as YearView).monitoring.answered).toBe(0);
+    const kept = records(ws, 'Мониторинг: ответы');
+    expect(kept).toHaveLength(after.monitoring.answered);
+    expect(kept.every((r) => r['Учебный год'] === '2026–2027')).toBe(true);
   });
 
   test('the analytical report shows the figures of «Мониторинг» and «Сводка»', async () => {
@@ -338,6 +344,15 @@ describe('reminders', () => {
     const to = both.map((m) => m.to.join(','));
     expect(new Set(to).size).toBe(to.length);
     expect(second.every((m) => m.at.startsWith('2027-05-26'))).toBe(true);
+  });
+
+  test('items whose responsible has no address are named in «Журнал» instead of silently skipped', async () => {
+    const ws = await setUpWorkspace();
+    ws.advanceTo('2026-11-26T08:00:00+03:00');
+    expect(ws.mail()).toHaveLength(0);
+    const line = logLines(ws).find((l) => l.startsWith('Напоминания: Некому напомнить'));
+    expect(line).toMatch(/\b1\.\d/);
+    expect(line).toContain('«Настройки»');
   });
 
   test('switched off in «Настройки»: no reminders, and the clock trigger goes away', async () => {
