@@ -67,7 +67,8 @@ export function handleYearResponse(
   rowNumber: number,
   entry: FormEntry,
 ): void {
-  const def = yearForms(ss)[key];
+  const forms = yearForms(ss);
+  const def = forms[key];
   const width = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0];
   const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
@@ -89,7 +90,7 @@ export function handleYearResponse(
     timestamp: stamp instanceof Date ? stamp.toISOString() : String(stamp ?? ''),
   };
   if (key === 'practice') {
-    const parsed = parsePractice(yearForms(ss).practice, answers);
+    const parsed = parsePractice(forms.practice, answers);
     if (!parsed.ok) {
       if (parsed.reason === 'noConsent') removeAnswers(sheet, rowNumber, row, columns.email);
       logAction(ss, `Ошибка: ${def.title}`, `${parsed.message}. Строка ${rowNumber} листа «${sheet.getName()}».`);
