@@ -6,6 +6,7 @@
  * hourly, as add-on triggers run). A run that dies halfway is safe to repeat (see generate.ts).
  */
 import type { DocumentKindId } from '../domain/documents/types';
+import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
 
 export interface BatchJob {
   id: string;
@@ -31,18 +32,12 @@ const JOB = 'documentJob';
 const MAX_SKIPPED = 30;
 
 export function readJob(): BatchJob | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(JOB);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as BatchJob;
-  } catch {
-    return null;
-  }
+  return readJsonProperty<BatchJob | null>(JOB, null);
 }
 
 export function writeJob(job: BatchJob): void {
   if (job.skipped.length > MAX_SKIPPED) job.skipped = [...job.skipped.slice(0, MAX_SKIPPED - 1), '…'];
-  PropertiesService.getDocumentProperties().setProperty(JOB, JSON.stringify(job));
+  writeJsonProperty(JOB, job);
 }
 
 /** Time budgets in ms: a sidebar call answers quickly (the bar moves); a trigger run uses most of its 6 minutes. */

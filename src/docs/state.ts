@@ -3,6 +3,7 @@
  * template Docs (ids, so a template staff renamed or moved is still found) and the number counters.
  */
 import type { DocumentFolder, DocumentKindId } from '../domain/documents/types';
+import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
 
 export interface DocumentsState {
   /** «2026–2027»: a new period gets a new folder tree. */
@@ -15,23 +16,13 @@ export interface DocumentsState {
 const STATE = 'documents';
 const COUNTERS = 'documentCounters';
 
-function readJson<T>(key: string, fallback: T): T {
-  const raw = PropertiesService.getDocumentProperties().getProperty(key);
-  if (!raw) return fallback;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    // A damaged value: the folders are looked up again, nothing is lost in Drive.
-    return fallback;
-  }
-}
-
+/** Null when missing or damaged: the folders are then looked up again, nothing is lost in Drive. */
 export function readDocumentsState(): DocumentsState | null {
-  return readJson<DocumentsState | null>(STATE, null);
+  return readJsonProperty<DocumentsState | null>(STATE, null);
 }
 
 export function writeDocumentsState(state: DocumentsState): void {
-  PropertiesService.getDocumentProperties().setProperty(STATE, JSON.stringify(state));
+  writeJsonProperty(STATE, state);
 }
 
 /**
@@ -39,11 +30,10 @@ export function writeDocumentsState(state: DocumentsState): void {
  * the document is made, so a number is never given twice even if a run stops halfway.
  */
 export function takeNumber(prefix: string, year: number): string {
-  const props = PropertiesService.getDocumentProperties();
-  const counters = readJson<Record<string, number>>(COUNTERS, {});
+  const counters = readJsonProperty<Record<string, number>>(COUNTERS, {});
   const key = `${prefix}-${year}`;
   const next = (counters[key] ?? 0) + 1;
   counters[key] = next;
-  props.setProperty(COUNTERS, JSON.stringify(counters));
+  writeJsonProperty(COUNTERS, counters);
   return `${key}-${String(next).padStart(3, '0')}`;
 }

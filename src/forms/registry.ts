@@ -5,6 +5,7 @@
  */
 import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { FORM_KEYS, type FormKey } from '../domain/questionnaires';
+import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
 
 export type { FormKey, YearFormKey };
 /** Every form the add-on keeps: the questionnaires and the forms of the year's work. */
@@ -25,19 +26,13 @@ const PROPERTY = 'forms';
 
 export type FormRegistry = Partial<Record<RegistryKey, FormEntry>>;
 
+/** Empty when missing or damaged: «Создать/обновить анкеты» then re-creates the links. */
 export function readRegistry(): FormRegistry {
-  const raw = PropertiesService.getDocumentProperties().getProperty(PROPERTY);
-  if (!raw) return {};
-  try {
-    return JSON.parse(raw) as FormRegistry;
-  } catch {
-    // A damaged value: start over; «Создать/обновить анкеты» re-creates the links.
-    return {};
-  }
+  return readJsonProperty<FormRegistry>(PROPERTY, {});
 }
 
 export function writeRegistry(registry: FormRegistry): void {
-  PropertiesService.getDocumentProperties().setProperty(PROPERTY, JSON.stringify(registry));
+  writeJsonProperty(PROPERTY, registry);
 }
 
 /** The questionnaire a response sheet belongs to, by the sheet's id. */

@@ -4,6 +4,7 @@
  * write, whatever the program's size.
  */
 import { ACTIVITY_STATUSES, activityMonth, type ActivityStatus, type ProgramActivity } from '../domain/programs';
+import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
 import { isoDayReader, isoDayWriter, safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
@@ -243,15 +244,10 @@ export interface ProgramTexts {
 const textsKey = (programId: string) => `programTexts:${programId}`;
 
 export function readProgramTexts(programId: string): ProgramTexts {
-  const raw = PropertiesService.getDocumentProperties().getProperty(textsKey(programId));
-  try {
-    const parsed = raw ? (JSON.parse(raw) as Partial<ProgramTexts>) : {};
-    return { goals: parsed.goals ?? [], tasks: parsed.tasks ?? [] };
-  } catch {
-    return { goals: [], tasks: [] };
-  }
+  const parsed = readJsonProperty<Partial<ProgramTexts> | null>(textsKey(programId), null) ?? {};
+  return { goals: parsed.goals ?? [], tasks: parsed.tasks ?? [] };
 }
 
 export function writeProgramTexts(programId: string, texts: ProgramTexts): void {
-  PropertiesService.getDocumentProperties().setProperty(textsKey(programId), JSON.stringify(texts));
+  writeJsonProperty(textsKey(programId), texts);
 }

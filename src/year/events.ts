@@ -4,6 +4,7 @@
  * the activity's status by hand after the add-on had set it. Both changes are written to «Журнал».
  */
 import { EVENT_KINDS, nextId, roadmapNoOfKind, roadmapUpdates } from '../domain/events';
+import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
 import { normalizeStatus } from '../domain/roadmap';
 import { todayIso } from '../sheets/cells';
 import { ensureEventsTable, EVENT_COLUMNS, readEvents, type EventRow } from '../sheets/eventsSheet';
@@ -18,19 +19,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const CLOSED_KEY = 'eventClosedActivities';
 /** Activities whose status staff changed after that: the events leave them alone. */
 const MANUAL_KEY = 'eventManualActivities';
-
-function readJson<T>(key: string, fallback: T): T {
-  const raw = PropertiesService.getDocumentProperties().getProperty(key);
-  try {
-    return raw ? (JSON.parse(raw) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-function writeJson(key: string, value: unknown): void {
-  PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
-}
 
 /** The event kinds as staff keep them in «Справочники» (the defaults while the list is empty). */
 export function eventKinds(ss: Spreadsheet): string[] {
@@ -68,8 +56,8 @@ function closeActivities(ss: Spreadsheet, events: EventRow[], timeZone: string):
   const year = PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY) ?? '';
   const closedKey = `${CLOSED_KEY}:${year}`;
   const manualKey = `${MANUAL_KEY}:${year}`;
-  const closed = readJson<Record<string, string>>(closedKey, {});
-  const manual = new Set(readJson<string[]>(manualKey, []));
+  const closed = readJsonProperty<Record<string, string>>(closedKey, {});
+  const manual = new Set(readJsonProperty<string[]>(manualKey, []));
   const manualBefore = manual.size;
   for (const row of roadmap) {
     if (closed[row.no] && !manual.has(row.no) && normalizeStatus(row.status) !== 'Выполнено') {
@@ -91,6 +79,6 @@ function closeActivities(ss: Spreadsheet, events: EventRow[], timeZone: string):
     closed[u.no] = u.eventId;
     logAction(ss, 'Мероприятия', `Пункт ${u.no} отмечен «Выполнено» по мероприятию ${u.eventId}.`);
   }
-  if (updates.length > 0) writeJson(closedKey, closed);
-  if (manual.size > manualBefore) writeJson(manualKey, [...manual]);
+  if (updates.length > 0) writeJsonProperty(closedKey, closed);
+  if (manual.size > manualBefore) writeJsonProperty(manualKey, [...manual]);
 }
