@@ -4,17 +4,15 @@ import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
 import { anonymizeInPairs } from '../sheets/pairsSheet';
 import { scrubReminderLog } from '../sheets/reminderLogSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
-import { logAction } from '../sheets/logSheet';
 import { SHEETS } from '../sheets/schema';
 import { refreshSummary } from '../ui/progress';
 import { schoolForms } from './definitions';
 import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
 import { readRegistry, formKeyOfSheet, type FormKey } from './registry';
 import {
-  currentTitles,
   logOutcome,
-  mapResponseColumns,
   NO_CONSENT_MARK,
+  readResponseRow,
   removeAnswers,
   ResponseProcessor,
   scrubResponses,
@@ -44,19 +42,10 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     }
     const key: FormKey = found;
     const def = schoolForms(ss)[key];
-    const width = sheet.getLastColumn();
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-    const { columns, missing } = mapResponseColumns(header, def, currentTitles(registry[key]!));
-    if (missing.length > 0) {
-      logAction(
-        ss,
-        `Ошибка: ${def.title}`,
-        `В листе «${sheet.getName()}» не найдены вопросы: ${missing.join('; ')}. Верните заголовки столбцов или обновите анкеты.`,
-      );
-      return;
-    }
     const rowNumber = e.range.getRow();
-    const row = sheet.getRange(rowNumber, 1, 1, width).getValues()[0];
+    const response = readResponseRow(ss, sheet, rowNumber, def, registry[key]!);
+    if (!response) return;
+    const { columns, row } = response;
     const processor = new ResponseProcessor(ss, new Date().toISOString());
     const outcome: Outcome = processor.process(key, def, columns, row);
     processor.flush();

@@ -79,6 +79,41 @@ function iso(value: unknown): string {
     : String(value ?? '');
 }
 
+/** A response row as the parsers take it: answers by question key, the e-mail and the ISO timestamp. */
+export function readAnswers(
+  columns: ResponseColumns,
+  row: readonly unknown[],
+): { answers: Record<string, string>; meta: { email: string; timestamp: string } } {
+  const answers: Record<string, string> = {};
+  for (const [q, col] of Object.entries(columns.questions)) answers[q] = String(row[col] ?? '');
+  return { answers, meta: { email: String(row[columns.email] ?? ''), timestamp: iso(row[columns.timestamp]) } };
+}
+
+/**
+ * The submitted row of a response sheet and where its questions are. Null — with the missing questions
+ * written to «Журнал» — when staff renamed or deleted a required question's column.
+ */
+export function readResponseRow(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  rowNumber: number,
+  def: Pick<ResolvedFormDefinition, 'questions' | 'title'>,
+  entry: FormEntry,
+): { columns: ResponseColumns; row: unknown[] } | null {
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
+  if (missing.length > 0) {
+    logAction(
+      ss,
+      `Ошибка: ${def.title}`,
+      `В листе «${sheet.getName()}» не найдены вопросы: ${missing.join('; ')}. Верните заголовки столбцов или обновите анкеты.`,
+    );
+    return null;
+  }
+  return { columns, row: sheet.getRange(rowNumber, 1, 1, width).getValues()[0] };
+}
+
 export type Outcome = 'added' | 'updated' | 'unchanged' | 'noConsent' | 'invalid' | 'withdrawn';
 
 /** One person's answers → the bank, the removal of a response without consent, or a withdrawal. */
@@ -98,9 +133,7 @@ export class ResponseProcessor {
   }
 
   process(key: FormKey, def: ResolvedFormDefinition, columns: ResponseColumns, row: readonly unknown[]): Outcome {
-    const answers: Record<string, string> = {};
-    for (const [q, col] of Object.entries(columns.questions)) answers[q] = String(row[col] ?? '');
-    const meta = { email: String(row[columns.email] ?? ''), timestamp: iso(row[columns.timestamp]) };
+    const { answers, meta } = readAnswers(columns, row);
     const parsed = parseSubmission(def as ResolvedFormDefinition & { key: typeof key }, answers as Answers, meta);
     if (!parsed.ok) return this.done(parsed.reason === 'noConsent' ? 'noConsent' : 'invalid');
     if (parsed.record.kind === 'withdrawal') {

@@ -14,7 +14,7 @@ import {
 import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { normalizeEmail, WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import type { FormEntry, RegistryKey } from '../forms/registry';
-import { currentTitles, mapResponseColumns, NO_CONSENT_MARK, removeAnswers } from '../forms/responses';
+import { NO_CONSENT_MARK, readAnswers, readResponseRow, removeAnswers } from '../forms/responses';
 import { formatRuDate } from '../domain/dates';
 import { logAction } from '../sheets/logSheet';
 import { parsePractice } from '../domain/events/practiceForm';
@@ -69,26 +69,11 @@ export function handleYearResponse(
 ): void {
   const forms = yearForms(ss);
   const def = forms[key];
-  const width = sheet.getLastColumn();
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
-  if (missing.length > 0) {
-    logAction(
-      ss,
-      `Ошибка: ${def.title}`,
-      `В листе «${sheet.getName()}» не найдены вопросы: ${missing.join('; ')}. Верните заголовки столбцов или обновите формы.`,
-    );
-    return;
-  }
-  const row = sheet.getRange(rowNumber, 1, 1, width).getValues()[0];
+  const response = readResponseRow(ss, sheet, rowNumber, def, entry);
+  if (!response) return;
+  const { columns, row } = response;
   if (row[columns.email] === NO_CONSENT_MARK) return;
-  const answers: Record<string, string> = {};
-  for (const [q, col] of Object.entries(columns.questions)) answers[q] = String(row[col] ?? '');
-  const stamp = row[columns.timestamp];
-  const meta = {
-    email: String(row[columns.email] ?? ''),
-    timestamp: stamp instanceof Date ? stamp.toISOString() : String(stamp ?? ''),
-  };
+  const { answers, meta } = readAnswers(columns, row);
   if (key === 'practice') {
     const parsed = parsePractice(forms.practice, answers);
     if (!parsed.ok) {
