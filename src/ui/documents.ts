@@ -16,6 +16,7 @@ import type {
   GenerateRequest,
 } from './contract';
 import { isUserError, UserError } from './errors';
+import { withLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -141,16 +142,6 @@ export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
     warnings: p.data.warnings,
     problems: [...p.shape.problems, ...p.data.problems],
   };
-}
-
-function withLock<T>(busy: () => T, work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10000)) return busy();
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 export function generateDocuments(request: GenerateRequest): BatchProgress {

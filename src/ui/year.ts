@@ -2,6 +2,7 @@
 import { foldRu } from '../domain/dates';
 import { isHeld, looksLikeLink } from '../domain/events';
 import { documentKind } from '../domain/documents/kinds';
+import { cleanText } from '../domain/monitoring/parse';
 import { MAX_PARAGRAPH_LENGTH, MAX_TEXT_LENGTH } from '../domain/questionnaires';
 import { Register } from '../sheets/documentsSheet';
 import { EVENT_COLUMNS, EVENTS_TABLE } from '../sheets/eventsSheet';
@@ -22,6 +23,7 @@ import { yearFormEntries } from '../year/yearForms';
 import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './contract';
 import { startDocuments } from './documents';
 import { UserError } from './errors';
+import { withLock } from './lock';
 import { requirePeriod } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { readDocumentsState } from '../docs/state';
@@ -93,14 +95,9 @@ export function sendMeetingLinks(): SendLinksResult {
 }
 
 function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10000))
+  return withLock(() => {
     throw new UserError('Таблицу сейчас обновляет другой пользователь. Подождите минуту и повторите.');
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
+  }, work);
 }
 
 /** «Подготовить новость»: a draft Doc in «Новости» from the event's facts, linked from «Мероприятия». */
@@ -128,22 +125,17 @@ export function prepareNews(eventId: string): NewsResult {
   };
 }
 
-const clip = (text: unknown, limit: number) =>
-  String(text ?? '')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]+/g, ' ')
-    .trim()
-    .slice(0, limit);
-
 /** A practice from the sidebar, status «предложена». */
 export function addPractice(input: PracticeInput): YearView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // Cleaned as the form's proposals are (control and invisible characters, spaces, length).
+  const line = (text: unknown) => cleanText(String(text ?? ''), MAX_TEXT_LENGTH, false);
   const practice = {
-    title: clip(input?.title, MAX_TEXT_LENGTH),
-    author: clip(input?.author, MAX_TEXT_LENGTH),
-    competence: clip(input?.competence, MAX_TEXT_LENGTH),
-    description: clip(input?.description, MAX_PARAGRAPH_LENGTH),
-    materials: clip(input?.materials, MAX_TEXT_LENGTH),
+    title: line(input?.title),
+    author: line(input?.author),
+    competence: line(input?.competence),
+    description: cleanText(String(input?.description ?? ''), MAX_PARAGRAPH_LENGTH, true),
+    materials: line(input?.materials),
   };
   if (!practice.title) throw new UserError('Укажите название практики.');
   if (!practice.author) throw new UserError('Укажите автора практики.');
