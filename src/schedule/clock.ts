@@ -5,7 +5,7 @@
  * Trigger object does not tell its interval.
  */
 import { readJob } from '../docs/batch';
-import { readSettings } from '../sheets/settings';
+import { readSettings, type Settings } from '../sheets/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -18,8 +18,8 @@ export const DAILY_HOUR = 7;
 export type ClockMode = 'hourly' | 'daily' | 'off';
 
 /** «да» unless staff wrote «нет» (or «выкл», «0»…) in «Настройки». */
-export function remindersEnabled(ss: Spreadsheet): boolean {
-  const value = (readSettings(ss).remindersEnabled ?? 'да').trim().toLowerCase();
+export function remindersEnabled(ss: Spreadsheet, settings: Settings = readSettings(ss)): boolean {
+  const value = (settings.remindersEnabled ?? 'да').trim().toLowerCase();
   return !/^(нет|no|выкл|выключены|off|0|false)$/.test(value);
 }
 

@@ -41,60 +41,52 @@ function statusOf(text: string): PracticeStatus {
   return (PRACTICE_STATUS_VALUES as readonly string[]).includes(v) ? (v as PracticeStatus) : 'предложена';
 }
 
+function practiceOf(table: Table, r: number): Practice {
+  return {
+    id: table.text(r, C.id),
+    title: table.text(r, C.title),
+    author: table.text(r, C.author),
+    competence: table.text(r, C.competence),
+    description: table.text(r, C.description),
+    materials: table.text(r, C.materials),
+    status: statusOf(table.text(r, C.status)),
+  };
+}
+
+/** Every practice with a title, read once. */
 export function readPractices(ss: Spreadsheet): Practice[] {
   const table = Table.read(ss, PRACTICES_TABLE);
   if (!table) return [];
-  const out: Practice[] = [];
-  table.rows.forEach((_, r) => {
-    const title = table.text(r, C.title);
-    if (!title) return;
-    out.push({
-      id: table.text(r, C.id),
-      title,
-      author: table.text(r, C.author),
-      competence: table.text(r, C.competence),
-      description: table.text(r, C.description),
-      materials: table.text(r, C.materials),
-      status: statusOf(table.text(r, C.status)),
-    });
-  });
-  return out;
+  return table.rows.map((_, r) => practiceOf(table, r)).filter((p) => p.title !== '');
 }
 
 /**
- * A practice proposed through the form: the same title by the same author (any case, ё = е) updates
- * its row — a proposal sent twice is one practice, its status kept; else a new row. Returns its id.
+ * A practice proposed (from the form or the sidebar): the same title by the same author (any case,
+ * ё = е) updates its row — a proposal sent twice is one practice, its status kept; else a new row
+ * «предложена» with the next id. One read, one write. Returns its id.
  */
 export function putProposedPractice(ss: Spreadsheet, practice: Omit<Practice, 'id' | 'status'>): string {
+  const table = ensurePracticesTable(ss);
   const key = (title: string, author: string) => `${foldRu(title).trim()}|${foldRu(author).trim()}`;
-  const existing = readPractices(ss).find((p) => key(p.title, p.author) === key(practice.title, practice.author));
-  if (!existing) {
-    const id = nextId(
-      'МП',
-      readPractices(ss).map((p) => p.id),
-    );
-    appendPractice(ss, { id, ...practice, status: 'предложена' });
-    return id;
+  const all = table.rows.map((_, r) => practiceOf(table, r));
+  let r = all.findIndex((p) => p.title !== '' && key(p.title, p.author) === key(practice.title, practice.author));
+  const id =
+    r >= 0
+      ? all[r].id
+      : nextId(
+          'МП',
+          all.map((p) => p.id),
+        );
+  if (r < 0) {
+    r = table.append();
+    table.set(r, C.id, id);
+    table.set(r, C.title, safeText(practice.title));
+    table.set(r, C.author, safeText(practice.author));
+    table.set(r, C.status, 'предложена');
   }
-  const table = ensurePracticesTable(ss);
-  const r = table.rows.findIndex((_, i) => table.text(i, C.id) === existing.id);
   table.set(r, C.competence, safeText(practice.competence));
   table.set(r, C.description, safeText(practice.description));
   table.set(r, C.materials, safeText(practice.materials));
   table.flush();
-  return existing.id;
-}
-
-/** Adds a practice at the end with the given id. */
-export function appendPractice(ss: Spreadsheet, practice: Practice): void {
-  const table = ensurePracticesTable(ss);
-  const r = table.append();
-  table.set(r, C.id, practice.id);
-  table.set(r, C.title, safeText(practice.title));
-  table.set(r, C.author, safeText(practice.author));
-  table.set(r, C.competence, safeText(practice.competence));
-  table.set(r, C.description, safeText(practice.description));
-  table.set(r, C.materials, safeText(practice.materials));
-  table.set(r, C.status, practice.status);
-  table.flush();
+  return id;
 }

@@ -147,11 +147,10 @@ function resultMessage(what: string, sent: number, left: number): string {
 
 /** «Разослать ссылки на мониторинг». */
 export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
-  let data = loadYearData(ss);
+  const data = loadYearData(ss);
   if (confirmedPairs(data).length === 0)
     throw new UserError('Нет утверждённых пар: мониторинг проводится для пар и групп со статусом «утверждено».');
   buildYearForms(ss);
-  data = loadYearData(ss);
   const invites = monitoringInvites(data);
   if (invites.length === 0)
     throw new UserError(
@@ -176,12 +175,11 @@ export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
 
 /** «Разослать наставникам ссылки на отчёт о встрече». */
 export function sendMeetingLinks(ss: Spreadsheet): SendLinksResult {
-  let data = loadYearData(ss);
+  const data = loadYearData(ss);
   const pairs = confirmedPairs(data);
   if (pairs.length === 0)
     throw new UserError('Нет утверждённых пар: отчёты о встречах пишут наставники утверждённых пар.');
   buildYearForms(ss);
-  data = loadYearData(ss);
   const entry = yearFormEntries().meetingReport!;
   const template = prefillTemplate(entry, { [Q.pair]: pairChoiceLabel(pairs[0].id, pairs[0].mentorName) });
   const items = pairs

@@ -38,7 +38,7 @@ export function reminderSettings(ss: Spreadsheet, settings: Settings = readSetti
     return Number.isFinite(n) && n >= 0 && String(value ?? '').trim() !== '' ? Math.floor(n) : fallback;
   };
   return {
-    enabled: remindersEnabled(ss),
+    enabled: remindersEnabled(ss, settings),
     daysBefore: days(settings.reminderDaysBefore, 3),
     repeatDays: days(settings.reminderRepeatDays, 7),
   };
@@ -79,8 +79,12 @@ function addressesOf(book: Map<string, string>, responsible: string): string[] {
 }
 
 /** Everything that may need a reminder today, with its addresses. */
-export function reminderItems(ss: Spreadsheet, today: string, settings: ReminderSettings): ReminderItem[] {
-  const all = readSettings(ss);
+export function reminderItems(
+  ss: Spreadsheet,
+  today: string,
+  settings: ReminderSettings,
+  all: Settings = readSettings(ss),
+): ReminderItem[] {
   const data = loadYearData(ss);
   const book = addressBook(all, data.people.values());
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -133,12 +137,13 @@ export interface ReminderRun {
  * being made). Returns null when it did nothing (switched off, or already run today).
  */
 export function runReminders(ss: Spreadsheet): ReminderRun | null {
-  const settings = reminderSettings(ss);
+  const all = readSettings(ss);
+  const settings = reminderSettings(ss, all);
   if (!settings.enabled) return null;
   const today = todayIso(ss.getSpreadsheetTimeZone());
   const props = PropertiesService.getDocumentProperties();
   if (props.getProperty(LAST_RUN_KEY) === today) return null;
-  const items = reminderItems(ss, today, settings);
+  const items = reminderItems(ss, today, settings, all);
   const unaddressed = items.filter((i) => i.to.length === 0).map((i) => i.key.replace(/^[a-z]+:/, ''));
   const plan = planReminders({
     items,
@@ -147,7 +152,7 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
     settings,
     quota: MailApp.getRemainingDailyQuota(),
   });
-  const school = readSettings(ss).school ?? ss.getName();
+  const school = all.school ?? ss.getName();
   const spreadsheetUrl = ss.getUrl();
   const now = new Date().toISOString();
   const log = [];
