@@ -66,6 +66,14 @@ export function isoDayToCell(iso: string, timeZone: string): Date | '' {
   return Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
 }
 
+/** A number typed in a cell (or written by the add-on); null for an empty cell or text that is not one. */
+export function numberOrNull(value: unknown): number | null {
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  if (text === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** Today in the given time zone, as an ISO day. */
 export function todayIso(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');

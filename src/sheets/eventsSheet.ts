@@ -1,5 +1,5 @@
 import type { SchoolEvent } from '../domain/events/types';
-import { isoDayReader } from './cells';
+import { isoDayReader, numberOrNull } from './cells';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -55,7 +55,6 @@ export function readEvents(table: Table, timeZone: string): EventRow[] {
     const kind = table.text(r, C.kind);
     const date = day(table.get(r, C.date));
     if (!topic && !kind && !date) return;
-    const count = Number(table.text(r, C.count));
     out.push({
       row: r,
       id: table.text(r, C.id),
@@ -63,7 +62,7 @@ export function readEvents(table: Table, timeZone: string): EventRow[] {
       kind,
       topic,
       responsible: table.text(r, C.responsible),
-      participantsCount: table.text(r, C.count) !== '' && Number.isFinite(count) ? count : null,
+      participantsCount: numberOrNull(table.get(r, C.count)),
       participants: table.text(r, C.participants),
       evidence: table.text(r, C.evidence),
       roadmapNo: table.text(r, C.roadmapNo),

@@ -1,5 +1,5 @@
 import type { MeetingRecord } from '../domain/monitoring/types';
-import { isoDayReader, isoDayWriter, safeText } from './cells';
+import { isoDayReader, isoDayWriter, numberOrNull, safeText } from './cells';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -45,13 +45,12 @@ export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
   table.rows.forEach((_, r) => {
     const pairId = table.text(r, C.pair);
     if (!pairId) return;
-    const duration = Number(table.text(r, C.duration));
     out.push({
       pairId,
       date: day(table.get(r, C.date)),
       format: table.text(r, C.format),
       topic: table.text(r, C.topic),
-      duration: table.text(r, C.duration) !== '' && Number.isFinite(duration) ? duration : null,
+      duration: numberOrNull(table.get(r, C.duration)),
       activityId: table.text(r, C.activity),
       note: table.text(r, C.note),
       reportedBy: table.text(r, C.reportedBy),

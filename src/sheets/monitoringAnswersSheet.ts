@@ -5,7 +5,7 @@
  */
 import { SCALE_QUESTIONS } from '../domain/monitoring';
 import type { MonitoringRecord, MonitoringRole } from '../domain/monitoring/types';
-import { safeText } from './cells';
+import { numberOrNull, safeText } from './cells';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -55,10 +55,6 @@ const list = (text: string) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
-const score = (value: unknown) => {
-  const n = Number(value);
-  return value === '' || value === null || !Number.isFinite(n) ? null : n;
-};
 
 /** The answers of school year `period` («2026–2027»). */
 export function readMonitoringRecords(ss: Spreadsheet, period: string): MonitoringRecord[] {
@@ -70,7 +66,7 @@ export function readMonitoringRecords(ss: Spreadsheet, period: string): Monitori
     if (!personId || table.text(r, C.period) !== period) return;
     const scores: Record<string, number> = {};
     for (const q of SCALE_QUESTIONS) {
-      const value = score(table.get(r, q.short));
+      const value = numberOrNull(table.get(r, q.short));
       if (value !== null) scores[q.key] = value;
     }
     out.push({
@@ -81,8 +77,8 @@ export function readMonitoringRecords(ss: Spreadsheet, period: string): Monitori
       scores,
       requests: list(table.text(r, C.requests)),
       resolved: list(table.text(r, C.resolved)),
-      before: score(table.get(r, C.before)),
-      after: score(table.get(r, C.after)),
+      before: numberOrNull(table.get(r, C.before)),
+      after: numberOrNull(table.get(r, C.after)),
       readiness: table.text(r, C.readiness),
       difficulties: table.text(r, C.difficulties),
       change: table.text(r, C.change),
