@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallSummary } from './core/calls';
-import { Env } from './core/env';
+import { Env, parseManifest } from './core/env';
 import { unwrap } from './core/gasObject';
 import { seedDemoSchool } from './demo/demoSchool';
 import {
@@ -175,6 +175,8 @@ export class Workspace {
     /** My Drive: folders, files, the Docs' content (drive.json). */
     readonly drive: DriveModel = newDriveModel(),
   ) {
+    // The manifest that ships beside Code.js decides the scopes and advanced services the add-on has.
+    env.manifest = parseManifest(readJson<unknown>(path.join(distDir, 'appsscript.json'), null));
     const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
     const doc = { documentId: () => model.id };
     const services = {

@@ -8,6 +8,28 @@ export interface Realm {
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 
+/** What the add-on's appsscript.json grants: the scopes it asks for and the advanced services it enables. */
+export interface Manifest {
+  /** The explicit `oauthScopes` list; null when the manifest has none (then nothing is refused for scope). */
+  oauthScopes: readonly string[] | null;
+  /** `dependencies.enabledAdvancedServices`: e.g. { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }. */
+  advancedServices: ReadonlyArray<{ userSymbol: string; serviceId: string; version: string }>;
+}
+
+/** Reads the parts of appsscript.json the emulator enforces. */
+export function parseManifest(json: unknown): Manifest {
+  const m = (json ?? {}) as { oauthScopes?: unknown; dependencies?: { enabledAdvancedServices?: unknown } };
+  const scopes = Array.isArray(m.oauthScopes) ? m.oauthScopes.map(String) : null;
+  const advanced = Array.isArray(m.dependencies?.enabledAdvancedServices)
+    ? (m.dependencies!.enabledAdvancedServices as Array<Record<string, unknown>>).map((s) => ({
+        userSymbol: String(s.userSymbol),
+        serviceId: String(s.serviceId),
+        version: String(s.version),
+      }))
+    : [];
+  return { oauthScopes: scopes, advancedServices: advanced };
+}
+
 /** One Apps Script execution: a menu click, a trigger, a google.script.run call. */
 export interface Execution {
   id: number;
@@ -38,6 +60,8 @@ export class Env {
   /** Script time zone (appsscript.json); the spreadsheet has its own. */
   scriptTimeZone = 'Europe/Moscow';
   realm: Realm = { Error, Date };
+  /** The add-on's manifest (the workspace reads dist/appsscript.json); no scopes list = nothing refused. */
+  manifest: Manifest = { oauthScopes: null, advancedServices: [] };
   execution: Execution | null = null;
   private nextExecutionId = 1;
   /** Nesting depth of emulator methods, so only calls from the add-on itself are counted. */
