@@ -121,19 +121,31 @@ export interface CallSummary {
   simulatedMs: number;
 }
 
+/** "Range" of the reference's qualified "Spreadsheet.Range": the name the call log and messages use. */
+export function shortClassName(className: string): string {
+  return className.slice(className.lastIndexOf('.') + 1);
+}
+
 export class CallLog {
   private byMethod = new Map<string, number>();
+  /** Every method called since the log was made, as namespace.Class.method; reset() keeps it. */
+  private readonly called = new Set<string>();
   private total = 0;
   private simulatedMs = 0;
   /** Charge latency into simulated time (off by default in unit tests of the emulator). */
   constructor(private readonly latency: Readonly<Record<string, number>> = LATENCY_MS) {}
 
-  /** Records one call and returns the milliseconds it costs. */
+  /**
+   * Records one call and returns the milliseconds it costs. `className` may be qualified by its
+   * namespace in Google's reference ("Spreadsheet.Range"); counts and latency go by the class alone.
+   */
   record(className: string, method: string): number {
-    const key = `${className}.${method}`;
+    this.called.add(`${className}.${method}`);
+    const shortName = shortClassName(className);
+    const key = `${shortName}.${method}`;
     this.byMethod.set(key, (this.byMethod.get(key) ?? 0) + 1);
     this.total++;
-    const ms = this.latency[key] ?? this.latency[className] ?? this.latency.default ?? 0;
+    const ms = this.latency[key] ?? this.latency[shortName] ?? this.latency.default ?? 0;
     this.simulatedMs += ms;
     return ms;
   }
@@ -144,6 +156,12 @@ export class CallLog {
     return { total: this.total, byMethod, simulatedMs: this.simulatedMs };
   }
 
+  /** Every distinct method called, sorted ("Spreadsheet.Range.getValues"; unqualified classes as given). */
+  calledMethods(): string[] {
+    return [...this.called].sort();
+  }
+
+  /** Clears the counts; the record of which methods were called stays. */
   reset(): void {
     this.byMethod.clear();
     this.total = 0;

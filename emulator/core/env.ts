@@ -1,4 +1,4 @@
-import { CallLog } from './calls';
+import { CallLog, shortClassName } from './calls';
 
 /** Where the add-on's code runs: errors and dates must be created in its realm (node:vm context). */
 export interface Realm {
@@ -93,10 +93,11 @@ export class Env {
   /**
    * Records a call from the add-on into a service and charges its latency to the execution's time
    * limit, and to the clock unless `chargeLatency` is off (the local server follows the real clock).
+   * `className` is qualified by its reference namespace when known ("Spreadsheet.Range").
    */
   record(className: string, method: string): void {
     const ms = this.calls.record(className, method);
-    if (this.faults.length) this.injectFault(`${className}.${method}`);
+    if (this.faults.length) this.injectFault(`${shortClassName(className)}.${method}`);
     if (ms <= 0) return;
     if (this.chargeLatency) this.clockMs += ms;
     this.spend(ms);

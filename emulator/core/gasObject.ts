@@ -1,3 +1,5 @@
+import { requireScopes, scopesOf } from '../services/authorization';
+import { shortClassName } from './calls';
 import type { Env } from './env';
 
 /** Names that JS runtimes, jest and util.inspect probe on any object; never "missing methods". */
@@ -26,11 +28,18 @@ export const TARGET = Symbol('gasTarget');
  * Wraps a fake Apps Script object so that:
  * - every method call made by the add-on is counted as "Class.method" (calls made by the emulator
  *   itself, from inside another method, are not);
+ * - such a call is refused when the manifest's scopes do not cover it (services/authorization.ts);
  * - reading a member the fake does not implement throws, so a fake never quietly returns undefined;
  * - objects returned by methods (Range from Sheet…) are wrapped too, as they are created wrapped.
  */
+/**
+ * `className` is the reference's namespace and class ("Spreadsheet.Range", "Drive.User", "Base.User"):
+ * the same class name exists in several services, and the namespace decides its scopes. The call log,
+ * latency and messages use the class alone ("Range.getValues"). An unqualified name is not checked.
+ */
 export function gasObject<T extends object>(env: Env, className: string, target: T): T {
   if ((target as Record<symbol, unknown>)[WRAPPED]) return target;
+  const shortName = shortClassName(className);
   const methods = new Map<PropertyKey, unknown>();
   const proxy: T = new Proxy(target, {
     get(obj, prop, receiver) {
@@ -39,16 +48,21 @@ export function gasObject<T extends object>(env: Env, className: string, target:
       if (typeof prop === 'symbol' || INTROSPECTION.has(prop)) return Reflect.get(obj, prop, receiver);
       if (!(prop in obj)) {
         if (prop.startsWith('_')) return undefined;
-        throw env.error(`TypeError: ${className}.${prop} is not implemented by the emulator (or does not exist)`);
+        throw env.error(`TypeError: ${shortName}.${prop} is not implemented by the emulator (or does not exist)`);
       }
       const value = Reflect.get(obj, prop, obj);
       if (typeof value !== 'function') return value;
       let wrapped = methods.get(prop);
       if (!wrapped) {
         const fn = value as (...a: unknown[]) => unknown;
+        const accepted = scopesOf(className, prop);
+        const call = `${shortName}.${prop}`;
         wrapped = function (this: unknown, ...args: unknown[]) {
           const outer = env.depth === 0;
-          if (outer) env.record(className, prop);
+          if (outer) {
+            env.record(className, prop);
+            requireScopes(env, call, accepted);
+          }
           env.depth++;
           try {
             return fn.apply(obj, args);

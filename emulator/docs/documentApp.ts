@@ -33,7 +33,7 @@ export class DocumentAppImpl implements Pick<DA, 'create' | 'openById' | 'openBy
 
   private open(docId: string): GDocument {
     const session: DocSession = { ctx: this.ctx, docId, closed: false };
-    return wrap(this.ctx.env, 'Document', new DocumentImpl(session)) as unknown as GDocument;
+    return wrap(this.ctx.env, 'Document.Document', new DocumentImpl(session)) as unknown as GDocument;
   }
 
   /**
@@ -84,5 +84,5 @@ export function createDocumentApp(env: Env, drive: DriveModel | (() => DriveMode
       return get();
     },
   };
-  return gasObject(env, 'DocumentApp', new DocumentAppImpl(ctx)) as unknown as DA;
+  return gasObject(env, 'Document.DocumentApp', new DocumentAppImpl(ctx)) as unknown as DA;
 }

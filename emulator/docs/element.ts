@@ -72,7 +72,7 @@ export function registerElement(kind: Kind, ctor: Ctor): void {
 export function elementOf<T = GElement>(session: DocSession, node: AnyNode, kind: Kind, detached = false): T {
   const ctor = registry[kind];
   if (!ctor) throw new Error(`No element class registered for ${kind}`);
-  return wrap(session.ctx.env, CLASS_NAMES[kind], new ctor(session, node, detached)) as unknown as T;
+  return wrap(session.ctx.env, `Document.${CLASS_NAMES[kind]}`, new ctor(session, node, detached)) as unknown as T;
 }
 
 export abstract class ElementBase extends Wrapped {

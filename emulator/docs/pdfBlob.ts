@@ -41,7 +41,7 @@ export class DocPdfBlob extends FakeBlob {
 
 /** A wrapped PDF blob of a snapshot (deep-copied, so later edits of the Doc do not show). */
 export function pdfBlobObject(env: Env, doc: DocModel, name: string | null): B {
-  return wrap(env, 'Blob', new DocPdfBlob(env, structuredClone(doc), name)) as unknown as B;
+  return wrap(env, 'Base.Blob', new DocPdfBlob(env, structuredClone(doc), name)) as unknown as B;
 }
 
 /** Apps Script's text for an export it cannot do. */

@@ -80,7 +80,7 @@ export function findIn(
     for (const [s, e] of matches(re, paragraphText(p), i === startPara ? startOffset : 0)) {
       return wrap(
         session.ctx.env,
-        'RangeElement',
+        'Document.RangeElement',
         new RangeElementImpl(session, p, detached, s, e - 1),
       ) as unknown as GRangeElement;
     }

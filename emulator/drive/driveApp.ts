@@ -153,5 +153,5 @@ export function createDriveApp(env: Env, drive: DriveModel | (() => DriveModel))
       return get();
     },
   };
-  return gasObject(env, 'DriveApp', new DriveAppImpl(ctx)) as unknown as DA;
+  return gasObject(env, 'Drive.DriveApp', new DriveAppImpl(ctx)) as unknown as DA;
 }

@@ -119,7 +119,7 @@ export class FileImpl extends DriveItemBase implements Pick<F, Members> {
 }
 
 export function fileObject(ctx: DriveCtx, id: string): GFile {
-  return wrap(ctx.env, 'File', new FileImpl(ctx, id)) as unknown as GFile;
+  return wrap(ctx.env, 'Drive.File', new FileImpl(ctx, id)) as unknown as GFile;
 }
 
 registerMakers({ file: fileObject });

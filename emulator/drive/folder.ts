@@ -127,7 +127,7 @@ export class FolderImpl extends DriveItemBase implements Pick<FD, Members> {
 }
 
 export function folderObjectOf(ctx: DriveCtx, id: string): GFolder {
-  return wrap(ctx.env, 'Folder', new FolderImpl(ctx, id)) as unknown as GFolder;
+  return wrap(ctx.env, 'Drive.Folder', new FolderImpl(ctx, id)) as unknown as GFolder;
 }
 
 registerMakers({ folder: folderObjectOf });

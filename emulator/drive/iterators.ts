@@ -20,5 +20,5 @@ class IteratorImpl<T> {
 
 /** `items` are made lazily, one per next(). getContinuationToken is not implemented. */
 export function iteratorOf<T>(env: Env, className: 'FileIterator' | 'FolderIterator', items: Array<() => T>) {
-  return gasObject(env, className, new IteratorImpl(env, items));
+  return gasObject(env, `Drive.${className}`, new IteratorImpl(env, items));
 }

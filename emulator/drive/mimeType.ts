@@ -44,5 +44,5 @@ export function isGoogleType(mimeType: string): boolean {
 
 /** The global: a frozen object whose unknown members throw (instead of being undefined). */
 export function createMimeType(env: Env): GoogleAppsScript.Base.MimeType {
-  return gasObject(env, 'MimeType', { ...MIME_TYPES }) as GoogleAppsScript.Base.MimeType;
+  return gasObject(env, 'Base.MimeType', { ...MIME_TYPES }) as GoogleAppsScript.Base.MimeType;
 }

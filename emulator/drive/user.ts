@@ -22,5 +22,5 @@ class DriveUserImpl implements Pick<U, 'getEmail' | 'getName' | 'getDomain' | 'g
 }
 
 export function driveUser(env: Env, email: string): U {
-  return gasObject(env, 'User', new DriveUserImpl(email)) as unknown as U;
+  return gasObject(env, 'Drive.User', new DriveUserImpl(email)) as unknown as U;
 }

@@ -14,7 +14,7 @@ export class ChoiceImpl implements Pick<GoogleAppsScript.Forms.Choice, 'getValue
 }
 
 export function choiceObject(env: Env, value: string): GoogleAppsScript.Forms.Choice {
-  return gasObject(env, 'Choice', new ChoiceImpl(value)) as unknown as GoogleAppsScript.Forms.Choice;
+  return gasObject(env, 'Forms.Choice', new ChoiceImpl(value)) as unknown as GoogleAppsScript.Forms.Choice;
 }
 
 /** The value of a Choice the add-on passes back; undefined if it is not one of ours. */

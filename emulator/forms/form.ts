@@ -292,5 +292,5 @@ export class FormImpl extends Wrapped implements Pick<FF, Members> {
 }
 
 export function formObject(ctx: FormsCtx, formId: string): GForm {
-  return wrap(ctx.env, 'Form', new FormImpl(ctx, formId)) as unknown as GForm;
+  return wrap(ctx.env, 'Forms.Form', new FormImpl(ctx, formId)) as unknown as GForm;
 }

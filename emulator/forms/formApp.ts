@@ -88,7 +88,7 @@ export function createFormApp(
     ...(options.onScriptSubmit && { onScriptSubmit: options.onScriptSubmit }),
   };
   linkFormUrls(spreadsheet, get);
-  return gasObject(env, 'FormApp', new FormAppImpl(ctx)) as unknown as FA;
+  return gasObject(env, 'Forms.FormApp', new FormAppImpl(ctx)) as unknown as FA;
 }
 
 /** The context behind a FormApp global (the workspace submits responses through it). */

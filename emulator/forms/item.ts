@@ -51,5 +51,5 @@ export class GenericItemImpl
 }
 
 export function itemObject(ctx: FormsCtx, formId: string, item: ItemModel): GItem {
-  return wrap(ctx.env, 'Item', new GenericItemImpl(ctx, formId, item.id)) as unknown as GItem;
+  return wrap(ctx.env, 'Forms.Item', new GenericItemImpl(ctx, formId, item.id)) as unknown as GItem;
 }

@@ -226,5 +226,5 @@ const CLASSES: Record<ItemTypeName, { name: string; make: new (ctx: FormsCtx, fo
 /** The typed object (TextItem, CheckboxItem…) for an item, wrapped for the add-on. */
 export function typedItemObject<T = unknown>(ctx: FormsCtx, formId: string, item: ItemModel): T {
   const c = CLASSES[item.type];
-  return wrap(ctx.env, c.name, new c.make(ctx, formId, item.id) as ItemBase<unknown>) as T;
+  return wrap(ctx.env, `Forms.${c.name}`, new c.make(ctx, formId, item.id) as ItemBase<unknown>) as T;
 }

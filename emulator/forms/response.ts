@@ -51,7 +51,7 @@ export class ItemResponseImpl implements Pick<IR, 'getItem' | 'getResponse'> {
 export function itemResponseObject(ctx: FormsCtx, formId: string, itemId: number, value: Value): GItemResponse {
   return gasObject(
     ctx.env,
-    'ItemResponse',
+    'Forms.ItemResponse',
     new ItemResponseImpl(ctx, formId, itemId, value),
   ) as unknown as GItemResponse;
 }
@@ -175,5 +175,5 @@ export class FormResponseImpl extends Wrapped implements Pick<FR, Members> {
 }
 
 export function responseObject(ctx: FormsCtx, formId: string, model: ResponseModel | null): GFormResponse {
-  return wrap(ctx.env, 'FormResponse', new FormResponseImpl(ctx, formId, model)) as unknown as GFormResponse;
+  return wrap(ctx.env, 'Forms.FormResponse', new FormResponseImpl(ctx, formId, model)) as unknown as GFormResponse;
 }

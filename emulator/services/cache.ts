@@ -166,7 +166,7 @@ class FakeCacheService implements Pick<CS, 'getScriptCache' | 'getDocumentCache'
   ) {}
 
   private open(name: string): C {
-    return gasObject(this.env, 'Cache', new FakeCache(this.env, this.stores.cache(name))) as unknown as C;
+    return gasObject(this.env, 'Cache.Cache', new FakeCache(this.env, this.stores.cache(name))) as unknown as C;
   }
 
   getScriptCache(): C {
@@ -194,5 +194,5 @@ export function createCacheService(
 ): CS {
   const doc = options.documentId ?? 'document';
   const getDoc = typeof doc === 'function' ? doc : () => doc;
-  return gasObject(env, 'CacheService', new FakeCacheService(env, stores, getDoc)) as unknown as CS;
+  return gasObject(env, 'Cache.CacheService', new FakeCacheService(env, stores, getDoc)) as unknown as CS;
 }

@@ -153,7 +153,7 @@ export class FakeHtmlOutput
   getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
     return this.metaTags.map(
       (t) =>
-        gasObject(this.env, 'HtmlOutputMetaTag', {
+        gasObject(this.env, 'HTML.HtmlOutputMetaTag', {
           getName: () => t.name,
           getContent: () => t.content,
         }) as GoogleAppsScript.HTML.HtmlOutputMetaTag,
@@ -181,7 +181,7 @@ export function asHtmlOutput(value: unknown): FakeHtmlOutput | null {
 }
 
 export function htmlOutput(env: Env, content = ''): HO {
-  return wrap(env, 'HtmlOutput', new FakeHtmlOutput(env, content)) as unknown as HO;
+  return wrap(env, 'HTML.HtmlOutput', new FakeHtmlOutput(env, content)) as unknown as HO;
 }
 
 /** Compiles a template to the body of a function of (__data, __globals, __esc). */
@@ -256,7 +256,7 @@ class FakeHtmlTemplate implements Pick<HT, 'evaluate' | 'getCode' | 'getRawConte
 }
 
 function templateObject(env: Env, source: string, globals: () => Record<string, unknown>): HT {
-  return gasObject(env, 'HtmlTemplate', new FakeHtmlTemplate(env, source, globals)) as unknown as HT;
+  return gasObject(env, 'HTML.HtmlTemplate', new FakeHtmlTemplate(env, source, globals)) as unknown as HT;
 }
 
 type HS = GoogleAppsScript.HTML.HtmlService;
@@ -325,5 +325,5 @@ export interface HtmlServiceOptions {
 /** The `HtmlService` global. */
 export function createHtmlService(env: Env, options: HtmlServiceOptions): HS {
   const globals = options.globals ?? (() => ({}));
-  return gasObject(env, 'HtmlService', new FakeHtmlService(env, options.filesDir, globals)) as unknown as HS;
+  return gasObject(env, 'HTML.HtmlService', new FakeHtmlService(env, options.filesDir, globals)) as unknown as HS;
 }

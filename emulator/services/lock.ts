@@ -92,7 +92,7 @@ class FakeLockService implements Pick<LS, 'getScriptLock' | 'getDocumentLock' | 
   ) {}
 
   private lock(key: string): L {
-    return gasObject(this.env, 'Lock', new FakeLock(this.env, this.table, key)) as unknown as L;
+    return gasObject(this.env, 'Lock.Lock', new FakeLock(this.env, this.table, key)) as unknown as L;
   }
 
   getScriptLock(): L {
@@ -117,5 +117,5 @@ export function createLockService(env: Env, table: LockTable = new LockTable(), 
   env.onExecutionEnd((e: Execution) => table.releaseAll(e.id));
   const doc = options.documentId ?? 'document';
   const getDoc = typeof doc === 'function' ? doc : () => doc;
-  return gasObject(env, 'LockService', new FakeLockService(env, table, getDoc)) as unknown as LS;
+  return gasObject(env, 'Lock.LockService', new FakeLockService(env, table, getDoc)) as unknown as LS;
 }

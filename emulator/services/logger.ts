@@ -79,7 +79,7 @@ class FakeLogger extends Wrapped implements Pick<LG, 'log' | 'getLog' | 'clear'>
 
 /** The `Logger` global. */
 export function createLogger(env: Env, sink: LogSink): LG {
-  return wrap(env, 'Logger', new FakeLogger(env, sink)) as unknown as LG;
+  return wrap(env, 'Base.Logger', new FakeLogger(env, sink)) as unknown as LG;
 }
 
 export interface GasConsole {
@@ -128,5 +128,5 @@ class FakeConsole implements GasConsole {
 
 /** The `console` global of the add-on's realm (calls counted as "console.log" etc.). */
 export function createConsole(env: Env, sink: LogSink): GasConsole {
-  return gasObject(env, 'console', new FakeConsole(env, sink));
+  return gasObject(env, 'Base.console', new FakeConsole(env, sink));
 }

@@ -185,7 +185,7 @@ export function createMailApp(
   const get = typeof outbox === 'function' ? outbox : () => outbox;
   return gasObject(
     env,
-    'MailApp',
+    'Mail.MailApp',
     new MailAppImpl(env, get, options.dailyRecipients ?? DAILY_RECIPIENTS_CONSUMER),
   ) as unknown as MA;
 }

@@ -168,7 +168,7 @@ class FakePropertiesService implements Pick<PS, 'getScriptProperties' | 'getDocu
   ) {}
 
   private open(className: string, store: () => Store): P {
-    return wrap(this.env, className, new FakeProperties(this.env, store)) as unknown as P;
+    return wrap(this.env, `Properties.${className}`, new FakeProperties(this.env, store)) as unknown as P;
   }
 
   getScriptProperties(): P {
@@ -206,5 +206,9 @@ export function createPropertiesService(
   const getStores = typeof stores === 'function' ? stores : () => stores;
   const doc = options.documentId ?? 'document';
   const getDoc = typeof doc === 'function' ? doc : () => doc;
-  return gasObject(env, 'PropertiesService', new FakePropertiesService(env, getStores, getDoc)) as unknown as PS;
+  return gasObject(
+    env,
+    'Properties.PropertiesService',
+    new FakePropertiesService(env, getStores, getDoc),
+  ) as unknown as PS;
 }

@@ -241,7 +241,7 @@ interface Context {
 }
 
 function triggerObject(env: Env, rec: TriggerRecord): T {
-  return gasObject(env, 'Trigger', new FakeTrigger({ ...rec })) as unknown as T;
+  return gasObject(env, 'Script.Trigger', new FakeTrigger({ ...rec })) as unknown as T;
 }
 
 /** Applies the add-on rules, then registers the trigger. */
@@ -445,7 +445,7 @@ class FakeTriggerBuilder implements Pick<TB, 'forSpreadsheet' | 'timeBased'> {
     if (id !== this.ctx.documentId()) throw this.ctx.env.error(TRIGGER_OTHER_DOCUMENT);
     return wrap(
       this.ctx.env,
-      'SpreadsheetTriggerBuilder',
+      'Script.SpreadsheetTriggerBuilder',
       new FakeSpreadsheetTriggerBuilder(this.ctx, this.handler, id as string),
     ) as unknown as STB;
   }
@@ -453,7 +453,7 @@ class FakeTriggerBuilder implements Pick<TB, 'forSpreadsheet' | 'timeBased'> {
   timeBased(): CTB {
     return wrap(
       this.ctx.env,
-      'ClockTriggerBuilder',
+      'Script.ClockTriggerBuilder',
       new FakeClockTriggerBuilder(this.ctx, this.handler),
     ) as unknown as CTB;
   }
@@ -513,7 +513,11 @@ class FakeScriptApp implements Pick<
     this.auth('newTrigger');
     if (typeof functionName !== 'string' || functionName === '')
       throw signatureError(this.ctx.env, 'ScriptApp.newTrigger', [functionName]);
-    return gasObject(this.ctx.env, 'TriggerBuilder', new FakeTriggerBuilder(this.ctx, functionName)) as unknown as TB;
+    return gasObject(
+      this.ctx.env,
+      'Script.TriggerBuilder',
+      new FakeTriggerBuilder(this.ctx, functionName),
+    ) as unknown as TB;
   }
 
   getScriptId(): string {
@@ -542,5 +546,9 @@ export function createScriptApp(
     },
     documentId: typeof doc === 'function' ? doc : () => doc,
   };
-  return gasObject(env, 'ScriptApp', new FakeScriptApp(ctx, options.scriptId ?? 'emulator-script-id')) as unknown as SA;
+  return gasObject(
+    env,
+    'Script.ScriptApp',
+    new FakeScriptApp(ctx, options.scriptId ?? 'emulator-script-id'),
+  ) as unknown as SA;
 }

@@ -24,7 +24,7 @@ class FakeSession implements Pick<
   ) {}
 
   private user(email: string): U {
-    return gasObject(this.env, 'User', new FakeUser(email)) as unknown as U;
+    return gasObject(this.env, 'Base.User', new FakeUser(email)) as unknown as U;
   }
 
   getActiveUser(): U {
@@ -61,7 +61,7 @@ export function createSession(env: Env, options: SessionOptions = {}): S {
   const locale = options.locale ?? 'ru';
   return gasObject(
     env,
-    'Session',
+    'Base.Session',
     new FakeSession(env, typeof locale === 'function' ? locale : () => locale),
   ) as unknown as S;
 }

@@ -187,12 +187,12 @@ class FakeUi implements Pick<
   ) {}
 
   createAddonMenu(): M {
-    return wrap(this.env, 'Menu', new FakeMenu(this.env, this.state, this.addonName, true)) as unknown as M;
+    return wrap(this.env, 'Base.Menu', new FakeMenu(this.env, this.state, this.addonName, true)) as unknown as M;
   }
 
   createMenu(caption: string): M {
     if (typeof caption !== 'string') throw signatureError(this.env, 'Ui.createMenu', [caption]);
-    return wrap(this.env, 'Menu', new FakeMenu(this.env, this.state, caption, false)) as unknown as M;
+    return wrap(this.env, 'Base.Menu', new FakeMenu(this.env, this.state, caption, false)) as unknown as M;
   }
 
   /** Sorts out the three overloads: (prompt) / (prompt, buttons) / (title, prompt, buttons). */
@@ -235,7 +235,7 @@ class FakeUi implements Pick<
     this.state.dialogs.push({ kind: 'prompt', title, message, buttons, answer: button, text, atMs: this.env.now() });
     return gasObject(
       this.env,
-      'PromptResponse',
+      'Base.PromptResponse',
       new FakePromptResponse(text, button),
     ) as unknown as GoogleAppsScript.Base.PromptResponse;
   }
@@ -275,5 +275,5 @@ export interface UiOptions {
 
 /** The object SpreadsheetApp.getUi() returns. Create one per spreadsheet/workspace and share `state`. */
 export function createUi(env: Env, state: UiState, options: UiOptions = {}): U {
-  return gasObject(env, 'Ui', new FakeUi(env, state, options.addonName ?? 'Add-on')) as unknown as U;
+  return gasObject(env, 'Base.Ui', new FakeUi(env, state, options.addonName ?? 'Add-on')) as unknown as U;
 }

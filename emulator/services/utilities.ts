@@ -250,7 +250,7 @@ export class FakeBlob
 }
 
 export function newBlobObject(env: Env, data: Buffer, contentType: string | null, name: string | null): B {
-  return wrap(env, 'Blob', new FakeBlob(env, data, contentType, name)) as unknown as B;
+  return wrap(env, 'Base.Blob', new FakeBlob(env, data, contentType, name)) as unknown as B;
 }
 
 function toBuffer(env: Env, data: unknown, method: string): Buffer {
@@ -393,5 +393,5 @@ export function parseDateMs(text: string, timeZone: string, pattern: string): nu
 
 /** The `Utilities` global. */
 export function createUtilities(env: Env): UT {
-  return gasObject(env, 'Utilities', new FakeUtilities(env)) as unknown as UT;
+  return gasObject(env, 'Utilities.Utilities', new FakeUtilities(env)) as unknown as UT;
 }

@@ -59,7 +59,7 @@ export const ChartHiddenDimensionStrategy = makeEnum('ChartHiddenDimensionStrate
 
 /** The Charts global: the enums embedded charts use (Charts.newBarChart() etc. are not modelled). */
 export function createCharts(env: Env): GoogleAppsScript.Charts.Charts {
-  return gasObject(env, 'Charts', {
+  return gasObject(env, 'Charts.Charts', {
     ChartType,
     Position,
     ChartMergeStrategy,
@@ -174,7 +174,7 @@ function containerInfo(ctx: SpreadsheetCtx, d: ChartDraft): GContainerInfo {
     getOffsetX: () => offsetX,
     getOffsetY: () => offsetY,
   };
-  return gasObject(ctx.env, 'ContainerInfo', impl);
+  return gasObject(ctx.env, 'Spreadsheet.ContainerInfo', impl);
 }
 
 function chartOptions(ctx: SpreadsheetCtx, options: Record<string, unknown>): GChartOptions {
@@ -185,7 +185,7 @@ function chartOptions(ctx: SpreadsheetCtx, options: Record<string, unknown>): GC
   };
   // getOrDefault: Gviz defaults are not modelled, so it answers as get() does.
   const impl = { get, getOrDefault: get };
-  return gasObject(ctx.env, 'ChartOptions', impl) as unknown as GChartOptions;
+  return gasObject(ctx.env, 'Charts.ChartOptions', impl) as unknown as GChartOptions;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,7 +429,7 @@ const TYPED: Partial<Record<ChartTypeName, [string, typeof EmbeddedChartBuilderI
 };
 
 function wrapBuilder(impl: EmbeddedChartBuilderImpl): GBuilder {
-  impl.self = gasObject(impl.ctx.env, impl.className, impl) as unknown as GBuilder;
+  impl.self = gasObject(impl.ctx.env, `Spreadsheet.${impl.className}`, impl) as unknown as GBuilder;
   return impl.self;
 }
 
@@ -467,7 +467,7 @@ export class EmbeddedChartImpl implements Pick<GChart, (typeof EMBEDDED_CHART_ME
   ) {}
 
   static create(ctx: SpreadsheetCtx, d: ChartDraft): GChart {
-    return gasObject(ctx.env, 'EmbeddedChart', new EmbeddedChartImpl(ctx, d)) as unknown as GChart;
+    return gasObject(ctx.env, 'Spreadsheet.EmbeddedChart', new EmbeddedChartImpl(ctx, d)) as unknown as GChart;
   }
 
   /** Null until the chart is inserted into a sheet. */

@@ -86,7 +86,7 @@ function booleanCondition(ctx: SpreadsheetCtx, d: Draft): GBooleanCondition | nu
     getStrikethrough: () => d.strikethrough ?? null,
     getUnderline: () => null,
   };
-  return gasObject(ctx.env, 'BooleanCondition', impl) as GBooleanCondition;
+  return gasObject(ctx.env, 'Spreadsheet.BooleanCondition', impl) as GBooleanCondition;
 }
 
 export const BUILDER_METHODS = [
@@ -117,7 +117,11 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<
   static create(ctx: SpreadsheetCtx, draft?: Draft): GConditionalFormatRuleBuilder {
     const impl = new ConditionalFormatRuleBuilderImpl(ctx);
     if (draft) impl.d = copyDraft(draft);
-    impl.self = gasObject(ctx.env, 'ConditionalFormatRuleBuilder', impl) as unknown as GConditionalFormatRuleBuilder;
+    impl.self = gasObject(
+      ctx.env,
+      'Spreadsheet.ConditionalFormatRuleBuilder',
+      impl,
+    ) as unknown as GConditionalFormatRuleBuilder;
     return impl.self;
   }
 
@@ -217,7 +221,7 @@ export class ConditionalFormatRuleImpl implements Pick<
   static create(ctx: SpreadsheetCtx, draft: Draft): GConditionalFormatRule {
     return gasObject(
       ctx.env,
-      'ConditionalFormatRule',
+      'Spreadsheet.ConditionalFormatRule',
       new ConditionalFormatRuleImpl(ctx, draft),
     ) as unknown as GConditionalFormatRule;
   }

@@ -63,6 +63,6 @@ export class NamedRangeImpl implements Pick<GNamedRange, 'getName' | 'getRange' 
 
 export function wrapNamedRange(ctx: SpreadsheetCtx, model: NamedRangeModel): GNamedRange {
   const impl = new NamedRangeImpl(ctx, model);
-  impl.self = gasObject(ctx.env, 'NamedRange', impl) as unknown as GNamedRange;
+  impl.self = gasObject(ctx.env, 'Spreadsheet.NamedRange', impl) as unknown as GNamedRange;
   return impl.self;
 }

@@ -72,7 +72,7 @@ export function assertCanChangeSheet(ctx: SpreadsheetCtx, sheet: SheetModel, aff
 }
 
 function userObject(ctx: SpreadsheetCtx, email: string): GUser {
-  return gasObject(ctx.env, 'User', {
+  return gasObject(ctx.env, 'Base.User', {
     getEmail: () => email,
     getUserLoginId: () => email,
   }) as unknown as GUser;
@@ -223,7 +223,7 @@ export class ProtectionImpl implements Pick<GProtection, ProtectionMethods> {
 
 export function wrapProtection(ctx: SpreadsheetCtx, sheet: SheetModel, p: ProtectionModel): GProtection {
   const impl = new ProtectionImpl(ctx, sheet, p);
-  impl.self = gasObject(ctx.env, 'Protection', impl) as unknown as GProtection;
+  impl.self = gasObject(ctx.env, 'Spreadsheet.Protection', impl) as unknown as GProtection;
   return impl.self;
 }
 

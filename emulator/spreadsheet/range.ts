@@ -837,7 +837,7 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
 
 export function newRange(ctx: SpreadsheetCtx, sheet: SheetModel, grid: GridRange, notation?: 'cols' | 'rows'): GRange {
   const impl = new RangeImpl(ctx, sheet, { ...grid }, notation);
-  impl.self = gasObject(ctx.env, 'Range', impl) as unknown as GRange;
+  impl.self = gasObject(ctx.env, 'Spreadsheet.Range', impl) as unknown as GRange;
   return impl.self;
 }
 

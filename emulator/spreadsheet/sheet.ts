@@ -596,6 +596,6 @@ export function unwrapRange(range: GRange): RangeImpl {
 
 export function newSheet(ctx: SpreadsheetCtx, model: SheetModel): GSheet {
   const impl = new SheetImpl(ctx, model);
-  impl.self = gasObject(ctx.env, 'Sheet', impl) as unknown as GSheet;
+  impl.self = gasObject(ctx.env, 'Spreadsheet.Sheet', impl) as unknown as GSheet;
   return impl.self;
 }

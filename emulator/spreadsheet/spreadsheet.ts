@@ -90,7 +90,10 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, (typeof SPREADSHEET_M
 
   getOwner(): GUser {
     const email = this.ctx.env.owner;
-    return gasObject(this.ctx.env, 'User', { getEmail: () => email, getUserLoginId: () => email }) as unknown as GUser;
+    return gasObject(this.ctx.env, 'Base.User', {
+      getEmail: () => email,
+      getUserLoginId: () => email,
+    }) as unknown as GUser;
   }
 
   getSpreadsheetTimeZone(): string {
@@ -307,6 +310,6 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, (typeof SPREADSHEET_M
 
 export function newSpreadsheet(ctx: SpreadsheetCtx): GSpreadsheet {
   const impl = new SpreadsheetImpl(ctx);
-  impl.self = gasObject(ctx.env, 'Spreadsheet', impl) as unknown as GSpreadsheet;
+  impl.self = gasObject(ctx.env, 'Spreadsheet.Spreadsheet', impl) as unknown as GSpreadsheet;
   return impl.self;
 }

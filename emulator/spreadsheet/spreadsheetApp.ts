@@ -116,5 +116,9 @@ export class SpreadsheetAppImpl implements Pick<GSpreadsheetApp, AppMembers> {
 /** The SpreadsheetApp global for an add-on bound to `model`; `ui` is what getUi() returns. */
 export function createSpreadsheetApp(env: Env, model: SpreadsheetModel, ui?: unknown): GSpreadsheetApp {
   runtimeOf(model).env = env;
-  return gasObject(env, 'SpreadsheetApp', new SpreadsheetAppImpl({ env, model, ui })) as unknown as GSpreadsheetApp;
+  return gasObject(
+    env,
+    'Spreadsheet.SpreadsheetApp',
+    new SpreadsheetAppImpl({ env, model, ui }),
+  ) as unknown as GSpreadsheetApp;
 }

@@ -165,7 +165,7 @@ export function applyUserEdit(
   const event: UserEditEvent = {
     range: newRange(ctx, sheet, grid),
     source: newSpreadsheet(ctx),
-    user: gasObject(env, 'User', {
+    user: gasObject(env, 'Base.User', {
       getEmail: () => email,
       getUserLoginId: () => email,
     }) as unknown as GoogleAppsScript.Base.User,

@@ -87,7 +87,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, (
   static from(ctx: SpreadsheetCtx, rule: Partial<ValidationRule>): GDataValidationBuilder {
     const impl = new DataValidationBuilderImpl(ctx);
     impl.rule = { ...rule, values: rule.values ? [...rule.values] : undefined };
-    impl.self = gasObject(ctx.env, 'DataValidationBuilder', impl) as unknown as GDataValidationBuilder;
+    impl.self = gasObject(ctx.env, 'Spreadsheet.DataValidationBuilder', impl) as unknown as GDataValidationBuilder;
     return impl.self;
   }
 
@@ -164,7 +164,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, (
 
 export function newDataValidationBuilder(ctx: SpreadsheetCtx): GDataValidationBuilder {
   const impl = new DataValidationBuilderImpl(ctx);
-  impl.self = gasObject(ctx.env, 'DataValidationBuilder', impl) as unknown as GDataValidationBuilder;
+  impl.self = gasObject(ctx.env, 'Spreadsheet.DataValidationBuilder', impl) as unknown as GDataValidationBuilder;
   return impl.self;
 }
 
@@ -200,7 +200,11 @@ export class DataValidationImpl implements Pick<
 }
 
 export function wrapDataValidation(ctx: SpreadsheetCtx, rule: ValidationRule): GDataValidation {
-  return gasObject(ctx.env, 'DataValidation', new DataValidationImpl(ctx, rule)) as unknown as GDataValidation;
+  return gasObject(
+    ctx.env,
+    'Spreadsheet.DataValidation',
+    new DataValidationImpl(ctx, rule),
+  ) as unknown as GDataValidation;
 }
 
 /** The index of an equal rule in sheet.validations, adding it when new (keeps the list short). */
