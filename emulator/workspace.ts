@@ -299,6 +299,14 @@ export class Workspace {
     this.env.calls.reset();
   }
 
+  /**
+   * Every service method the add-on has called since the workspace opened, seeding included, as Google's
+   * reference names it ("Spreadsheet.Range.getValues"); resetCalls() does not clear it.
+   */
+  calledMethods(): string[] {
+    return this.env.calls.calledMethods();
+  }
+
   /** Lets simulated time pass (deadlines, cache expiry). */
   advance(ms: number): void {
     this.env.advance(ms);

@@ -40,3 +40,10 @@ test('overloads are merged and inherited members are listed on the subclass (Bod
   expect(table['Document.Body.appendParagraph']).toEqual([`${AUTH}documents.currentonly`, `${AUTH}documents`]);
   expect(table['Document.Body.asParagraph']).toEqual(table['Document.Element.asParagraph']);
 });
+
+test('the globals a script sees are listed with their class', () => {
+  const globals = (JSON.parse(committed) as { globals: Record<string, string> }).globals;
+  expect(globals.DriveApp).toBe('Drive.DriveApp');
+  expect(globals.SpreadsheetApp).toBe('Spreadsheet.SpreadsheetApp');
+  expect(globals.Session).toBe('Base.Session');
+});
