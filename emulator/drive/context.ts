@@ -9,6 +9,9 @@ export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
 
 /** Apps Script's text for next() past the end of a FileIterator / FolderIterator. */
 export const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';
+/** What DriveApp throws when the user may see an item but not change it (public scripts' reports). */
+export const DRIVE_ACCESS_DENIED = 'Access denied: DriveApp.';
+
 /** Our wordings (Apps Script's are not documented): see emulator/README.md. */
 export const ROOT_IMMUTABLE = 'The root folder (My Drive) cannot be renamed, moved, trashed or shared.';
 export const MOVE_INTO_ITSELF = 'Invalid argument: destination (a folder cannot be moved into itself)';
