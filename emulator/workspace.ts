@@ -27,6 +27,7 @@ import { docPlainText, type DocModel } from './docs/model';
 import { createDocumentApp } from './docs/documentApp';
 import { createDriveApp } from './drive/driveApp';
 import { createMimeType } from './drive/mimeType';
+import { advancedServiceGlobals } from './drive/v3/service';
 import type { DriveFileNode, DriveFileSummary, DriveModel } from './drive/model';
 import { driveModelFromJSON, findNode, newDriveModel, summaries } from './drive/store';
 import { readJson, writeJsonAtomic } from './persistence/atomicWrite';
@@ -196,6 +197,8 @@ export class Workspace {
       DriveApp: createDriveApp(env, drive),
       MimeType: createMimeType(env),
       Charts: createCharts(env),
+      // Advanced services exist only when the manifest enables them (Drive → the Drive API v3).
+      ...advancedServiceGlobals(env, env.manifest, drive),
     };
     this.documentService = services.DocumentApp;
     this.driveService = services.DriveApp;

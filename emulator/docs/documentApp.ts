@@ -1,6 +1,7 @@
 /** The DocumentApp global: create and open Docs; the enums. */
 import type { Env } from '../core/env';
 import { gasObject, signatureError } from '../core/gasObject';
+import { canRead } from '../drive/access';
 import { MIME, type DriveModel } from '../drive/model';
 import { createDocFile, findNode } from '../drive/store';
 import { requireAuthorization } from '../services/authorization';
@@ -48,12 +49,18 @@ export class DocumentAppImpl implements Pick<DA, 'create' | 'openById' | 'openBy
     return this.open(node.id);
   }
 
-  /** Unknown ids and files that are not Docs: Apps Script's "Document is missing …". Trashed Docs open. */
+  /**
+   * Unknown ids, files that are not Docs and Docs not shared with the active user: Apps Script's
+   * "Document is missing (… or you don't have read access?)". Trashed Docs open. The documents scope
+   * reaches every Doc the user can open, so drive.file's "only the add-on's files" does not apply.
+   */
   openById(id: string): GDocument {
     this.auth('openById');
     if (typeof id !== 'string') throw signatureError(this.ctx.env, 'DocumentApp.openById', [id]);
-    const node = findNode(this.ctx.drive, id);
-    if (!node || node.mimeType !== MIME.document || !this.ctx.drive.docs[id]) throw this.ctx.env.error(DOC_MISSING);
+    const drive = this.ctx.drive;
+    const node = findNode(drive, id);
+    if (!node || node.mimeType !== MIME.document || !drive.docs[id] || !canRead(drive, node, this.ctx.env.activeUser))
+      throw this.ctx.env.error(DOC_MISSING);
     return this.open(id);
   }
 

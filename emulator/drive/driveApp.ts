@@ -14,6 +14,7 @@ import {
   type GFileIterator,
   type GFolder,
   type GFolderIterator,
+  visible,
 } from './item';
 import { MIME, type DriveFileNode, type DriveModel } from './model';
 import { addNode, isFolder, isTrashedDeep } from './store';
@@ -50,9 +51,12 @@ export class DriveAppImpl implements Pick<DA, Members> {
     return value;
   }
 
-  /** Everything in the drive that is not in the trash (visibility per user is not modelled). */
+  /** Everything in the drive the active user can see that is not in the trash. */
   private live(): DriveFileNode[] {
-    return this.ctx.drive.files.filter((f) => !isTrashedDeep(this.ctx.drive, f));
+    return visible(
+      this.ctx,
+      this.ctx.drive.files.filter((f) => !isTrashedDeep(this.ctx.drive, f)),
+    );
   }
 
   getRootFolder(): GFolder {
@@ -131,7 +135,10 @@ export class DriveAppImpl implements Pick<DA, Members> {
     const drive = this.ctx.drive;
     return filesIterator(
       this.ctx,
-      drive.files.filter((f) => !isFolder(f) && isTrashedDeep(drive, f)),
+      visible(
+        this.ctx,
+        drive.files.filter((f) => !isFolder(f) && isTrashedDeep(drive, f)),
+      ),
     );
   }
   getTrashedFolders(): GFolderIterator {
@@ -139,7 +146,10 @@ export class DriveAppImpl implements Pick<DA, Members> {
     const drive = this.ctx.drive;
     return foldersIterator(
       this.ctx,
-      drive.files.filter((f) => isFolder(f) && isTrashedDeep(drive, f)),
+      visible(
+        this.ctx,
+        drive.files.filter((f) => isFolder(f) && isTrashedDeep(drive, f)),
+      ),
     );
   }
 }

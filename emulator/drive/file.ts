@@ -70,7 +70,7 @@ export class FileImpl extends DriveItemBase implements Pick<F, Members> {
       (args.length === 2 && typeof a !== 'string')
     )
       throw signatureError(this.env, 'DriveApp.File.makeCopy', args);
-    dest?.getId();
+    dest?.writable();
     const drive = this.ctx.drive;
     const doc = drive.docs[node.id];
     if (doc) countDocumentCreated(drive, this.env);

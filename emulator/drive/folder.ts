@@ -12,6 +12,7 @@ import {
   type GFileIterator,
   type GFolder,
   type GFolderIterator,
+  visible,
 } from './item';
 import { MIME, type DriveFileNode } from './model';
 import { addNode, folderUrl, isFolder } from './store';
@@ -79,18 +80,21 @@ export class FolderImpl extends DriveItemBase implements Pick<FD, Members> {
   /** Direct children that are not in the trash themselves. */
   private children(): DriveFileNode[] {
     this.node();
-    return this.ctx.drive.files.filter((f) => f.parents.includes(this.id) && !f.trashed);
+    return visible(
+      this.ctx,
+      this.ctx.drive.files.filter((f) => f.parents.includes(this.id) && !f.trashed),
+    );
   }
 
   createFolder(name: string): GFolder {
     const value = this.str('createFolder', name);
-    this.node();
+    this.writable();
     const node = addNode(this.ctx.drive, this.env, { name: value, mimeType: MIME.folder, parentId: this.id });
     return folderObject(this.ctx, node.id);
   }
 
   createFile(...args: unknown[]): GFile {
-    this.node();
+    this.writable();
     return fileObject(this.ctx, createFileIn(this.ctx, this.id, 'DriveApp.Folder.createFile', args).id);
   }
 

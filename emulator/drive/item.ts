@@ -6,7 +6,16 @@
 import { signatureError, unwrap } from '../core/gasObject';
 import { enumKey, Wrapped } from '../services/common';
 import { requireAuthorization } from '../services/authorization';
-import { DRIVE_SCOPE, invalidEmail, MOVE_INTO_ITSELF, NO_ITEM_WITH_ID, ROOT_IMMUTABLE, type DriveCtx } from './context';
+import { canRead, canWrite } from './access';
+import {
+  DRIVE_ACCESS_DENIED,
+  DRIVE_SCOPE,
+  invalidEmail,
+  MOVE_INTO_ITSELF,
+  NO_ITEM_WITH_ID,
+  ROOT_IMMUTABLE,
+  type DriveCtx,
+} from './context';
 import { Access, Permission } from './enums';
 import { iteratorOf } from './iterators';
 import { MIME, type DriveFileNode } from './model';
@@ -37,12 +46,20 @@ export function driveAuth(ctx: DriveCtx, method: string): void {
   requireAuthorization(ctx.env, method, DRIVE_SCOPE);
 }
 
-/** The node of an id, the root included; throws Drive's "No item with the given ID…" if unknown. */
+/**
+ * The node of an id, the root included; throws Drive's "No item with the given ID…" if unknown or
+ * not shared with the active user (Drive does not tell the two apart).
+ */
 export function nodeById(ctx: DriveCtx, id: string): DriveFileNode {
   if (id === ctx.drive.rootId) return rootNode(ctx.drive, ctx.env.owner);
   const node = findNode(ctx.drive, id);
-  if (!node) throw ctx.env.error(NO_ITEM_WITH_ID);
+  if (!node || !canRead(ctx.drive, node, ctx.env.activeUser)) throw ctx.env.error(NO_ITEM_WITH_ID);
   return node;
+}
+
+/** Items of `nodes` the active user can see (listings). */
+export function visible(ctx: DriveCtx, nodes: DriveFileNode[]): DriveFileNode[] {
+  return nodes.filter((n) => canRead(ctx.drive, n, ctx.env.activeUser));
 }
 
 const EMAIL_RE = /^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/;
@@ -74,11 +91,19 @@ export abstract class DriveItemBase extends Wrapped {
     return nodeById(this.ctx, this.id);
   }
 
-  /** The node, for a change: the root refuses; the last-updated time moves. */
+  /** The node, for a change: the root refuses, so do viewers and commenters; the last-updated time moves. */
   protected mutable(): DriveFileNode {
     if (this.isRoot) throw this.env.error(ROOT_IMMUTABLE);
     const node = this.node();
+    if (!canWrite(this.ctx.drive, node, this.env.activeUser)) throw this.env.error(DRIVE_ACCESS_DENIED);
     node.updatedMs = this.env.now();
+    return node;
+  }
+
+  /** The node, to add to (new children, a copy's destination): owners and editors only. */
+  writable(): DriveFileNode {
+    const node = this.node();
+    if (!this.isRoot && !canWrite(this.ctx.drive, node, this.env.activeUser)) throw this.env.error(DRIVE_ACCESS_DENIED);
     return node;
   }
 
@@ -127,6 +152,8 @@ export abstract class DriveItemBase extends Wrapped {
   }
   setTrashed(trashed: boolean): Self {
     if (typeof trashed !== 'boolean') throw signatureError(this.env, `${this.apiName}.setTrashed`, [trashed]);
+    // "Only the owner may trash the File." (the reference of File.setTrashed / Folder.setTrashed)
+    if (!this.isRoot && this.node().owner !== this.env.activeUser) throw this.env.error(DRIVE_ACCESS_DENIED);
     this.mutable().trashed = trashed;
     return this.ret();
   }
@@ -145,7 +172,7 @@ export abstract class DriveItemBase extends Wrapped {
     const dest = unwrap(destination) as unknown;
     if (!(dest instanceof DriveItemBase) || !dest.isFolderItem)
       throw signatureError(this.env, `${this.apiName}.moveTo`, [destination]);
-    dest.node();
+    dest.writable();
     if (this.isFolderItem && isWithin(this.ctx.drive, dest.id, this.id)) throw this.env.error(MOVE_INTO_ITSELF);
     this.mutable().parents = [dest.id];
     return this.ret();

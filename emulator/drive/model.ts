@@ -30,6 +30,13 @@ export interface DriveFileNode {
   sharing: { access: string; permission: string };
   editors: string[];
   viewers: string[];
+  /** Drive API role «commenter» (Permissions.create); absent in older drive.json files. */
+  commenters?: string[];
+  /**
+   * Made by the add-on's own calls (Drive.Files.create/copy, DocumentApp.create, DriveApp…), not by a
+   * person in Drive: only such files are within reach of the drive.file scope (drive/access.ts).
+   */
+  createdByApp?: boolean;
   /** Bytes of an uploaded blob (createFile), base64. */
   data?: string;
   /** A PDF made from a Doc: the document as it was at getAs() time. */

@@ -126,6 +126,8 @@ export function addNode(
     sharing: { access: 'PRIVATE', permission: 'NONE' },
     editors: [],
     viewers: [],
+    // The add-on runs only inside an execution; a person in Drive or Docs (ws.driveApp()) acts outside one.
+    ...(env.execution && { createdByApp: true }),
     ...(input.data !== undefined && { data: input.data }),
     ...(input.pdfOf !== undefined && { pdfOf: input.pdfOf }),
   };

@@ -93,7 +93,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     kind: prepared.kind,
     prefix: prefixFor(ss, prepared.kind),
     template: { id: prepared.templateId, shape: prepared.shape },
-    folder: prepared.folders.folders[prepared.kind.folder],
+    folderId: prepared.folders.folders[prepared.kind.folder],
     register: Register.open(ss),
     common: prepared.data.common,
     date: job.date,

@@ -1,28 +1,6 @@
 import { DOCUMENT_FOLDERS, type DocumentFolder } from '../domain/documents/types';
+import { createFolder, liveFolder } from './drive';
 import { readDocumentsState, writeDocumentsState, type DocumentsState } from './state';
-
-type Folder = GoogleAppsScript.Drive.Folder;
-
-/** A folder by id, or null when it is gone or in the trash (staff may delete anything). */
-export function liveFolder(id: string | undefined): Folder | null {
-  if (!id) return null;
-  try {
-    const folder = DriveApp.getFolderById(id);
-    return folder.isTrashed() ? null : folder;
-  } catch {
-    return null;
-  }
-}
-
-export function liveFile(id: string | undefined): GoogleAppsScript.Drive.File | null {
-  if (!id) return null;
-  try {
-    const file = DriveApp.getFileById(id);
-    return file.isTrashed() ? null : file;
-  } catch {
-    return null;
-  }
-}
 
 export function periodFolderName(period: string): string {
   return `Наставничество ${period}`;
@@ -30,8 +8,10 @@ export function periodFolderName(period: string): string {
 
 export interface DocumentFolders {
   state: DocumentsState;
-  root: Folder;
-  folders: Record<DocumentFolder, Folder>;
+  /** The period folder's id. */
+  rootId: string;
+  /** Sub-folder ids by name. */
+  folders: Record<DocumentFolder, string>;
   /** Templates of the previous period, to copy into the new one (staff's edits carry over). */
   previousTemplates: DocumentsState['templates'];
 }
@@ -47,22 +27,22 @@ export function ensureFolders(period: string): DocumentFolders {
     saved && saved.period === period ? saved : { period, folderId: '', folders: {}, templates: {} };
   const previousTemplates = saved && saved.period !== period ? saved.templates : {};
   let changed = state !== saved;
-  let root = liveFolder(state.folderId);
-  if (!root) {
-    root = DriveApp.createFolder(periodFolderName(period));
-    state.folderId = root.getId();
+  let rootId = liveFolder(state.folderId)?.id;
+  if (!rootId) {
+    rootId = createFolder(periodFolderName(period));
+    state.folderId = rootId;
     changed = true;
   }
-  const folders = {} as Record<DocumentFolder, Folder>;
+  const folders = {} as Record<DocumentFolder, string>;
   for (const name of DOCUMENT_FOLDERS) {
-    let folder = liveFolder(state.folders[name]);
-    if (!folder) {
-      folder = root.createFolder(name);
-      state.folders[name] = folder.getId();
+    let id = liveFolder(state.folders[name])?.id;
+    if (!id) {
+      id = createFolder(name, rootId);
+      state.folders[name] = id;
       changed = true;
     }
-    folders[name] = folder;
+    folders[name] = id;
   }
   if (changed) writeDocumentsState(state);
-  return { state, root, folders, previousTemplates };
+  return { state, rootId, folders, previousTemplates };
 }

@@ -7,18 +7,17 @@
 import type { DocumentKind } from '../domain/documents/types';
 import { DRAFT, idFromUrl, type Register, SIGNED } from '../sheets/documentsSheet';
 import type { DocumentItem } from './data';
-import { liveFile } from './folders';
+import { copyFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
 import { copyBody, fillDocument, type TemplateShape } from './merge';
 import { takeNumber } from './state';
-
-type Folder = GoogleAppsScript.Drive.Folder;
 
 export interface GenerationContext {
   kind: DocumentKind;
   /** The number prefix for this kind (from «Настройки» or the kind's default). */
   prefix: string;
   template: { id: string; shape: TemplateShape };
-  folder: Folder;
+  /** The Drive folder of this kind's documents. */
+  folderId: string;
   register: Register;
   common: Record<string, string>;
   /** ISO day of the documents. */
@@ -35,11 +34,8 @@ function fileName(number: string, title: string): string {
 }
 
 /** The Doc of a half-made document: by the register's link, else by its expected name. */
-function findDoc(docUrl: string, folder: Folder, name: string): GoogleAppsScript.Drive.File | null {
-  const byLink = liveFile(idFromUrl(docUrl));
-  if (byLink) return byLink;
-  const byName = folder.getFilesByName(name);
-  return byName.hasNext() ? byName.next() : null;
+function findDoc(docUrl: string, folderId: string, name: string): DriveItem | null {
+  return liveFile(idFromUrl(docUrl)) ?? fileInFolder(folderId, name);
 }
 
 export function generateOne(ctx: GenerationContext, item: DocumentItem): GenerationOutcome {
@@ -64,15 +60,14 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     });
   }
   const name = fileName(number, title);
-  const found = findDoc(existing?.docUrl ?? '', ctx.folder, name);
+  const found = findDoc(existing?.docUrl ?? '', ctx.folderId, name);
   let doc: GoogleAppsScript.Document.Document;
   if (found) {
-    doc = DocumentApp.openById(found.getId());
+    doc = DocumentApp.openById(found.id);
     copyBody(DocumentApp.openById(ctx.template.id).getBody(), doc.getBody());
-    if (found.getName() !== name) found.setName(name);
+    if (found.name !== name) renameFile(found.id, name);
   } else {
-    const copy = DriveApp.getFileById(ctx.template.id).makeCopy(name, ctx.folder);
-    doc = DocumentApp.openById(copy.getId());
+    doc = DocumentApp.openById(copyFile(ctx.template.id, name, ctx.folderId));
     // Linked at once: a stop before the end finds this Doc again instead of making another.
     register.update(row, { docUrl: doc.getUrl() });
   }
@@ -84,12 +79,8 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
 
   // A PDF shows the Doc as it is now: an older one goes to the trash.
   const oldPdf = liveFile(idFromUrl(existing?.pdfUrl ?? ''));
-  if (oldPdf) oldPdf.setTrashed(true);
-  let pdfUrl = '';
-  if (ctx.pdf) {
-    const blob = DriveApp.getFileById(docId).getAs('application/pdf');
-    pdfUrl = ctx.folder.createFile(blob).setName(`${name}.pdf`).getUrl();
-  }
+  if (oldPdf) trashFile(oldPdf.id);
+  const pdfUrl = ctx.pdf ? savePdf(docId, `${name}.pdf`, ctx.folderId) : '';
   register.update(row, { date: ctx.date, title, docUrl, pdfUrl, status: DRAFT });
   return { kind: existing ? 'updated' : 'made', row };
 }

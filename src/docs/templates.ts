@@ -1,6 +1,7 @@
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import type { DocumentKind, TemplateBlock, TemplateParagraph } from '../domain/documents/types';
-import { liveFile, type DocumentFolders } from './folders';
+import { copyFile, createDoc, liveFile } from './drive';
+import type { DocumentFolders } from './folders';
 import { writeDocumentsState } from './state';
 
 type Body = GoogleAppsScript.Document.Body;
@@ -17,23 +18,25 @@ const FIRST_LINE_INDENT = 35;
  * blocks otherwise. Returns the ids.
  */
 export function ensureTemplates(f: DocumentFolders): Record<string, string> {
-  const folder = f.folders['Шаблоны'];
+  const folderId = f.folders['Шаблоны'];
   let changed = false;
   for (const kind of Object.values(DOCUMENT_KINDS)) {
     if (liveFile(f.state.templates[kind.id])) continue;
     const previous = liveFile(f.previousTemplates[kind.id]);
     f.state.templates[kind.id] = previous
-      ? previous.makeCopy(kind.templateName, folder).getId()
-      : buildTemplate(kind, folder);
+      ? copyFile(previous.id, kind.templateName, folderId)
+      : buildTemplate(kind, folderId);
     changed = true;
   }
   if (changed) writeDocumentsState(f.state);
   return { ...f.state.templates };
 }
 
-/** Builds the default template of a kind as a real Google Doc in `folder`; returns its id. */
-export function buildTemplate(kind: DocumentKind, folder: GoogleAppsScript.Drive.Folder): string {
-  const doc = DocumentApp.create(kind.templateName);
+/** Builds the default template of a kind as a real Google Doc in the folder; returns its id. */
+export function buildTemplate(kind: DocumentKind, folderId: string): string {
+  // Made in its folder by Drive, then filled: no move afterwards.
+  const id = createDoc(kind.templateName, folderId);
+  const doc = DocumentApp.openById(id);
   const body = doc.getBody();
   body
     .setMarginLeft(MARGINS.left)
@@ -49,9 +52,7 @@ export function buildTemplate(kind: DocumentKind, folder: GoogleAppsScript.Drive
   body.editAsText().setFontFamily(FONT).setFontSize(FONT_SIZE);
   for (const { text, size } of sized) text.setFontSize(size);
   doc.saveAndClose();
-  const file = DriveApp.getFileById(doc.getId());
-  file.moveTo(folder);
-  return file.getId();
+  return id;
 }
 
 function appendBlock(

@@ -1,6 +1,6 @@
 import { DRAFT, idFromUrl, Register, REMOVED } from '../sheets/documentsSheet';
 import { SHEETS } from '../sheets/schema';
-import { liveFile } from './folders';
+import { liveFile, trashFile } from './drive';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,7 +16,10 @@ export function removeDraftsOf(ss: Spreadsheet, ids: readonly string[], replacem
   let removed = 0;
   for (const { entry, row } of register.rows()) {
     if (!wanted.has(entry.related) || entry.status !== DRAFT) continue;
-    for (const url of [entry.docUrl, entry.pdfUrl]) liveFile(idFromUrl(url))?.setTrashed(true);
+    for (const url of [entry.docUrl, entry.pdfUrl]) {
+      const file = liveFile(idFromUrl(url));
+      if (file) trashFile(file.id);
+    }
     register.update(row, { status: REMOVED, title: `${entry.kindName} — ${replacement}`, docUrl: '', pdfUrl: '' });
     removed++;
   }

@@ -1,4 +1,7 @@
-import { type Workspace } from '../../emulator/workspace';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultDistDir, type Workspace } from '../../emulator/workspace';
 import type { BatchProgress, DocumentPreview, DocumentsView, GenerateRequest } from '../../src/ui/contract';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
 import { columnOf, records, setUpWorkspace, useDemoSchool } from './workspace';
@@ -61,6 +64,36 @@ describe('folders and templates', () => {
     const before = ws.files().map((f) => f.id);
     ws.run('setupSchoolYear', {});
     expect(ws.files().map((f) => f.id)).toEqual(before);
+  });
+});
+
+describe('Drive through the Advanced Drive service', () => {
+  test('a folder staff put in the trash is made again, and the next document lands in it', async () => {
+    const ws = await setUpWorkspace();
+    ws.run('setupSchoolYear', { director: 'Петров Пётр Петрович', curator: 'Орлова Ирина' });
+    const old = ws.files().find((f) => f.path === PERIOD && f.name === 'Приказы')!;
+    ws.driveApp().getFolderById(old.id).setTrashed(true);
+    ws.resetCalls();
+    const entry = generate(ws, { kind: 'regulationOrder' }).results[0];
+    const fresh = ws.files().find((f) => f.path === PERIOD && f.name === 'Приказы')!;
+    expect(fresh.id).not.toBe(old.id);
+    expect(filesIn(ws, 'Приказы').map((f) => f.id)).toEqual([docIdOf(entry.docUrl)]);
+    // The add-on's Drive requests are the Drive API's; none is DriveApp's.
+    const methods = Object.keys(ws.calls().byMethod);
+    expect(methods.some((m) => m.startsWith('Drive.Files.'))).toBe(true);
+    expect(methods.filter((m) => /^(DriveApp|File|Folder|FileIterator)\./.test(m))).toEqual([]);
+  });
+
+  test('without the advanced service in the manifest the documents stop with a clear Russian message', async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'no-drive-dist-'));
+    cpSync(defaultDistDir(), dist, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
+    delete manifest.dependencies;
+    writeFileSync(path.join(dist, 'appsscript.json'), JSON.stringify(manifest));
+    const ws = await setUpWorkspace({ distDir: dist, setup: false });
+    expect(() => ws.run('setupSchoolYear', { school: 'МБОУ «СОШ № 2»', startYear: 2026 })).toThrow(
+      /Не подключена служба Google Диска/,
+    );
   });
 });
 

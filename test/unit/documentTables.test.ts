@@ -4,8 +4,8 @@
  */
 import { Env } from '../../emulator/core/env';
 import { createDocumentApp } from '../../emulator/docs/documentApp';
-import { createDriveApp } from '../../emulator/drive/driveApp';
 import { newDriveModel } from '../../emulator/drive/store';
+import { createDriveV3 } from '../../emulator/drive/v3/service';
 import { DOCUMENT_KINDS } from '../../src/domain/documents/kinds';
 import type { DocumentKind, TemplateBlock, TemplateTable } from '../../src/domain/documents/types';
 import { EMPTY_ROW_MARK, fillDocument, inspectTemplate } from '../../src/docs/merge';
@@ -16,26 +16,26 @@ type Rows = Array<Record<string, string>>;
 
 const globals = globalThis as Record<string, unknown>;
 let documentApp: GoogleAppsScript.Document.DocumentApp;
-let folder: GoogleAppsScript.Drive.Folder;
+let folderId: string;
 
 beforeEach(() => {
   const env = new Env({ now: '2027-06-10T12:00:00+03:00', user: 'metodist@school.example' });
   const drive = newDriveModel();
   documentApp = createDocumentApp(env, drive);
-  const driveApp = createDriveApp(env, drive);
+  const driveV3 = createDriveV3(env, drive);
   globals.DocumentApp = documentApp;
-  globals.DriveApp = driveApp;
-  folder = driveApp.getRootFolder().createFolder('Шаблоны');
+  globals.Drive = driveV3;
+  folderId = driveV3.Files.create({ name: 'Шаблоны', mimeType: 'application/vnd.google-apps.folder' }).id!;
 });
 
 afterEach(() => {
   delete globals.DocumentApp;
-  delete globals.DriveApp;
+  delete globals.Drive;
 });
 
 /** The body of a fresh template Doc of `kind`, built from its blocks as the add-on builds it. */
 function templateBody(kind: DocumentKind): Body {
-  return documentApp.openById(buildTemplate(kind, folder)).getBody();
+  return documentApp.openById(buildTemplate(kind, folderId)).getBody();
 }
 
 /** Every table of a body as rows of cell texts. */

@@ -1,0 +1,100 @@
+/**
+ * Every Drive request of the add-on, through the Advanced Drive service (Drive API v3). Its
+ * `drive.file` scope reaches only the files the add-on made, which is all it needs; the built-in Drive service would
+ * require the full `drive` scope (restricted: a security assessment for a public listing).
+ */
+import { UserError } from '../ui/errors';
+
+const FOLDER = 'application/vnd.google-apps.folder';
+const DOC = 'application/vnd.google-apps.document';
+const PDF = 'application/pdf';
+
+/** A file or folder as the add-on knows it. */
+export interface DriveItem {
+  id: string;
+  name: string;
+}
+
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+
+function drive(): GoogleAppsScript.Drive {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new UserError(
+      'Не подключена служба Google Диска (Drive API v3): документы и папки создавать нельзя. ' +
+        'Сообщите администратору, что в манифесте дополнения (appsscript.json) пропала служба Drive.',
+    );
+  }
+  return Drive;
+}
+
+/** Drive's query strings: single quotes and backslashes escaped. */
+function quoted(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function item(file: DriveFile): DriveItem {
+  return { id: file.id!, name: file.name ?? '' };
+}
+
+/**
+ * The item by id when it still exists, is of the wanted kind and is not in the trash (itself or with
+ * its folder); null otherwise — staff may delete anything, and a missing file is no error here.
+ */
+function live(id: string | undefined, folder: boolean): DriveItem | null {
+  if (!id) return null;
+  const service = drive();
+  try {
+    const file = service.Files.get(id, { fields: 'id,name,mimeType,trashed' });
+    if (file.trashed || (file.mimeType === FOLDER) !== folder) return null;
+    return item(file);
+  } catch {
+    return null;
+  }
+}
+
+export function liveFolder(id: string | undefined): DriveItem | null {
+  return live(id, true);
+}
+
+export function liveFile(id: string | undefined): DriveItem | null {
+  return live(id, false);
+}
+
+/** A new folder in `parentId`, or in My Drive. */
+export function createFolder(name: string, parentId?: string): string {
+  const resource: DriveFile = { name, mimeType: FOLDER, ...(parentId && { parents: [parentId] }) };
+  return drive().Files.create(resource).id!;
+}
+
+/** A new, empty Google Doc right in its folder (no move afterwards). */
+export function createDoc(name: string, folderId: string): string {
+  return drive().Files.create({ name, mimeType: DOC, parents: [folderId] }).id!;
+}
+
+/** A file of that name directly in the folder, not in the trash; null when there is none. */
+export function fileInFolder(folderId: string, name: string): DriveItem | null {
+  const q = [`name = ${quoted(name)}`, `${quoted(folderId)} in parents`, 'trashed = false', `mimeType != '${FOLDER}'`];
+  const found = drive().Files.list({ q: q.join(' and '), pageSize: 1, fields: 'files(id,name)' }).files ?? [];
+  return found.length > 0 ? item(found[0]) : null;
+}
+
+/** A copy of the file (a Doc with its content) in the folder; its id. */
+export function copyFile(fileId: string, name: string, folderId: string): string {
+  return drive().Files.copy({ name, parents: [folderId] }, fileId).id!;
+}
+
+export function renameFile(id: string, name: string): void {
+  drive().Files.update({ name }, id);
+}
+
+/** To the trash (staff can restore it from there). */
+export function trashFile(id: string): void {
+  drive().Files.update({ trashed: true }, id);
+}
+
+/** The Doc as it is now, as a PDF in the folder; the PDF's link. */
+export function savePdf(docId: string, name: string, folderId: string): string {
+  const blob = DocumentApp.openById(docId).getAs(PDF);
+  const file = drive().Files.create({ name, mimeType: PDF, parents: [folderId] }, blob, { fields: 'id,webViewLink' });
+  return file.webViewLink ?? `https://drive.google.com/file/d/${file.id}/view`;
+}
