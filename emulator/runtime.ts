@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import type { AuthModeName, Env } from './core/env';
+import type { Env, ExecutionOptions } from './core/env';
 
 /** A safety net for runaway scripts in tests and the local server, in real milliseconds. */
 const WALL_TIMEOUT_MS = 60_000;
@@ -50,11 +50,7 @@ export class AddonRuntime {
    * Calls a global function of the script as one execution. Functions ending in "_" are private in
    * Apps Script; the caller decides whether that applies (google.script.run refuses them).
    */
-  call(
-    fn: string,
-    args: unknown[],
-    options: { user?: string; authMode?: AuthModeName; limitMs?: number } = {},
-  ): unknown {
+  call(fn: string, args: unknown[], options: ExecutionOptions = {}): unknown {
     if (!this.has(fn) || !/^[A-Za-z_$][\w$]*$/.test(fn)) throw new Error(`Script function not found: ${fn}`);
     // Run inside the context with a wall-clock timeout, so a runaway loop cannot hang the emulator
     // (the 6-minute Apps Script limit itself is enforced on the simulated clock, in Env).

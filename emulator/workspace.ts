@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallSummary } from './core/calls';
-import { Env, parseManifest } from './core/env';
+import { Env, parseManifest, type ExecutionOptions } from './core/env';
 import { unwrap } from './core/gasObject';
 import { seedDemoSchool } from './demo/demoSchool';
 import {
@@ -56,6 +56,8 @@ import { createSpreadsheetApp, SpreadsheetAppImpl } from './spreadsheet/spreadsh
 import { createCharts } from './spreadsheet/charts';
 import { chartRangesA1, chartTitle } from './spreadsheet/chartModel';
 import { newSpreadsheetModel, type SpreadsheetModel } from './spreadsheet/model';
+import { runtimeOf } from './spreadsheet/runtime';
+import { WorkspaceFiles } from './workspaceFiles';
 
 export interface WorkspaceOptions {
   /** Folder to persist into; a new temporary folder when omitted. */
@@ -159,7 +161,10 @@ export class Workspace {
   readonly ui = new UiState();
   /** The clock's lead over real time (the local server keeps it; see WorkspaceOptions.shiftClockTo). */
   clockOffsetMs = 0;
-  readonly logs = new LogSink();
+  /** Shared by every spreadsheet of the workspace (one script project). */
+  readonly logs: LogSink;
+  /** The workspace's spreadsheets; the first one opened owns the script's runtime and services. */
+  readonly spreadsheets: WorkspaceFiles;
   private readonly runtime: AddonRuntime;
 
   constructor(
@@ -175,13 +180,34 @@ export class Workspace {
     readonly outbox: MailOutbox = new MailOutbox(),
     /** My Drive: folders, files, the Docs' content (drive.json). */
     readonly drive: DriveModel = newDriveModel(),
+    /** Set for a second spreadsheet of the same workspace (openOtherSpreadsheet): shares its script. */
+    parent?: Workspace,
   ) {
+    const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
+    if (parent) {
+      this.root = parent.root;
+      this.logs = parent.logs;
+      this.spreadsheets = parent.spreadsheets;
+      this.spreadsheets.add(model, ui);
+      runtimeOf(model).env = env;
+      this.runtime = parent.runtime;
+      this.documentService = parent.documentService;
+      this.driveService = parent.driveService;
+      this.formService = parent.formService;
+      this.spreadsheetApp = parent.spreadsheetApp;
+      this.authModes = parent.authModes;
+      return;
+    }
+    this.root = this;
+    this.logs = new LogSink();
+    this.spreadsheets = new WorkspaceFiles(env, model.id);
+    this.spreadsheets.add(model, ui);
     // The manifest that ships beside Code.js decides the scopes and advanced services the add-on has.
     env.manifest = parseManifest(readJson<unknown>(path.join(distDir, 'appsscript.json'), null));
-    const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
-    const doc = { documentId: () => model.id };
+    // Document properties, locks, caches and triggers follow the execution's document (none in a clock run).
+    const doc = { documentId: () => this.spreadsheets.activeId() };
     const services = {
-      SpreadsheetApp: createSpreadsheetApp(env, model, ui),
+      SpreadsheetApp: createSpreadsheetApp(env, model, ui, this.spreadsheets),
       PropertiesService: createPropertiesService(env, properties, doc),
       LockService: createLockService(env, new LockTable(), doc),
       CacheService: createCacheService(env, new CacheStores(), doc),
@@ -208,6 +234,8 @@ export class Workspace {
     this.runtime = new AddonRuntime(env, readFileSync(path.join(distDir, 'Code.js'), 'utf8'), services);
   }
 
+  /** The workspace's first spreadsheet (itself, or the one a second spreadsheet was opened from). */
+  private readonly root: Workspace;
   private readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   private readonly formService: GoogleAppsScript.Forms.FormApp;
   private readonly documentService: GoogleAppsScript.Document.DocumentApp;
@@ -216,12 +244,49 @@ export class Workspace {
   private pendingFirings: PendingFiring[] = [];
   private readonly authModes: typeof ScriptApp.AuthMode;
 
+  /** This spreadsheet's id (SpreadsheetApp.openById takes it). */
+  get id(): string {
+    return this.model.id;
+  }
+
+  /**
+   * A second spreadsheet where the same add-on is used by the same people: its own cells, document
+   * properties and document lock; the same script, user and script properties, triggers, Drive, forms,
+   * mail and clock. Opened as a user opens it (onOpen builds its menu). Not persisted: save() keeps
+   * the first spreadsheet and the shared services only. Forms can send responses only to the first.
+   */
+  openOtherSpreadsheet(name = 'Другая таблица'): Workspace {
+    const root = this.root;
+    const model = newSpreadsheetModel(name, root.spreadsheets.freeId());
+    const other = new Workspace(
+      root.dir,
+      root.env,
+      model,
+      root.properties,
+      root.triggerRegistry,
+      [],
+      '',
+      root.formsModel,
+      root.outbox,
+      root.drive,
+      root,
+    );
+    other.clockOffsetMs = root.clockOffsetMs;
+    other.open();
+    return other;
+  }
+
+  /** Options of an execution in this spreadsheet (menu items, sidebar calls, simple and form triggers). */
+  private here(options: ExecutionOptions = {}): ExecutionOptions {
+    return { user: this.env.activeUser, ...options, documentId: this.model.id };
+  }
+
   /** Opens the file as a user does: the simple trigger onOpen builds the add-on menu. */
   open(): void {
     this.ui.menus = [];
     // The add-on is installed and used in this file, so onOpen runs in LIMITED mode (30 s limit).
-    const event = { authMode: this.authModes.LIMITED, source: unwrap(this.spreadsheetApp).getActiveSpreadsheet() };
-    this.runtime.call('onOpen', [event], { authMode: 'LIMITED', limitMs: 30000 });
+    const event = { authMode: this.authModes.LIMITED, source: unwrap(this.spreadsheetApp).openById(this.model.id) };
+    this.runtime.call('onOpen', [event], this.here({ authMode: 'LIMITED', limitMs: 30000 }));
   }
 
   /** The add-on menu items as the menu shows them (submenus flattened, separators left out). */
@@ -239,7 +304,7 @@ export class Workspace {
 
   /** Calls a global function of dist/Code.js as the active user, as one execution. */
   run(fn: string, ...args: unknown[]): unknown {
-    return this.runtime.call(fn, args, { user: this.env.activeUser });
+    return this.runtime.call(fn, args, this.here());
   }
 
   get user(): string {
@@ -290,7 +355,7 @@ export class Workspace {
     const event = applyUserEdit(this.env, this.model, sheet, a1, grid, this.spreadsheetApp);
     if (this.runtime.has('onEdit')) {
       const e = { ...event, authMode: this.authModes.LIMITED };
-      this.runtime.call('onEdit', [e], { user: this.env.activeUser, authMode: 'LIMITED', limitMs: 30000 });
+      this.runtime.call('onEdit', [e], this.here({ authMode: 'LIMITED', limitMs: 30000 }));
     }
   }
 
@@ -347,7 +412,9 @@ export class Workspace {
       const parse = this.runtime.evaluate('JSON.parse') as (text: string) => Record<string, unknown>;
       const event = parse(JSON.stringify(clockEventFields(atMs, rec.id)));
       event.authMode = this.authModes.FULL;
-      this.runtime.call(rec.handler, [event], { user: rec.user, authMode: 'FULL' });
+      // An add-on's time-driven trigger belongs to the script, not the file: no active document.
+      const run = { user: rec.user, authMode: 'FULL', documentId: null, triggerDocumentId: rec.documentId } as const;
+      this.runtime.call(rec.handler, [event], run);
       return { ...base, ok: true };
     } catch (e) {
       const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
@@ -451,10 +518,10 @@ export class Workspace {
       if (!sheet) throw new Error('Лист ответов удалён до запуска триггера.');
       const parse = this.runtime.evaluate('JSON.parse') as (text: string) => Record<string, unknown>;
       const event = parse(JSON.stringify({ values: p.values, namedValues: p.namedValues, triggerUid: p.triggerId }));
-      const ctx = (unwrap(this.spreadsheetApp) as unknown as SpreadsheetAppImpl).ctx;
+      const ctx = (unwrap(this.spreadsheetApp) as unknown as SpreadsheetAppImpl).ctxOf(this.model);
       const grid = { row: p.row - 1, col: 0, numRows: 1, numCols: Math.max(1, p.values.length) };
       Object.assign(event, { authMode: this.authModes.FULL, range: newRange(ctx, sheet, grid) });
-      this.runtime.call(p.handler, [event], { user: p.user, authMode: 'FULL' });
+      this.runtime.call(p.handler, [event], this.here({ user: p.user, authMode: 'FULL' }));
       return { ...base, ok: true };
     } catch (e) {
       // Errors of the script's realm are not `instanceof Error` here.
@@ -529,6 +596,8 @@ export class Workspace {
 
   /** Persists: the spreadsheet as a real .xlsx (+ sidecar), the other services as JSON. */
   async save(): Promise<void> {
+    // A second spreadsheet is not persisted; the shared services are, with the first spreadsheet.
+    if (this.root !== this) return this.root.save();
     await saveSpreadsheet(this.model, this.dir);
     const state: ServicesState = {
       properties: this.properties.toJSON(),
@@ -554,9 +623,16 @@ export class Workspace {
     return unwrap(this.formService);
   }
 
-  /** The SpreadsheetApp the add-on sees (unwrapped calls are not counted). */
+  /**
+   * The SpreadsheetApp the add-on sees, with this spreadsheet active (calls not counted): for tests
+   * acting outside any execution.
+   */
   spreadsheet(): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
-    return unwrap(this.spreadsheetApp);
+    const impl = unwrap(this.spreadsheetApp) as unknown as SpreadsheetAppImpl;
+    if (this.root === this) return impl as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const mine = this.spreadsheets.byId(this.model.id)!;
+    const files = { active: () => mine, byId: (id: string) => this.spreadsheets.byId(id) };
+    return new SpreadsheetAppImpl(mine, files) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   }
 }
 

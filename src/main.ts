@@ -14,7 +14,7 @@ import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
 import { handleFormSubmit } from './forms/onSubmit';
-import { onClock } from './schedule/onClock';
+import { onClockTrigger } from './schedule/onClock';
 import { addPractice, getYearView, prepareNews, sendMeetingLinks, sendMonitoringLinks } from './ui/year';
 import {
   getFormLinksApi,
@@ -33,7 +33,7 @@ global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu()
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit): void => handleEdit(e);
 global.onFormSubmitTrigger = (e: GoogleAppsScript.Events.SheetsOnFormSubmit): void => handleFormSubmit(e);
-global.onClockTrigger = (_e?: GoogleAppsScript.Events.TimeDriven): void => onClock();
+global.onClockTrigger = (e?: GoogleAppsScript.Events.TimeDriven): void => onClockTrigger(e);
 
 // Menu items
 global.menuSetupSchoolYear = (): void => runMenuAction('Настройка учебного года', showSetupDialog);

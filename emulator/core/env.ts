@@ -41,6 +41,25 @@ export interface Execution {
   spentMs: number;
   /** 6 minutes, or 30 seconds for simple triggers. */
   limitMs: number;
+  /**
+   * The document it runs in: a spreadsheet id, or null for none (an editor add-on's time-driven
+   * trigger belongs to the script, not to a file). Undefined: the workspace's own spreadsheet.
+   */
+  documentId?: string | null;
+  /**
+   * The document of the installable trigger that started it. Add-on triggers belong to a document,
+   * so triggers a time-driven run creates belong to its trigger's document (not documented: Choice).
+   */
+  triggerDocumentId?: string;
+}
+
+/** How an execution starts: who, in which mode, for how long, in which document, from which trigger. */
+export interface ExecutionOptions {
+  user?: string;
+  authMode?: AuthModeName;
+  limitMs?: number;
+  documentId?: string | null;
+  triggerDocumentId?: string;
 }
 
 /** Thrown when an execution goes past its time limit, as Apps Script stops it. */
@@ -149,7 +168,7 @@ export class Env {
   }
 
   /** Runs `body` as one execution; nested calls run inside the current one. */
-  runExecution<T>(fn: string, options: { user?: string; authMode?: AuthModeName; limitMs?: number }, body: () => T): T {
+  runExecution<T>(fn: string, options: ExecutionOptions, body: () => T): T {
     if (this.execution) return body();
     const execution: Execution = {
       id: this.nextExecutionId++,
@@ -158,6 +177,8 @@ export class Env {
       authMode: options.authMode ?? 'FULL',
       spentMs: 0,
       limitMs: options.limitMs ?? 6 * 60 * 1000,
+      ...(options.documentId !== undefined && { documentId: options.documentId }),
+      ...(options.triggerDocumentId !== undefined && { triggerDocumentId: options.triggerDocumentId }),
     };
     const previousUser = this.activeUser;
     this.activeUser = execution.user;

@@ -4,7 +4,7 @@
  */
 import type { Env } from '../core/env';
 import { gasObject, signatureError } from '../core/gasObject';
-import { utf8Bytes } from './common';
+import { documentIdGetter, utf8Bytes, type DocumentIdOption } from './common';
 
 export const CACHE_KEY_MAX_CHARS = 250;
 export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
@@ -162,7 +162,7 @@ class FakeCacheService implements Pick<CS, 'getScriptCache' | 'getDocumentCache'
   constructor(
     private readonly env: Env,
     private readonly stores: CacheStores,
-    private readonly documentId: () => string,
+    private readonly documentId: () => string | null,
   ) {}
 
   private open(name: string): C {
@@ -173,8 +173,10 @@ class FakeCacheService implements Pick<CS, 'getScriptCache' | 'getDocumentCache'
     return this.open('script');
   }
 
+  /** null outside a document (reference: "null if there is no containing document"). */
   getDocumentCache(): C {
-    return this.open(`document:${this.documentId()}`);
+    const id = this.documentId();
+    return id === null ? (null as unknown as C) : this.open(`document:${id}`);
   }
 
   getUserCache(): C {
@@ -183,7 +185,7 @@ class FakeCacheService implements Pick<CS, 'getScriptCache' | 'getDocumentCache'
 }
 
 export interface CacheServiceOptions {
-  documentId?: string | (() => string);
+  documentId?: DocumentIdOption;
 }
 
 /** The `CacheService` global. */
@@ -192,7 +194,9 @@ export function createCacheService(
   stores: CacheStores = new CacheStores(),
   options: CacheServiceOptions = {},
 ): CS {
-  const doc = options.documentId ?? 'document';
-  const getDoc = typeof doc === 'function' ? doc : () => doc;
-  return gasObject(env, 'Cache.CacheService', new FakeCacheService(env, stores, getDoc)) as unknown as CS;
+  return gasObject(
+    env,
+    'Cache.CacheService',
+    new FakeCacheService(env, stores, documentIdGetter(options.documentId)),
+  ) as unknown as CS;
 }

@@ -16,6 +16,18 @@ export interface GasEnumValue {
 
 export type GasEnum<K extends string> = Readonly<Record<K, GasEnumValue>>;
 
+/**
+ * The document a service is used in: a fixed id, or a getter (the workspace answers per execution).
+ * null means none: an editor add-on's time-driven trigger runs outside any document.
+ */
+export type DocumentIdOption = string | null | (() => string | null);
+
+/** The option as a getter; unset means the single default document "document". */
+export function documentIdGetter(option: DocumentIdOption | undefined): () => string | null {
+  const doc = option === undefined ? 'document' : option;
+  return typeof doc === 'function' ? doc : () => doc;
+}
+
 const ENUM_OF = new WeakMap<object, string>();
 
 export function makeEnum<K extends string>(enumName: string, keys: readonly K[]): GasEnum<K> {

@@ -6,6 +6,7 @@
  */
 import type { Env, Execution } from '../core/env';
 import { gasObject, signatureError } from '../core/gasObject';
+import { documentIdGetter, type DocumentIdOption } from './common';
 
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -88,7 +89,7 @@ class FakeLockService implements Pick<LS, 'getScriptLock' | 'getDocumentLock' | 
   constructor(
     private readonly env: Env,
     private readonly table: LockTable,
-    private readonly documentId: () => string,
+    private readonly documentId: () => string | null,
   ) {}
 
   private lock(key: string): L {
@@ -99,8 +100,10 @@ class FakeLockService implements Pick<LS, 'getScriptLock' | 'getDocumentLock' | 
     return this.lock('script');
   }
 
+  /** null outside a document (reference: `Lock|null`, "null if called from a standalone script"). */
   getDocumentLock(): L {
-    return this.lock(`document:${this.documentId()}`);
+    const id = this.documentId();
+    return id === null ? (null as unknown as L) : this.lock(`document:${id}`);
   }
 
   getUserLock(): L {
@@ -109,13 +112,12 @@ class FakeLockService implements Pick<LS, 'getScriptLock' | 'getDocumentLock' | 
 }
 
 export interface LockServiceOptions {
-  documentId?: string | (() => string);
+  documentId?: DocumentIdOption;
 }
 
 /** The `LockService` global. Registers an end-of-execution hook that releases the execution's locks. */
 export function createLockService(env: Env, table: LockTable = new LockTable(), options: LockServiceOptions = {}): LS {
   env.onExecutionEnd((e: Execution) => table.releaseAll(e.id));
-  const doc = options.documentId ?? 'document';
-  const getDoc = typeof doc === 'function' ? doc : () => doc;
-  return gasObject(env, 'Lock.LockService', new FakeLockService(env, table, getDoc)) as unknown as LS;
+  const service = new FakeLockService(env, table, documentIdGetter(options.documentId));
+  return gasObject(env, 'Lock.LockService', service) as unknown as LS;
 }

@@ -5,7 +5,7 @@
 import type { Env } from '../core/env';
 import { gasObject, signatureError } from '../core/gasObject';
 import { requireAuthorization, SCOPES } from './authorization';
-import { utf8Bytes, wrap, Wrapped } from './common';
+import { documentIdGetter, utf8Bytes, wrap, Wrapped, type DocumentIdOption } from './common';
 
 /** Quotas page: "Properties value size 9 KB / val", "Properties total storage 500 KB / property store". */
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
@@ -164,7 +164,7 @@ class FakePropertiesService implements Pick<PS, 'getScriptProperties' | 'getDocu
   constructor(
     private readonly env: Env,
     private readonly stores: () => PropertyStores,
-    private readonly documentId: () => string,
+    private readonly documentId: () => string | null,
   ) {}
 
   private open(className: string, store: () => Store): P {
@@ -179,6 +179,9 @@ class FakePropertiesService implements Pick<PS, 'getScriptProperties' | 'getDocu
   getDocumentProperties(): P {
     requireAuthorization(this.env, 'PropertiesService.getDocumentProperties', SCOPES.storage);
     const documentId = this.documentId();
+    // Reference: "null if the script is not an add-on or bound to a Google Workspace file" — also an
+    // add-on's time-driven run, which has no document.
+    if (documentId === null) return null as unknown as P;
     return this.open('Properties', () => this.stores().documentStore(documentId));
   }
 
@@ -191,7 +194,7 @@ class FakePropertiesService implements Pick<PS, 'getScriptProperties' | 'getDocu
 
 export interface PropertiesServiceOptions {
   /** The document the add-on runs in (document properties are per document). Default "document". */
-  documentId?: string | (() => string);
+  documentId?: DocumentIdOption;
 }
 
 /**
@@ -204,11 +207,6 @@ export function createPropertiesService(
   options: PropertiesServiceOptions = {},
 ): PS {
   const getStores = typeof stores === 'function' ? stores : () => stores;
-  const doc = options.documentId ?? 'document';
-  const getDoc = typeof doc === 'function' ? doc : () => doc;
-  return gasObject(
-    env,
-    'Properties.PropertiesService',
-    new FakePropertiesService(env, getStores, getDoc),
-  ) as unknown as PS;
+  const service = new FakePropertiesService(env, getStores, documentIdGetter(options.documentId));
+  return gasObject(env, 'Properties.PropertiesService', service) as unknown as PS;
 }

@@ -7,7 +7,7 @@ import type { Env } from '../core/env';
 import { gasObject, signatureError, unwrap } from '../core/gasObject';
 import { fromWallClock, isValidTimeZone, wallClock } from '../core/timezone';
 import { requireAuthorization, SCOPES } from './authorization';
-import { isDate, makeEnum, Wrapped, wrap } from './common';
+import { documentIdGetter, isDate, makeEnum, Wrapped, wrap, type DocumentIdOption } from './common';
 
 export const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
 export const EventType = makeEnum('EventType', [
@@ -237,7 +237,15 @@ export class FakeTrigger implements Pick<
 interface Context {
   env: Env;
   registry: TriggerRegistry;
-  documentId: () => string;
+  documentId: () => string | null;
+}
+
+/**
+ * The document new triggers belong to: the execution's, or — in a time-driven run, which has none —
+ * the document of the trigger that started it. null: no document at all.
+ */
+function triggerDocument(ctx: Context): string | null {
+  return ctx.documentId() ?? ctx.env.execution?.triggerDocumentId ?? null;
 }
 
 function triggerObject(env: Env, rec: TriggerRecord): T {
@@ -251,7 +259,8 @@ function createChecked(
 ): T {
   const { env, registry } = ctx;
   const user = env.activeUser;
-  const documentId = ctx.documentId();
+  const documentId = triggerDocument(ctx);
+  if (documentId === null) throw env.error(TRIGGER_OTHER_DOCUMENT);
   const mine = registry.list({ user });
   if (mine.some((t) => t.documentId === documentId && t.eventType === input.eventType)) {
     throw env.error(oneTriggerPerType(input.eventType));
@@ -442,7 +451,7 @@ class FakeTriggerBuilder implements Pick<TB, 'forSpreadsheet' | 'timeBased'> {
         throw signatureError(this.ctx.env, 'TriggerBuilder.forSpreadsheet', [sheet]);
       id = ss.getId();
     }
-    if (id !== this.ctx.documentId()) throw this.ctx.env.error(TRIGGER_OTHER_DOCUMENT);
+    if (id !== triggerDocument(this.ctx)) throw this.ctx.env.error(TRIGGER_OTHER_DOCUMENT);
     return wrap(
       this.ctx.env,
       'Script.SpreadsheetTriggerBuilder',
@@ -479,13 +488,17 @@ class FakeScriptApp implements Pick<
     requireAuthorization(this.ctx.env, `ScriptApp.${method}`, SCOPES.scriptapp);
   }
 
-  /** All of the current user's triggers of this script (every document). */
+  /** All of the current user's triggers of this script, in every document (reference: "current project and current user"). */
   getProjectTriggers(): T[] {
     this.auth('getProjectTriggers');
     return this.ctx.registry.list({ user: this.ctx.env.activeUser }).map((r) => triggerObject(this.ctx.env, r));
   }
 
-  /** The current user's spreadsheet triggers on `spreadsheet` (time-driven ones are not "in" a spreadsheet). */
+  /**
+   * The current user's triggers created in `spreadsheet` (reference: "owned by this user in the given
+   * spreadsheet"). An add-on's time-driven trigger belongs to the document it was created in, so it is
+   * listed too.
+   */
   getUserTriggers(
     spreadsheet:
       GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
@@ -496,7 +509,7 @@ class FakeScriptApp implements Pick<
       throw signatureError(this.ctx.env, 'ScriptApp.getUserTriggers', [spreadsheet]);
     const id = ss.getId();
     return this.ctx.registry
-      .list({ user: this.ctx.env.activeUser, sourceId: id })
+      .list({ user: this.ctx.env.activeUser, documentId: id })
       .map((r) => triggerObject(this.ctx.env, r));
   }
 
@@ -526,8 +539,11 @@ class FakeScriptApp implements Pick<
 }
 
 export interface ScriptAppOptions {
-  /** Id of the spreadsheet the add-on runs in; forSpreadsheet accepts only it. Default "document". */
-  documentId?: string | (() => string);
+  /**
+   * Id of the spreadsheet the add-on runs in (forSpreadsheet accepts only it); null in a run without
+   * a document. Default "document".
+   */
+  documentId?: DocumentIdOption;
   scriptId?: string;
 }
 
@@ -537,14 +553,14 @@ export function createScriptApp(
   registry: TriggerRegistry | (() => TriggerRegistry),
   options: ScriptAppOptions = {},
 ): SA {
-  const doc = options.documentId ?? 'document';
+  const documentId = documentIdGetter(options.documentId);
   const getRegistry = typeof registry === 'function' ? registry : () => registry;
   const ctx: Context = {
     env,
     get registry() {
       return getRegistry();
     },
-    documentId: typeof doc === 'function' ? doc : () => doc,
+    documentId,
   };
   return gasObject(
     env,

@@ -70,7 +70,7 @@ function eventText(v: CellValue, model: SpreadsheetModel): string {
 
 function ctxFrom(env: Env, model: SpreadsheetModel, app?: unknown): SpreadsheetCtx {
   const impl = app ? (unwrap(app) as unknown) : undefined;
-  return impl instanceof SpreadsheetAppImpl ? impl.ctx : { env, model };
+  return impl instanceof SpreadsheetAppImpl ? impl.ctxOf(model) : { env, model };
 }
 
 /**

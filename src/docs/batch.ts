@@ -6,7 +6,7 @@
  * hourly, as add-on triggers run). A run that dies halfway is safe to repeat (see generate.ts).
  */
 import type { DocumentKindId } from '../domain/documents/types';
-import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
+import { readJsonProperty, writeJsonProperty } from '../state/store';
 
 export interface BatchJob {
   id: string;

@@ -3,7 +3,7 @@
  * template Docs (ids, so a template staff renamed or moved is still found) and the number counters.
  */
 import type { DocumentFolder, DocumentKindId } from '../domain/documents/types';
-import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
+import { readJsonProperty, writeJsonProperty } from '../state/store';
 
 export interface DocumentsState {
   /** «2026–2027»: a new period gets a new folder tree. */

@@ -5,7 +5,7 @@
  */
 import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { FORM_KEYS, type FormKey } from '../domain/questionnaires';
-import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
+import { readJsonProperty, writeJsonProperty } from '../state/store';
 
 export type { FormKey, YearFormKey };
 /** Every form the add-on keeps: the questionnaires and the forms of the year's work. */

@@ -1,11 +1,15 @@
 /**
- * The add-on's ONE time-driven trigger (an editor add-on may have one per user and document). It runs
- * hourly while a batch of documents is pending (to carry it on), daily at 7:00 while reminders are on,
- * and is removed when neither is needed. Its schedule is kept in the document's properties, because a
- * Trigger object does not tell its interval.
+ * The add-on's ONE time-driven trigger per user and spreadsheet (an editor add-on may have one per
+ * user and document). It runs hourly while a batch of documents is pending (to carry it on), daily at
+ * 7:00 while reminders are on, and is removed when neither is needed. Its schedule is kept in the
+ * state sheet, because a Trigger object does not tell its interval. Only this file's triggers are
+ * touched (getUserTriggers): the same user's trigger in another school's spreadsheet stays.
  */
 import { readJob } from '../docs/batch';
 import { readSettings, type Settings } from '../sheets/settings';
+import { contextSpreadsheet } from '../state/context';
+import { readState, writeState } from '../state/store';
+import { forgetClockFile, rememberClockFile } from './clockFiles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,20 +27,33 @@ export function remindersEnabled(ss: Spreadsheet, settings: Settings = readSetti
   return !/^(нет|no|выкл|выключены|off|0|false)$/.test(value);
 }
 
+/** The user's clock triggers of this spreadsheet. */
+function clockTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === CLOCK_HANDLER);
+}
+
 /** Makes the trigger run on `mode`, replacing the one there is when its schedule differs. */
-export function setClockMode(mode: ClockMode): void {
-  const props = PropertiesService.getDocumentProperties();
-  const triggers = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === CLOCK_HANDLER);
-  const current = triggers.length === 1 ? (props.getProperty(MODE_KEY) ?? 'hourly') : 'off';
+export function setClockMode(mode: ClockMode, ss: Spreadsheet = contextSpreadsheet()): void {
+  const triggers = clockTriggers(ss);
+  const current = triggers.length === 1 ? (readState(MODE_KEY) ?? 'hourly') : 'off';
   if (current === mode && triggers.length <= 1) return;
-  for (const t of triggers) ScriptApp.deleteTrigger(t);
-  if (mode === 'hourly') ScriptApp.newTrigger(CLOCK_HANDLER).timeBased().everyHours(1).create();
-  if (mode === 'daily') ScriptApp.newTrigger(CLOCK_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
-  props.setProperty(MODE_KEY, mode);
+  for (const t of triggers) {
+    ScriptApp.deleteTrigger(t);
+    forgetClockFile(t.getUniqueId());
+  }
+  const builder = ScriptApp.newTrigger(CLOCK_HANDLER).timeBased();
+  const created =
+    mode === 'hourly'
+      ? builder.everyHours(1).create()
+      : mode === 'daily'
+        ? builder.everyDays(1).atHour(DAILY_HOUR).create()
+        : null;
+  if (created) rememberClockFile(created.getUniqueId(), ss.getId());
+  writeState(MODE_KEY, mode);
 }
 
 /** What the trigger should be now: hourly for a pending batch, daily for reminders, else none. */
-export function settleClockTrigger(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): void {
+export function settleClockTrigger(ss: Spreadsheet = contextSpreadsheet()): void {
   const job = readJob();
-  setClockMode(job && !job.finished ? 'hourly' : remindersEnabled(ss) ? 'daily' : 'off');
+  setClockMode(job && !job.finished ? 'hourly' : remindersEnabled(ss) ? 'daily' : 'off', ss);
 }

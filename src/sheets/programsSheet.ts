@@ -4,7 +4,7 @@
  * write, whatever the program's size.
  */
 import { ACTIVITY_STATUSES, activityMonth, type ActivityStatus, type ProgramActivity } from '../domain/programs';
-import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
+import { readJsonProperty, writeJsonProperty } from '../state/store';
 import { isoDayReader, isoDayWriter, safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';

@@ -10,6 +10,7 @@ import {
 import { isoDayReader, isoDayToCell, safeText, todayIso } from './cells';
 import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
 import { Table } from './table';
+import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,7 +20,7 @@ export const ROADMAP_YEAR_KEY = 'roadmapStartYear';
 
 /** «2026–2027» of the roadmap, or null before the school year is set up. */
 export function currentPeriod(): string | null {
-  const startYear = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  const startYear = Number(readState(ROADMAP_YEAR_KEY));
   return startYear ? periodLabel(startYear) : null;
 }
 

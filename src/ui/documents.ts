@@ -16,6 +16,7 @@ import type {
   GenerateRequest,
 } from './contract';
 import { isUserError, UserError } from './errors';
+import { contextSpreadsheet } from '../state/context';
 import { withLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -211,7 +212,7 @@ export function continueDocuments(jobId: string): BatchProgress {
 export function continueDocumentsOnSchedule(): void {
   const job = readJob();
   if (!job || job.finished) return;
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = contextSpreadsheet();
   withLock(
     () => undefined,
     () => {

@@ -1,9 +1,19 @@
 /**
- * Work that changes shared sheets or Drive runs under the document lock. When someone else holds it
- * for 10 s, `busy` answers instead (a message, or what the other run will have done).
+ * The one lock the add-on's own work takes. In a menu item, sidebar call or spreadsheet trigger it is
+ * the document lock: people working in one file wait for each other, other files do not. A
+ * time-driven run has no document lock (LockService.getDocumentLock() is null outside a document), so
+ * it takes the user lock: the trigger's owner's runs in all their files wait for each other, without
+ * the script lock's reach over every user of the add-on. A clock run and a person in the same file are
+ * not kept apart by LockService; the clock run's work is resumable and checked again after the lock
+ * (a batch re-reads its job, the reminders run once a day), and its schedule is hourly at most.
  */
+export function addonLock(): GoogleAppsScript.Lock.Lock {
+  return LockService.getDocumentLock() ?? LockService.getUserLock();
+}
+
+/** Runs `work` under addonLock(); when someone else holds it for 10 s, `busy` answers instead. */
 export function withLock<T>(busy: () => T, work: () => T): T {
-  const lock = LockService.getDocumentLock();
+  const lock = addonLock();
   if (!lock.tryLock(10000)) return busy();
   try {
     return work();

@@ -18,6 +18,8 @@ import { SHEETS } from '../sheets/schema';
 import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
+import { readState } from '../state/store';
+import { addonLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -162,7 +164,7 @@ export function proposePairs(request?: PairingRequest): PairingView {
  * pairs and groups stay as they are. Statuses in the banks follow; roadmap 4.1 is done, 5.1 under way.
  */
 export function savePairs(request?: PairingRequest): SavePairsResult {
-  const lock = LockService.getDocumentLock();
+  const lock = addonLock();
   if (!lock.tryLock(30000)) throw new UserError('Пары сохраняет другой пользователь. Подождите минуту и повторите.');
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -226,7 +228,7 @@ function updateStatuses(people: People, rows: readonly PairRow[]): void {
 /** The mentoring year of the roadmap's period: 1 September – 31 May, as cell dates. */
 function schoolYear(ss: Spreadsheet): { start: unknown; end: unknown } {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const stored = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  const stored = Number(readState(ROADMAP_YEAR_KEY));
   const startYear = stored || defaultStartYear(todayIso(timeZone));
   const span = resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
   return { start: isoDayToCell(span.start, timeZone), end: isoDayToCell(span.end, timeZone) };

@@ -27,6 +27,8 @@ import type {
   SaveProgramResult,
 } from './contract';
 import { UserError } from './errors';
+import { readState } from '../state/store';
+import { addonLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,7 +41,7 @@ export const programIdOf = (pairId: string) => `ПР-${pairId}`;
 
 /** The mentoring year of the roadmap's period (1 September – 31 May), ISO days. */
 function mentoringYear(ss: Spreadsheet): { start: string; end: string } {
-  const stored = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  const stored = Number(readState(ROADMAP_YEAR_KEY));
   const startYear = stored || defaultStartYear(todayIso(ss.getSpreadsheetTimeZone()));
   return resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
 }
@@ -223,7 +225,7 @@ export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
   const pair = confirmedPair(ss, r.pairId);
   const goals = lines(r.goals, 'Цели');
   const tasks = lines(r.tasks, 'Задачи');
-  const lock = LockService.getDocumentLock();
+  const lock = addonLock();
   if (!lock.tryLock(30000))
     throw new UserError('Программу сейчас сохраняет другой пользователь. Повторите через минуту.');
   try {

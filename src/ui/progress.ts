@@ -7,6 +7,7 @@ import { writeSummary } from '../sheets/summarySheet';
 import { loadYearData, yearFigures } from '../year/yearData';
 import type { ProgressReport } from './contract';
 import { UserError } from './errors';
+import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,7 +21,7 @@ export function buildProgressReport(ss: Spreadsheet): ProgressReport {
   const settings = readSettings(ss);
   const today = todayIso(timeZone);
   const progress = computeProgress(rows, today, STAGE_TITLES);
-  const startYear = Number(PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY));
+  const startYear = Number(readState(ROADMAP_YEAR_KEY));
   return {
     period: settings.period ?? (startYear ? periodLabel(startYear) : ''),
     school: settings.school ?? ss.getName(),

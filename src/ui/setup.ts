@@ -10,6 +10,8 @@ import { ensureYearSpace } from '../year/yearSpace';
 import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
+import { readState, writeState } from '../state/store';
+import { addonLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -119,7 +121,7 @@ function archiveName(ss: Spreadsheet, startYear: number): string {
  */
 export function setupSchoolYear(options?: SetupOptions): SetupResult {
   const checked = checkOptions(options);
-  const lock = LockService.getDocumentLock();
+  const lock = addonLock();
   if (!lock.tryLock(30000)) {
     throw new UserError('Настройка уже выполняется другим пользователем. Подождите минуту и повторите.');
   }
@@ -140,8 +142,7 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     });
     writeLists(ss);
 
-    const props = PropertiesService.getDocumentProperties();
-    const builtFor = Number(props.getProperty(ROADMAP_YEAR_KEY));
+    const builtFor = Number(readState(ROADMAP_YEAR_KEY));
     const existing = ss.getSheetByName(SHEETS.roadmap);
     let archivedSheet: string | null = null;
     if (existing && builtFor && builtFor !== opts.startYear) {
@@ -151,7 +152,7 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
 
     const people: People = opts;
     const sync = syncRoadmap(ss, buildRoadmap(opts.startYear, people), opts.timeZone);
-    props.setProperty(ROADMAP_YEAR_KEY, String(opts.startYear));
+    writeState(ROADMAP_YEAR_KEY, String(opts.startYear));
     if (sync.created) arrangeSheets(ss);
     refreshSummary(ss);
     // The period's Drive folders and document templates (kept as staff edited them on a re-run).

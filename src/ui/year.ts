@@ -28,6 +28,7 @@ import { requirePeriod } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { readDocumentsState } from '../docs/state';
 import { settleClockTrigger } from '../schedule/clock';
+import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -38,7 +39,6 @@ export function yearView(ss: Spreadsheet): YearView {
   const data = loadYearData(ss);
   const summary = monitoringSummary(data);
   const entries = yearFormEntries();
-  const props = PropertiesService.getDocumentProperties();
   const competences = readLists(ss).competences ?? [];
   const materialsFolder = readDocumentsState()?.folders['Методическая копилка'];
   return {
@@ -46,7 +46,7 @@ export function yearView(ss: Spreadsheet): YearView {
     figures: period ? yearFigures(data, summary) : null,
     monitoring: {
       formsReady: Boolean(entries.monitoringMentee && entries.monitoringMentor),
-      linksSentAt: props.getProperty(LINKS_SENT_KEY) ?? '',
+      linksSentAt: readState(LINKS_SENT_KEY) ?? '',
       expected: summary.totals.expected,
       answered: summary.totals.answered,
       nonRespondents: summary.nonRespondents.map((n) => ({ name: n.name, role: ROLE[n.role], pairId: n.pairId })),
@@ -74,7 +74,7 @@ export function yearView(ss: Spreadsheet): YearView {
     competences,
     materialsFolderUrl: materialsFolder ? `https://drive.google.com/drive/folders/${materialsFolder}` : null,
     practiceFormUrl: entries.practice?.url ?? null,
-    reminders: { enabled: reminderSettings(ss).enabled, lastRun: props.getProperty(LAST_RUN_KEY) ?? '' },
+    reminders: { enabled: reminderSettings(ss).enabled, lastRun: readState(LAST_RUN_KEY) ?? '' },
   };
 }
 

@@ -4,7 +4,7 @@
  * the activity's status by hand after the add-on had set it. Both changes are written to «Журнал».
  */
 import { EVENT_KINDS, nextId, roadmapNoOfKind, roadmapUpdates } from '../domain/events';
-import { readJsonProperty, writeJsonProperty } from '../properties/jsonProperty';
+import { readJsonProperty, readState, writeJsonProperty } from '../state/store';
 import { normalizeStatus } from '../domain/roadmap';
 import { todayIso } from '../sheets/cells';
 import { ensureEventsTable, EVENT_COLUMNS, readEvents, type EventRow } from '../sheets/eventsSheet';
@@ -53,7 +53,7 @@ function closeActivities(ss: Spreadsheet, events: EventRow[], timeZone: string):
   const roadmap = readRoadmap(ss, timeZone);
   if (!roadmap) return;
   // Per school year: a new roadmap has the same numbers, none of them closed by an event yet.
-  const year = PropertiesService.getDocumentProperties().getProperty(ROADMAP_YEAR_KEY) ?? '';
+  const year = readState(ROADMAP_YEAR_KEY) ?? '';
   const closedKey = `${CLOSED_KEY}:${year}`;
   const manualKey = `${MANUAL_KEY}:${year}`;
   const closed = readJsonProperty<Record<string, string>>(closedKey, {});

@@ -16,6 +16,7 @@ import type { SendLinksResult } from '../ui/contract';
 import { UserError } from '../ui/errors';
 import { buildYearForms, prefilledUrl, prefillTemplate, yearFormEntries, type PrefillTemplate } from './yearForms';
 import { confirmedPairs, loadYearData, type YearData } from './yearData';
+import { writeState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -168,7 +169,7 @@ export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
     'Программа наставничества подходит к завершению. Пожалуйста, ответьте на короткую анкету мониторинга —',
     'это займёт 5 минут. Ссылка личная: пара и роль уже указаны.',
   ]);
-  PropertiesService.getDocumentProperties().setProperty(LINKS_SENT_KEY, new Date().toISOString());
+  writeState(LINKS_SENT_KEY, new Date().toISOString());
   logAction(ss, 'Мониторинг', `Ссылки на анкеты мониторинга отправлены: ${sent}; ждут квоты: ${left}.`);
   return { sent, message: resultMessage('ссылки на мониторинг', sent, left) };
 }

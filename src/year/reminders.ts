@@ -26,6 +26,7 @@ import { readSettings, type Settings, type SettingKey } from '../sheets/settings
 import { remindersEnabled } from '../schedule/clock';
 import { LINKS_SENT_KEY, monitoringInvites, monitoringKey } from './links';
 import { loadYearData, monitoringSummary } from './yearData';
+import { readState, writeState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -108,7 +109,7 @@ export function reminderItems(
     });
   }
   const items = selectDue(activities, today, settings.daysBefore);
-  if (PropertiesService.getDocumentProperties().getProperty(LINKS_SENT_KEY)) {
+  if (readState(LINKS_SENT_KEY)) {
     const waiting = new Set(monitoringSummary(data).nonRespondents.map((n) => monitoringKey(n.personId, n.pairId)));
     for (const invite of monitoringInvites(data)) {
       const key = monitoringKey(invite.personId, invite.pairId);
@@ -141,8 +142,7 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
   const settings = reminderSettings(ss, all);
   if (!settings.enabled) return null;
   const today = todayIso(ss.getSpreadsheetTimeZone());
-  const props = PropertiesService.getDocumentProperties();
-  if (props.getProperty(LAST_RUN_KEY) === today) return null;
+  if (readState(LAST_RUN_KEY) === today) return null;
   const items = reminderItems(ss, today, settings, all);
   const unaddressed = items.filter((i) => i.to.length === 0).map((i) => i.key.replace(/^[a-z]+:/, ''));
   const plan = planReminders({
@@ -169,7 +169,7 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
     log.push(...logEntriesFor(digest, now, today));
   }
   appendReminderLog(ss, log);
-  props.setProperty(LAST_RUN_KEY, today);
+  writeState(LAST_RUN_KEY, today);
   const sent = plan.digests.length - (deferred - plan.deferred);
   if (unaddressed.length > 0) {
     logAction(
