@@ -133,8 +133,14 @@ export interface CallSummary {
 
 /** "Range" of the reference's qualified "Spreadsheet.Range": the name the call log and messages use. */
 export function shortClassName(className: string): string {
+  // An advanced service keeps its symbol in the log ("Drive.Files.copy"): its objects are not the
+  // reference's classes, and "Files.copy" alone would not say which API was called.
+  if (className.startsWith(ADVANCED_PREFIX)) return className.slice(ADVANCED_PREFIX.length);
   return className.slice(className.lastIndexOf('.') + 1);
 }
+
+/** Marks the class name of an advanced service's object: "advanced:Drive.Files". */
+export const ADVANCED_PREFIX = 'advanced:';
 
 export class CallLog {
   private byMethod = new Map<string, number>();

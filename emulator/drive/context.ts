@@ -9,7 +9,7 @@ import type { DriveModel } from './model';
 export const NO_ITEM_WITH_ID =
   'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
-export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive.file';
+export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 
 /** Apps Script's text for next() past the end of a FileIterator / FolderIterator. */
 export const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the end.';

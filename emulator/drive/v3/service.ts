@@ -6,6 +6,7 @@
  * "Drive.Files.create", "Drive.Permissions.list"…; results are plain objects.
  */
 import type { Env, Manifest } from '../../core/env';
+import { ADVANCED_PREFIX } from '../../core/calls';
 import { gasObject } from '../../core/gasObject';
 import type { DriveCtx } from '../context';
 import type { DriveModel } from '../model';
@@ -18,8 +19,8 @@ class DriveV3Impl {
   readonly Files: FilesImpl;
   readonly Permissions: PermissionsImpl;
   constructor(env: Env, ctx: DriveCtx) {
-    this.Files = gasObject(env, 'Drive.Files', new FilesImpl(ctx));
-    this.Permissions = gasObject(env, 'Drive.Permissions', new PermissionsImpl(ctx));
+    this.Files = gasObject(env, `${ADVANCED_PREFIX}Drive.Files`, new FilesImpl(ctx));
+    this.Permissions = gasObject(env, `${ADVANCED_PREFIX}Drive.Permissions`, new PermissionsImpl(ctx));
   }
   newFile(): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File {
     return {};
@@ -37,7 +38,7 @@ export function createDriveV3(env: Env, drive: DriveModel | (() => DriveModel)):
       return get();
     },
   };
-  return gasObject(env, 'Drive', new DriveV3Impl(env, ctx)) as unknown as DriveV3;
+  return gasObject(env, `${ADVANCED_PREFIX}Drive`, new DriveV3Impl(env, ctx)) as unknown as DriveV3;
 }
 
 /** The advanced-service globals the manifest enables: { [userSymbol]: service }. Others are not emulated. */
