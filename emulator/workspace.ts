@@ -104,6 +104,11 @@ export interface FormSummary {
   url: string;
   editUrl: string;
   acceptingResponses: boolean;
+  /** Form.isPublished(): respondents can answer only a published form. */
+  published: boolean;
+  /** Who created the form, and who else may open it (Form.addEditor). */
+  owner: string;
+  editors: string[];
   collectsEmail: boolean;
   /** Name of the linked response sheet now (staff may rename it); null without a destination. */
   responseSheet: string | null;
@@ -369,6 +374,9 @@ export class Workspace {
       url: publishedUrl(f.id),
       editUrl: editUrl(f.id),
       acceptingResponses: f.acceptingResponses,
+      published: f.published,
+      owner: f.owner,
+      editors: [...f.editors],
       collectsEmail: f.collectEmail,
       responseSheet: destinationSheet(this.model, f)?.name ?? null,
       responses: f.responses.length,
@@ -392,6 +400,15 @@ export class Workspace {
     throw new Error(
       byTitle.length ? `Несколько форм называются «${titleOrId}»: укажите id.` : `Нет формы «${titleOrId}».`,
     );
+  }
+
+  /**
+   * A person deletes a form for good (from Drive and its trash): FormApp cannot open it any more; its
+   * response sheet stays in the spreadsheet, unlinked (Sheet.getFormUrl() is null), as in Google.
+   */
+  deleteForm(titleOrId: string): void {
+    const form = this.findForm(titleOrId);
+    this.formsModel.forms.splice(this.formsModel.forms.indexOf(form), 1);
   }
 
   /**
