@@ -164,6 +164,8 @@ export class Workspace {
   /** The clock's lead over real time (the local server keeps it; see WorkspaceOptions.shiftClockTo). */
   clockOffsetMs = 0;
   readonly logs = new LogSink();
+  /** Who holds which lock (and, during a simultaneous flush, until when on each execution's clock). */
+  readonly locks = new LockTable();
   private readonly runtime: AddonRuntime;
 
   constructor(
@@ -187,7 +189,7 @@ export class Workspace {
     const services = {
       SpreadsheetApp: createSpreadsheetApp(env, model, ui),
       PropertiesService: createPropertiesService(env, properties, doc),
-      LockService: createLockService(env, new LockTable(), doc),
+      LockService: createLockService(env, this.locks, doc),
       CacheService: createCacheService(env, new CacheStores(), doc),
       Session: createSession(env),
       Utilities: createUtilities(env),
@@ -431,11 +433,20 @@ export class Workspace {
     return { responseId: result.response.id, row: result.written?.row ?? null, triggerRuns };
   }
 
-  /** Fires the queued firings of deferred submissions: reordered and/or duplicated as asked. */
+  /**
+   * Fires the queued firings of deferred submissions: reordered and/or duplicated as asked; with
+   * `simultaneous`, all starting at this instant, so their locks make them wait (and time out).
+   */
   flushFormTriggers(options: FlushOptions = {}): TriggerRun[] {
     const queue = this.pendingFirings;
     this.pendingFirings = [];
-    return firingOrder(queue, options).map((p) => this.fire(p));
+    if (!options.simultaneous) return firingOrder(queue, options).map((p) => this.fire(p));
+    this.locks.beginBurst(this.env.now());
+    try {
+      return firingOrder(queue, options).map((p) => this.fire(p));
+    } finally {
+      this.locks.endBurst();
+    }
   }
 
   /** How many trigger firings wait for flushFormTriggers(). */
