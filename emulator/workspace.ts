@@ -107,6 +107,11 @@ export interface FormSummary {
   url: string;
   editUrl: string;
   acceptingResponses: boolean;
+  /** Form.isPublished(): respondents can answer only a published form. */
+  published: boolean;
+  /** Who created the form, and who else may open it (Form.addEditor). */
+  owner: string;
+  editors: string[];
   collectsEmail: boolean;
   /** Name of the linked response sheet now (staff may rename it); null without a destination. */
   responseSheet: string | null;
@@ -165,6 +170,8 @@ export class Workspace {
   readonly logs: LogSink;
   /** The workspace's spreadsheets; the first one opened owns the script's runtime and services. */
   readonly spreadsheets: WorkspaceFiles;
+  /** Who holds which lock (and, during a simultaneous flush, until when on each execution's clock). */
+  readonly locks: LockTable;
   private readonly runtime: AddonRuntime;
 
   constructor(
@@ -187,6 +194,7 @@ export class Workspace {
     if (parent) {
       this.root = parent.root;
       this.logs = parent.logs;
+      this.locks = parent.locks;
       this.spreadsheets = parent.spreadsheets;
       this.spreadsheets.add(model, ui);
       runtimeOf(model).env = env;
@@ -200,6 +208,7 @@ export class Workspace {
     }
     this.root = this;
     this.logs = new LogSink();
+    this.locks = new LockTable();
     this.spreadsheets = new WorkspaceFiles(env, model.id);
     this.spreadsheets.add(model, ui);
     // The manifest that ships beside Code.js decides the scopes and advanced services the add-on has.
@@ -209,7 +218,7 @@ export class Workspace {
     const services = {
       SpreadsheetApp: createSpreadsheetApp(env, model, ui, this.spreadsheets),
       PropertiesService: createPropertiesService(env, properties, doc),
-      LockService: createLockService(env, new LockTable(), doc),
+      LockService: createLockService(env, this.locks, doc),
       CacheService: createCacheService(env, new CacheStores(), doc),
       Session: createSession(env),
       Utilities: createUtilities(env),
@@ -447,6 +456,9 @@ export class Workspace {
       url: publishedUrl(f.id),
       editUrl: editUrl(f.id),
       acceptingResponses: f.acceptingResponses,
+      published: f.published,
+      owner: f.owner,
+      editors: [...f.editors],
       collectsEmail: f.collectEmail,
       responseSheet: destinationSheet(this.model, f)?.name ?? null,
       responses: f.responses.length,
@@ -473,6 +485,15 @@ export class Workspace {
   }
 
   /**
+   * A person deletes a form for good (from Drive and its trash): FormApp cannot open it any more; its
+   * response sheet stays in the spreadsheet, unlinked (Sheet.getFormUrl() is null), as in Google.
+   */
+  deleteForm(titleOrId: string): void {
+    const form = this.findForm(titleOrId);
+    this.formsModel.forms.splice(this.formsModel.forms.indexOf(form), 1);
+  }
+
+  /**
    * A respondent submits the form: answers by question title (string, or string[] for checkboxes).
    * Refused like Google Forms refuses it (FormSubmitError, nothing written); otherwise the response
    * is stored, its row appended to the response sheet, and the add-on's ON_FORM_SUBMIT triggers
@@ -492,11 +513,20 @@ export class Workspace {
     return { responseId: result.response.id, row: result.written?.row ?? null, triggerRuns };
   }
 
-  /** Fires the queued firings of deferred submissions: reordered and/or duplicated as asked. */
+  /**
+   * Fires the queued firings of deferred submissions: reordered and/or duplicated as asked; with
+   * `simultaneous`, all starting at this instant, so their locks make them wait (and time out).
+   */
   flushFormTriggers(options: FlushOptions = {}): TriggerRun[] {
     const queue = this.pendingFirings;
     this.pendingFirings = [];
-    return firingOrder(queue, options).map((p) => this.fire(p));
+    if (!options.simultaneous) return firingOrder(queue, options).map((p) => this.fire(p));
+    this.locks.beginBurst(this.env.now());
+    try {
+      return firingOrder(queue, options).map((p) => this.fire(p));
+    } finally {
+      this.locks.endBurst();
+    }
   }
 
   /** How many trigger firings wait for flushFormTriggers(). */

@@ -41,6 +41,26 @@ export function findForm(ctx: FormsCtx, formId: string): FormModel | undefined {
   return ctx.forms.forms.find((f) => f.id === formId);
 }
 
+/**
+ * Forms FormApp.create makes from this instant on start unpublished: Google's "after June 30, 2026"
+ * (developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms). **Choice**: the day
+ * ends in UTC; Google names no time zone.
+ */
+export const UNPUBLISHED_BY_DEFAULT_FROM_MS = Date.UTC(2026, 6, 1);
+
+/** Owner or editor: the only users who may open a form by id or URL (Drive sharing). */
+export function canEdit(form: FormModel, email: string): boolean {
+  const me = email.trim().toLowerCase();
+  return form.owner.toLowerCase() === me || form.editors.some((e) => e.toLowerCase() === me);
+}
+
+/** The form, if it exists and the active user may open it; otherwise Google's one error for both. */
+export function requireEditableForm(ctx: FormsCtx, formId: string): FormModel {
+  const form = requireForm(ctx, formId);
+  if (!canEdit(form, ctx.env.activeUser)) throw ctx.env.error(NO_ITEM_WITH_ID);
+  return form;
+}
+
 export function requireForm(ctx: FormsCtx, formId: string): FormModel {
   const form = findForm(ctx, formId);
   if (!form) throw ctx.env.error(NO_ITEM_WITH_ID);

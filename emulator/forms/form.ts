@@ -1,5 +1,6 @@
 /** Form: a Google Form's settings, items, destination and responses. */
 import { signatureError, unwrap } from '../core/gasObject';
+import { driveUser } from '../drive/user';
 import { isDate, Wrapped, wrap } from '../services/common';
 import { editUrl, publishedUrl, requireForm, NO_ITEM_WITH_ID, type FormsCtx, type GForm, type GItem } from './context';
 import { appendResponseRow, createResponseSheet, destinationSheet, syncHeaders } from './destination';
@@ -25,6 +26,13 @@ type Members =
   | 'setAllowResponseEdits'
   | 'isAcceptingResponses'
   | 'setAcceptingResponses'
+  | 'isPublished'
+  | 'setPublished'
+  | 'supportsAdvancedResponderPermissions'
+  | 'addEditor'
+  | 'addEditors'
+  | 'getEditors'
+  | 'removeEditor'
   | 'setDestination'
   | 'getDestinationId'
   | 'getDestinationType'
@@ -52,6 +60,9 @@ type Members =
 export const NO_DESTINATION = 'The form currently has no response destination.';
 export const noResponse = (id: string) => `No response with ID ${id} exists for this form.`;
 export const BAD_INDEX = 'Invalid argument: index';
+/** Drive's text for a malformed address (the emulator's DriveApp uses it too). */
+export const invalidEmail = (address: string) => `Invalid email: ${address}`;
+const EMAIL_RE = /^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/;
 
 export class FormImpl extends Wrapped implements Pick<FF, Members> {
   constructor(
@@ -80,7 +91,7 @@ export class FormImpl extends Wrapped implements Pick<FF, Members> {
   }
 
   private setFlag(
-    key: 'collectEmail' | 'allowResponseEdits' | 'acceptingResponses',
+    key: 'collectEmail' | 'allowResponseEdits' | 'acceptingResponses' | 'published',
     method: string,
     value: unknown,
   ): GForm {
@@ -130,6 +141,51 @@ export class FormImpl extends Wrapped implements Pick<FF, Members> {
   }
   setAcceptingResponses(enabled: boolean): GForm {
     return this.setFlag('acceptingResponses', 'setAcceptingResponses', enabled);
+  }
+  /** Respondents can answer only a published form (that also accepts responses). */
+  isPublished(): boolean {
+    return this.form.published;
+  }
+  setPublished(enabled: boolean): GForm {
+    return this.setFlag('published', 'setPublished', enabled);
+  }
+  /** Every form here is a current one, so publishing is always supported. */
+  supportsAdvancedResponderPermissions(): boolean {
+    return true;
+  }
+
+  // ------------------------------------------------------------ sharing
+
+  private email(method: string, user: unknown): string {
+    let email: unknown = user;
+    if (user && typeof user === 'object' && typeof (user as { getEmail?: unknown }).getEmail === 'function')
+      email = (user as { getEmail: () => unknown }).getEmail();
+    this.check(method, [user], typeof email === 'string');
+    if (!EMAIL_RE.test(email as string)) throw this.ctx.env.error(invalidEmail(email as string));
+    return email as string;
+  }
+
+  /** The owner is never listed among the editors (as the emulator's DriveApp). */
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User): GForm {
+    const email = this.email('addEditor', emailAddress);
+    const form = this.form;
+    const same = (e: string) => e.toLowerCase() === email.toLowerCase();
+    if (!same(form.owner) && !form.editors.some(same)) form.editors.push(email);
+    return this.ret();
+  }
+  addEditors(emailAddresses: string[]): GForm {
+    this.check('addEditors', [emailAddresses], Array.isArray(emailAddresses));
+    for (const e of emailAddresses) this.addEditor(e);
+    return this.ret();
+  }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return this.form.editors.map((e) => driveUser(this.ctx.env, e) as unknown as GoogleAppsScript.Base.User);
+  }
+  removeEditor(emailAddress: string | GoogleAppsScript.Base.User): GForm {
+    const email = this.email('removeEditor', emailAddress).toLowerCase();
+    const form = this.form;
+    form.editors = form.editors.filter((e) => e.toLowerCase() !== email);
+    return this.ret();
   }
 
   /**

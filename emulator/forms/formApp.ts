@@ -3,7 +3,14 @@ import type { Env } from '../core/env';
 import { gasObject, signatureError, unwrap } from '../core/gasObject';
 import { requireAuthorization } from '../services/authorization';
 import type { SpreadsheetModel } from '../spreadsheet/model';
-import { FORMS_SCOPE, NO_ITEM_WITH_ID, requireForm, type FormsCtx, type GForm } from './context';
+import {
+  FORMS_SCOPE,
+  NO_ITEM_WITH_ID,
+  requireEditableForm,
+  UNPUBLISHED_BY_DEFAULT_FROM_MS,
+  type FormsCtx,
+  type GForm,
+} from './context';
 import { linkFormUrls } from './destination';
 import { DestinationType, ItemType } from './enums';
 import { formObject } from './form';
@@ -22,11 +29,17 @@ export class FormAppImpl implements Pick<FA, 'create' | 'openById' | 'openByUrl'
     requireAuthorization(this.ctx.env, `FormApp.${method}`, FORMS_SCOPE);
   }
 
-  /** A new form owned by the active user, with Google's defaults (accepting responses, no e-mails). */
-  create(title: string): GForm {
+  /**
+   * A new form owned by the active user, with Google's defaults (accepting responses, no e-mails).
+   * Without `isPublished` it is published only when made before 1 July 2026 (Google's API change).
+   */
+  create(title: string, isPublished?: boolean): GForm {
     this.auth('create');
-    if (typeof title !== 'string') throw signatureError(this.ctx.env, 'FormApp.create', [title]);
+    const args = isPublished === undefined ? [title] : [title, isPublished];
+    if (typeof title !== 'string' || (isPublished !== undefined && typeof isPublished !== 'boolean'))
+      throw signatureError(this.ctx.env, 'FormApp.create', args);
     const forms = this.ctx.forms;
+    const now = this.ctx.env.now();
     const form: FormModel = {
       id: `form-${String(forms.nextFormNumber++).padStart(4, '0')}`,
       title,
@@ -35,8 +48,10 @@ export class FormAppImpl implements Pick<FA, 'create' | 'openById' | 'openByUrl'
       collectEmail: false,
       allowResponseEdits: false,
       acceptingResponses: true,
+      published: isPublished ?? now < UNPUBLISHED_BY_DEFAULT_FROM_MS,
       owner: this.ctx.env.activeUser,
-      createdAtMs: this.ctx.env.now(),
+      editors: [],
+      createdAtMs: now,
       items: [],
       destination: null,
       responses: [],
@@ -45,11 +60,14 @@ export class FormAppImpl implements Pick<FA, 'create' | 'openById' | 'openByUrl'
     return formObject(this.ctx, form.id);
   }
 
-  /** Unknown ids fail with Drive's "No item with the given ID could be found…" (every form is shared with every user here). */
+  /**
+   * Only the owner and the editors may open a form; everyone else gets the same error as for an
+   * unknown or deleted id (Google does not tell the two apart).
+   */
   openById(id: string): GForm {
     this.auth('openById');
     if (typeof id !== 'string') throw signatureError(this.ctx.env, 'FormApp.openById', [id]);
-    return formObject(this.ctx, requireForm(this.ctx, id).id);
+    return formObject(this.ctx, requireEditableForm(this.ctx, id).id);
   }
 
   /** Edit or published URL of one of the forms. */

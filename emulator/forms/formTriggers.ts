@@ -36,6 +36,12 @@ export interface FlushOptions {
   seed?: number;
   /** Fire every queued event twice, as Apps Script sometimes does. */
   duplicate?: boolean;
+  /**
+   * A real burst: every firing starts at the same instant. They still run one after another, but a
+   * lock an earlier firing held makes a later one wait as long as it was held, and time out as in
+   * Google (services/lock.ts, LockTable.beginBurst). Default: one after another, no waits.
+   */
+  simultaneous?: boolean;
 }
 
 /** Spreadsheet ON_FORM_SUBMIT triggers of the destination spreadsheet, any user. */

@@ -59,8 +59,15 @@ export interface FormModel {
   collectEmail: boolean;
   allowResponseEdits: boolean;
   acceptingResponses: boolean;
-  /** Who created it (FormApp.create runs as the active user). */
+  /**
+   * Published forms are open to respondents. A form FormApp.create makes after 30 June 2026 starts
+   * unpublished (Google's API change); forms.json files written before the flag existed read as published.
+   */
+  published: boolean;
+  /** Who created it (FormApp.create runs as the active user): the owner, who can always open it. */
   owner: string;
+  /** E-mails given edit access (Form.addEditor); the owner is not listed. Anyone else cannot open the form. */
+  editors: string[];
   createdAtMs: number;
   items: ItemModel[];
   destination: DestinationModel | null;
@@ -98,7 +105,13 @@ export function formsModelFromJSON(input: unknown): FormsModel {
     );
   if (!ok)
     throw new Error('forms.json: expected { forms: FormModel[], nextFormNumber, nextItemId, nextResponseNumber }');
-  return structuredClone(json as FormsModel);
+  const model = structuredClone(json as FormsModel);
+  // Files written before publishing and sharing were modelled: published, no editors.
+  for (const form of model.forms) {
+    if (typeof form.published !== 'boolean') form.published = true;
+    if (!Array.isArray(form.editors)) form.editors = [];
+  }
+  return model;
 }
 
 export function newItemModel(id: number, type: ItemTypeName): ItemModel {

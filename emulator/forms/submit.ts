@@ -80,7 +80,9 @@ export function checkSubmission(
 ): { problems: string[]; stored: ResponseModel['answers'] } {
   const problems: string[] = [];
   const stored: ResponseModel['answers'] = [];
-  if (!form.acceptingResponses) problems.push(`Форма «${form.title}» больше не принимает ответы.`);
+  if (!form.published)
+    problems.push(`Форма «${form.title}» не опубликована: её автор ещё не открыл доступ для ответов.`);
+  else if (!form.acceptingResponses) problems.push(`Форма «${form.title}» больше не принимает ответы.`);
   if (form.collectEmail) {
     const email = (options.email ?? '').trim();
     if (email === '') problems.push('Укажите адрес электронной почты: это обязательное поле.');

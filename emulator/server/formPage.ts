@@ -147,11 +147,12 @@ function itemHtml(item: ItemModel, filled: Filled): string {
 /** The fillable form; `problems` (Russian) are shown above it, with the answers kept. */
 export function renderForm(form: FormModel, filled: Filled = new Map(), problems: string[] = []): string {
   const head = `<div class="card head"><h1>${e(form.title)}</h1>${form.description ? `<p>${para(form.description)}</p>` : ''}<p class="help"><span class="req">*</span> Обязательный вопрос</p></div>`;
-  if (!form.acceptingResponses) {
-    return page(
-      form.title,
-      `${head}<div class="card"><p>Форма «${e(form.title)}» больше не принимает ответы.</p></div>`,
-    );
+  if (!form.published || !form.acceptingResponses) {
+    // As Google's page says it: an unpublished form is closed to respondents until its author publishes it.
+    const why = form.published
+      ? `Форма «${e(form.title)}» больше не принимает ответы.`
+      : `Форма «${e(form.title)}» не опубликована и пока не принимает ответы. Обратитесь к её автору.`;
+    return page(form.title, `${head}<div class="card"><p data-testid="closed">${why}</p></div>`);
   }
   const errors = problems.length
     ? `<div class="card errors" role="alert"><p>Ответ не отправлен:</p><ul>${problems.map((p) => `<li>${e(p)}</li>`).join('')}</ul></div>`

@@ -1,4 +1,4 @@
-/** Session: the active user (Env.activeUser), the effective user (Env.owner), time zone, locale. */
+/** Session: the active user (Env.activeUser), the effective user (the execution's user), time zone, locale. */
 import { createHash } from 'node:crypto';
 import type { Env } from '../core/env';
 import { gasObject } from '../core/gasObject';
@@ -32,9 +32,10 @@ class FakeSession implements Pick<
     return this.user(this.env.activeUser);
   }
 
+  /** The user the script runs as: the one at the keyboard, or an installable trigger's creator. */
   getEffectiveUser(): U {
     requireAuthorization(this.env, 'Session.getEffectiveUser', SCOPES.email);
-    return this.user(this.env.owner);
+    return this.user(this.env.execution?.user ?? this.env.activeUser);
   }
 
   getScriptTimeZone(): string {

@@ -1,4 +1,7 @@
 import type { ResolvedFormDefinition, ResolvedQuestion } from '../domain/questionnaires';
+import { logAction } from '../sheets/logSheet';
+import { UserError } from '../ui/errors';
+import { markLinked } from './filed';
 import { readRegistry, writeRegistry, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -8,6 +11,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface BuildResult {
   created: RegistryKey[];
   updated: RegistryKey[];
+  /** What staff should know (Russian): forms made anew after their creator deleted them, forms published. */
+  notes: string[];
 }
 
 /** A form as the builder takes it: a questionnaire or a form of the year's work, choices resolved. */
@@ -17,15 +22,26 @@ export type BuildableForm = Omit<ResolvedFormDefinition, 'key'> & { key: Registr
  * Creates the questionnaires, or updates the existing ones in place (found by the ids stored in the
  * document): never a duplicate form, never a duplicate question, so the response sheets keep their
  * columns. Questions are updated by item id, so a question staff renamed is renamed back, not added.
+ * A form this account cannot open is never replaced (its answers would be lost): that is a UserError
+ * naming the account that created the forms. Every form ends up published.
  */
 export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): BuildResult {
   const registry = readRegistry();
-  const result: BuildResult = { created: [], updated: [] };
+  const result: BuildResult = { created: [], updated: [], notes: [] };
+  const me = Session.getEffectiveUser().getEmail();
   for (const def of forms) {
     const key: RegistryKey = def.key;
-    const existing = registry[key] ? openForm(registry[key]!.formId) : null;
+    const known = registry[key];
+    const existing = known ? openForm(known, def.title, me) : null;
+    if (known && !existing) result.notes.push(recreatedNote(ss, def.title, known));
     const form = existing ?? FormApp.create(def.title);
-    const items = existing ? { ...registry[key]!.items } : {};
+    // Forms the API makes after 30 June 2026 start unpublished: publish new ones, and old ones staff unpublished.
+    if (!existing) form.setPublished(true);
+    else if (form.supportsAdvancedResponderPermissions() && !form.isPublished()) {
+      form.setPublished(true);
+      result.notes.push(`Анкета «${def.title}» была не опубликована и теперь снова принимает ответы.`);
+    }
+    const items = existing ? { ...known!.items } : {};
     form
       .setTitle(def.title)
       .setDescription(def.description)
@@ -34,27 +50,56 @@ export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): Bu
       .setAllowResponseEdits(false);
     for (const question of def.questions) items[question.key] = upsertItem(form, items[question.key], question);
     if (!existing) form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    const creator = existing ? known!.creator : me;
     registry[key] = {
       formId: form.getId(),
       items,
-      sheetId: existing ? registry[key]!.sheetId : null,
+      sheetId: existing ? known!.sheetId : null,
       url: form.getPublishedUrl(),
       editUrl: form.getEditUrl(),
+      ...(creator ? { creator } : {}),
     };
     (existing ? result.updated : result.created).push(key);
   }
   linkResponseSheets(ss, registry);
   writeRegistry(registry);
+  for (const note of result.notes) logAction(ss, 'Анкеты', note);
   return result;
 }
 
-function openForm(id: string): Form | null {
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The registered form, or null when it was deleted. FormApp gives one error for a deleted form and
+ * for one not shared with this account; only its creator can tell them apart (a creator can always
+ * open their own form), so for anyone else it stops the build.
+ */
+function openForm(entry: FormEntry, title: string, me: string): Form | null {
   try {
-    return FormApp.openById(id);
+    return FormApp.openById(entry.formId);
   } catch {
-    // Deleted from Drive by someone: build a new one rather than fail.
-    return null;
+    if (entry.creator && me && sameEmail(entry.creator, me)) return null;
+    const account = me ? ` (${me})` : '';
+    const keep = 'Новые анкеты не созданы, чтобы ответы на прежние не потерялись.';
+    if (entry.creator)
+      throw new UserError(
+        `Анкеты создавались из учётной записи ${entry.creator}, и у вашей учётной записи${account} нет доступа ` +
+          `к анкете «${title}». Попросите владельца открыть форму и добавить вас в соавторы («Настройки доступа» → ` +
+          `«Добавить соавторов») или выполнить «Создать/обновить анкеты» из своей учётной записи. ${keep}`,
+      );
+    throw new UserError(
+      `Не удаётся открыть анкету «${title}»: её удалили, или её создал другой сотрудник и не открыл доступ ` +
+        `вашей учётной записи${account}. Попросите того, кто создавал анкеты, добавить вас в соавторы формы ` +
+        `или выполнить «Создать/обновить анкеты» из своей учётной записи. ${keep}`,
+    );
   }
+}
+
+/** What staff are told when a deleted form is made anew: where the old answers stayed. */
+function recreatedNote(ss: Spreadsheet, title: string, entry: FormEntry): string {
+  const sheet = entry.sheetId === null ? null : ss.getSheets().find((s) => s.getSheetId() === entry.sheetId);
+  const where = sheet ? ` Ответы на прежнюю анкету остались на листе «${sheet.getName()}».` : '';
+  return `Анкета «${title}» была удалена из Google Диска: создана новая, ссылка на неё обновлена.${where}`;
 }
 
 /** Updates the question's item in place, or adds it; returns its item id. */
@@ -147,16 +192,18 @@ function configure(item: Item, q: ResolvedQuestion): void {
 /**
  * Finds each form's response sheet (after setDestination Sheets adds it) by the form's URL, and
  * moves a new one to the end: Google puts it first, and staff should keep seeing the roadmap first.
+ * Rows already in a newly found sheet count as filed (see filed.ts).
  */
 function linkResponseSheets(ss: Spreadsheet, registry: FormRegistry): void {
   SpreadsheetApp.flush();
   const sheets = ss.getSheets();
   const active = ss.getActiveSheet();
-  for (const entry of Object.values(registry) as FormEntry[]) {
+  for (const [key, entry] of Object.entries(registry) as Array<[RegistryKey, FormEntry]>) {
     if (entry.sheetId !== null && sheets.some((s) => s.getSheetId() === entry.sheetId)) continue;
     const sheet = sheets.find((s) => (s.getFormUrl() ?? '').includes(entry.formId));
     entry.sheetId = sheet ? sheet.getSheetId() : null;
     if (sheet) {
+      markLinked(key, Math.max(sheet.getLastRow(), 1));
       ss.setActiveSheet(sheet);
       ss.moveActiveSheet(ss.getNumSheets());
     }

@@ -1,66 +1,58 @@
-import { removeDraftsOf } from '../docs/withdrawal';
-import { WITHDRAWN_NAME } from '../domain/questionnaires';
-import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
-import { anonymizeInPairs } from '../sheets/pairsSheet';
-import { scrubReminderLog } from '../sheets/reminderLogSheet';
-import { markActivitiesStarted } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import { refreshSummary } from '../ui/progress';
+import { isYearFormKey } from '../year/yearResponses';
 import { schoolForms } from './definitions';
-import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
-import { readRegistry, formKeyOfSheet, type FormKey } from './registry';
-import {
-  logOutcome,
-  NO_CONSENT_MARK,
-  readResponseRow,
-  removeAnswers,
-  ResponseProcessor,
-  scrubResponses,
-  type Outcome,
-} from './responses';
+import { readFiled, writeFiled } from './filed';
+import { filePending, prepareQuestionnaire, type PreparedForm } from './filing';
+import { formKeyOfSheet, readRegistry, type RegistryKey } from './registry';
 
-/** Roadmap activities a first answer starts: stage 2 for mentees, stage 3 for mentors. */
-const STARTS: Partial<Record<FormKey, string[]>> = { mentee: ['2.1', '2.2'], mentor: ['3.1', '3.2'] };
+/** How long a firing waits for the document lock before leaving its answer to the next run. */
+const LOCK_WAIT_MS = 30000;
+/** Filing goes on while answers keep coming, but stops well before the 6-minute limit. */
+const BUDGET_MS = 4 * 60 * 1000;
 
 /**
- * The one installable form-submit trigger of the spreadsheet, for every questionnaire: finds the
- * questionnaire by the response sheet, maps the row by question, and files it into its bank under
- * the document lock. Processing the same response twice changes nothing.
+ * The one installable form-submit trigger of the spreadsheet, for every form. Whatever needs no lock
+ * (which form, its definition and question titles, the header) is done first; then, holding the
+ * document lock only for the filing, it files every answer not filed yet — its own and any whose
+ * firing could not get the lock in time — and refreshes «Сводка» once, when no more answers wait.
+ * A firing that does not get the lock in time loses nothing: its row stays below the filed mark for
+ * the next run that holds the lock. The same answer twice changes nothing.
  */
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const sheet = e.range.getSheet();
+  const ss = sheet.getParent();
+  const row = e.range.getRow();
+  const registry = readRegistry();
+  const key = formKeyOfSheet(registry, sheet.getSheetId());
+  if (!key) return;
+  const mark = readFiled().rows[key];
+  // Filed already: a repeated firing, or an earlier run filed it with its own answer.
+  if (mark !== undefined && row <= mark) return;
+  const prepared = new Map<RegistryKey, PreparedForm>();
+  if (!isYearFormKey(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, schoolForms(ss)[key], sheet));
   const lock = LockService.getDocumentLock();
-  lock.waitLock(30000);
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    console.warn(`Form answer in row ${row} of «${sheet.getName()}» left for the next run: the lock was busy.`);
+    return;
+  }
   try {
-    const sheet = e.range.getSheet();
-    const ss = sheet.getParent();
-    const registry = readRegistry();
-    const found = formKeyOfSheet(registry, sheet.getSheetId());
-    if (!found) return;
-    if (isYearFormKey(found)) {
-      handleYearResponse(ss, found, sheet, e.range.getRow(), registry[found]!);
-      return;
+    const started = Date.now();
+    const state = readFiled();
+    // A form of the year's work with no mark yet: its earlier rows were handled one by one before.
+    if (state.rows[key] === undefined && isYearFormKey(key)) state.rows[key] = row - 1;
+    for (;;) {
+      const filed = filePending(ss, registry, state, prepared);
+      if (filed.changed) state.summaryStale = true;
+      if (filed.rows > 0 || filed.changed) writeFiled(state);
+      if (Date.now() - started > BUDGET_MS) break;
+      // Answers that arrived meanwhile first; «Сводка» once, when none waits.
+      if (filed.rows > 0) continue;
+      if (!state.summaryStale) break;
+      if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+      state.summaryStale = false;
+      writeFiled(state);
     }
-    const key: FormKey = found;
-    const def = schoolForms(ss)[key];
-    const rowNumber = e.range.getRow();
-    const response = readResponseRow(ss, sheet, rowNumber, def, registry[key]!);
-    if (!response) return;
-    const { columns, row } = response;
-    const processor = new ResponseProcessor(ss, new Date().toISOString());
-    const outcome: Outcome = processor.process(key, def, columns, row);
-    processor.flush();
-    if (outcome === 'noConsent' && row[columns.email] !== NO_CONSENT_MARK)
-      removeAnswers(sheet, rowNumber, row, columns.email);
-    if (outcome === 'withdrawn') {
-      scrubResponses(ss, registry, String(row[columns.email]));
-      anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
-      removeDraftsOf(ss, processor.withdrawnIds, WITHDRAWN_NAME);
-      scrubMonitoringRecords(ss, processor.withdrawnIds);
-      scrubReminderLog(ss, String(row[columns.email]));
-    }
-    if (outcome === 'added' && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
-    if (outcome !== 'unchanged') logOutcome(ss, def.title, outcome);
-    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
   } finally {
     lock.releaseLock();
   }

@@ -20,9 +20,6 @@ const LINK_SETTINGS: Record<FormKey, [SettingKey, SettingKey]> = {
   withdrawal: ['withdrawalFormUrl', 'withdrawalFormEditUrl'],
 };
 
-/** Recipients per message allowed by Apps Script's MailApp. */
-const RECIPIENTS_PER_MESSAGE = 50;
-
 /**
  * «Создать/обновить анкеты»: the three forms built from the definitions and «Справочники» (updated in
  * place when they exist), the one form-submit trigger, and the links written into «Настройки».
@@ -46,10 +43,11 @@ export function setUpQuestionnaires(ss: Spreadsheet): FormsSetupResult {
     links[LINK_SETTINGS[key][1]] = entry.editUrl;
   }
   writeSettings(ss, links);
-  const message =
+  const done =
     built.created.length > 0
       ? `Анкеты созданы (${built.created.length}). Ссылки — на листе «Настройки» и в боковой панели «Анкеты».`
       : 'Анкеты обновлены: вопросы и списки выбора приведены в соответствие со «Справочниками».';
+  const message = [done, ...built.notes].join(' ');
   logAction(ss, 'Анкеты', `${message} Триггер отправки форм: ${installed ? 'установлен' : 'уже был'}.`);
   return { created: built.created.length, updated: built.updated.length, message, links: formLinks(ss) };
 }
@@ -71,24 +69,30 @@ export function formLinks(ss: Spreadsheet): FormLink[] {
   });
 }
 
-/** «Разослать ссылки»: one message with the links to the addresses listed in «Настройки». */
+/**
+ * «Разослать ссылки»: the links to the addresses listed in «Настройки», one letter per person (nobody
+ * sees the other addresses), as many as today's mail quota allows; who was left out is said and logged.
+ */
 export function sendFormLinks(ss: Spreadsheet): SendLinksResult {
   const settings = readSettings(ss);
-  const recipients = (settings.staffEmails ?? '')
+  const listed = (settings.staffEmails ?? '')
     .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (recipients.length === 0) {
+  if (listed.length === 0) {
     throw new UserError(
       'Укажите адреса для рассылки на листе «Настройки» (строка «Адреса для рассылки ссылок»), через запятую.',
     );
   }
-  const bad = recipients.filter((r) => !looksLikeEmail(r));
+  const bad = listed.filter((r) => !looksLikeEmail(r));
   if (bad.length > 0)
     throw new UserError(`Неверные адреса для рассылки: ${bad.join(', ')}. Исправьте их на листе «Настройки».`);
   const links = formLinks(ss).filter((l) => l.key !== 'withdrawal');
   if (links.length === 0)
     throw new UserError('Анкеты ещё не созданы: выберите «Наставничество → Анкеты → Создать/обновить анкеты».');
+  // One letter per address, however it was typed.
+  const seen = new Set<string>();
+  const recipients = listed.filter((r) => !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
   const withdrawal = readRegistry().withdrawal;
   const body = [
     'Здравствуйте!',
@@ -98,13 +102,26 @@ export function sendFormLinks(ss: Spreadsheet): SendLinksResult {
     '',
     withdrawal ? `Отозвать согласие на обработку персональных данных можно здесь: ${withdrawal.url}` : '',
   ].join('\n');
-  for (let i = 0; i < recipients.length; i += RECIPIENTS_PER_MESSAGE) {
-    MailApp.sendEmail({
-      to: recipients.slice(i, i + RECIPIENTS_PER_MESSAGE).join(','),
-      subject: 'Анкеты программы наставничества',
-      body,
-    });
+  let sent = 0;
+  const quota = Math.max(MailApp.getRemainingDailyQuota(), 0);
+  for (const to of recipients.slice(0, quota)) {
+    try {
+      MailApp.sendEmail({ to, subject: 'Анкеты программы наставничества', body, name: 'Наставничество' });
+    } catch {
+      // The quota ran out meanwhile (other mail of the same account): the rest is reported below.
+      break;
+    }
+    sent++;
   }
-  logAction(ss, 'Рассылка ссылок на анкеты', `Отправлено адресатов: ${recipients.length}`);
-  return { sent: recipients.length, message: `Ссылки отправлены: ${recipients.length} адресатам.` };
+  const left = recipients.slice(sent);
+  // «Журнал» keeps no e-mails: the count; the addresses are in the message to the person who listed them.
+  const notSent = left.length > 0 ? ` Не отправлено: ${left.length} (дневная квота писем исчерпана).` : '';
+  logAction(ss, 'Рассылка ссылок на анкеты', `Отправлено писем: ${sent} из ${recipients.length}.${notSent}`);
+  const message =
+    left.length === 0
+      ? `Ссылки отправлены: ${sent} адресатам, каждому отдельным письмом.`
+      : `Ссылки отправлены ${sent} адресатам из ${recipients.length}, каждому отдельным письмом. ` +
+        `Не отправлено ${left.length} — дневная квота писем исчерпана: ${left.join(', ')}. Завтра разошлите ` +
+        'ссылки им: оставьте в строке «Адреса для рассылки ссылок» только эти адреса.';
+  return { sent, message };
 }

@@ -20,6 +20,11 @@ export interface FormEntry {
   sheetId: number | null;
   url: string;
   editUrl: string;
+  /**
+   * The account that created the form (Session.getEffectiveUser): only it can tell a deleted form from
+   * one not shared with the person running the add-on. Missing for forms made before it was recorded.
+   */
+  creator?: string;
 }
 
 const PROPERTY = 'forms';

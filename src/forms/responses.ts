@@ -185,13 +185,16 @@ export function scrubResponses(ss: Spreadsheet, registry: FormRegistry, email: s
     const col = emailCol >= 0 ? emailCol : 1;
     values.forEach((row, i) => {
       if (i === 0 || normalizeEmail(String(row[col] ?? '')) !== key) return;
-      const blank = row.map((cell, c) => (c === 0 ? cell : c === col ? '(согласие отозвано)' : ''));
+      const blank = row.map((cell, c) => (c === 0 ? cell : c === col ? WITHDRAWN_MARK : ''));
       sheet.getRange(i + 1, 1, 1, blank.length).setValues([blank]);
       scrubbed++;
     });
   }
   return scrubbed;
 }
+
+/** What stands in the email cell of a response whose author withdrew their consent. */
+export const WITHDRAWN_MARK = '(согласие отозвано)';
 
 /** What stands in the email cell of a response removed for lack of consent (counted by «Сводка»). */
 export const NO_CONSENT_MARK = '(нет согласия — ответ удалён)';
@@ -206,8 +209,12 @@ export function sheetById(ss: Spreadsheet, id: number): Sheet | null {
   return ss.getSheets().find((s) => s.getSheetId() === id) ?? null;
 }
 
-/** Russian log line for a response, without personal data. */
-export function logOutcome(ss: Spreadsheet, formTitle: string, outcome: Outcome): void {
+/**
+ * One «Журнал» line for the answers of one questionnaire filed together, without personal data: what
+ * happened and how often («новая запись в банке (3); запись в банке обновлена»). Nothing when no
+ * answer changed anything.
+ */
+export function logOutcomes(ss: Spreadsheet, formTitle: string, outcomes: readonly Outcome[]): void {
   const text: Record<Outcome, string> = {
     added: 'новая запись в банке',
     updated: 'запись в банке обновлена',
@@ -216,5 +223,9 @@ export function logOutcome(ss: Spreadsheet, formTitle: string, outcome: Outcome)
     invalid: 'ответ не удалось обработать',
     withdrawn: 'согласие отозвано, персональные данные удалены',
   };
-  logAction(ss, `Анкета: ${formTitle}`, text[outcome]);
+  const counts = new Map<Outcome, number>();
+  for (const o of outcomes) if (o !== 'unchanged') counts.set(o, (counts.get(o) ?? 0) + 1);
+  if (counts.size === 0) return;
+  const parts = [...counts].map(([o, n]) => (n > 1 ? `${text[o]} (${n})` : text[o]));
+  logAction(ss, `Анкета: ${formTitle}`, parts.join('; '));
 }

@@ -1,6 +1,6 @@
 /**
- * Answers to the forms of the year's work, through the one form-submit trigger (called under its
- * lock): «Отчёт о встрече» → «Встречи» (and the program activity it covers becomes done), the
+ * Answers to the forms of the year's work, filed by the one form-submit trigger under its lock
+ * (forms/filing.ts, which refreshes «Сводка» afterwards): «Отчёт о встрече» → «Встречи» (and the program activity it covers becomes done), the
  * monitoring forms → «Мониторинг: ответы» and «Мониторинг». The same rules as the questionnaires:
  * consent, one row per person and pair (a repeated answer replaces it), hostile text kept harmless.
  */
@@ -24,9 +24,7 @@ import { putMonitoringRecord } from '../sheets/monitoringAnswersSheet';
 import { writeMonitoringSheet } from '../sheets/monitoringSheet';
 import { markProgramActivityDone } from '../sheets/programsSheet';
 import { currentPeriod, markActivitiesStarted } from '../sheets/roadmapSheet';
-import { SHEETS } from '../sheets/schema';
 import { refreshPrograms } from '../ui/programs';
-import { refreshSummary } from '../ui/progress';
 import { confirmedPairs, loadYearData, monitoringSummary, type YearData } from './yearData';
 import { yearForms } from './yearForms';
 
@@ -83,7 +81,6 @@ export function handleYearResponse(
     }
     const id = putProposedPractice(ss, parsed.practice);
     logAction(ss, 'Методическая копилка', `Предложена практика ${id} (через форму).`);
-    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
     return;
   }
   const data = loadYearData(ss);
@@ -127,5 +124,4 @@ export function handleYearResponse(
     writeMonitoringSheet(ss, monitoringSummary(data), data.today);
     logAction(ss, def.title, `Пара ${r.pairId}: ответ ${added ? 'сохранён' : 'обновлён'}.`);
   }
-  if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
 }

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const dir = tempDir();
   const ws = await openWorkspace({ dir, demo: false });
   const FormApp = createFormApp(ws.env, ws.formsModel, ws.model);
-  const form = FormApp.create('Запрос на наставничество').setCollectEmail(true);
+  const form = FormApp.create('Запрос на наставничество', true).setCollectEmail(true);
   const pair = form.addListItem().setTitle('Пара').setChoiceValues(['П-0003 — Иванова А. П.', 'П-0004 — Петров & сын']);
   const role = form
     .addMultipleChoiceItem()

@@ -16,7 +16,7 @@ function setup() {
   const model: SpreadsheetModel = newSpreadsheetModel('Наставничество', 'ss-1');
   const forms: FormsModel = newFormsModel();
   const FormApp = createFormApp(env, forms, model);
-  const form = FormApp.create('Запрос на наставничество');
+  const form = FormApp.create('Запрос на наставничество', true);
   const pair = form.addListItem().setTitle('Пара').setChoiceValues(['П-0003 — Иванова А. П.', 'П-0004 — Петров & сын']);
   const role = form.addMultipleChoiceItem().setTitle('Роль').setChoiceValues(['Наставник', 'Наставляемый']);
   const topics = form.addTextItem().setTitle('Темы');

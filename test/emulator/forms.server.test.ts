@@ -12,7 +12,7 @@ beforeAll(async () => {
   const dir = tempDir();
   const ws = await openWorkspace({ dir, demo: false });
   const FormApp = createFormApp(ws.env, ws.formsModel, ws.model);
-  const form = FormApp.create('Анкета <script>alert(1)</script>')
+  const form = FormApp.create('Анкета <script>alert(1)</script>', true)
     .setDescription('Строка 1\nСтрока "2" & <b>3</b>')
     .setCollectEmail(true)
     .setConfirmationMessage('Спасибо! Ответ <записан>.');

@@ -28,7 +28,7 @@ function setup() {
 
 /** A small questionnaire: text, choice with other, checkboxes, list, scale, section header. */
 function questionnaire(FormApp: GoogleAppsScript.Forms.FormApp) {
-  const form = FormApp.create('Анкета наставляемого').setDescription('Зачем мы спрашиваем').setCollectEmail(true);
+  const form = FormApp.create('Анкета наставляемого', true).setDescription('Зачем мы спрашиваем').setCollectEmail(true);
   form.addTextItem().setTitle('ФИО').setRequired(true);
   form.addSectionHeaderItem().setTitle('О работе');
   form.addMultipleChoiceItem().setTitle('Категория').setChoiceValues(['первая', 'высшая']).showOtherOption(true);
@@ -321,7 +321,7 @@ describe('submitting', () => {
 
   test('responses before the destination are copied into the new sheet', () => {
     const s = setup();
-    const form = s.FormApp.create('a');
+    const form = s.FormApp.create('a', true);
     form.addTextItem().setTitle('Q');
     submitResponse(formsCtxOf(s.FormApp), form.getId(), { Q: 'early' });
     form.setDestination(s.FormApp.DestinationType.SPREADSHEET, 'ss-1');

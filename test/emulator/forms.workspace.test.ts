@@ -154,6 +154,28 @@ describe('deferred, reordered and duplicated firings', () => {
     expect(recorded(b.ws).map((e) => e.namedValues['ФИО'][0])).toEqual(rowsA);
   });
 
+  test('simultaneous: all start at once, so a lock held for the whole run makes later ones time out', async () => {
+    // The fake handler holds the script lock until it ends and waits at most 1 s for it.
+    const { ws } = await deferred(30);
+    const start = ws.env.now();
+    const runs = ws.flushFormTriggers({ simultaneous: true });
+    const failed = runs.filter((r) => !r.ok);
+    expect(runs.slice(0, 2).every((r) => r.ok)).toBe(true);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(new Set(failed.map((r) => r.error))).toEqual(
+      new Set(['Lock timeout: another process was holding the lock for too long.']),
+    );
+    // Once one timed out, every later one does too (the queue only grows).
+    const firstFailure = runs.findIndex((r) => !r.ok);
+    expect(runs.slice(firstFailure).every((r) => !r.ok)).toBe(true);
+    expect(recorded(ws)).toHaveLength(firstFailure);
+    expect(ws.env.now()).toBeGreaterThan(start);
+    // The same queue fired one after another (the default) loses nothing.
+    const again = await deferred(30);
+    expect(again.ws.flushFormTriggers().every((r) => r.ok)).toBe(true);
+    expect(recorded(again.ws)).toHaveLength(30);
+  });
+
   test('a trigger deleted before the flush does not fire', async () => {
     const { ws } = await deferred(1);
     ws.triggerRegistry.remove(ws.triggers()[0].id);

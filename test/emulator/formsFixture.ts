@@ -14,7 +14,7 @@ function installTrigger() {
   ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(SpreadsheetApp.getActive()).onFormSubmit().create();
 }
 function buildForm(title) {
-  var form = FormApp.create(title || 'Анкета');
+  var form = FormApp.create(title || 'Анкета', true);
   form.setCollectEmail(true).setConfirmationMessage('Спасибо, <ответ> записан!');
   form.addTextItem().setTitle('ФИО').setRequired(true);
   form.addCheckboxItem().setTitle('Темы').setChoiceValues(['дисциплина', 'оценивание']).showOtherOption(true);

@@ -4,11 +4,15 @@ import { createSession } from '../../emulator/services/session';
 const NOW = '2026-11-25T12:00:00+03:00';
 
 describe('Session', () => {
-  it('returns the active user, the effective user (owner), time zone and locale', () => {
+  it('returns the active user, the effective user (who the script runs as, not the owner), time zone and locale', () => {
     const env = new Env({ now: NOW, owner: 'owner@school.example', user: 'teacher@school.example' });
     const Session = createSession(env);
     expect(Session.getActiveUser().getEmail()).toBe('teacher@school.example');
-    expect(Session.getEffectiveUser().getEmail()).toBe('owner@school.example');
+    expect(Session.getEffectiveUser().getEmail()).toBe('teacher@school.example');
+    const trigger = env.runExecution('onFormSubmit', { user: 'b@school.example' }, () =>
+      Session.getEffectiveUser().getEmail(),
+    );
+    expect(trigger).toBe('b@school.example');
     expect(Session.getScriptTimeZone()).toBe('Europe/Moscow');
     env.scriptTimeZone = 'UTC';
     expect(Session.getScriptTimeZone()).toBe('UTC');

@@ -7,7 +7,7 @@ import {
   withdrawalForm,
   type FormDefinition,
 } from '../../src/domain/questionnaires';
-import type { Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, type Workspace } from '../../emulator/workspace';
 import { records, ROADMAP, setUpWorkspace } from './workspace';
 
 const MENTEES = 'Наставляемые';
@@ -113,6 +113,79 @@ describe('questionnaires are built by code', () => {
       .forms()[0]
       .items.find((i) => i.type === 'CHECKBOX' && i.choices.includes('Наставничество в цифровой среде'));
     expect(requests).toBeDefined();
+  });
+});
+
+describe('several staff accounts, and publishing', () => {
+  const OWNER = DEMO_USERS.methodologist;
+  const STAFF = DEMO_USERS.staff;
+  const lastAlert = (ws: Workspace) => ws.ui.dialogs[ws.ui.dialogs.length - 1];
+
+  test('a colleague who cannot open the forms is told who made them; nothing is re-created or overwritten', async () => {
+    const ws = await withForms();
+    const before = ws.forms();
+    const settings = ws.values('Настройки');
+    ws.setUser(STAFF);
+    ws.run('menuSetupQuestionnaires');
+    expect(lastAlert(ws)).toMatchObject({
+      kind: 'alert',
+      message: expect.stringContaining(
+        `Анкеты создавались из учётной записи ${OWNER}, и у вашей учётной записи (${STAFF}) нет доступа`,
+      ),
+    });
+    expect(lastAlert(ws)).toMatchObject({ message: expect.stringContaining('Новые анкеты не созданы') });
+    expect(ws.forms()).toEqual(before);
+    expect(ws.values('Настройки')).toEqual(settings);
+    // Answers keep reaching the banks.
+    ws.setUser(OWNER);
+    ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    expect(bank(ws, MENTEES)).toHaveLength(1);
+  });
+
+  test('once the owner adds the colleague as an editor of the forms, the colleague updates them in place', async () => {
+    const ws = await withForms();
+    const before = ws.forms();
+    for (const f of before) ws.formApp().openById(f.id).addEditor(STAFF);
+    ws.setUser(STAFF);
+    expect(() => ws.run('setupQuestionnaires')).not.toThrow();
+    expect(ws.forms().map((f) => f.id)).toEqual(before.map((f) => f.id));
+    expect(ws.forms().every((f) => f.owner === OWNER)).toBe(true);
+  });
+
+  test('a form its creator deleted is made anew, and staff are told where the old answers stayed', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставника', mentorAnswers(), { email: 'sokolov@school2.example' });
+    const oldSheet = responseSheet(ws, 'Анкета наставника');
+    const oldId = ws.findForm('Анкета наставника').id;
+    ws.deleteForm(oldId);
+    const result = ws.run('setupQuestionnaires') as { message: string };
+    const mentor = ws.forms().find((f) => f.title === 'Анкета наставника')!;
+    expect(mentor.id).not.toBe(oldId);
+    expect(mentor.published).toBe(true);
+    expect(result.message).toContain(
+      `Анкета «Анкета наставника» была удалена из Google Диска: создана новая, ссылка на неё обновлена. Ответы на прежнюю анкету остались на листе «${oldSheet}».`,
+    );
+    expect(ws.values('Журнал')!.flat().join(' ')).toContain('была удалена из Google Диска');
+    expect(ws.values(oldSheet)).toHaveLength(2);
+    expect(bank(ws, MENTORS)).toHaveLength(1);
+    // Answers to the new form are filed.
+    ws.submitForm(mentor.id, mentorAnswers({ fullName: 'Новая Анна' }), { email: 'novaya@school2.example' });
+    expect(bank(ws, MENTORS)).toHaveLength(2);
+  });
+
+  test('forms made after 30 June 2026 are published; one unpublished by hand is published again on update', async () => {
+    const ws = await withForms();
+    expect(ws.forms().every((f) => f.published)).toBe(true);
+    const id = ws.findForm('Анкета наставляемого').id;
+    ws.formApp().openById(id).setPublished(false);
+    expect(() => ws.submitForm(id, menteeAnswers(), { email: 'petrova@school2.example' })).toThrow('не опубликована');
+    const result = ws.run('setupQuestionnaires') as { message: string };
+    expect(result.message).toContain(
+      'Анкета «Анкета наставляемого» была не опубликована и теперь снова принимает ответы.',
+    );
+    expect(ws.forms().every((f) => f.published)).toBe(true);
+    ws.submitForm(id, menteeAnswers(), { email: 'petrova@school2.example' });
+    expect(bank(ws, MENTEES)).toHaveLength(1);
   });
 });
 
@@ -304,19 +377,93 @@ describe('consent', () => {
 });
 
 describe('links', () => {
-  test('«Разослать ссылки» mails the links to the staff list; without a list it says what to do', async () => {
-    const ws = await withForms();
-    expect(() => ws.run('sendFormLinks')).toThrow('Укажите адреса для рассылки');
+  function listStaff(ws: Workspace, addresses: string) {
     const settings = ws.values('Настройки')!;
     const row = settings.findIndex((r) => r[0] === 'Адреса для рассылки ссылок') + 1 || settings.length + 1;
-    ws.edit('Настройки', `A${row}:B${row}`, [
-      ['Адреса для рассылки ссылок', 'zavuch@school2.example, uchitel@school2.example'],
-    ]);
-    ws.run('sendFormLinks');
+    ws.edit('Настройки', `A${row}:B${row}`, [['Адреса для рассылки ссылок', addresses]]);
+  }
+
+  test('«Разослать ссылки»: one letter per person, nobody sees the others; without a list it says what to do', async () => {
+    const ws = await withForms();
+    expect(() => ws.run('sendFormLinks')).toThrow('Укажите адреса для рассылки');
+    listStaff(ws, 'zavuch@school2.example, uchitel@school2.example; Zavuch@school2.example');
+    const result = ws.run('sendFormLinks') as { sent: number; message: string };
     const mail = ws.mail();
-    expect(mail).toHaveLength(1);
-    expect(mail[0].to).toEqual(['zavuch@school2.example', 'uchitel@school2.example']);
+    expect(mail.map((m) => [m.to, m.cc, m.bcc])).toEqual([
+      [['zavuch@school2.example'], [], []],
+      [['uchitel@school2.example'], [], []],
+    ]);
     expect(mail[0].body).toContain(ws.forms()[0].url);
+    expect(result).toEqual({ sent: 2, message: 'Ссылки отправлены: 2 адресатам, каждому отдельным письмом.' });
+  });
+
+  test('past the daily quota the rest is named in the message and counted in «Журнал», never dropped silently', async () => {
+    const ws = await withForms();
+    const addresses = Array.from({ length: 103 }, (_, i) => `t${i}@school2.example`);
+    listStaff(ws, addresses.join(', '));
+    const result = ws.run('sendFormLinks') as { sent: number; message: string };
+    // A consumer account: 100 recipients a day.
+    expect(result.sent).toBe(100);
+    expect(ws.mail()).toHaveLength(100);
+    expect(ws.mail().every((m) => m.to.length === 1)).toBe(true);
+    expect(result.message).toContain(
+      'Не отправлено 3 — дневная квота писем исчерпана: t100@school2.example, t101@school2.example, t102@school2.example.',
+    );
+    const log = ws
+      .values('Журнал')!
+      .map((r) => r.join(' '))
+      .join('\n');
+    expect(log).toMatch(/Отправлено писем: 100 из 103\. Не отправлено: 3 \(дневная квота писем исчерпана\)\./);
+    expect(log).not.toMatch(/t10[0-2]@/);
+  });
+});
+
+describe('a burst of answers and a busy lock', () => {
+  test('200 answers whose triggers start at the same instant (each fired twice): every one is in its bank once, no replay', async () => {
+    const ws = await withForms();
+    for (let i = 0; i < 200; i++) {
+      ws.submitForm('Анкета наставляемого', menteeAnswers({ fullName: `Учитель ${i}` }), {
+        email: `t${i}@school2.example`,
+        deferTriggers: true,
+      });
+    }
+    const runs = ws.flushFormTriggers({ simultaneous: true, order: 'shuffle', seed: 3, duplicate: true });
+    expect(runs).toHaveLength(400);
+    expect(runs.filter((r) => !r.ok)).toEqual([]);
+    const rows = bank(ws, MENTEES);
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((r) => r.Email))).toEqual(
+      new Set(Array.from({ length: 200 }, (_, i) => `t${i}@school2.example`)),
+    );
+    expect(rows.find((r) => r.Email === 't42@school2.example')!['ФИО']).toBe('Учитель 42');
+    // «Сводка» is right after the burst.
+    const summary = ws.values('Сводка')!;
+    expect(summary.find((r) => r[1] === 'Наставляемые: ответов')!.slice(2, 5)).toEqual(['200', 'в банке', '200']);
+    // A repeated firing of a filed answer changes nothing.
+    const before = [ws.values(MENTEES), ws.values('Журнал'), ws.values('Сводка')];
+    ws.submitForm('Анкета наставника', mentorAnswers(), { email: 'sokolov@school2.example', deferTriggers: true });
+    ws.flushFormTriggers({ duplicate: true, simultaneous: true });
+    expect(ws.values(MENTEES)).toEqual(before[0]);
+    expect(bank(ws, MENTORS)).toHaveLength(1);
+    expect(ws.values('Журнал')!.filter((r) => r.join(' ').includes('Анкета наставника'))).toHaveLength(1);
+  });
+
+  test('an answer whose trigger cannot get the lock in time is filed by the next run that holds it', async () => {
+    const ws = await withForms();
+    // Another execution holds the document lock (a long run of the add-on) while an answer arrives.
+    const key = `document:${ws.model.id}`;
+    ws.locks.holders.set(key, -1);
+    const first = ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
+    expect(first.triggerRuns[0].ok).toBe(true);
+    expect(ws.values(MENTEES)!.length).toBe(1);
+    expect(ws.logs.entries.some((e) => e.level === 'warn' && /left for the next run/.test(e.message))).toBe(true);
+    ws.locks.holders.delete(key);
+    ws.submitForm('Анкета наставника', mentorAnswers(), { email: 'sokolov@school2.example' });
+    expect(bank(ws, MENTEES).map((r) => r.Email)).toEqual(['petrova@school2.example']);
+    expect(bank(ws, MENTORS).map((r) => r.Email)).toEqual(['sokolov@school2.example']);
+    expect(records(ws, ROADMAP).find((r) => r['№'] === '2.1')!['Статус']).toBe('В работе');
+    const summary = ws.values('Сводка')!;
+    expect(summary.find((r) => r[1] === 'Наставляемые: ответов')!.slice(2, 5)).toEqual(['1', 'в банке', '1']);
   });
 });
 

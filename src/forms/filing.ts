@@ -1,0 +1,160 @@
+/**
+ * Files every answer not filed yet (filed.ts): the questionnaires' into the banks, in time order
+ * across forms, each bank read and written once; the year's forms' into their sheets. Called only
+ * with the document lock held. Idempotent: an answer filed twice changes nothing.
+ */
+import { removeDraftsOf } from '../docs/withdrawal';
+import { WITHDRAWN_NAME, type FormKey, type ResolvedFormDefinition } from '../domain/questionnaires';
+import { logAction } from '../sheets/logSheet';
+import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
+import { anonymizeInPairs } from '../sheets/pairsSheet';
+import { scrubReminderLog } from '../sheets/reminderLogSheet';
+import { markActivitiesStarted } from '../sheets/roadmapSheet';
+import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
+import { schoolForms } from './definitions';
+import type { FiledState } from './filed';
+import { REGISTRY_KEYS, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
+import {
+  currentTitles,
+  logOutcomes,
+  mapResponseColumns,
+  NO_CONSENT_MARK,
+  removeAnswers,
+  ResponseProcessor,
+  scrubResponses,
+  sheetById,
+  WITHDRAWN_MARK,
+  type Outcome,
+  type ResponseColumns,
+} from './responses';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Roadmap activities a first answer starts: stage 2 for mentees, stage 3 for mentors. */
+const STARTS: Partial<Record<FormKey, string[]>> = { mentee: ['2.1', '2.2'], mentor: ['3.1', '3.2'] };
+
+/** A questionnaire's definition and where its answers are, worked out before taking the lock. */
+export interface PreparedForm {
+  def: ResolvedFormDefinition;
+  columns: ResponseColumns;
+  /** Required questions missing from the response sheet (then nothing of it can be filed). */
+  missing: string[];
+}
+
+/** Reads the definition, the questions' current titles (FormApp) and the header: nothing the lock guards. */
+export function prepareQuestionnaire(entry: FormEntry, def: ResolvedFormDefinition, sheet: Sheet): PreparedForm {
+  const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
+  const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
+  return { def, columns, missing };
+}
+
+export interface FilingResult {
+  /** Response rows looked at. */
+  rows: number;
+  /** Whether a bank or a sheet of the year's work changed (then «Сводка» is stale). */
+  changed: boolean;
+}
+
+interface Pending {
+  key: RegistryKey;
+  sheet: Sheet;
+  from: number;
+  to: number;
+}
+
+/**
+ * Files the rows below each form's mark and moves the marks (in `state`; the caller saves it).
+ * `prepared` holds questionnaires already prepared outside the lock; others are prepared here.
+ */
+export function filePending(
+  ss: Spreadsheet,
+  registry: FormRegistry,
+  state: FiledState,
+  prepared: Map<RegistryKey, PreparedForm>,
+): FilingResult {
+  const pending: Pending[] = [];
+  for (const key of REGISTRY_KEYS) {
+    const entry = registry[key];
+    const sheet = entry && entry.sheetId !== null ? sheetById(ss, entry.sheetId) : null;
+    if (!sheet) continue;
+    // A questionnaire without a mark (made before marks were kept) is filed whole: that is idempotent.
+    const last = sheet.getLastRow();
+    const mark = state.rows[key] ?? (isYearFormKey(key) ? last : 1);
+    if (last > mark) pending.push({ key, sheet, from: mark + 1, to: last });
+    state.rows[key] = Math.max(mark, last);
+  }
+  const result: FilingResult = { rows: 0, changed: false };
+  const questionnaires = pending.filter((p) => !isYearFormKey(p.key));
+  if (questionnaires.length > 0) fileQuestionnaires(ss, registry, questionnaires, prepared, result);
+  for (const p of pending.filter((x) => isYearFormKey(x.key))) {
+    for (let row = p.from; row <= p.to; row++) {
+      handleYearResponse(ss, p.key as Exclude<RegistryKey, FormKey>, p.sheet, row, registry[p.key]!);
+      result.rows++;
+      result.changed = true;
+    }
+  }
+  return result;
+}
+
+function fileQuestionnaires(
+  ss: Spreadsheet,
+  registry: FormRegistry,
+  pending: Pending[],
+  prepared: Map<RegistryKey, PreparedForm>,
+  result: FilingResult,
+): void {
+  let forms: Record<FormKey, ResolvedFormDefinition> | null = null;
+  const queue: Array<{ key: FormKey; p: Pending; form: PreparedForm; rowNumber: number; row: unknown[]; at: number }> =
+    [];
+  for (const p of pending) {
+    const key = p.key as FormKey;
+    const form = prepared.get(key) ?? prepareQuestionnaire(registry[key]!, (forms ??= schoolForms(ss))[key], p.sheet);
+    if (form.missing.length > 0) {
+      logAction(
+        ss,
+        `Ошибка: ${form.def.title}`,
+        `В листе «${p.sheet.getName()}» не найдены вопросы: ${form.missing.join('; ')}. Ответы в строках ` +
+          `${p.from}–${p.to} не учтены: верните заголовки столбцов или обновите анкеты, затем выберите «Обработать ответы заново».`,
+      );
+      continue;
+    }
+    const width = Math.max(p.sheet.getLastColumn(), 1);
+    const values = p.sheet.getRange(p.from, 1, p.to - p.from + 1, width).getValues();
+    values.forEach((row, i) => {
+      result.rows++;
+      const email = row[form.columns.email];
+      if (email === NO_CONSENT_MARK || email === WITHDRAWN_MARK) return;
+      if (row.every((cell, c) => c === 0 || cell === '')) return;
+      const at = Object.prototype.toString.call(row[0]) === '[object Date]' ? (row[0] as Date).getTime() : 0;
+      queue.push({ key, p, form, rowNumber: p.from + i, row, at });
+    });
+  }
+  // In time order across the forms: a withdrawal after the answer it withdraws.
+  queue.sort((a, b) => a.at - b.at);
+  const processor = new ResponseProcessor(ss, new Date().toISOString());
+  const outcomes = new Map<FormKey, Outcome[]>();
+  const withdrawn: string[] = [];
+  for (const item of queue) {
+    const outcome = processor.process(item.key, item.form.def, item.form.columns, item.row);
+    outcomes.set(item.key, [...(outcomes.get(item.key) ?? []), outcome]);
+    if (outcome === 'noConsent') removeAnswers(item.p.sheet, item.rowNumber, item.row, item.form.columns.email);
+    if (outcome === 'withdrawn') withdrawn.push(String(item.row[item.form.columns.email]));
+    if (outcome !== 'unchanged') result.changed = true;
+  }
+  processor.flush();
+  for (const email of withdrawn) {
+    scrubResponses(ss, registry, email);
+    scrubReminderLog(ss, email);
+  }
+  if (processor.withdrawnIds.length > 0) {
+    anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
+    removeDraftsOf(ss, processor.withdrawnIds, WITHDRAWN_NAME);
+    scrubMonitoringRecords(ss, processor.withdrawnIds);
+  }
+  for (const [key, list] of outcomes) {
+    if (list.includes('added') && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
+    const def = queue.find((q) => q.key === key)!.form.def;
+    logOutcomes(ss, def.title, list);
+  }
+}
