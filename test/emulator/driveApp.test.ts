@@ -224,10 +224,10 @@ describe('MimeType, authorization, counting, listing', () => {
     expect(() => (MimeType as unknown as Record<string, string>).DOCX).toThrow(/not implemented by the emulator/);
   });
 
-  test('AuthMode.NONE refuses DriveApp (scope drive.file)', () => {
+  test('AuthMode.NONE refuses DriveApp (scope drive)', () => {
     const { env, DriveApp } = setup();
     expect(() => env.runExecution('onOpen', { authMode: 'NONE' }, () => DriveApp.getRootFolder())).toThrow(
-      'You do not have permission to call DriveApp.getRootFolder. Required permissions: https://www.googleapis.com/auth/drive.file',
+      'You do not have permission to call DriveApp.getRootFolder. Required permissions: https://www.googleapis.com/auth/drive',
     );
   });
 
