@@ -1,4 +1,5 @@
 import { DOCUMENT_FOLDERS, type DocumentFolder } from '../domain/documents/types';
+import { requireManagement } from '../state/manager';
 import { createFolder, liveFolder } from './drive';
 import { readDocumentsState, writeDocumentsState, type DocumentsState } from './state';
 
@@ -22,6 +23,8 @@ export interface DocumentFolders {
  * are carried over by ensureTemplates).
  */
 export function ensureFolders(period: string): DocumentFolders {
+  // Another account cannot see the manager's folders (drive.file): it would build a second tree.
+  requireManagement('Документы');
   const saved = readDocumentsState();
   const state: DocumentsState =
     saved && saved.period === period ? saved : { period, folderId: '', folders: {}, templates: {} };

@@ -5,6 +5,7 @@ import { schoolForms } from './definitions';
 import { readFiled, writeFiled } from './filed';
 import { filePending, prepareQuestionnaire, type PreparedForm } from './filing';
 import { formKeyOfSheet, readRegistry, type RegistryKey } from './registry';
+import { isSurplusFormTrigger } from './trigger';
 
 /** How long a firing waits for the document lock before leaving its answer to the next run. */
 const LOCK_WAIT_MS = 30000;
@@ -20,6 +21,7 @@ const BUDGET_MS = 4 * 60 * 1000;
  * the next run that holds the lock. The same answer twice changes nothing.
  */
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (isSurplusFormTrigger(e.triggerUid)) return;
   const sheet = e.range.getSheet();
   const ss = sheet.getParent();
   const row = e.range.getRow();

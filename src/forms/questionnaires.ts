@@ -10,6 +10,7 @@ import { buildForms } from './formBuilder';
 import { readRegistry } from './registry';
 import { sheetById } from './responses';
 import { ensureFormSubmitTrigger } from './trigger';
+import { requireManagement } from '../state/manager';
 import { buildYearForms } from '../year/yearForms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,6 +26,7 @@ const LINK_SETTINGS: Record<FormKey, [SettingKey, SettingKey]> = {
  * place when they exist), the one form-submit trigger, and the links written into «Настройки».
  */
 export function setUpQuestionnaires(ss: Spreadsheet): FormsSetupResult {
+  requireManagement('Создать/обновить анкеты');
   writeLists(ss);
   // The banks exist from the start (empty), before the response sheets the forms add.
   Bank.open(ss, 'mentee');

@@ -1,3 +1,6 @@
+import { currentAccount, mayManage } from '../state/manager';
+import { readState, writeState } from '../state/store';
+
 /** The global (src/main.ts) the form-submit trigger calls. */
 export const FORM_SUBMIT_HANDLER = 'onFormSubmitTrigger';
 
@@ -7,10 +10,27 @@ export const FORM_SUBMIT_HANDLER = 'onFormSubmitTrigger';
  * can run any number of times. Returns true when it installed one.
  */
 export function ensureFormSubmitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  if (!mayManage()) return false;
+  writeState(TRIGGER_OWNER_KEY, currentAccount());
   const existing = ScriptApp.getUserTriggers(ss).some(
     (t) => t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && t.getHandlerFunction() === FORM_SUBMIT_HANDLER,
   );
   if (existing) return false;
   ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  return true;
+}
+
+const TRIGGER_OWNER_KEY = 'formTriggerOwner';
+
+/**
+ * A form-submit trigger another account installed before one account managed the add-on: the
+ * manager's own trigger files every answer, so this one removes itself instead of doing it twice.
+ * With no owner recorded (an older version) every trigger keeps working: answers are filed once anyway.
+ */
+export function isSurplusFormTrigger(triggerUid: string | undefined): boolean {
+  const owner = readState(TRIGGER_OWNER_KEY);
+  const me = currentAccount();
+  if (!owner || !me || owner.toLowerCase() === me.toLowerCase()) return false;
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
   return true;
 }

@@ -9,7 +9,8 @@ import { readJob } from '../docs/batch';
 import { readSettings, type Settings } from '../sheets/settings';
 import { contextSpreadsheet } from '../state/context';
 import { readState, writeState } from '../state/store';
-import { forgetClockFile, rememberClockFile } from './clockFiles';
+import { mayManage } from '../state/manager';
+import { clockFileOf, forgetClockFile, rememberClockFile } from './clockFiles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,7 +35,11 @@ function clockTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
 
 /** Makes the trigger run on `mode`, replacing the one there is when its schedule differs. */
 export function setClockMode(mode: ClockMode, ss: Spreadsheet = contextSpreadsheet()): void {
+  // Only the manager's trigger runs the reminders and batches: a second account's would do it twice.
+  if (!mayManage()) return;
   const triggers = clockTriggers(ss);
+  // A trigger made before its file was recorded (an older version) gets its record now.
+  for (const t of triggers) if (!clockFileOf(t.getUniqueId())) rememberClockFile(t.getUniqueId(), ss.getId());
   const current = triggers.length === 1 ? (readState(MODE_KEY) ?? 'hourly') : 'off';
   if (current === mode && triggers.length <= 1) return;
   for (const t of triggers) {

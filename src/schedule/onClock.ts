@@ -13,6 +13,7 @@ import { refreshSummary } from '../ui/progress';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';
 import { buildYearForms, yearFormEntries } from '../year/yearForms';
+import { mayManage } from '../state/manager';
 import { settleClockTrigger } from './clock';
 import { clockFileOf, forgetClockFile } from './clockFiles';
 
@@ -50,7 +51,15 @@ export function onClockTrigger(e?: GoogleAppsScript.Events.TimeDriven): void {
     dropTrigger(uid);
     return;
   }
-  withSpreadsheet(ss, onClock);
+  withSpreadsheet(ss, () => {
+    // A second account's trigger from before one account managed the add-on: the manager's runs instead.
+    if (!mayManage()) {
+      console.warn(`Триггер ${uid} принадлежит не той учётной записи, что ведёт таблицу: триггер удалён.`);
+      dropTrigger(uid);
+      return;
+    }
+    onClock();
+  });
 }
 
 /** One run in the context's spreadsheet. */

@@ -1,4 +1,5 @@
 import { ensureDocumentsSpace } from '../docs/documents';
+import { managerAccount, mayManage } from '../state/manager';
 import { buildRoadmap, defaultStartYear, periodLabel, type People } from '../domain/roadmap';
 import { todayIso } from '../sheets/cells';
 import { writeLists } from '../sheets/listsSheet';
@@ -155,8 +156,10 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     writeState(ROADMAP_YEAR_KEY, String(opts.startYear));
     if (sync.created) arrangeSheets(ss);
     refreshSummary(ss);
-    // The period's Drive folders and document templates (kept as staff edited them on a re-run).
-    ensureDocumentsSpace(period);
+    // The period's Drive folders and document templates (kept as staff edited them on a re-run),
+    // made by the account that manages the add-on's files; another account sets up only the sheets.
+    const managing = mayManage();
+    if (managing) ensureDocumentsSpace(period);
     // «Мероприятия», «Встречи», «Методическая копилка», «Публикации», reminders' settings and trigger.
     ensureYearSpace(ss);
 
@@ -165,6 +168,10 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     if (sync.kept) parts.push(`сохранены записи по ${sync.kept} мероприятиям`);
     if (sync.restoredColumns.length) parts.push(`восстановлены столбцы: ${sync.restoredColumns.join(', ')}`);
     if (archivedSheet) parts.push(`прежняя дорожная карта сохранена на листе «${archivedSheet}»`);
+    if (!managing)
+      parts.push(
+        `папки документов на Google Диске и напоминания ведёт учётная запись ${managerAccount()}, их эта настройка не меняла`,
+      );
     const message = `${parts.join('; ')}.`;
     logAction(ss, 'Настройка учебного года', message);
     return {

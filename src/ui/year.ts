@@ -28,6 +28,7 @@ import { requirePeriod } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { readDocumentsState } from '../docs/state';
 import { settleClockTrigger } from '../schedule/clock';
+import { managerAccount } from '../state/manager';
 import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -82,7 +83,8 @@ export function getYearView(): YearView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (ss.getSheetByName(SHEETS.events)) syncEvents(ss);
   // «Напоминания: включены» may have changed in «Настройки» (onEdit cannot touch triggers).
-  if (currentPeriod()) settleClockTrigger(ss);
+  // Re-syncs the manager's trigger; opening the panel never makes anyone the manager.
+  if (currentPeriod() && managerAccount()) settleClockTrigger(ss);
   return yearView(ss);
 }
 

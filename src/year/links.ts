@@ -17,6 +17,7 @@ import { UserError } from '../ui/errors';
 import { buildYearForms, prefilledUrl, prefillTemplate, yearFormEntries, type PrefillTemplate } from './yearForms';
 import { confirmedPairs, loadYearData, type YearData } from './yearData';
 import { writeState } from '../state/store';
+import { requireManagement } from '../state/manager';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -151,6 +152,7 @@ export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
   const data = loadYearData(ss);
   if (confirmedPairs(data).length === 0)
     throw new UserError('Нет утверждённых пар: мониторинг проводится для пар и групп со статусом «утверждено».');
+  requireManagement('Разослать ссылки на мониторинг');
   buildYearForms(ss);
   const invites = monitoringInvites(data);
   if (invites.length === 0)
@@ -180,6 +182,7 @@ export function sendMeetingLinks(ss: Spreadsheet): SendLinksResult {
   const pairs = confirmedPairs(data);
   if (pairs.length === 0)
     throw new UserError('Нет утверждённых пар: отчёты о встречах пишут наставники утверждённых пар.');
+  requireManagement('Разослать наставникам ссылки на отчёт о встрече');
   buildYearForms(ss);
   const entry = yearFormEntries().meetingReport!;
   const template = prefillTemplate(entry, { [Q.pair]: pairChoiceLabel(pairs[0].id, pairs[0].mentorName) });

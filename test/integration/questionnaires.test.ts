@@ -130,10 +130,11 @@ describe('several staff accounts, and publishing', () => {
     expect(lastAlert(ws)).toMatchObject({
       kind: 'alert',
       message: expect.stringContaining(
-        `Анкеты создавались из учётной записи ${OWNER}, и у вашей учётной записи (${STAFF}) нет доступа`,
+        `«Создать/обновить анкеты»: анкеты, папку документов на Google Диске и автоматическую обработку ответов и напоминаний этой таблицы ведёт учётная запись ${OWNER}`,
       ),
     });
-    expect(lastAlert(ws)).toMatchObject({ message: expect.stringContaining('Новые анкеты не созданы') });
+    expect(lastAlert(ws)).toMatchObject({ message: expect.stringContaining(`ваша учётная запись (${STAFF})`) });
+    expect(lastAlert(ws)).toMatchObject({ message: expect.stringContaining('Ничего не создано заново') });
     expect(ws.forms()).toEqual(before);
     expect(ws.values('Настройки')).toEqual(settings);
     // Answers keep reaching the banks.
@@ -142,14 +143,16 @@ describe('several staff accounts, and publishing', () => {
     expect(bank(ws, MENTEES)).toHaveLength(1);
   });
 
-  test('once the owner adds the colleague as an editor of the forms, the colleague updates them in place', async () => {
+  test('even with the forms shared, a colleague does not rebuild them or add a second form-submit trigger', async () => {
     const ws = await withForms();
+    for (const f of ws.forms()) ws.formApp().openById(f.id).addEditor(STAFF);
     const before = ws.forms();
-    for (const f of before) ws.formApp().openById(f.id).addEditor(STAFF);
+    const triggers = ws.triggers();
     ws.setUser(STAFF);
-    expect(() => ws.run('setupQuestionnaires')).not.toThrow();
-    expect(ws.forms().map((f) => f.id)).toEqual(before.map((f) => f.id));
-    expect(ws.forms().every((f) => f.owner === OWNER)).toBe(true);
+    expect(() => ws.run('setupQuestionnaires')).toThrow(`ведёт учётная запись ${OWNER}`);
+    expect(ws.forms()).toEqual(before);
+    expect(ws.triggers()).toEqual(triggers);
+    expect(ws.triggers().some((t) => t.user === STAFF)).toBe(false);
   });
 
   test('a form its creator deleted is made anew, and staff are told where the old answers stayed', async () => {
