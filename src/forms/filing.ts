@@ -1,10 +1,11 @@
 /**
  * Files every answer not filed yet (filed.ts): the questionnaires' into the banks, in time order
  * across forms, each bank read and written once; the year's forms' into their sheets. Called only
- * with the document lock held. Idempotent: an answer filed twice changes nothing.
+ * with the document lock held. Idempotent: an answer filed twice changes nothing. «Обработать ответы
+ * заново» files every questionnaire answer again the same way.
  */
 import { removeDraftsOf } from '../docs/withdrawal';
-import { WITHDRAWN_NAME, type FormKey, type ResolvedFormDefinition } from '../domain/questionnaires';
+import { FORM_KEYS, WITHDRAWN_NAME, type FormKey, type ResolvedFormDefinition } from '../domain/questionnaires';
 import { logAction } from '../sheets/logSheet';
 import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
 import { anonymizeInPairs } from '../sheets/pairsSheet';
@@ -86,7 +87,10 @@ export function filePending(
   }
   const result: FilingResult = { rows: 0, changed: false };
   const questionnaires = pending.filter((p) => !isYearFormKey(p.key));
-  if (questionnaires.length > 0) fileQuestionnaires(ss, registry, questionnaires, prepared, result);
+  if (questionnaires.length > 0) {
+    const { problems } = fileQuestionnaires(ss, registry, questionnaires, prepared, result);
+    for (const problem of problems) logAction(ss, 'Ошибка: обработка ответов', problem);
+  }
   for (const p of pending.filter((x) => isYearFormKey(x.key))) {
     for (let row = p.from; row <= p.to; row++) {
       handleYearResponse(ss, p.key as Exclude<RegistryKey, FormKey>, p.sheet, row, registry[p.key]!);
@@ -97,13 +101,20 @@ export function filePending(
   return result;
 }
 
+/** What filing questionnaires did: every answer's outcome, and what could not be read (Russian). */
+export interface QuestionnaireFiling {
+  outcomes: Outcome[];
+  problems: string[];
+}
+
 function fileQuestionnaires(
   ss: Spreadsheet,
   registry: FormRegistry,
   pending: Pending[],
   prepared: Map<RegistryKey, PreparedForm>,
   result: FilingResult,
-): void {
+): QuestionnaireFiling {
+  const problems: string[] = [];
   let forms: Record<FormKey, ResolvedFormDefinition> | null = null;
   const queue: Array<{ key: FormKey; p: Pending; form: PreparedForm; rowNumber: number; row: unknown[]; at: number }> =
     [];
@@ -111,11 +122,10 @@ function fileQuestionnaires(
     const key = p.key as FormKey;
     const form = prepared.get(key) ?? prepareQuestionnaire(registry[key]!, (forms ??= schoolForms(ss))[key], p.sheet);
     if (form.missing.length > 0) {
-      logAction(
-        ss,
-        `Ошибка: ${form.def.title}`,
-        `В листе «${p.sheet.getName()}» не найдены вопросы: ${form.missing.join('; ')}. Ответы в строках ` +
-          `${p.from}–${p.to} не учтены: верните заголовки столбцов или обновите анкеты, затем выберите «Обработать ответы заново».`,
+      problems.push(
+        `Анкета «${form.def.title}»: в листе «${p.sheet.getName()}» не найдены вопросы: ${form.missing.join('; ')}. ` +
+          `Ответы в строках ${p.from}–${p.to} не учтены: верните заголовки столбцов или обновите анкеты, ` +
+          `затем выберите «Обработать ответы заново».`,
       );
       continue;
     }
@@ -157,4 +167,30 @@ function fileQuestionnaires(
     const def = queue.find((q) => q.key === key)!.form.def;
     logOutcomes(ss, def.title, list);
   }
+  return { outcomes: [...outcomes.values()].flat(), problems };
+}
+
+/**
+ * «Обработать ответы заново»: every answer of every questionnaire, from the first row, through the same
+ * filing as the trigger (idempotent: answers already in a bank change nothing); the marks move to the
+ * last rows. For when the trigger was missing or a bank was damaged.
+ */
+export function refileQuestionnaires(ss: Spreadsheet, registry: FormRegistry, state: FiledState): QuestionnaireFiling {
+  const forms = schoolForms(ss);
+  const pending: Pending[] = [];
+  const missing: string[] = [];
+  for (const key of FORM_KEYS) {
+    const entry = registry[key];
+    if (!entry) continue;
+    const sheet = entry.sheetId === null ? null : sheetById(ss, entry.sheetId);
+    if (!sheet) {
+      missing.push(`Не найден лист ответов анкеты «${forms[key].title}».`);
+      continue;
+    }
+    const last = sheet.getLastRow();
+    if (last > 1) pending.push({ key, sheet, from: 2, to: last });
+    state.rows[key] = Math.max(last, 1);
+  }
+  const filing = fileQuestionnaires(ss, registry, pending, new Map(), { rows: 0, changed: false });
+  return { outcomes: filing.outcomes, problems: [...missing, ...filing.problems] };
 }

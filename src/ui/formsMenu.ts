@@ -2,7 +2,8 @@ import { formLinks, sendFormLinks, setUpQuestionnaires } from '../forms/question
 import { replayResponses } from '../forms/replay';
 import type { FormLink, FormsSetupResult, SendLinksResult } from './contract';
 import { logAction } from '../sheets/logSheet';
-import { runMenuAction, showAlert } from './errors';
+import { runMenuAction, showAlert, UserError } from './errors';
+import { withLock } from './lock';
 import { showSidebar } from './sidebar';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
@@ -21,7 +22,13 @@ export function menuShowForms(): void {
 
 export function menuReplayResponses(): void {
   runMenuAction('Обработать ответы заново', () => {
-    const r = replayResponses(active());
+    // Under the lock the form trigger files with: the two never work on one bank at once.
+    const r = withLock(
+      () => {
+        throw new UserError('Ответы сейчас обрабатываются. Подождите минуту и повторите.');
+      },
+      () => replayResponses(active()),
+    );
     for (const problem of r.problems) logAction(active(), 'Ошибка: обработка ответов заново', problem);
     const problems = r.problems.length > 0 ? `\n\nПроблемы:\n${r.problems.join('\n')}` : '';
     showAlert(
