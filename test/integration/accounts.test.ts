@@ -17,7 +17,9 @@ describe('one account manages the forms, the folders and the triggers', () => {
     const ws = await demo();
     const before = snapshot(ws);
     ws.setUser(STAFF);
-    expect(() => ws.run('getDocumentsView')).toThrow(`«Документы»: анкеты, папку документов на Google Диске`);
+    expect(() => ws.run('getDocumentsView')).toThrow(
+      `ведёт учётная запись ${OWNER}. Выполнить «Документы» может только она`,
+    );
     expect(() => ws.run('generateDocuments', { kind: 'regulationOrder' })).toThrow(`ведёт учётная запись ${OWNER}`);
     expect(snapshot(ws)).toEqual(before);
   });

@@ -130,7 +130,7 @@ describe('several staff accounts, and publishing', () => {
     expect(lastAlert(ws)).toMatchObject({
       kind: 'alert',
       message: expect.stringContaining(
-        `«Создать/обновить анкеты»: анкеты, папку документов на Google Диске и автоматическую обработку ответов и напоминаний этой таблицы ведёт учётная запись ${OWNER}`,
+        `Анкеты, папку документов на Google Диске, обработку ответов и напоминания в этой таблице ведёт учётная запись ${OWNER}. Выполнить «Создать/обновить анкеты» может только она`,
       ),
     });
     expect(lastAlert(ws)).toMatchObject({ message: expect.stringContaining(`ваша учётная запись (${STAFF})`) });
