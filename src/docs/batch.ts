@@ -1,6 +1,6 @@
 /**
  * Batches of documents that may not fit in one execution (consent statements for 150 people): the
- * list of items is fixed when the batch starts and kept in the document's properties with how far it
+ * list of items is fixed when the batch starts and kept with the add-on's state (src/state) with how far it
  * got; each run makes documents until its time budget is spent. The sidebar calls the next run as
  * soon as one returns; if it is closed, the add-on's one time-driven trigger carries on (at most
  * hourly, as add-on triggers run). A run that dies halfway is safe to repeat (see generate.ts).
@@ -25,10 +25,15 @@ export interface BatchJob {
   skipped: string[];
   finished: boolean;
   startedMs: number;
+  /** Who is making the documents now, and until when (see claimJob). */
+  lease?: { holder: BatchHolder; untilMs: number };
 }
 
+/** The sidebar driving the batch chunk by chunk, or the time-driven trigger carrying it on. */
+export type BatchHolder = 'sidebar' | 'clock';
+
 const JOB = 'documentJob';
-/** Properties hold at most 9 KB a value: the skipped list is cut, the counts stay exact. */
+/** The skipped list is cut (the sidebar shows it; the register has the rest), the counts stay exact. */
 const MAX_SKIPPED = 30;
 
 export function readJob(): BatchJob | null {
@@ -42,3 +47,26 @@ export function writeJob(job: BatchJob): void {
 
 /** Time budgets in ms: a sidebar call answers quickly (the bar moves); a trigger run uses most of its 6 minutes. */
 export const BUDGET = { sidebar: 20_000, trigger: 270_000 } as const;
+/** How long after its last chunk the sidebar still counts as driving the batch (it asks again at once). */
+const LEASE_MARGIN_MS = 60_000;
+
+/**
+ * Takes the batch for `holder` unless the other one has it now. A time-driven run has no document lock
+ * (it takes the user lock), so the lock cannot keep it and a sidebar in the same file apart; the job
+ * says who is making its documents instead, and the other side leaves them alone until the lease ends.
+ */
+export function claimJob(job: BatchJob, holder: BatchHolder): boolean {
+  const now = Date.now();
+  if (job.lease && job.lease.holder !== holder && job.lease.untilMs > now) return false;
+  job.lease = { holder, untilMs: now + (holder === 'clock' ? BUDGET.trigger : BUDGET.sidebar) + LEASE_MARGIN_MS };
+  writeJob(job);
+  return true;
+}
+
+/** The trigger's run is over: the sidebar may take the batch at once. */
+export function releaseJob(holder: BatchHolder): void {
+  const job = readJob();
+  if (!job || job.lease?.holder !== holder) return;
+  delete job.lease;
+  writeJob(job);
+}

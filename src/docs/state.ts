@@ -1,5 +1,5 @@
 /**
- * Where the documents live, kept in the document's properties: the period's Drive folders, the
+ * Where the documents live, kept with the add-on's state (src/state): the period's Drive folders, the
  * template Docs (ids, so a template staff renamed or moved is still found) and the number counters.
  */
 import type { DocumentFolder, DocumentKindId } from '../domain/documents/types';

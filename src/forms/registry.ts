@@ -1,7 +1,7 @@
 /**
  * Which Google Forms belong to this spreadsheet: per questionnaire, the form id, the id of each
  * question's item (so a question staff renamed is still found) and the response sheet's id (so a
- * renamed response sheet is still found). Kept in the document's properties.
+ * renamed response sheet is still found). Kept with the add-on's state (src/state).
  */
 import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { FORM_KEYS, type FormKey } from '../domain/questionnaires';

@@ -235,7 +235,7 @@ export function markProgramActivityDone(
   return true;
 }
 
-/** A program's goals and tasks: short texts kept in the document's properties (one value per program). */
+/** A program's goals and tasks: texts kept with the add-on's state (one value per program; no 9 KB limit there). */
 export interface ProgramTexts {
   goals: string[];
   tasks: string[];

@@ -1,7 +1,7 @@
 /** The «Документы» sidebar API and the time-driven trigger's part in document batches. */
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import type { DocumentKindId } from '../domain/documents/types';
-import { BUDGET, readJob, writeJob, type BatchJob } from '../docs/batch';
+import { BUDGET, claimJob, readJob, releaseJob, writeJob, type BatchJob } from '../docs/batch';
 import { setClockMode, settleClockTrigger } from '../schedule/clock';
 import { batchMessage, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
@@ -182,7 +182,7 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
         finished: false,
         startedMs: Date.now(),
       };
-      writeJob(job);
+      claimJob(job, 'sidebar');
       if (job.keys.length > 1) setClockMode('hourly');
       return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, p));
     },
@@ -199,7 +199,9 @@ export function continueDocuments(jobId: string): BatchProgress {
     () => progressOf(ss, job, 'Документы создаются в другом окне или по расписанию…'),
     () => {
       const fresh = readJob()!;
-      return progressOf(ss, fresh.finished ? fresh : runBatch(ss, fresh, BUDGET.sidebar));
+      if (fresh.finished) return progressOf(ss, fresh);
+      if (!claimJob(fresh, 'sidebar')) return progressOf(ss, fresh, 'Документы создаются по расписанию…');
+      return progressOf(ss, runBatch(ss, fresh, BUDGET.sidebar));
     },
   );
 }
@@ -217,9 +219,11 @@ export function continueDocumentsOnSchedule(): void {
     () => undefined,
     () => {
       const fresh = readJob();
-      if (!fresh || fresh.finished) return undefined;
+      // The sidebar is making this batch's documents now: the next run carries on if it stops.
+      if (!fresh || fresh.finished || !claimJob(fresh, 'clock')) return undefined;
       try {
         runBatch(ss, fresh, BUDGET.trigger);
+        releaseJob('clock');
       } catch (e) {
         if (!isUserError(e)) throw e;
         const stopped = readJob() ?? fresh;

@@ -280,6 +280,24 @@ describe('consent statements in batches', () => {
     const statements = registerRows(ws).filter((r) => r['Вид'] === 'Согласие на обработку ПДн');
     expect(statements).toHaveLength(first.total);
   });
+  test('the hourly run leaves alone a batch the sidebar is making, and carries it on once the sidebar stops', async () => {
+    const ws = await demo();
+    const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+    expect(first.finished).toBe(false);
+    const hourly = ws.triggerRegistry.list({ eventType: 'CLOCK' })[0].nextRunMs!;
+    // The sidebar asks for the next chunk half a minute before the hourly run.
+    ws.advance(hourly - 30_000 - ws.env.now());
+    const chunk = ws.run('continueDocuments', first.jobId) as BatchProgress;
+    expect(chunk.done).toBeGreaterThan(first.done);
+    const runs = ws.advanceTo(new Date(hourly + 1000).toISOString());
+    expect(runs.map((r) => r.ok)).toEqual([true]);
+    expect((ws.run('getDocumentsView') as DocumentsView).job?.done).toBe(chunk.done);
+    // The sidebar was closed: the next hourly run finishes the batch, each statement once.
+    ws.advanceTo(new Date(hourly + 3_600_000 + 1000).toISOString());
+    expect((ws.run('getDocumentsView') as DocumentsView).job).toBeNull();
+    const statements = registerRows(ws).filter((r) => r['Вид'] === 'Согласие на обработку ПДн');
+    expect(statements).toHaveLength(first.total);
+  });
 });
 
 describe('a batch the trigger cannot finish', () => {
