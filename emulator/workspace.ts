@@ -418,12 +418,12 @@ export class Workspace {
     this.triggerRegistry.markFired(rec.id, atMs);
     const base = { triggerId: rec.id, handler: rec.handler, atMs };
     try {
-      const parse = this.runtime.evaluate('JSON.parse') as (text: string) => Record<string, unknown>;
-      const event = parse(JSON.stringify(clockEventFields(atMs, rec.id)));
-      event.authMode = this.authModes.FULL;
       // An add-on's time-driven trigger belongs to the script, not the file: no active document.
       const run = { user: rec.user, authMode: 'FULL', documentId: null, triggerDocumentId: rec.documentId } as const;
-      this.runtime.call(rec.handler, [event], run);
+      const event = (parse: (text: string) => Record<string, unknown>) => [
+        Object.assign(parse(JSON.stringify(clockEventFields(atMs, rec.id))), { authMode: this.authModes.FULL }),
+      ];
+      this.runtime.call(rec.handler, event, run);
       return { ...base, ok: true };
     } catch (e) {
       const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
@@ -546,12 +546,13 @@ export class Workspace {
       if (!this.triggerRegistry.get(p.triggerId)) return { ...base, ok: false, error: 'Триггер удалён до запуска.' };
       const sheet = this.model.sheets.find((s) => s.id === p.sheetId);
       if (!sheet) throw new Error('Лист ответов удалён до запуска триггера.');
-      const parse = this.runtime.evaluate('JSON.parse') as (text: string) => Record<string, unknown>;
-      const event = parse(JSON.stringify({ values: p.values, namedValues: p.namedValues, triggerUid: p.triggerId }));
       const ctx = (unwrap(this.spreadsheetApp) as unknown as SpreadsheetAppImpl).ctxOf(this.model);
       const grid = { row: p.row - 1, col: 0, numRows: 1, numCols: Math.max(1, p.values.length) };
-      Object.assign(event, { authMode: this.authModes.FULL, range: newRange(ctx, sheet, grid) });
-      this.runtime.call(p.handler, [event], this.here({ user: p.user, authMode: 'FULL' }));
+      const event = (parse: (text: string) => Record<string, unknown>) => {
+        const e = parse(JSON.stringify({ values: p.values, namedValues: p.namedValues, triggerUid: p.triggerId }));
+        return [Object.assign(e, { authMode: this.authModes.FULL, range: newRange(ctx, sheet, grid) })];
+      };
+      this.runtime.call(p.handler, event, this.here({ user: p.user, authMode: 'FULL' }));
       return { ...base, ok: true };
     } catch (e) {
       // Errors of the script's realm are not `instanceof Error` here.

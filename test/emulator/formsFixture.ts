@@ -8,7 +8,8 @@ export const NOW = '2026-11-25T09:05:03+03:00';
 
 /** The fake add-on: installs the trigger, builds a form, records the events it receives. */
 export const CODE = `
-var events = [];
+// Module state does not outlive an execution (as in Apps Script): what handlers saw goes to the log.
+function remember(entry) { console.log('seen ' + JSON.stringify(entry)); }
 function onOpen(e) {}
 function installTrigger() {
   ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(SpreadsheetApp.getActive()).onFormSubmit().create();
@@ -29,7 +30,7 @@ function onFormSubmit(e) {
   var lock = LockService.getScriptLock();
   lock.waitLock(1000);
   if (e.namedValues['ФИО'][0] === 'сбой') throw new Error('обработчик упал');
-  events.push({
+  remember({
     keys: Object.keys(e).sort(),
     authMode: String(e.authMode),
     isFull: e.authMode === ScriptApp.AuthMode.FULL,
@@ -43,7 +44,6 @@ function onFormSubmit(e) {
     user: Session.getActiveUser().getEmail()
   });
 }
-function recorded() { return JSON.stringify(events); }
 function mailAll(to) {
   MailApp.sendEmail(to, 'Ссылки на анкеты', 'Текст', { htmlBody: '<p>Текст</p>', name: 'Методист' });
   return MailApp.getRemainingDailyQuota();
@@ -75,8 +75,13 @@ export async function formsWorkspace(dir?: string, distDir = fakeAddonDist()): P
   return openWorkspace({ dir, distDir, now: NOW, user: DEMO_USERS.methodologist });
 }
 
+/** What the fixture scripts' handlers saw: they log it, as module state does not outlive an execution. */
+export function seenInLog<T>(ws: Workspace): T[] {
+  return ws.logs.entries.filter((e) => e.message.startsWith('seen ')).map((e) => JSON.parse(e.message.slice(5)) as T);
+}
+
 export function recorded(ws: Workspace): Recorded[] {
-  return JSON.parse(ws.run('recorded') as string) as Recorded[];
+  return seenInLog<Recorded>(ws);
 }
 
 export const ANSWERS = {

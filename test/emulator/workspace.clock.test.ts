@@ -5,12 +5,13 @@
  */
 import { DEMO_USERS, openWorkspace, type Workspace } from '../../emulator/workspace';
 import { oneTriggerPerType } from '../../emulator/services/script';
-import { fakeAddonDist } from './formsFixture';
+import { fakeAddonDist, seenInLog } from './formsFixture';
 
 const NOW = '2026-11-25T09:00:00+03:00';
 
 const CODE = `
-var seen = [];
+// Module state does not outlive an execution (as in Apps Script): what handlers saw goes to the log.
+function remember(entry) { console.log('seen ' + JSON.stringify(entry)); }
 function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('Пункт', 'menuItem').addToUi(); }
 function menuItem() {}
 function install(hours) {
@@ -26,7 +27,7 @@ function tick(e) {
   var id = PropertiesService.getUserProperties().getProperty('clock:' + e.triggerUid);
   var ss = SpreadsheetApp.openById(id);
   ss.getSheets()[0].getRange('A1').setValue('tick');
-  seen.push({
+  remember({
     uid: e.triggerUid,
     activeSpreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
     active: SpreadsheetApp.getActive(),
@@ -68,7 +69,6 @@ function takeDocumentLock() { return LockService.getDocumentLock().tryLock(0); }
 function openName(id) { return SpreadsheetApp.openById(id).getName(); }
 function openNameByUrl(url) { return SpreadsheetApp.openByUrl(url).getName(); }
 function urlOf() { return SpreadsheetApp.getActiveSpreadsheet().getUrl(); }
-function recorded() { return JSON.stringify(seen); }
 `;
 
 async function twoFiles(): Promise<{ first: Workspace; second: Workspace }> {
@@ -77,7 +77,7 @@ async function twoFiles(): Promise<{ first: Workspace; second: Workspace }> {
   return { first, second };
 }
 
-const recorded = (ws: Workspace) => JSON.parse(ws.run('recorded') as string) as Array<Record<string, unknown>>;
+const recorded = (ws: Workspace) => seenInLog<Record<string, unknown>>(ws);
 
 describe('a time-driven run of an add-on has no document', () => {
   test('no active spreadsheet or sheet, no document properties, lock or cache, no Ui; openById works', async () => {

@@ -8,13 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { DOC_CLOSED } from '../../emulator/docs/context';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../../emulator/workspace';
-import { fakeAddonDist } from './formsFixture';
+import { fakeAddonDist, seenInLog } from './formsFixture';
 
 const NOW = '2026-11-25T09:00:00+03:00';
 const PERIOD = 'Наставничество 2026–2027';
 
 const CODE = `
-var ticks = [];
+// Module state does not outlive an execution (as in Apps Script): what handlers saw goes to the log.
+function remember(entry) { console.log('seen ' + JSON.stringify(entry)); }
 function onOpen(e) {}
 function buildTemplate() {
   var period = DriveApp.createFolder('${PERIOD}');
@@ -66,7 +67,7 @@ function installAfter3h() {
   ScriptApp.newTrigger('tick').timeBased().after(3 * 3600 * 1000).create();
 }
 function tick(e) {
-  ticks.push({
+  remember({
     keys: Object.keys(e).sort(),
     isFull: e.authMode === ScriptApp.AuthMode.FULL,
     uid: e.triggerUid,
@@ -82,7 +83,6 @@ function tick(e) {
   });
   if (Session.getActiveUser().getEmail() === '${DEMO_USERS.teacher}') throw new Error('обработчик упал');
 }
-function recordedTicks() { return JSON.stringify(ticks); }
 `;
 
 async function workspace(dir?: string, distDir = fakeAddonDist(CODE)): Promise<Workspace> {
@@ -190,7 +190,7 @@ describe('advanceTo runs time-driven triggers', () => {
     expect(late >= 0 && late < 1000).toBe(true);
     expect(runs.map((r) => r.atMs)).toEqual([...runs.map((r) => r.atMs)].sort((a, b) => a - b));
     expect(ws.env.now()).toBe(Date.parse('2026-11-25T14:00:00+03:00'));
-    const ticks = JSON.parse(ws.run('recordedTicks') as string);
+    const ticks = seenInLog<Record<string, unknown>>(ws);
     expect(ticks).toHaveLength(3);
     expect(ticks[0]).toMatchObject({
       keys: [
