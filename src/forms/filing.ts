@@ -64,6 +64,13 @@ interface Pending {
   to: number;
 }
 
+export type SheetsById = Map<number, Sheet>;
+
+/** Every sheet by id from one listing (a lookup per form would list the sheets each time). */
+export function sheetsById(ss: Spreadsheet): SheetsById {
+  return new Map(ss.getSheets().map((s) => [s.getSheetId(), s]));
+}
+
 /**
  * Files the rows below each form's mark and moves the marks (in `state`; the caller saves it).
  * `prepared` holds questionnaires already prepared outside the lock; others are prepared here.
@@ -73,11 +80,12 @@ export function filePending(
   registry: FormRegistry,
   state: FiledState,
   prepared: Map<RegistryKey, PreparedForm>,
+  sheets: SheetsById = sheetsById(ss),
 ): FilingResult {
   const pending: Pending[] = [];
   for (const key of REGISTRY_KEYS) {
     const entry = registry[key];
-    const sheet = entry && entry.sheetId !== null ? sheetById(ss, entry.sheetId) : null;
+    const sheet = entry && entry.sheetId !== null ? (sheets.get(entry.sheetId) ?? null) : null;
     if (!sheet) continue;
     // A questionnaire without a mark (made before marks were kept) is filed whole: that is idempotent.
     const last = sheet.getLastRow();

@@ -3,9 +3,10 @@ import { refreshSummary } from '../ui/progress';
 import { isYearFormKey } from '../year/yearResponses';
 import { schoolForms } from './definitions';
 import { readFiled, writeFiled } from './filed';
-import { filePending, prepareQuestionnaire, type PreparedForm } from './filing';
+import { filePending, prepareQuestionnaire, sheetsById, type PreparedForm } from './filing';
 import { formKeyOfSheet, readRegistry, type RegistryKey } from './registry';
 import { isSurplusFormTrigger } from './trigger';
+import { takeLock } from '../ui/lock';
 
 /** How long a firing waits for the document lock before leaving its answer to the next run. */
 const LOCK_WAIT_MS = 30000;
@@ -34,7 +35,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   const prepared = new Map<RegistryKey, PreparedForm>();
   if (!isYearFormKey(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, schoolForms(ss)[key], sheet));
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
+  if (!takeLock(lock, LOCK_WAIT_MS)) {
     console.warn(`Form answer in row ${row} of «${sheet.getName()}» left for the next run: the lock was busy.`);
     return;
   }
@@ -43,8 +44,9 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const state = readFiled();
     // A form of the year's work with no mark yet: its earlier rows were handled one by one before.
     if (state.rows[key] === undefined && isYearFormKey(key)) state.rows[key] = row - 1;
+    const sheets = sheetsById(ss);
     for (;;) {
-      const filed = filePending(ss, registry, state, prepared);
+      const filed = filePending(ss, registry, state, prepared, sheets);
       if (filed.changed) state.summaryStale = true;
       if (filed.rows > 0 || filed.changed) writeFiled(state);
       if (Date.now() - started > BUDGET_MS) break;

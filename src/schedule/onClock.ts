@@ -8,7 +8,7 @@
 import { SHEETS } from '../sheets/schema';
 import { contextSpreadsheet, withSpreadsheet } from '../state/context';
 import { continueDocumentsOnSchedule } from '../ui/documents';
-import { addonLock } from '../ui/lock';
+import { addonLock, takeLock } from '../ui/lock';
 import { refreshSummary } from '../ui/progress';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';
@@ -69,7 +69,7 @@ export function onClock(): void {
   if (ss.getSheetByName(SHEETS.roadmap)) {
     const lock = addonLock();
     // Someone is saving pairs or making documents: the next run does it (reminders are once a day).
-    if (lock.tryLock(30000)) {
+    if (takeLock(lock, 30000)) {
       try {
         syncEvents(ss);
         const ran = runReminders(ss);

@@ -18,9 +18,12 @@ export const PART_CHARS = 30000;
 
 const text = (s: string) => `'${s}`;
 
-/** Every stored value by key, with its 1-based row: one read of the sheet. */
-export function readStateRows(sheet: Sheet): Map<string, { row: number; width: number; value: string }> {
-  const out = new Map<string, { row: number; width: number; value: string }>();
+/** Every stored value by key, with its 1-based row and how many cells it takes. */
+export type StateRows = Map<string, { row: number; width: number; value: string }>;
+
+/** Every stored value by key: one read of the sheet. */
+export function readStateRows(sheet: Sheet): StateRows {
+  const out: StateRows = new Map();
   const values = sheet.getDataRange().getValues();
   values.forEach((cells, i) => {
     if (i === 0) return;
@@ -53,9 +56,11 @@ export function createStateSheet(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** Writes rows [key, …parts] at once; `rows` maps a key to its value. One write per key. */
-export function writeStateValues(sheet: Sheet, values: Record<string, string>): void {
-  const stored = readStateRows(sheet);
+/**
+ * Writes rows [key, …parts], one write per key. `stored` is what the sheet holds (read now when not
+ * given) and is kept up to date, so one execution reads the sheet once.
+ */
+export function writeStateValues(sheet: Sheet, values: Record<string, string>, stored = readStateRows(sheet)): void {
   let next = Math.max(sheet.getLastRow(), 1) + 1;
   for (const [key, value] of Object.entries(values)) {
     const parts: string[] = [];
@@ -72,5 +77,6 @@ export function writeStateValues(sheet: Sheet, values: Record<string, string>): 
     const cells = [key, ...parts].map(text);
     while (cells.length < width) cells.push('');
     sheet.getRange(row, 1, 1, width).setValues([cells]);
+    stored.set(key, { row, width: parts.length + 1, value });
   }
 }

@@ -3,28 +3,44 @@
  * (readState/writeState) and JSON (readJsonProperty/writeJsonProperty: form ids, the documents' folders
  * and counters, a batch, programs' texts, events' bookkeeping). A missing or damaged JSON value reads
  * as `fallback`: every caller can rebuild what it keeps here, so a broken value never stops the add-on.
- * One read of the state sheet per call.
+ * One read of the state sheet per execution, and one write per value.
  */
-import { contextSpreadsheet } from './context';
+import { contextMemo, contextSpreadsheet, setContextMemo } from './context';
 import { migrateDocumentProperties, oldValue } from './legacy';
-import { createStateSheet, readStateRows, STATE_SHEET, writeStateValues } from './stateSheet';
+import { createStateSheet, readStateRows, STATE_SHEET, writeStateValues, type StateRows } from './stateSheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function stateSheet(create: boolean): Sheet | null {
-  const ss = contextSpreadsheet();
-  const sheet = ss.getSheetByName(STATE_SHEET) ?? migrateDocumentProperties(ss);
-  return sheet ?? (create ? createStateSheet(ss) : null);
+/** The state sheet and its values, read once per execution (again after a lock: see ui/lock.ts). */
+interface Loaded {
+  sheet: Sheet | null;
+  rows: StateRows;
+}
+
+function load(create: boolean): Loaded {
+  let state = contextMemo<Loaded>();
+  if (!state) {
+    const ss = contextSpreadsheet();
+    const sheet = ss.getSheetByName(STATE_SHEET) ?? migrateDocumentProperties(ss);
+    state = { sheet, rows: sheet ? readStateRows(sheet) : new Map() };
+    setContextMemo(state);
+  }
+  if (create && !state.sheet) {
+    state.sheet = createStateSheet(contextSpreadsheet());
+    state.rows = new Map();
+  }
+  return state;
 }
 
 export function readState(key: string): string | null {
-  const sheet = stateSheet(false);
-  if (!sheet) return oldValue(key);
-  return readStateRows(sheet).get(key)?.value ?? null;
+  const state = load(false);
+  if (!state.sheet) return oldValue(key);
+  return state.rows.get(key)?.value ?? null;
 }
 
 export function writeState(key: string, value: string): void {
-  writeStateValues(stateSheet(true)!, { [key]: value });
+  const state = load(true);
+  writeStateValues(state.sheet!, { [key]: value }, state.rows);
 }
 
 export function readJsonProperty<T>(key: string, fallback: T): T {

@@ -1,3 +1,5 @@
+import { forgetContextMemo } from '../state/context';
+
 /**
  * The one lock the add-on's own work takes. In a menu item, sidebar call or spreadsheet trigger it is
  * the document lock: people working in one file wait for each other, other files do not. A
@@ -11,10 +13,20 @@ export function addonLock(): GoogleAppsScript.Lock.Lock {
   return LockService.getDocumentLock() ?? LockService.getUserLock();
 }
 
+/**
+ * `lock.tryLock(ms)`; once held, the add-on's state is read again (state/context.ts): another execution
+ * may have changed it while this one waited.
+ */
+export function takeLock(lock: GoogleAppsScript.Lock.Lock, timeoutMs: number): boolean {
+  if (!lock.tryLock(timeoutMs)) return false;
+  forgetContextMemo();
+  return true;
+}
+
 /** Runs `work` under addonLock(); when someone else holds it for 10 s, `busy` answers instead. */
 export function withLock<T>(busy: () => T, work: () => T): T {
   const lock = addonLock();
-  if (!lock.tryLock(10000)) return busy();
+  if (!takeLock(lock, 10000)) return busy();
   try {
     return work();
   } finally {

@@ -19,7 +19,7 @@ import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './co
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
 import { readState } from '../state/store';
-import { addonLock } from './lock';
+import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -165,7 +165,7 @@ export function proposePairs(request?: PairingRequest): PairingView {
  */
 export function savePairs(request?: PairingRequest): SavePairsResult {
   const lock = addonLock();
-  if (!lock.tryLock(30000)) throw new UserError('Пары сохраняет другой пользователь. Подождите минуту и повторите.');
+  if (!takeLock(lock, 30000)) throw new UserError('Пары сохраняет другой пользователь. Подождите минуту и повторите.');
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const checked = checkRequest(request);

@@ -28,7 +28,7 @@ import type {
 } from './contract';
 import { UserError } from './errors';
 import { readState } from '../state/store';
-import { addonLock } from './lock';
+import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -226,7 +226,7 @@ export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
   const goals = lines(r.goals, 'Цели');
   const tasks = lines(r.tasks, 'Задачи');
   const lock = addonLock();
-  if (!lock.tryLock(30000))
+  if (!takeLock(lock, 30000))
     throw new UserError('Программу сейчас сохраняет другой пользователь. Повторите через минуту.');
   try {
     const programId = programIdOf(pair.id);

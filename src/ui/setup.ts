@@ -12,7 +12,7 @@ import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
 import { readState, writeState } from '../state/store';
-import { addonLock } from './lock';
+import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -123,7 +123,7 @@ function archiveName(ss: Spreadsheet, startYear: number): string {
 export function setupSchoolYear(options?: SetupOptions): SetupResult {
   const checked = checkOptions(options);
   const lock = addonLock();
-  if (!lock.tryLock(30000)) {
+  if (!takeLock(lock, 30000)) {
     throw new UserError('Настройка уже выполняется другим пользователем. Подождите минуту и повторите.');
   }
   try {
