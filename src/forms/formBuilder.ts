@@ -1,8 +1,10 @@
 import type { ResolvedFormDefinition, ResolvedQuestion } from '../domain/questionnaires';
 import { logAction } from '../sheets/logSheet';
+import { currentAccount, sameAccount } from '../state/manager';
 import { UserError } from '../ui/errors';
 import { markLinked } from './filed';
 import { readRegistry, writeRegistry, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
+import { sheetById } from './responses';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
@@ -28,7 +30,7 @@ export type BuildableForm = Omit<ResolvedFormDefinition, 'key'> & { key: Registr
 export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): BuildResult {
   const registry = readRegistry();
   const result: BuildResult = { created: [], updated: [], notes: [] };
-  const me = Session.getEffectiveUser().getEmail();
+  const me = currentAccount();
   for (const def of forms) {
     const key: RegistryKey = def.key;
     const known = registry[key];
@@ -67,8 +69,6 @@ export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): Bu
   return result;
 }
 
-const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
  * The registered form, or null when it was deleted. FormApp gives one error for a deleted form and
  * for one not shared with this account; only its creator can tell them apart (a creator can always
@@ -78,7 +78,7 @@ function openForm(entry: FormEntry, title: string, me: string): Form | null {
   try {
     return FormApp.openById(entry.formId);
   } catch {
-    if (entry.creator && me && sameEmail(entry.creator, me)) return null;
+    if (entry.creator && me && sameAccount(entry.creator, me)) return null;
     const account = me ? ` (${me})` : '';
     const keep = 'Новые анкеты не созданы, чтобы ответы на прежние не потерялись.';
     if (entry.creator)
@@ -97,7 +97,7 @@ function openForm(entry: FormEntry, title: string, me: string): Form | null {
 
 /** What staff are told when a deleted form is made anew: where the old answers stayed. */
 function recreatedNote(ss: Spreadsheet, title: string, entry: FormEntry): string {
-  const sheet = entry.sheetId === null ? null : ss.getSheets().find((s) => s.getSheetId() === entry.sheetId);
+  const sheet = entry.sheetId === null ? null : sheetById(ss, entry.sheetId);
   const where = sheet ? ` Ответы на прежнюю анкету остались на листе «${sheet.getName()}».` : '';
   return `Анкета «${title}» была удалена из Google Диска: создана новая, ссылка на неё обновлена.${where}`;
 }

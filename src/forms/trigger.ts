@@ -1,4 +1,4 @@
-import { currentAccount, mayManage } from '../state/manager';
+import { currentAccount, mayManage, sameAccount } from '../state/manager';
 import { readState, writeState } from '../state/store';
 
 /** The global (src/main.ts) the form-submit trigger calls. */
@@ -30,7 +30,7 @@ const TRIGGER_OWNER_KEY = 'formTriggerOwner';
 export function isSurplusFormTrigger(triggerUid: string | undefined): boolean {
   const owner = readState(TRIGGER_OWNER_KEY);
   const me = currentAccount();
-  if (!owner || !me || owner.toLowerCase() === me.toLowerCase()) return false;
+  if (!owner || !me || sameAccount(owner, me)) return false;
   for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
   return true;
 }

@@ -16,7 +16,8 @@ export function currentAccount(): string {
   return Session.getEffectiveUser().getEmail().trim();
 }
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** One account however its address was typed (case, spaces). */
+export const sameAccount = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The recorded manager; for a spreadsheet set up before it was recorded, the creator of its forms. */
 export function managerAccount(): string | null {
@@ -31,7 +32,7 @@ export function mayManage(): boolean {
   const me = currentAccount();
   const manager = managerAccount();
   if (manager) {
-    if (!me || !same(manager, me)) return false;
+    if (!me || !sameAccount(manager, me)) return false;
     if (!readState(KEY)) writeState(KEY, manager);
     return true;
   }
