@@ -18,9 +18,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The document property remembering which period (start year) the roadmap sheet was built for. */
 export const ROADMAP_YEAR_KEY = 'roadmapStartYear';
 
+/** The year the roadmap's school year starts in (2026 for 2026–2027), or 0 before it is set up. */
+export function roadmapStartYear(): number {
+  return Number(readState(ROADMAP_YEAR_KEY));
+}
+
 /** «2026–2027» of the roadmap, or null before the school year is set up. */
 export function currentPeriod(): string | null {
-  const startYear = Number(readState(ROADMAP_YEAR_KEY));
+  const startYear = roadmapStartYear();
   return startYear ? periodLabel(startYear) : null;
 }
 

@@ -13,12 +13,11 @@ import { Bank } from '../sheets/banks';
 import { isoDayToCell, todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
 import { CONFIRMED, PROPOSED, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
-import { markActivities, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
-import { readState } from '../state/store';
 import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -228,7 +227,7 @@ function updateStatuses(people: People, rows: readonly PairRow[]): void {
 /** The mentoring year of the roadmap's period: 1 September – 31 May, as cell dates. */
 function schoolYear(ss: Spreadsheet): { start: unknown; end: unknown } {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const stored = Number(readState(ROADMAP_YEAR_KEY));
+  const stored = roadmapStartYear();
   const startYear = stored || defaultStartYear(todayIso(timeZone));
   const span = resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
   return { start: isoDayToCell(span.start, timeZone), end: isoDayToCell(span.end, timeZone) };

@@ -15,7 +15,7 @@ import {
   DONE,
   type ProgramRow,
 } from '../sheets/programsSheet';
-import { markActivities, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings } from '../sheets/settings';
 import type {
@@ -27,7 +27,6 @@ import type {
   SaveProgramResult,
 } from './contract';
 import { UserError } from './errors';
-import { readState } from '../state/store';
 import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -41,7 +40,7 @@ export const programIdOf = (pairId: string) => `ПР-${pairId}`;
 
 /** The mentoring year of the roadmap's period (1 September – 31 May), ISO days. */
 function mentoringYear(ss: Spreadsheet): { start: string; end: string } {
-  const stored = Number(readState(ROADMAP_YEAR_KEY));
+  const stored = roadmapStartYear();
   const startYear = stored || defaultStartYear(todayIso(ss.getSpreadsheetTimeZone()));
   return resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
 }

@@ -1,13 +1,12 @@
 import { computeProgress, periodLabel, STAGE_TITLES } from '../domain/roadmap';
 import { questionnaireStats } from '../forms/stats';
 import { todayIso } from '../sheets/cells';
-import { readRoadmap, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
+import { readRoadmap, roadmapStartYear } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
 import { writeSummary } from '../sheets/summarySheet';
 import { loadYearData, yearFigures } from '../year/yearData';
 import type { ProgressReport } from './contract';
 import { UserError } from './errors';
-import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,7 +20,7 @@ export function buildProgressReport(ss: Spreadsheet): ProgressReport {
   const settings = readSettings(ss);
   const today = todayIso(timeZone);
   const progress = computeProgress(rows, today, STAGE_TITLES);
-  const startYear = Number(readState(ROADMAP_YEAR_KEY));
+  const startYear = roadmapStartYear();
   return {
     period: settings.period ?? (startYear ? periodLabel(startYear) : ''),
     school: settings.school ?? ss.getName(),

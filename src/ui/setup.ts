@@ -4,14 +4,14 @@ import { buildRoadmap, defaultStartYear, periodLabel, type People } from '../dom
 import { todayIso } from '../sheets/cells';
 import { writeLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
-import { ROADMAP_YEAR_KEY, syncRoadmap } from '../sheets/roadmapSheet';
+import { ROADMAP_YEAR_KEY, roadmapStartYear, syncRoadmap } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import { ensureYearSpace } from '../year/yearSpace';
 import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
 import { UserError } from './errors';
 import { refreshSummary } from './progress';
-import { readState, writeState } from '../state/store';
+import { writeState } from '../state/store';
 import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -143,7 +143,7 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     });
     writeLists(ss);
 
-    const builtFor = Number(readState(ROADMAP_YEAR_KEY));
+    const builtFor = roadmapStartYear();
     const existing = ss.getSheetByName(SHEETS.roadmap);
     let archivedSheet: string | null = null;
     if (existing && builtFor && builtFor !== opts.startYear) {
