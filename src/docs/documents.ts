@@ -76,6 +76,26 @@ export function batchMessage(job: BatchJob): string {
   return (job.finished ? 'Документы готовы. ' : 'Создаются документы… ') + parts.join(', ') + '.';
 }
 
+/** What generateOne needs for documents of a prepared kind dated `date` (ISO). */
+export function generationContext(
+  ss: Spreadsheet,
+  prepared: Prepared,
+  date: string,
+  pdf: boolean,
+  register: Register,
+): GenerationContext {
+  return {
+    kind: prepared.kind,
+    prefix: prefixFor(ss, prepared.kind),
+    template: { id: prepared.templateId, shape: prepared.shape },
+    folderId: prepared.folders.folders[prepared.kind.folder],
+    register,
+    common: prepared.data.common,
+    date,
+    pdf,
+  };
+}
+
 /**
  * Makes documents of the batch until it is done or `budgetMs` of this execution is spent (at least
  * one document per run, so a batch always moves). Saves progress after every document.
@@ -89,16 +109,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     );
   }
   const items = new Map(prepared.data.items.map((i) => [i.key, i]));
-  const ctx: GenerationContext = {
-    kind: prepared.kind,
-    prefix: prefixFor(ss, prepared.kind),
-    template: { id: prepared.templateId, shape: prepared.shape },
-    folderId: prepared.folders.folders[prepared.kind.folder],
-    register: Register.open(ss),
-    common: prepared.data.common,
-    date: job.date,
-    pdf: job.pdf,
-  };
+  const ctx = generationContext(ss, prepared, job.date, job.pdf, Register.open(ss));
   let madeThisRun = 0;
   while (job.done < job.keys.length) {
     if (madeThisRun > 0 && Date.now() - started > budgetMs) break;

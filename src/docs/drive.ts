@@ -92,6 +92,32 @@ export function trashFile(id: string): void {
   drive().Files.update({ trashed: true }, id);
 }
 
+/**
+ * Deleted for good, not to the trash: for what must not outlive a withdrawal of consent. Under
+ * drive.file the add-on may delete the files it created (Drive API v3 files.delete; the owner alone).
+ */
+export function deleteFile(id: string): void {
+  drive().Files.remove(id);
+}
+
+/** The add-on's files in the trash directly inside the folder (drive.file lists only those). */
+export function trashedIn(folderId: string): DriveItem[] {
+  const q = [`${quoted(folderId)} in parents`, 'trashed = true', `mimeType != '${FOLDER}'`].join(' and ');
+  const out: DriveItem[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = drive().Files.list({
+      q,
+      pageSize: 100,
+      fields: 'nextPageToken,files(id,name)',
+      ...(pageToken && { pageToken }),
+    });
+    out.push(...(page.files ?? []).map(item));
+    pageToken = page.nextPageToken ?? undefined;
+  } while (pageToken);
+  return out;
+}
+
 /** The Doc as it is now, as a PDF in the folder; the PDF's link. */
 export function savePdf(docId: string, name: string, folderId: string): string {
   const blob = DocumentApp.openById(docId).getAs(PDF);

@@ -7,7 +7,7 @@
 import type { DocumentKind } from '../domain/documents/types';
 import { DRAFT, idFromUrl, type Register, SIGNED } from '../sheets/documentsSheet';
 import type { DocumentItem } from './data';
-import { copyFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
+import { copyFile, deleteFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
 import { copyBody, fillDocument, type TemplateShape } from './merge';
 import { takeNumber } from './state';
 
@@ -23,6 +23,8 @@ export interface GenerationContext {
   /** ISO day of the documents. */
   date: string;
   pdf: boolean;
+  /** The replaced PDF is deleted for good instead of trashed (it names a person who withdrew consent). */
+  purge?: boolean;
 }
 
 export type GenerationOutcome =
@@ -79,7 +81,7 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
 
   // A PDF shows the Doc as it is now: an older one goes to the trash.
   const oldPdf = liveFile(idFromUrl(existing?.pdfUrl ?? ''));
-  if (oldPdf) trashFile(oldPdf.id);
+  if (oldPdf) (ctx.purge ? deleteFile : trashFile)(oldPdf.id);
   const pdfUrl = ctx.pdf ? savePdf(docId, `${name}.pdf`, ctx.folderId) : '';
   register.update(row, { date: ctx.date, title, docUrl, pdfUrl, status: DRAFT });
   return { kind: existing ? 'updated' : 'made', row };

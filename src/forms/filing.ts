@@ -4,17 +4,16 @@
  * with the document lock held. Idempotent: an answer filed twice changes nothing. «Обработать ответы
  * заново» files every questionnaire answer again the same way.
  */
-import { removeDraftsOf } from '../docs/withdrawal';
-import { FORM_KEYS, WITHDRAWN_NAME, type FormKey, type ResolvedFormDefinition } from '../domain/questionnaires';
+import { FORM_KEYS, normalizeEmail, type FormKey, type ResolvedFormDefinition } from '../domain/questionnaires';
 import { logAction } from '../sheets/logSheet';
-import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
-import { anonymizeInPairs } from '../sheets/pairsSheet';
 import { scrubReminderLog } from '../sheets/reminderLogSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
 import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
 import { schoolForms } from './definitions';
 import type { FiledState } from './filed';
 import { REGISTRY_KEYS, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
+import { deleteStoredResponse, deleteStoredResponsesOf } from './storedResponses';
+import { eraseWithdrawn } from './withdrawal';
 import {
   currentTitles,
   logOutcomes,
@@ -156,20 +155,23 @@ function fileQuestionnaires(
   for (const item of queue) {
     const outcome = processor.process(item.key, item.form.def, item.form.columns, item.row);
     outcomes.set(item.key, [...(outcomes.get(item.key) ?? []), outcome]);
-    if (outcome === 'noConsent') removeAnswers(item.p.sheet, item.rowNumber, item.row, item.form.columns.email);
+    if (outcome === 'noConsent') {
+      removeAnswers(item.p.sheet, item.rowNumber, item.row, item.form.columns.email);
+      // Google Forms keeps its own copy of the answer: it goes too.
+      deleteStoredResponse(registry[item.key]!, String(item.row[item.form.columns.email] ?? ''), item.row[0]);
+    }
     if (outcome === 'withdrawn') withdrawn.push(String(item.row[item.form.columns.email]));
     if (outcome !== 'unchanged') result.changed = true;
   }
   processor.flush();
-  for (const email of withdrawn) {
+  // A withdrawal of someone not in the banks still clears their answers and reminders.
+  const known = new Set(processor.withdrawn.map((p) => normalizeEmail(p.email)));
+  for (const email of withdrawn.filter((e) => !known.has(normalizeEmail(e)))) {
     scrubResponses(ss, registry, email);
     scrubReminderLog(ss, email);
+    deleteStoredResponsesOf(registry, [email], []);
   }
-  if (processor.withdrawnIds.length > 0) {
-    anonymizeInPairs(ss, processor.withdrawnIds, WITHDRAWN_NAME);
-    removeDraftsOf(ss, processor.withdrawnIds, WITHDRAWN_NAME);
-    scrubMonitoringRecords(ss, processor.withdrawnIds);
-  }
+  eraseWithdrawn(ss, registry, processor.withdrawn, [processor.bank('mentee'), processor.bank('mentor')]);
   for (const [key, list] of outcomes) {
     if (list.includes('added') && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
     const def = queue.find((q) => q.key === key)!.form.def;

@@ -10,6 +10,7 @@ import {
   type MentorRecord,
   type PersonKind,
   type ResolvedFormDefinition,
+  type WithdrawnPerson,
 } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
 import { normalizeHeader } from '../sheets/headers';
@@ -122,6 +123,8 @@ export class ResponseProcessor {
   readonly outcomes: Outcome[] = [];
   /** Bank ids of the people who withdrew their consent (their pairs must be anonymized too). */
   readonly withdrawnIds: string[] = [];
+  /** The same people as they were before anonymizing: what must be erased everywhere else. */
+  readonly withdrawn: WithdrawnPerson[] = [];
 
   constructor(
     private readonly ss: Spreadsheet,
@@ -155,6 +158,7 @@ export class ResponseProcessor {
     for (const kind of ['mentee', 'mentor'] as const) {
       const entry = this.bank(kind).find(key);
       if (!entry) continue;
+      this.withdrawn.push({ id: entry.id, fullName: entry.fullName, email: entry.email });
       this.bank(kind).put(anonymize(entry as BankEntry, { now: this.now }), '');
       this.withdrawnIds.push(entry.id);
     }

@@ -251,3 +251,29 @@ export function readProgramTexts(programId: string): ProgramTexts {
 export function writeProgramTexts(programId: string, texts: ProgramTexts): void {
   writeJsonProperty(textsKey(programId), texts);
 }
+
+/**
+ * Consent withdrawn: in the programs of the pairs the people belonged to, their names in
+ * «Ответственный» become `replacement` (the activity keeps who was meant by role). One read, one write.
+ */
+export function anonymizeInPrograms(
+  ss: Spreadsheet,
+  pairIds: readonly string[],
+  names: readonly string[],
+  replacement: string,
+): number {
+  const table = Table.read(ss, PROGRAMS_TABLE);
+  const wanted = names.map((n) => n.trim()).filter(Boolean);
+  if (!table || pairIds.length === 0 || wanted.length === 0) return 0;
+  let changed = 0;
+  table.rows.forEach((_, r) => {
+    if (!pairIds.includes(table.text(r, C.pair))) return;
+    const before = table.text(r, C.responsible);
+    const after = wanted.reduce((text, name) => text.split(name).join(replacement), before);
+    if (after === before) return;
+    table.set(r, C.responsible, safeText(after));
+    changed++;
+  });
+  table.flush();
+  return changed;
+}

@@ -15,7 +15,8 @@ import {
 import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { normalizeEmail, WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import type { FormEntry, RegistryKey } from '../forms/registry';
-import { NO_CONSENT_MARK, readAnswers, readResponseRow, removeAnswers } from '../forms/responses';
+import { NO_CONSENT_MARK, readAnswers, readResponseRow, removeAnswers, type ResponseColumns } from '../forms/responses';
+import { deleteStoredResponse } from '../forms/storedResponses';
 import { formatRuDate } from '../domain/dates';
 import { logAction } from '../sheets/logSheet';
 import { parsePractice } from '../domain/events/practiceForm';
@@ -59,6 +60,18 @@ function lookupFor(data: YearData, preferMentor: boolean): MonitoringLookup {
   };
 }
 
+/** An answer without consent: its row is emptied and Google Forms' own copy deleted. */
+function removeWithoutConsent(
+  sheet: Sheet,
+  rowNumber: number,
+  row: unknown[],
+  columns: ResponseColumns,
+  entry: FormEntry,
+): void {
+  removeAnswers(sheet, rowNumber, row, columns.email);
+  deleteStoredResponse(entry, String(row[columns.email] ?? ''), row[columns.timestamp]);
+}
+
 export function handleYearResponse(
   ss: Spreadsheet,
   key: YearFormKey,
@@ -76,7 +89,7 @@ export function handleYearResponse(
   if (key === 'practice') {
     const parsed = parsePractice(forms.practice, answers);
     if (!parsed.ok) {
-      if (parsed.reason === 'noConsent') removeAnswers(sheet, rowNumber, row, columns.email);
+      if (parsed.reason === 'noConsent') removeWithoutConsent(sheet, rowNumber, row, columns, entry);
       logAction(ss, `Ошибка: ${def.title}`, `${parsed.message}. Строка ${rowNumber} листа «${sheet.getName()}».`);
       return;
     }
@@ -113,7 +126,7 @@ export function handleYearResponse(
   } else {
     const parsed = parseMonitoring(def, answers, meta, lookupFor(data, key === 'monitoringMentor'));
     if (!parsed.ok) {
-      if (parsed.reason === 'noConsent') removeAnswers(sheet, rowNumber, row, columns.email);
+      if (parsed.reason === 'noConsent') removeWithoutConsent(sheet, rowNumber, row, columns, entry);
       logAction(ss, `Ошибка: ${def.title}`, `${parsed.message}. Строка ${rowNumber} листа «${sheet.getName()}».`);
       return;
     }

@@ -80,3 +80,4 @@ export {
   type MergeResult,
   type PersonRecord,
 } from './bank';
+export { mentions, spellingsOf, type WithdrawnPerson } from './withdrawn';
