@@ -19,6 +19,7 @@ import { SHEETS } from '../sheets/schema';
 import { readSettings } from '../sheets/settings';
 import { sweepSheets } from '../sheets/withdrawalSweep';
 import { loadYearData, monitoringSummary } from '../year/yearData';
+import { managerAccount, mayManage } from '../state/manager';
 import { buildYearForms } from '../year/yearForms';
 import type { FormRegistry } from './registry';
 import { scrubResponses } from './responses';
@@ -72,12 +73,22 @@ export function eraseWithdrawn(
     const data = loadYearData(ss);
     writeMonitoringSheet(ss, monitoringSummary(data), data.today);
   }
-  const docs = eraseFromDocuments(ss, people, { pairIds, mentorIds });
-  const stored = deleteStoredResponsesOf(registry, emails, choices);
-  // The forms' pair question lists the confirmed pairs with their mentor's name, as «Пары и группы» has it now.
-  if (choices.length > 0 && registry.meetingReport) buildYearForms(ss);
-
-  logAction(ss, 'Отзыв согласия', summary([...ids], responseRows, sweep.cells, docs, stored, sweep.unclear));
+  let text: string;
+  // Documents and forms belong to the managing account: another one can neither see nor delete them.
+  if (mayManage()) {
+    const docs = eraseFromDocuments(ss, people, { pairIds, mentorIds });
+    const stored = deleteStoredResponsesOf(registry, emails, choices);
+    // The forms' pair question lists the confirmed pairs with their mentor's name, as «Пары и группы» has it now.
+    if (choices.length > 0 && registry.meetingReport) buildYearForms(ss);
+    text = summary([...ids], responseRows, sweep.cells, docs, stored, sweep.unclear);
+  } else {
+    text =
+      `${[...ids].join(', ')}: персональные данные удалены из листов (строк ответов: ${responseRows}, ` +
+      `других ячеек: ${sweep.cells}). Документы на Google Диске и ответы в Google Формах ведёт учётная ` +
+      `запись ${managerAccount() ?? 'руководителя'}: попросите её найти в «Документы» документы этих участников ` +
+      `и удалить ответы в формах вручную.`;
+  }
+  logAction(ss, 'Отзыв согласия', text);
 }
 
 function summary(
