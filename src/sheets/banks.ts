@@ -117,6 +117,8 @@ function fromCell(kind: Kind, value: unknown): unknown {
 export class Bank {
   private readonly byEmail = new Map<string, number>();
   private readonly byId = new Map<string, number>();
+  /** Data rows (0-based) of each id, to report an id staff gave two people. */
+  private readonly rowsOfId = new Map<string, number[]>();
   private lastSeq = 0;
   private withoutEmail: Map<string, number[]> | null = null;
 
@@ -155,6 +157,27 @@ export class Bank {
   }
 
   /**
+   * Ids that stand in more than one row, with the sheet rows (1-based): the add-on would take one of
+   * the people for the other.
+   */
+  duplicateIds(): Array<{ id: string; rows: number[] }> {
+    return [...this.rowsOfId]
+      .filter(([, rows]) => rows.length > 1)
+      .map(([id, rows]) => ({ id, rows: rows.map((r) => r + 2) }));
+  }
+
+  /** Each id that stands in more than one row, as a Russian line naming the sheet, rows and column. */
+  duplicateIdProblems(): string[] {
+    return this.duplicateIds().map(({ id, rows }) => {
+      const where = `${rows.slice(0, -1).join(', ')} и ${rows[rows.length - 1]}`;
+      return (
+        `На листе «${BANK_SHEETS[this.kind]}» ID «${id}» стоит в строках ${where} (столбец «ID»): ` +
+        'у каждого участника должен быть свой ID. Исправьте его и повторите.'
+      );
+    });
+  }
+
+  /**
    * Gives an e-mail back to its row after staff deleted the «Email» column (it comes back empty): the
    * one row without an e-mail whose answer time (to the second) and full name are this answer's.
    * Returns whether a row was found.
@@ -181,9 +204,10 @@ export class Bank {
     return true;
   }
 
-  /** Writes an entry into its row (by id, else by email), adding a row for a new one. */
+  /** Writes an entry into its row (by email, else by id), adding a row for a new one. */
   put(entry: BankEntry, remarks: string): void {
-    let r = this.byId.get(entry.id) ?? (entry.email ? this.byEmail.get(entry.email.toLowerCase()) : undefined);
+    // E-mail first: when staff gave two people one id, the id alone would pick the wrong row.
+    let r = (entry.email ? this.byEmail.get(entry.email.toLowerCase()) : undefined) ?? this.byId.get(entry.id);
     if (r === undefined) r = this.table.append();
     const values: Record<string, unknown> = { ...entry, remarks };
     for (const c of BANK_COLUMNS[this.kind]) {
@@ -215,6 +239,7 @@ export class Bank {
     const id = this.table.text(r, 'ID');
     const email = this.table.text(r, 'Email').toLowerCase();
     if (id && !this.byId.has(id)) this.byId.set(id, r);
+    if (id && !(this.rowsOfId.get(id) ?? []).includes(r)) this.rowsOfId.set(id, [...(this.rowsOfId.get(id) ?? []), r]);
     if (email && !this.byEmail.has(email)) this.byEmail.set(email, r);
     const seq = Number(/(\d+)$/.exec(id)?.[1] ?? 0);
     if (seq > this.lastSeq) this.lastSeq = seq;
