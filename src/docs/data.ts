@@ -89,6 +89,10 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
   if (kind.scope === 'school' && kind.id !== 'pairsOrder' && kind.id !== 'analyticalReport') {
     items.push({ key: period, related: period, title: kind.title, values: {}, rows: [], pairIds: [] });
   }
+  if (kind.id === 'pairsOrder' || kind.scope === 'person') {
+    // One id for two people: the order or a consent would name one of them for the other.
+    for (const k of ['mentee', 'mentor'] as const) problems.push(...Bank.open(ss, k).duplicateIdProblems());
+  }
   if (kind.id === 'pairsOrder') {
     const order = pairsOrderItem(ss, kind, period, warnings);
     if (order.rows.length === 0) {

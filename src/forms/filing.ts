@@ -152,6 +152,7 @@ function fileQuestionnaires(
   const processor = new ResponseProcessor(ss, new Date().toISOString());
   const outcomes = new Map<FormKey, Outcome[]>();
   const withdrawn: string[] = [];
+  for (const item of queue) processor.relink(item.key, item.form.def, item.form.columns, item.row);
   for (const item of queue) {
     const outcome = processor.process(item.key, item.form.def, item.form.columns, item.row);
     outcomes.set(item.key, [...(outcomes.get(item.key) ?? []), outcome]);

@@ -152,6 +152,19 @@ export class ResponseProcessor {
     return this.done(existing ? 'updated' : 'added');
   }
 
+  /**
+   * Before filing answers again: gives each answer's e-mail back to the bank row it made, when the
+   * row lost it (a deleted «Email» column comes back empty), so the answer updates that row instead
+   * of adding the person a second time.
+   */
+  relink(key: FormKey, def: ResolvedFormDefinition, columns: ResponseColumns, row: readonly unknown[]): void {
+    const { answers, meta } = readAnswers(columns, row);
+    const parsed = parseSubmission(def as ResolvedFormDefinition & { key: typeof key }, answers as Answers, meta);
+    if (!parsed.ok || parsed.record.kind === 'withdrawal') return;
+    const record = parsed.record as MenteeRecord | MentorRecord;
+    this.bank(record.kind).relink(record.email, record.sourceTimestamp, record.fullName);
+  }
+
   /** Consent withdrawn: the person's entries in both banks are anonymized (ids and history stay). */
   withdraw(email: string): void {
     const key = normalizeEmail(email);

@@ -1,5 +1,6 @@
-import { bankId, type BankEntry, type PersonKind } from '../domain/questionnaires';
+import { bankId, WITHDRAWN_STATUS, type BankEntry, type PersonKind } from '../domain/questionnaires';
 import { safeText } from './cells';
+import { normalizeHeader } from './headers';
 import { SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
 
@@ -116,7 +117,10 @@ function fromCell(kind: Kind, value: unknown): unknown {
 export class Bank {
   private readonly byEmail = new Map<string, number>();
   private readonly byId = new Map<string, number>();
+  /** Data rows (0-based) of each id, to report an id staff gave two people. */
+  private readonly rowsOfId = new Map<string, number[]>();
   private lastSeq = 0;
+  private withoutEmail: Map<string, number[]> | null = null;
 
   private constructor(
     readonly kind: PersonKind,
@@ -152,9 +156,58 @@ export class Bank {
     return bankId(this.kind, this.lastSeq + 1);
   }
 
-  /** Writes an entry into its row (by id, else by email), adding a row for a new one. */
+  /**
+   * Ids that stand in more than one row, with the sheet rows (1-based): the add-on would take one of
+   * the people for the other.
+   */
+  duplicateIds(): Array<{ id: string; rows: number[] }> {
+    return [...this.rowsOfId]
+      .filter(([, rows]) => rows.length > 1)
+      .map(([id, rows]) => ({ id, rows: rows.map((r) => r + 2) }));
+  }
+
+  /** Each id that stands in more than one row, as a Russian line naming the sheet, rows and column. */
+  duplicateIdProblems(): string[] {
+    return this.duplicateIds().map(({ id, rows }) => {
+      const where = `${rows.slice(0, -1).join(', ')} и ${rows[rows.length - 1]}`;
+      return (
+        `На листе «${BANK_SHEETS[this.kind]}» ID «${id}» стоит в строках ${where} (столбец «ID»): ` +
+        'у каждого участника должен быть свой ID. Исправьте его и повторите.'
+      );
+    });
+  }
+
+  /**
+   * Gives an e-mail back to its row after staff deleted the «Email» column (it comes back empty): the
+   * one row without an e-mail whose answer time (to the second) and full name are this answer's.
+   * Returns whether a row was found.
+   */
+  relink(email: string, timestamp: string, fullName: string): boolean {
+    const key = email.toLowerCase();
+    const at = Date.parse(timestamp);
+    if (!key || this.byEmail.has(key) || Number.isNaN(at)) return false;
+    // Rows without an e-mail by name, listed once per bank.
+    this.withoutEmail ??= this.table.rows.reduce((map, _, r) => {
+      if (this.table.text(r, 'Email') !== '') return map;
+      const name = normalizeHeader(this.table.text(r, 'ФИО'));
+      return map.set(name, [...(map.get(name) ?? []), r]);
+    }, new Map<string, number[]>());
+    const candidates = this.withoutEmail.get(normalizeHeader(fullName)) ?? [];
+    const rows = candidates.filter((r) => {
+      const answered = Date.parse(String(fromCell('datetime', this.table.get(r, 'Ответ от'))));
+      return Math.abs(answered - at) < 1000;
+    });
+    if (rows.length !== 1) return false;
+    candidates.splice(candidates.indexOf(rows[0]), 1);
+    this.table.set(rows[0], 'Email', safeText(email));
+    this.index(rows[0]);
+    return true;
+  }
+
+  /** Writes an entry into its row (by email, else by id), adding a row for a new one. */
   put(entry: BankEntry, remarks: string): void {
-    let r = this.byId.get(entry.id) ?? (entry.email ? this.byEmail.get(entry.email.toLowerCase()) : undefined);
+    // E-mail first: when staff gave two people one id, the id alone would pick the wrong row.
+    let r = (entry.email ? this.byEmail.get(entry.email.toLowerCase()) : undefined) ?? this.byId.get(entry.id);
     if (r === undefined) r = this.table.append();
     const values: Record<string, unknown> = { ...entry, remarks };
     for (const c of BANK_COLUMNS[this.kind]) {
@@ -186,8 +239,34 @@ export class Bank {
     const id = this.table.text(r, 'ID');
     const email = this.table.text(r, 'Email').toLowerCase();
     if (id && !this.byId.has(id)) this.byId.set(id, r);
+    if (id && !(this.rowsOfId.get(id) ?? []).includes(r)) this.rowsOfId.set(id, [...(this.rowsOfId.get(id) ?? []), r]);
     if (email && !this.byEmail.has(email)) this.byEmail.set(email, r);
     const seq = Number(/(\d+)$/.exec(id)?.[1] ?? 0);
     if (seq > this.lastSeq) this.lastSeq = seq;
   }
+}
+
+/** Every id of a bank by full name, normalized as headers are (an empty map when there is no bank sheet). */
+export function idsByName(ss: Spreadsheet, kind: PersonKind): Map<string, string[]> {
+  const table = Table.read(ss, bankSpec(kind));
+  const out = new Map<string, string[]>();
+  table?.rows.forEach((_, r) => {
+    const name = normalizeHeader(table.text(r, 'ФИО'));
+    const id = table.text(r, 'ID');
+    if (name && id) out.set(name, [...(out.get(name) ?? []), id]);
+  });
+  return out;
+}
+
+/**
+ * People of a bank who have no e-mail though they did not withdraw (their «Email» column was deleted
+ * and came back empty); 0 when the bank sheet does not exist.
+ */
+export function withoutEmail(ss: Spreadsheet, kind: PersonKind): number {
+  const table = Table.read(ss, bankSpec(kind));
+  if (!table) return 0;
+  return table.rows.filter(
+    (_, r) =>
+      table.text(r, 'Email') === '' && table.text(r, 'ФИО') !== '' && table.text(r, 'Статус') !== WITHDRAWN_STATUS,
+  ).length;
 }

@@ -21,7 +21,7 @@ const C = {
   related: 'Связано с',
 } as const;
 
-const REGISTER_TABLE: TableSpec = {
+export const REGISTER_TABLE: TableSpec = {
   sheetName: SHEETS.documents,
   columns: [
     { header: C.number, width: 110, numberFormat: '@' },

@@ -17,7 +17,7 @@ const EDITABLE_LISTS: Record<string, readonly string[]> = Object.fromEntries(
   LIST_NAMES.map((name) => [LIST_HEADERS[name], DEFAULT_LISTS[name]]),
 );
 
-const LISTS_TABLE: TableSpec = {
+export const LISTS_TABLE: TableSpec = {
   sheetName: SHEETS.lists,
   columns: Object.keys({ ...FIXED_LISTS, ...EDITABLE_LISTS }).map((header) => ({ header, width: 260, wrap: true })),
 };

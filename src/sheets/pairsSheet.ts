@@ -1,4 +1,5 @@
 import { safeText } from './cells';
+import { normalizeHeader } from './headers';
 import { SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
 
@@ -27,7 +28,7 @@ const C = {
   order: 'Приказ (ссылка)',
 } as const;
 
-const PAIRS_TABLE: TableSpec = {
+export const PAIRS_TABLE: TableSpec = {
   sheetName: SHEETS.pairs,
   columns: [
     { header: C.id, width: 70 },
@@ -176,4 +177,43 @@ export function setPairCells(
     if (value !== undefined && table.text(r, header) !== value) table.set(r, header, value);
   });
   table.flush();
+}
+
+/** A bank's people as the pairs refer to them: full name (normalizeHeader) → every id with that name. */
+export type IdsByName = Map<string, string[]>;
+
+/**
+ * Fills the empty «ID наставника» / «ID наставляемых» of «Пары и группы» from the names beside them
+ * (a column staff deleted comes back empty): a name gives its id only when exactly one person of the
+ * bank has it. Returns the pairs whose ids could not be found, Russian, naming the row.
+ */
+export function fillPairIds(ss: Spreadsheet, mentors: IdsByName, mentees: IdsByName): string[] {
+  const table = Table.read(ss, PAIRS_TABLE);
+  if (!table) return [];
+  const unique = (people: IdsByName, name: string) => {
+    const ids = people.get(normalizeHeader(name)) ?? [];
+    return ids.length === 1 ? ids[0] : '';
+  };
+  const unresolved: string[] = [];
+  table.rows.forEach((_, r) => {
+    const label = `строка ${r + 2}${table.text(r, C.id) ? ` (${table.text(r, C.id)})` : ''}`;
+    const mentorName = table.text(r, C.mentor);
+    if (table.text(r, C.mentorId) === '' && mentorName !== '') {
+      const id = unique(mentors, mentorName);
+      if (id) table.set(r, C.mentorId, id);
+      else unresolved.push(`${label}, столбец «${C.mentorId}»`);
+    }
+    const names = table
+      .text(r, C.mentees)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (table.text(r, C.menteeIds) === '' && names.length > 0) {
+      const ids = names.map((name) => unique(mentees, name));
+      if (ids.every(Boolean)) table.set(r, C.menteeIds, ids.join(SEPARATOR));
+      else unresolved.push(`${label}, столбец «${C.menteeIds}»`);
+    }
+  });
+  table.flush();
+  return unresolved;
 }

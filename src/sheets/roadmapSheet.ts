@@ -9,6 +9,7 @@ import {
 } from '../domain/roadmap';
 import { isoDayReader, isoDayToCell, safeText, todayIso } from './cells';
 import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
+import { normalizeHeader } from './headers';
 import { Table } from './table';
 import { readState } from '../state/store';
 
@@ -55,15 +56,18 @@ export function syncRoadmap(ss: Spreadsheet, template: readonly RoadmapRow[], ti
     if (key && !rowOf.has(key)) rowOf.set(key, r);
   });
 
+  const unnumbered = unnumberedRows(table);
+
   let added = 0;
   let kept = 0;
   const newStageRows: number[] = [];
   let previous = -1;
   for (const item of template) {
-    let r = rowOf.get(item.no);
+    // A row whose «№» staff cleared is still its activity: found by its text, it gets its number back.
+    let r = rowOf.get(item.no) ?? claimUnnumbered(unnumbered, item, rowOf);
     if (r === undefined) {
       r = placeRow(table, previous);
-      shiftIndexes(rowOf, newStageRows, r);
+      shiftIndexes(rowOf, newStageRows, unnumbered, r);
       rowOf.set(item.no, r);
       added += item.kind === 'activity' ? 1 : 0;
       if (item.kind === 'stage') newStageRows.push(r);
@@ -82,6 +86,34 @@ export function syncRoadmap(ss: Spreadsheet, template: readonly RoadmapRow[], ti
   return { added, kept, restoredColumns: restored, created };
 }
 
+/** The text that names a template row on the sheet: the activity, or the stage row's own title. */
+function rowText(item: RoadmapRow): string {
+  return normalizeHeader(item.kind === 'stage' ? `${item.no}. ${item.title}` : item.title);
+}
+
+/** Rows without a «№», by their text (activity, or the stage cell of a stage row). */
+function unnumberedRows(table: Table): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  table.rows.forEach((_, r) => {
+    if (rowKey(table.get(r, C.no)) !== '') return;
+    const activity = table.text(r, C.activity);
+    const text = normalizeHeader(activity || table.text(r, C.stage));
+    if (text) out.set(text, [...(out.get(text) ?? []), r]);
+  });
+  return out;
+}
+
+/** The first unnumbered row with the template row's text, taken from the pool and remembered. */
+function claimUnnumbered(
+  pool: Map<string, number[]>,
+  item: RoadmapRow,
+  rowOf: Map<string, number>,
+): number | undefined {
+  const r = pool.get(rowText(item))?.shift();
+  if (r !== undefined) rowOf.set(item.no, r);
+  return r;
+}
+
 /** Where a missing template row goes: right after its predecessor, or at the end of the table. */
 function placeRow(table: Table, previous: number): number {
   const atEnd = previous === table.rows.length - 1 || (previous < 0 && table.rows.length === 0);
@@ -89,8 +121,14 @@ function placeRow(table: Table, previous: number): number {
 }
 
 /** After inserting at `at`, every remembered index at or below it moves down by one. */
-function shiftIndexes(rowOf: Map<string, number>, stageRows: number[], at: number): void {
+function shiftIndexes(
+  rowOf: Map<string, number>,
+  stageRows: number[],
+  unnumbered: Map<string, number[]>,
+  at: number,
+): void {
   for (const [key, r] of rowOf) if (r >= at) rowOf.set(key, r + 1);
+  for (const rows of unnumbered.values()) rows.forEach((r, i) => (rows[i] = r >= at ? r + 1 : r));
   stageRows.forEach((r, i) => {
     if (r >= at) stageRows[i] = r + 1;
   });

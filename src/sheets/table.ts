@@ -7,6 +7,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const GROWTH_ROWS = 100;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** A spec column staff had renamed, named back: `column` is 1-based, `from` what staff had typed. */
+export interface RenamedColumn {
+  column: number;
+  from: string;
+  to: string;
+}
+
 export interface TableSpec {
   sheetName: string;
   columns: readonly ColumnSpec[];
@@ -26,12 +33,13 @@ export class Table {
   private constructor(
     readonly sheet: Sheet,
     readonly spec: TableSpec,
-    headerRow: unknown[],
+    /** The header row as read. */
+    readonly header: unknown[],
     /** Data rows (sheet row 2 onwards), each as wide as the sheet's data. */
     readonly rows: unknown[][],
     private readonly formulas: string[][],
   ) {
-    this.positions = mapHeaders(headerRow, spec.columns);
+    this.positions = mapHeaders(header, spec.columns);
     this.dirty = rows.map(() => []);
   }
 
@@ -50,24 +58,34 @@ export class Table {
   }
 
   /**
-   * Creates the sheet if it is missing and re-adds any spec column staff deleted (at the right end,
-   * never over another column). Returns the table and the headers it restored.
+   * Creates the sheet if it is missing and restores any spec column staff renamed or deleted: a
+   * renamed column (an unknown header standing alone between its two spec neighbours) gets its header
+   * back and keeps its data; a deleted one is re-added at the right end, never over another column.
+   * Returns the table, the headers it re-added and the columns it renamed back.
    */
-  static ensure(ss: Spreadsheet, spec: TableSpec): { table: Table; created: boolean; restored: string[] } {
+  static ensure(
+    ss: Spreadsheet,
+    spec: TableSpec,
+  ): { table: Table; created: boolean; restored: string[]; renamed: RenamedColumn[] } {
     let sheet = ss.getSheetByName(spec.sheetName);
     const created = !sheet;
     if (!sheet) sheet = ss.insertSheet(spec.sheetName, ss.getNumSheets());
     let table = Table.readSheet(sheet, spec);
-    const missing = spec.columns.filter((_, i) => table.positions[i] < 0);
+    const renamed = created ? [] : renamedColumns(table.header, spec.columns, table.positions);
+    for (const r of renamed) sheet.getRange(1, r.column, 1, 1).setValue(r.to);
+    const back = new Set(renamed.map((r) => r.to));
+    const missing = spec.columns.filter((c, i) => table.positions[i] < 0 && !back.has(c.header));
     if (missing.length > 0) {
       const firstFree = sheet.getLastColumn() + 1;
       const needed = firstFree + missing.length - 1 - sheet.getMaxColumns();
       if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
-      sheet.getRange(1, firstFree, 1, missing.length).setValues([missing.map((c) => c.header)]);
+      const head = sheet.getRange(1, firstFree, 1, missing.length).setValues([missing.map((c) => c.header)]);
+      // A restored header looks like its neighbours (a new sheet is dressed by styleNewTable).
+      if (!created) head.setFontWeight('bold').setBackground(COLORS.header);
       missing.forEach((column, k) => formatColumn(sheet!, firstFree + k, column));
-      table = Table.readSheet(sheet, spec);
     }
-    return { table, created, restored: created ? [] : missing.map((c) => c.header) };
+    if (missing.length > 0 || renamed.length > 0) table = Table.readSheet(sheet, spec);
+    return { table, created, restored: created ? [] : missing.map((c) => c.header), renamed };
   }
 
   /** 1-based sheet column of a spec header. */
@@ -169,6 +187,28 @@ export function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec): vo
   const body = sheet.getRange(2, column, sheet.getMaxRows() - 1, 1);
   if (spec.numberFormat) body.setNumberFormat(spec.numberFormat);
   if (spec.wrap) body.setWrap(true);
+}
+
+/**
+ * Spec columns staff renamed in place: the spec column is missing, its spec neighbours are found
+ * right and left of one column, and that column's header is none of the spec's. A column at the right
+ * end is not guessed at: staff add their own columns there.
+ */
+function renamedColumns(
+  header: readonly unknown[],
+  specs: readonly ColumnSpec[],
+  positions: number[],
+): RenamedColumn[] {
+  const known = new Set(positions.filter((p) => p >= 0));
+  const out: RenamedColumn[] = [];
+  specs.forEach((spec, i) => {
+    if (positions[i] >= 0 || i === specs.length - 1) return;
+    const before = i === 0 ? -1 : positions[i - 1];
+    const after = positions[i + 1];
+    if ((i > 0 && before < 0) || after < 0 || after !== before + 2 || known.has(before + 1)) return;
+    out.push({ column: before + 2, from: String(header[before + 1] ?? '').trim(), to: spec.header });
+  });
+  return out;
 }
 
 /** [first, last] runs of consecutive numbers. */

@@ -44,7 +44,7 @@ export interface SetupResult {
   added: number;
   /** Activity rows kept with staff's entries. */
   kept: number;
-  /** Columns re-created because staff had deleted them. */
+  /** Columns of «Дорожная карта» re-created because staff had deleted them (other sheets: in `message`). */
   restoredColumns: string[];
   /** The previous roadmap sheet renamed to an archive when the period changed, else null. */
   archivedSheet: string | null;

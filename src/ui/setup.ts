@@ -5,6 +5,10 @@ import { todayIso } from '../sheets/cells';
 import { writeLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
 import { ROADMAP_YEAR_KEY, roadmapStartYear, syncRoadmap } from '../sheets/roadmapSheet';
+import { replayResponses } from '../forms/replay';
+import { idsByName, withoutEmail } from '../sheets/banks';
+import { describeRepairs, repairTables } from '../sheets/ownedTables';
+import { fillPairIds } from '../sheets/pairsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import { ensureYearSpace } from '../year/yearSpace';
@@ -128,6 +132,16 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
   }
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
+    // First of all: every later step reads these tables, and a column staff deleted would stop it.
+    const repairs = repairTables(ss);
+    const unresolvedPairs = repairs.some((r) => r.sheetName === SHEETS.pairs)
+      ? fillPairIds(ss, idsByName(ss, 'mentor'), idsByName(ss, 'mentee'))
+      : [];
+    // A bank's «Email» came back empty: the answers give the addresses back (replay finds each row).
+    const unlinked = () => withoutEmail(ss, 'mentee') + withoutEmail(ss, 'mentor');
+    const lost = unlinked();
+    const refiled = lost > 0 ? replayResponses(ss) : null;
+    const relinked = refiled ? lost - unlinked() : 0;
     const opts = resolve(checked, readSettings(ss), ss);
     if (ss.getSpreadsheetTimeZone() !== opts.timeZone) ss.setSpreadsheetTimeZone(opts.timeZone);
     const period = periodLabel(opts.startYear);
@@ -166,7 +180,12 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     const parts = [`Дорожная карта на ${period} учебный год ${sync.created ? 'создана' : 'обновлена'}`];
     if (sync.added && !sync.created) parts.push(`добавлено мероприятий: ${sync.added}`);
     if (sync.kept) parts.push(`сохранены записи по ${sync.kept} мероприятиям`);
-    if (sync.restoredColumns.length) parts.push(`восстановлены столбцы: ${sync.restoredColumns.join(', ')}`);
+    parts.push(...describeRepairs(repairs));
+    if (relinked > 0) parts.push(`адреса в столбце «Email» возвращены из ответов анкет: ${relinked}`);
+    for (const problem of refiled?.problems ?? []) logAction(ss, 'Ошибка: обработка ответов заново', problem);
+    if (unresolvedPairs.length > 0) {
+      parts.push(`на листе «${SHEETS.pairs}» не найдены ID по ФИО (впишите их вручную): ${unresolvedPairs.join('; ')}`);
+    }
     if (archivedSheet) parts.push(`прежняя дорожная карта сохранена на листе «${archivedSheet}»`);
     if (!managing)
       parts.push(
@@ -178,7 +197,7 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
       period,
       added: sync.added,
       kept: sync.kept,
-      restoredColumns: sync.restoredColumns,
+      restoredColumns: repairs.find((r) => r.sheetName === SHEETS.roadmap)?.restored ?? [],
       archivedSheet,
       message,
     };
