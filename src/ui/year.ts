@@ -109,7 +109,7 @@ export function prepareNews(eventId: string): NewsResult {
   const id = shownValue(eventId);
   if (!id) throw new UserError('Не выбрано мероприятие для новости.');
   const event = syncEvents(ss).find((e) => e.id === id);
-  if (!event) throw new UserError(`Мероприятие «${id}» не найдено на листе «Мероприятия».`);
+  if (!event) throw new UserError(`Мероприятие ${id} не найдено на листе «Мероприятия».`);
   const progress = startDocuments({ kind: 'newsDraft' }, [id]);
   const kind = documentKind('newsDraft');
   const entry = Register.entriesOf(ss).find((e) => e.kindName === kind.shortTitle && e.related === id && e.docUrl);
