@@ -4,7 +4,7 @@
  * which menus, triggers and google.script.run need. Each entry is a one-line delegation.
  */
 import type { ServerApi } from './ui/contract';
-import { runMenuAction } from './ui/errors';
+import { reportingFailures, runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';
 import { getProgress, refreshSummary } from './ui/progress';
@@ -54,7 +54,7 @@ global.menuReplayResponses = (): void => menuReplayResponses();
 global.menuSendFormLinks = (): void => menuSendFormLinks();
 
 // Sidebar and dialog API (google.script.run), checked against the contract the sidebar is typed with
-const serverApi: ServerApi = {
+const api: ServerApi = {
   getSetupDefaults,
   setupSchoolYear,
   getProgress,
@@ -76,6 +76,10 @@ const serverApi: ServerApi = {
   prepareNews,
   addPractice,
 };
+// Every failure reaches the sidebar in Russian; an unexpected one is also logged to «Журнал».
+const serverApi = Object.fromEntries(
+  Object.entries(api).map(([name, fn]) => [name, reportingFailures(name, fn as (...args: unknown[]) => unknown)]),
+) as unknown as ServerApi;
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
 global.getProgress = serverApi.getProgress;

@@ -73,6 +73,9 @@ const HEADING_LEVEL: Partial<Record<HeadingName, (typeof HeadingLevel)[keyof typ
   HEADING6: HeadingLevel.HEADING_6,
 };
 
+/** Who the core properties name as the author (the docx library would write «Un-named»). */
+const CREATOR = 'Эмулятор Google Workspace';
+
 /** Characters XML 1.0 cannot hold (Word refuses the whole file over one of them). */
 const XML_INVALID =
   // eslint-disable-next-line no-control-regex
@@ -260,8 +263,10 @@ export async function docToDocx(doc: DocModel): Promise<Buffer> {
   }
 
   const document = new Document({
-    creator: 'Эмулятор Google Workspace',
-    title: doc.name,
+    creator: CREATOR,
+    lastModifiedBy: CREATOR,
+    // docProps/core.xml is XML 1.0 too: one U+FFFE in a name would make Word refuse the file.
+    title: doc.name.replace(XML_INVALID, ''),
     revision: Math.max(1, Math.floor(doc.revision) || 1),
     styles: {
       default: {

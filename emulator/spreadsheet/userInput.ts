@@ -2,7 +2,11 @@
  * How Sheets interprets a string typed into a cell (and a string written by Range.setValue/setValues/
  * appendRow, which Apps Script treats the same way).
  *
- * - "'text" → the text after the apostrophe, literally.
+ * - "'text" → the text after the apostrophe, literally; only the first apostrophe is the escape, so
+ *   "''text" stores "'text". Google documents no rule; the apostrophe escape is what Sheets does when a
+ *   value is written as user-entered input (ODK Collect relies on it: https://github.com/getodk/docs/pull/1095
+ *   documents «Other values will be preceded by an apostrophe», so that they «will be stored as-is»;
+ *   its review adds that the apostrophes «only are visible when editing a value»).
  * - "=…" → a formula — also in a cell formatted as plain text '@' (the emulator's pessimistic choice:
  *   only the apostrophe is a guaranteed way to store hostile text).
  * - number format '@' → any other string stays text.

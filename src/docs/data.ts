@@ -7,9 +7,10 @@ import { formatDateLong, formatDateShort } from '../domain/documents/dateWords';
 import type { DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
-import { isoDayReader } from '../sheets/cells';
-import { CONFIRMED, readPairs, type PairRow } from '../sheets/pairsSheet';
-import { monthLabel, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
+import { cellPlace, dayCellReader, type DayCell } from '../sheets/cells';
+import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets/pairsSheet';
+import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
+import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
 import { analyticalReportItem, newsItems } from './yearDocuments';
 
@@ -53,10 +54,18 @@ function personTitle(kind: DocumentKind, e: BankEntry): string {
   return `${kind.title} — ${e.fullName || e.id}`;
 }
 
-function pairTerm(pair: PairRow, day: (v: unknown) => string, period: string): string {
-  const start = day(pair.start);
-  const end = day(pair.end);
+function pairTerm(pair: PairRow, day: (v: unknown) => DayCell, period: string): string {
+  const start = day(pair.start).iso;
+  const end = day(pair.end).iso;
   return start && end ? `${formatDateShort(start)} – ${formatDateShort(end)}` : `${period} учебный год`;
+}
+
+/** The pair's «Начало»/«Окончание» cells that hold no real day, named for staff. */
+function pairDateNotes(pair: PairRow, day: (v: unknown) => DayCell): string[] {
+  return (['start', 'end'] as const).flatMap((key) => {
+    const { problem } = day(pair[key]);
+    return problem ? [`${cellPlace(SHEETS.pairs, pair.sheetRow ?? 0, PAIR_DATE_COLUMNS[key])}: ${problem}`] : [];
+  });
 }
 
 /** Everything a batch of `kind` dated `date` (ISO) would put in, with what is missing. */
@@ -94,14 +103,23 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
     for (const k of ['mentee', 'mentor'] as const) problems.push(...Bank.open(ss, k).duplicateIdProblems());
   }
   if (kind.id === 'pairsOrder') {
-    const order = pairsOrderItem(ss, kind, period, warnings);
-    if (order.rows.length === 0) {
-      problems.push('Нет утверждённых пар, все участники которых дали согласие: приказу нечего закреплять.');
-    } else items.push(order);
+    const left: string[] = [];
+    const order = pairsOrderItem(ss, kind, period, left);
+    if (order.rows.length > 0) {
+      items.push(order);
+      warnings.push(...left);
+    } else if (left.length > 0) problems.push('В приказ не может войти ни одна утверждённая пара:', ...left);
+    else problems.push('Нет утверждённых пар: приказу нечего закреплять.');
   }
   if (kind.scope === 'pair') {
-    items.push(...programItems(ss, kind, period));
-    if (items.length === 0) problems.push('Программ пока нет: составьте их в панели «Программы наставничества».');
+    const left: string[] = [];
+    items.push(...programItems(ss, kind, period, left));
+    // With every program left out, the reasons are what must be fixed before anything is made.
+    if (items.length === 0 && left.length > 0) problems.push(...left);
+    else warnings.push(...left);
+    if (items.length === 0 && left.length === 0) {
+      problems.push('Программ пока нет: составьте их в панели «Программы наставничества».');
+    }
   }
   if (kind.scope === 'person') {
     const mentors = Bank.open(ss, 'mentor').entries().filter(live);
@@ -138,14 +156,31 @@ function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {
   return out;
 }
 
-/** One program document per confirmed pair with a live program: its activities fill the table. */
-function programItems(ss: Spreadsheet, kind: DocumentKind, period: string): DocumentItem[] {
-  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+/**
+ * One program document per confirmed pair with a live program: its activities fill the table. A pair
+ * whose dates (its term, an activity's «Дата») hold no real day is left out, named in `left`: its
+ * document would be wrong, the others are made.
+ */
+function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left: string[]): DocumentItem[] {
+  const day = dayCellReader(ss.getSpreadsheetTimeZone());
   const rows = readProgramRows(ss).filter((r) => !r.archived);
   return readPairs(ss)
     .filter((p) => p.status === CONFIRMED && p.id && rows.some((r) => r.pairId === p.id))
-    .map((pair) => {
+    .flatMap((pair) => {
       const activities = rows.filter((r) => r.pairId === pair.id);
+      const notes = [
+        ...pairDateNotes(pair, day),
+        ...activities
+          .filter((a) => a.date === '')
+          .map((a) => {
+            const bad = a.badDates?.find((b) => b.column === PROGRAM_COLUMNS.date);
+            return `${cellPlace(SHEETS.programs, a.sheetRow ?? 0, PROGRAM_COLUMNS.date)}: ${bad?.problem ?? 'дата не указана'}`;
+          }),
+      ];
+      if (notes.length > 0) {
+        left.push(`Программа пары ${pair.id} не создана — исправьте дату: ${notes.join('; ')}.`);
+        return [];
+      }
       const texts = readProgramTexts(activities[0].programId);
       return {
         key: pair.id,
@@ -174,7 +209,7 @@ function programItems(ss: Spreadsheet, kind: DocumentKind, period: string): Docu
 
 /** The order on pairs: confirmed pairs whose every member is in a bank with consent; the rest are warnings. */
 function pairsOrderItem(ss: Spreadsheet, kind: DocumentKind, period: string, warnings: string[]): DocumentItem {
-  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const day = dayCellReader(ss.getSpreadsheetTimeZone());
   const people = new Map<string, BankEntry>(
     [...Bank.open(ss, 'mentee').entries(), ...Bank.open(ss, 'mentor').entries()].map((e) => [e.id, e]),
   );
@@ -190,6 +225,11 @@ function pairsOrderItem(ss: Spreadsheet, kind: DocumentKind, period: string, war
     const label = pair.id || pair.mentorName || '(без номера)';
     if (!pair.mentorId || pair.menteeIds.length === 0) {
       warnings.push(`Пара ${label} не войдёт в приказ: в ней не указаны ID наставника и наставляемых.`);
+      continue;
+    }
+    const badDates = pairDateNotes(pair, day);
+    if (badDates.length > 0) {
+      warnings.push(`Пара ${label} не войдёт в приказ — исправьте срок: ${badDates.join('; ')}.`);
       continue;
     }
     if (missing.length > 0) {

@@ -91,6 +91,25 @@ export function toIsoDay(text: string): string | null {
   return isValidDay(year, month, day) ? isoDay(year, month, day) : null;
 }
 
+const DAY_SHAPED = /^(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{1,2}-\d{1,2})$/;
+
+/**
+ * Why a text is not a day, in Russian, for messages: written as a date but not in the calendar
+ * («31.04.2027», «2027-02-29»), or not a date at all. '' when it is a real day.
+ */
+export function dayProblem(text: string): string {
+  const s = text.trim();
+  if (toIsoDay(s) !== null) return '';
+  if (DAY_SHAPED.test(s)) return `«${ruDateText(s)}» — такой даты нет в календаре`;
+  return s === '' ? 'дата не указана' : `«${s}» — это не дата (нужна дата вида ДД.ММ.ГГГГ)`;
+}
+
+/** A date-shaped text as Russians write it: «2027-02-29» → «29.02.2027», even when no such day exists. */
+export function ruDateText(text: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());
+  return m ? `${m[3].padStart(2, '0')}.${m[2].padStart(2, '0')}.${m[1]}` : text.trim();
+}
+
 /** Lower case with ё → е, so «Сентябрь», «СЕНТЯБРЬ» and «сентябрь» compare equal. */
 export function foldRu(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е');

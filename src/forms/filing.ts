@@ -161,6 +161,12 @@ function fileQuestionnaires(
       // Google Forms keeps its own copy of the answer: it goes too.
       deleteStoredResponse(registry[item.key]!, String(item.row[item.form.columns.email] ?? ''), item.row[0]);
     }
+    if (outcome === 'invalid') {
+      problems.push(
+        `Анкета «${item.form.def.title}»: ответ в строке ${item.rowNumber} листа «${item.p.sheet.getName()}» не учтён — ` +
+          `${processor.lastProblem.replace(/\.$/, '')}. Попросите педагога заполнить анкету заново.`,
+      );
+    }
     if (outcome === 'withdrawn') withdrawn.push(String(item.row[item.form.columns.email]));
     if (outcome !== 'unchanged') result.changed = true;
   }

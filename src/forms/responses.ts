@@ -125,6 +125,8 @@ export class ResponseProcessor {
   readonly withdrawnIds: string[] = [];
   /** The same people as they were before anonymizing: what must be erased everywhere else. */
   readonly withdrawn: WithdrawnPerson[] = [];
+  /** Why the last answer was 'invalid' (Russian, no personal data); '' after any other outcome. */
+  lastProblem = '';
 
   constructor(
     private readonly ss: Spreadsheet,
@@ -138,6 +140,7 @@ export class ResponseProcessor {
   process(key: FormKey, def: ResolvedFormDefinition, columns: ResponseColumns, row: readonly unknown[]): Outcome {
     const { answers, meta } = readAnswers(columns, row);
     const parsed = parseSubmission(def as ResolvedFormDefinition & { key: typeof key }, answers as Answers, meta);
+    this.lastProblem = parsed.ok || parsed.reason === 'noConsent' ? '' : parsed.message;
     if (!parsed.ok) return this.done(parsed.reason === 'noConsent' ? 'noConsent' : 'invalid');
     if (parsed.record.kind === 'withdrawal') {
       this.withdraw(parsed.record.email);

@@ -1,10 +1,13 @@
 /** Converting between cell values and domain values (ISO days, safe text). */
+import { dayProblem, isIsoDay, toIsoDay } from '../domain/dates';
 
-const FORMULA_START = /^[=+\-@]/;
+/** Starts Sheets would read as a formula, or (the apostrophe) swallow as its own escape. */
+const FORMULA_START = /^[=+\-@']/;
 
 /**
- * Text from people (names, answers) written so Sheets never runs it as a formula: a leading
- * apostrophe makes Sheets keep it literally and is not part of the value.
+ * Text from people (names, answers) written so Sheets keeps it as typed: a leading apostrophe makes
+ * Sheets keep the rest literally and is not part of the value — so a formula stays text, and an
+ * answer that itself starts with an apostrophe («'Иванов») keeps it.
  */
 export function safeText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
@@ -24,28 +27,46 @@ function zoneOffsetMs(timeZone: string): number {
   return sign * (Number(offset.slice(1, 3)) * HOUR_MS + Number(offset.slice(3, 5)) * 60000);
 }
 
+/** A date cell as read: its ISO day ('' when empty or unreadable) and why it is unreadable ('' when it is not). */
+export interface DayCell {
+  iso: string;
+  /** Russian, e.g. «31.13.2027» — такой даты нет в календаре; '' for a date or an empty cell. */
+  problem: string;
+}
+
 /**
  * Reads cells as ISO days in the spreadsheet's time zone: a Date, or text staff typed as
- * «дд.мм.гггг» / «гггг-мм-дд» that Sheets kept as text; anything else → ''.
+ * «дд.мм.гггг» / «гггг-мм-дд» that Sheets kept as text. Text that is no real day («31.04.2027» stays
+ * text in Sheets) is not a day: its problem says why, so the caller can name the cell.
  *
  * One Utilities call per reader, not per cell (the number of calls must not grow with the rows): the
  * zone's offset is taken once and applied by arithmetic. That is exact for Russia's zones (no DST);
  * elsewhere a date typed across a DST change lands at 23:00 local, which is rounded up to its day.
  */
-export function isoDayReader(timeZone: string): (value: unknown) => string {
+export function dayCellReader(timeZone: string): (value: unknown) => DayCell {
   const offsetMs = zoneOffsetMs(timeZone);
   return (value) => {
     if (isDate(value)) {
       let local = value.getTime() + offsetMs;
       if (((local % DAY_MS) + DAY_MS) % DAY_MS === 23 * HOUR_MS) local += HOUR_MS;
-      return new Date(local).toISOString().slice(0, 10);
+      return { iso: new Date(local).toISOString().slice(0, 10), problem: '' };
     }
     const text = String(value ?? '').trim();
-    let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-    if (m) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    return m ? text : '';
+    if (text === '') return { iso: '', problem: '' };
+    const iso = toIsoDay(text);
+    return iso ? { iso, problem: '' } : { iso: '', problem: dayProblem(text) };
   };
+}
+
+/** dayCellReader's day alone: '' for an empty cell and for anything that is not a real day. */
+export function isoDayReader(timeZone: string): (value: unknown) => string {
+  const read = dayCellReader(timeZone);
+  return (value) => read(value).iso;
+}
+
+/** Where a cell is, for messages staff act on: «лист «Программы», строка 5, столбец «Дата»». */
+export function cellPlace(sheet: string, row: number, column: string): string {
+  return `лист «${sheet}», строка ${row}, столбец «${column}»`;
 }
 
 /**
@@ -55,7 +76,8 @@ export function isoDayReader(timeZone: string): (value: unknown) => string {
 export function isoDayWriter(timeZone: string): (iso: string) => Date | '' {
   const offsetMs = zoneOffsetMs(timeZone);
   return (iso) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    // An impossible day is never rolled over into the next month.
+    const m = isIsoDay(iso) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
     return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - offsetMs) : '';
   };
 }

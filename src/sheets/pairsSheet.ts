@@ -66,7 +66,12 @@ export interface PairRow {
   /** Share of the program's activities done, «0»–«100»; '' without a program. */
   progress: string;
   order: string;
+  /** The row on the sheet (1-based) it was read from; absent for a row not written yet. */
+  sheetRow?: number;
 }
+
+/** Column headers of «Пары и группы» that messages name. */
+export const PAIR_DATE_COLUMNS = { start: C.start, end: C.end } as const;
 
 const SEPARATOR = '; ';
 
@@ -98,6 +103,7 @@ export function readPairs(ss: Spreadsheet): PairRow[] {
         program: table.text(r, C.program),
         progress: table.text(r, C.progress),
         order: table.text(r, C.order),
+        sheetRow: r + 2,
       }))
       // Blank rows are dropped; a row staff typed without a mentor id is kept, so a save never loses it.
       .filter((row) => row.mentorId !== '' || row.id !== '' || row.mentorName !== '' || row.menteeNames.length > 0)

@@ -5,7 +5,7 @@
  */
 import { ACTIVITY_STATUSES, activityMonth, type ActivityStatus, type ProgramActivity } from '../domain/programs';
 import { readJsonProperty, writeJsonProperty } from '../state/store';
-import { isoDayReader, isoDayWriter, safeText } from './cells';
+import { cellPlace, dayCellReader, isoDayWriter, safeText, type DayCell } from './cells';
 import { COLORS, SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
 
@@ -65,6 +65,20 @@ export interface ProgramRow extends ProgramActivity {
   doneOn: string;
   evidence: string;
   archived: boolean;
+  /** The row on the sheet (1-based) it was read from; absent for a row not written yet. */
+  sheetRow?: number;
+  /**
+   * Date cells that hold no real day («31.04.2027», «скоро»), by column header, as the cell holds
+   * them: written back untouched (staff fix them, the add-on never guesses), and named in messages.
+   */
+  badDates?: Array<{ column: string; cell: unknown; problem: string }>;
+  /** The «Месяц» cell as it was, kept beside a «Дата» that holds no real day. */
+  monthCell?: unknown;
+}
+
+/** «лист «Программы», строка 5, столбец «Дата»: «31.04.2027» — такой даты нет в календаре» for each bad cell. */
+export function badDateNotes(row: ProgramRow, sheetRow = row.sheetRow ?? 0): string[] {
+  return (row.badDates ?? []).map((b) => `${cellPlace(SHEETS.programs, sheetRow, b.column)}: ${b.problem}`);
 }
 
 function statusOf(value: string): ActivityStatus {
@@ -72,12 +86,19 @@ function statusOf(value: string): ActivityStatus {
   return (ACTIVITY_STATUSES as readonly string[]).includes(v) ? (v as ActivityStatus) : 'запланировано';
 }
 
-function rowOf(table: Table, r: number, day: (v: unknown) => string): ProgramRow {
+function rowOf(table: Table, r: number, day: (v: unknown) => DayCell): ProgramRow {
+  const badDates: NonNullable<ProgramRow['badDates']> = [];
+  const read = (column: string) => {
+    const cell = table.get(r, column);
+    const { iso, problem } = day(cell);
+    if (problem) badDates.push({ column, cell, problem });
+    return iso;
+  };
   return {
     programId: table.text(r, C.program),
     pairId: table.text(r, C.pair),
     id: table.text(r, C.id),
-    date: day(table.get(r, C.date)),
+    date: read(C.date),
     title: table.text(r, C.title),
     kind: table.text(r, C.kind),
     competence: table.text(r, C.competence),
@@ -85,9 +106,12 @@ function rowOf(table: Table, r: number, day: (v: unknown) => string): ProgramRow
     reporting: table.text(r, C.reporting),
     responsible: table.text(r, C.responsible),
     status: statusOf(table.text(r, C.status)),
-    doneOn: day(table.get(r, C.doneOn)),
+    doneOn: read(C.doneOn),
     evidence: table.text(r, C.evidence),
     archived: table.text(r, C.archived) === ARCHIVED,
+    sheetRow: r + 2,
+    ...(badDates.length > 0 ? { badDates } : {}),
+    ...(badDates.some((b) => b.column === C.date) ? { monthCell: table.get(r, C.month) } : {}),
   };
 }
 
@@ -95,7 +119,7 @@ function rowOf(table: Table, r: number, day: (v: unknown) => string): ProgramRow
 export function readProgramRows(ss: Spreadsheet): ProgramRow[] {
   const table = Table.read(ss, PROGRAMS_TABLE);
   if (!table) return [];
-  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const day = dayCellReader(ss.getSpreadsheetTimeZone());
   return table.rows.map((_, r) => rowOf(table, r, day)).filter((row) => row.programId !== '' || row.title !== '');
 }
 
@@ -136,12 +160,13 @@ function openTable(ss: Spreadsheet): Table {
 /**
  * Writes one program: its rows replaced by `rows` (in order), every other program's rows kept as
  * they are, in one batch. What staff recorded for an activity (status, date done, evidence) comes
- * from the sheet, never from the sidebar, so a stale sidebar cannot undo a mark.
+ * from the sheet, never from the sidebar, so a stale sidebar cannot undo a mark. Returns a note
+ * (Russian) for each date cell of this program that holds no real day and was left as it was.
  */
-export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly ProgramRow[]): void {
+export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly ProgramRow[]): string[] {
   const table = openTable(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
-  const day = isoDayReader(timeZone);
+  const day = dayCellReader(timeZone);
   const toCell = isoDayWriter(timeZone);
   const existing = table.rows.map((_, r) => rowOf(table, r, day));
   const marks = new Map(existing.filter((e) => e.programId === programId && e.id).map((e) => [e.id, e]));
@@ -155,6 +180,12 @@ export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly 
     return mark ? { ...row, status: mark.status, doneOn: mark.doneOn, evidence: mark.evidence } : row;
   });
   const all = [...before, ...merged, ...after];
+  // A cell that holds no real day is written back as it was, and so is the month beside it.
+  const kept = (row: ProgramRow, column: string) => row.badDates?.find((b) => b.column === column);
+  const dateCell = (row: ProgramRow, column: string, iso: string) => {
+    const bad = kept(row, column);
+    return bad ? bad.cell : toCell(iso);
+  };
   while (table.rows.length < all.length) table.append();
   for (let r = 0; r < table.rows.length; r++) {
     const row = all[r];
@@ -162,8 +193,8 @@ export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly 
       ? [
           [C.program, row.programId],
           [C.pair, row.pairId],
-          [C.month, monthLabel(row.date)],
-          [C.date, toCell(row.date)],
+          [C.month, kept(row, C.date) ? row.monthCell : row.date ? monthLabel(row.date) : ''],
+          [C.date, dateCell(row, C.date, row.date)],
           [C.id, row.id],
           [C.title, safeText(row.title)],
           [C.kind, safeText(row.kind)],
@@ -172,7 +203,7 @@ export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly 
           [C.reporting, safeText(row.reporting)],
           [C.responsible, safeText(row.responsible)],
           [C.status, row.status],
-          [C.doneOn, toCell(row.doneOn)],
+          [C.doneOn, dateCell(row, C.doneOn, row.doneOn)],
           [C.evidence, safeText(row.evidence)],
           [C.archived, row.archived ? ARCHIVED : ''],
         ]
@@ -182,6 +213,8 @@ export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly 
     }
   }
   table.flush();
+  // The program's rows whose dates staff must fix, at the rows they now stand on.
+  return all.flatMap((row, r) => (row.programId === programId ? badDateNotes(row, r + 2) : []));
 }
 
 function sameCell(current: unknown, next: unknown): boolean {

@@ -15,7 +15,8 @@ import type {
   DocumentsView,
   GenerateRequest,
 } from './contract';
-import { isUserError, UserError } from './errors';
+import { isUserError, shownValue, UserError } from './errors';
+import { dayProblem, isIsoDay } from '../domain/dates';
 import { contextSpreadsheet } from '../state/context';
 import { withLock } from './lock';
 
@@ -29,7 +30,8 @@ const folderUrl = (id: string) => `https://drive.google.com/drive/folders/${id}`
 
 function checkKind(kind: unknown): DocumentKindId {
   if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, kind)) {
-    throw new UserError(`Неизвестный вид документа: «${String(kind)}».`);
+    const shown = shownValue(kind);
+    throw new UserError(shown ? `Неизвестный вид документа: «${shown}».` : 'Не выбран вид документа.');
   }
   return kind as DocumentKindId;
 }
@@ -39,8 +41,10 @@ function checkRequest(request: unknown, today: string): Required<GenerateRequest
   if (typeof r !== 'object' || Array.isArray(r)) throw new UserError('Неверный запрос на создание документов.');
   const kind = checkKind(r.kind);
   const date = r.date === undefined || r.date === null || r.date === '' ? today : r.date;
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new UserError(`Дата документов указана неверно: «${String(r.date)}». Выберите дату в календаре.`);
+  if (typeof date !== 'string' || !isIsoDay(date)) {
+    const shown = shownValue(date);
+    const problem = shown ? dayProblem(shown) : 'дата не распознана';
+    throw new UserError(`Поле «Дата документов»: ${problem}. Выберите дату в календаре.`);
   }
   if (r.pdf !== undefined && typeof r.pdf !== 'boolean') throw new UserError('Параметр «PDF» должен быть да/нет.');
   return { kind, date, pdf: r.pdf === true };
@@ -178,7 +182,8 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
         done: 0,
         made: 0,
         updated: 0,
-        skipped: [],
+        // What the batch leaves out (a pair with an impossible date, …) is listed with what it skips.
+        skipped: [...p.data.warnings],
         finished: false,
         startedMs: Date.now(),
       };

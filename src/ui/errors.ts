@@ -18,8 +18,49 @@ export function isUserError(e: unknown): e is UserError {
 /** Text for the user: their mistake as is, a bug with a pointer to «Журнал». */
 export function userMessage(e: unknown): string {
   if (isUserError(e)) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = (e instanceof Error ? e.message : String(e)).trim().replace(/[.\s]+$/, '');
   return `Произошла непредвиденная ошибка: ${detail}. Подробности записаны на лист «Журнал».`;
+}
+
+const SHOWN_MAX = 60;
+
+/**
+ * A value the sidebar sent, as a message may quote it: text and numbers as they are (cut), '' for
+ * anything else (null, a list, an object), which a message must not print as «undefined» or
+ * «[object Object]».
+ */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return '';
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
+}
+
+/** Logs an unexpected error to «Журнал» (when it can); the user is told by the caller. */
+function logFailure(name: string, e: unknown): void {
+  try {
+    logAction(SpreadsheetApp.getActiveSpreadsheet(), `Ошибка: ${name}`, e instanceof Error ? e.message : String(e));
+  } catch {
+    // The log itself failed (e.g. no edit rights): the message to the user still tells them.
+  }
+}
+
+/**
+ * A sidebar function whose failures reach the user in Russian: their mistake as is; anything else
+ * is logged to «Журнал» and becomes the short apology, never a raw English TypeError.
+ */
+export function reportingFailures<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (isUserError(e)) throw e;
+      logFailure(name, e);
+      // The detail is in «Журнал»; the sidebar gets only the Russian text.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(userMessage(e));
+    }
+  };
 }
 
 /** An OK-only alert titled with the add-on's name. */
@@ -33,13 +74,7 @@ export function runMenuAction(name: string, action: () => void): void {
   try {
     action();
   } catch (e) {
-    if (!isUserError(e)) {
-      try {
-        logAction(SpreadsheetApp.getActiveSpreadsheet(), `Ошибка: ${name}`, e instanceof Error ? e.message : String(e));
-      } catch {
-        // The log itself failed (e.g. no edit rights): the alert below still tells the user.
-      }
-    }
+    if (!isUserError(e)) logFailure(name, e);
     showAlert(userMessage(e));
   }
 }

@@ -16,7 +16,7 @@ import { CONFIRMED, PROPOSED, readPairs, writePairs, type PairRow } from '../she
 import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
-import { UserError } from './errors';
+import { shownValue, UserError } from './errors';
 import { refreshSummary } from './progress';
 import { addonLock, takeLock } from './lock';
 
@@ -72,7 +72,10 @@ function checkRequest(request: unknown): Required<PairingRequest> {
   const weights: Record<string, number> = {};
   for (const [key, value] of Object.entries((r.weights as Record<string, unknown>) ?? {})) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10) {
-      throw new UserError(`Вес «${key}» должен быть числом от 0 до 10.`);
+      const label = Object.prototype.hasOwnProperty.call(WEIGHT_LABELS, key)
+        ? (WEIGHT_LABELS as Record<string, string>)[key]
+        : shownValue(key);
+      throw new UserError(`Вес «${label}» должен быть числом от 0 до 10.`);
     }
     weights[key] = value;
   }

@@ -1,4 +1,5 @@
 /** The «Программы» sidebar API: list the pairs, open a program or a fresh draft, save it in one call. */
+import { dayProblem, formatRuDate, isIsoDay } from '../domain/dates';
 import { ACTIVITY_KINDS, buildProgramDraft, isOverdue, programProgress } from '../domain/programs';
 import { WITHDRAWN_STATUS } from '../domain/questionnaires';
 import { defaultStartYear, resolveSpan, SEED_START_YEAR } from '../domain/roadmap';
@@ -13,6 +14,7 @@ import {
   writeProgram,
   writeProgramTexts,
   DONE,
+  PROGRAM_COLUMNS,
   type ProgramRow,
 } from '../sheets/programsSheet';
 import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
@@ -200,9 +202,14 @@ function checkActivities(value: unknown, period: { start: string; end: string },
     const n = `Мероприятие ${i + 1}`;
     const title = text(a.title, n);
     if (!title) throw new UserError(`${n}: не заполнено название.`);
-    const date = typeof a.date === 'string' ? a.date : '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < period.start || date > period.end) {
-      throw new UserError(`${n} («${title}»): дата должна быть в пределах ${period.start} – ${period.end}.`);
+    const date = typeof a.date === 'string' ? a.date.trim() : '';
+    const problem = dayProblem(typeof a.date === 'string' || typeof a.date === 'number' ? String(a.date) : '');
+    if (problem || !isIsoDay(date))
+      throw new UserError(`${n} («${title}»), поле «Дата»: ${problem || 'выберите дату в календаре'}.`);
+    if (date < period.start || date > period.end) {
+      throw new UserError(
+        `${n} («${title}»), поле «Дата»: дата должна быть в пределах ${formatRuDate(period.start)} – ${formatRuDate(period.end)}.`,
+      );
     }
     return {
       id: text(a.id, n, 20),
@@ -233,10 +240,24 @@ export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
     // Done activities are history: kept as the sheet has them, whatever the sidebar sends.
     const done = existing.filter((e) => e.status === DONE);
     const doneIds = new Set(done.map((e) => e.id));
+    // An activity whose «Дата» on the sheet is no real day comes back from the sidebar undated: unless a
+    // date was picked for it, its row stays as the sheet has it, so the rest of the program still saves.
+    const badOnSheet = new Map(
+      existing
+        .filter((e) => !doneIds.has(e.id) && e.id && e.badDates?.some((b) => b.column === PROGRAM_COLUMNS.date))
+        .map((e) => [e.id, e]),
+    );
+    const idOf = (a: unknown) => String((a as Record<string, unknown> | null)?.id ?? '');
+    const undated = (a: unknown) => {
+      const date = (a as Record<string, unknown> | null)?.date;
+      return badOnSheet.has(idOf(a)) && (date === undefined || date === null || date === '');
+    };
+    const sent = Array.isArray(r.activities) ? r.activities : [];
+    const keptAsIs = sent.filter(undated).map((a) => badOnSheet.get(idOf(a))!);
     const incoming = Array.isArray(r.activities)
-      ? r.activities.filter((a) => !doneIds.has(String((a as Record<string, unknown>)?.id ?? '')))
+      ? r.activities.filter((a) => !doneIds.has(idOf(a)) && !undated(a))
       : r.activities;
-    const activities = checkActivities(incoming, mentoringYear(ss), done.length);
+    const activities = checkActivities(incoming, mentoringYear(ss), done.length + keptAsIs.length);
     const known = new Set(existing.map((e) => e.id));
     let next = Math.max(0, ...existing.map((e) => Number(/(\d+)$/.exec(e.id)?.[1] ?? 0)));
     const rows: ProgramRow[] = activities.map((a) => ({
@@ -248,15 +269,19 @@ export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
       evidence: '',
       archived: false,
     }));
-    const all = [...rows, ...done].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    writeProgram(ss, programId, all);
+    const all = [...rows, ...done, ...keptAsIs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const badDates = writeProgram(ss, programId, all);
     writeProgramTexts(programId, { goals, tasks });
     refreshPrograms(ss);
-    logAction(ss, 'Программа наставничества', `${programId}: мероприятий ${all.length}.`);
+    const kept =
+      badDates.length > 0
+        ? ` Строки с ошибкой в дате оставлены как были — исправьте дату: ${badDates.join('; ')}.`
+        : '';
+    logAction(ss, 'Программа наставничества', `${programId}: мероприятий ${all.length}.${kept}`);
     return {
       programId,
       activities: all.length,
-      message: `Программа ${programId} сохранена: мероприятий — ${all.length}.`,
+      message: `Программа ${programId} сохранена: мероприятий — ${all.length}.${kept}`,
     };
   } finally {
     lock.releaseLock();

@@ -13,7 +13,7 @@ import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import { ensureYearSpace } from '../year/yearSpace';
 import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
-import { UserError } from './errors';
+import { shownValue, UserError } from './errors';
 import { refreshSummary } from './progress';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from './lock';
@@ -33,7 +33,14 @@ export function parsePeriod(text: string | undefined): number | null {
 }
 
 function isTimeZone(text: string): boolean {
-  return /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(text) || text === 'UTC';
+  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(text) && text !== 'UTC') return false;
+  // A well-formed name may still be no zone («Mars/Base»); Sheets would refuse it with an English error.
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: text });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Options from the dialog or a script, checked: JSON only, a clear Russian error for each mistake. */
@@ -57,14 +64,15 @@ function checkOptions(options: unknown): SetupOptions {
     const year = o.startYear;
     if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
       throw new UserError(
-        `Учебный год указан неверно: «${String(year)}». Укажите год начала, например 2026 (для 2026–2027).`,
+        `Учебный год указан неверно${shownValue(year) ? `: «${shownValue(year)}»` : ''}. Укажите год начала, например 2026 (для 2026–2027).`,
       );
     }
     checked.startYear = year;
   }
   if (o.timeZone !== undefined && o.timeZone !== null) {
     if (typeof o.timeZone !== 'string' || !isTimeZone(o.timeZone.trim())) {
-      throw new UserError(`Часовой пояс указан неверно: «${String(o.timeZone)}». Пример: Europe/Moscow.`);
+      const shown = shownValue(o.timeZone);
+      throw new UserError(`Часовой пояс указан неверно${shown ? `: «${shown}»` : ''}. Пример: Europe/Moscow.`);
     }
     checked.timeZone = o.timeZone.trim();
   }

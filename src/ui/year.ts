@@ -22,7 +22,7 @@ import { loadYearData, monitoringSummary, yearFigures } from '../year/yearData';
 import { yearFormEntries } from '../year/yearForms';
 import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './contract';
 import { startDocuments } from './documents';
-import { UserError } from './errors';
+import { shownValue, UserError } from './errors';
 import { withLock } from './lock';
 import { requirePeriod } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
@@ -106,9 +106,10 @@ function withDocumentLock<T>(work: () => T): T {
 export function prepareNews(eventId: string): NewsResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   requirePeriod();
-  const id = String(eventId ?? '').trim();
+  const id = shownValue(eventId);
+  if (!id) throw new UserError('Не выбрано мероприятие для новости.');
   const event = syncEvents(ss).find((e) => e.id === id);
-  if (!event) throw new UserError(`Мероприятие ${id || '(без номера)'} не найдено на листе «Мероприятия».`);
+  if (!event) throw new UserError(`Мероприятие ${id} не найдено на листе «Мероприятия».`);
   const progress = startDocuments({ kind: 'newsDraft' }, [id]);
   const kind = documentKind('newsDraft');
   const entry = Register.entriesOf(ss).find((e) => e.kindName === kind.shortTitle && e.related === id && e.docUrl);

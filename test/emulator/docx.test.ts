@@ -134,6 +134,19 @@ describe('docToDocx', () => {
     );
     expect(endsWithTable.document).toMatch(/<\/w:tbl><w:p>.*<\/w:p><w:sectPr>/);
   });
+
+  test('core properties stay well-formed XML for any name: characters XML 1.0 cannot hold are dropped', async () => {
+    const name = 'Согласие \uFFFE\uFFFF\u0001\u0008\u000B\uD800 — <Иванов> & «О’Нил» "\uDC00x\u{1F600}';
+    const { core } = await docxParts(await docToDocx({ ...orderDoc('core'), name }));
+    const invalid =
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+    expect(core).not.toMatch(invalid);
+    expect(/<dc:title>(.*?)<\/dc:title>/s.exec(core)?.[1]).toBe(
+      'Согласие  — &lt;Иванов&gt; &amp; «О’Нил» &quot;x\u{1F600}',
+    );
+    expect(core).not.toContain('Un-named');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

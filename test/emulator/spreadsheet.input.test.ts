@@ -10,6 +10,9 @@ describe('parseUserInput (ru_RU)', () => {
   test('apostrophe keeps the rest literally', () => {
     expect(parseUserInput('\'=HYPERLINK("x")', RU, MSK)).toEqual({ value: '=HYPERLINK("x")' });
     expect(parseUserInput("'12", RU, MSK)).toEqual({ value: '12' });
+    // Only the first apostrophe is the escape: a value that starts with one is written with two.
+    expect(parseUserInput("'Иванов", RU, MSK)).toEqual({ value: 'Иванов' });
+    expect(parseUserInput("''Иванов", RU, MSK)).toEqual({ value: "'Иванов" });
   });
 
   test('"=" starts a formula, also in a plain-text (@) cell', () => {

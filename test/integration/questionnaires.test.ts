@@ -270,6 +270,34 @@ describe('bad input', () => {
     expect(sheet.rows.flat().some((cell) => cell?.formula)).toBe(false);
   });
 
+  test('an answer that starts with an apostrophe keeps it, in the bank and after a replay', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers({ fullName: "'Иванов Иван Иванович", note: "''Цитата'" }), {
+      email: 'ivanov@school2.example',
+    });
+    const expected = { ФИО: "'Иванов Иван Иванович", Комментарий: "''Цитата'" };
+    expect(bank(ws, MENTEES)[0]).toMatchObject(expected);
+    ws.run('menuReplayResponses');
+    expect(bank(ws, MENTEES)).toHaveLength(1);
+    expect(bank(ws, MENTEES)[0]).toMatchObject(expected);
+  });
+
+  test('a name made only of invisible characters is not filed, and «Журнал» says which row and why', async () => {
+    const ws = await withForms();
+    ws.submitForm('Анкета наставляемого', menteeAnswers({ fullName: '\u200B\u200C\u200D\u2060\uFEFF\u00AD\u00A0' }), {
+      email: 'ghost@school2.example',
+    });
+    expect(bank(ws, MENTEES)).toHaveLength(0);
+    const log = ws
+      .values('Журнал')!
+      .map((r) => r.join(' '))
+      .join('\n');
+    expect(log).toContain(
+      `ответ в строке 2 листа «${responseSheet(ws, 'Анкета наставляемого')}» не учтён — Нет ответа на обязательный вопрос «Фамилия, имя, отчество»: ответ состоит только из пробелов и невидимых символов.`,
+    );
+    expect(log).not.toMatch(/ghost@/);
+  });
+
   test('an address that does not look like one is kept and flagged, not dropped', async () => {
     const ws = await withForms();
     ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });

@@ -1,11 +1,13 @@
 import {
   addDays,
   compare,
+  dayProblem,
   daysInMonth,
   formatRuDate,
   isIsoDay,
   lastDayOfMonth,
   monthFromRussian,
+  ruDateText,
   toIsoDay,
 } from '../../src/domain/dates';
 
@@ -57,4 +59,31 @@ test('formatRuDate and toIsoDay', () => {
   expect(toIsoDay(' 2026-09-01 ')).toBe('2026-09-01');
   expect(toIsoDay('31.02.2026')).toBeNull();
   expect(toIsoDay('скоро')).toBeNull();
+});
+
+test('toIsoDay refuses impossible days in both spellings', () => {
+  for (const text of [
+    '31.13.2027',
+    '29.02.2027',
+    '31.04.2027',
+    '2027-13-31',
+    '2027-02-29',
+    '2027-04-31',
+    '00.01.2027',
+  ]) {
+    expect(toIsoDay(text)).toBeNull();
+  }
+  expect(toIsoDay('29.02.2028')).toBe('2028-02-29');
+});
+
+test('dayProblem says in Russian why a text is not a day, as staff write dates', () => {
+  expect(dayProblem('31.13.2027')).toBe('«31.13.2027» — такой даты нет в календаре');
+  expect(dayProblem('2027-02-29')).toBe('«29.02.2027» — такой даты нет в календаре');
+  expect(dayProblem(' 31.04.2027 ')).toBe('«31.04.2027» — такой даты нет в календаре');
+  expect(dayProblem('скоро')).toBe('«скоро» — это не дата (нужна дата вида ДД.ММ.ГГГГ)');
+  expect(dayProblem('')).toBe('дата не указана');
+  expect(dayProblem('30.04.2027')).toBe('');
+  expect(dayProblem('2028-02-29')).toBe('');
+  expect(ruDateText('2027-4-31')).toBe('31.04.2027');
+  expect(ruDateText('скоро')).toBe('скоро');
 });

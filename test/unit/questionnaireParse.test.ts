@@ -105,6 +105,27 @@ describe('mentee', () => {
     expect(!result.ok && result.message).toContain('Профессиональные затруднения');
   });
 
+  test.each([
+    ['zero-width spaces', '\u200B\u200B\u200B'],
+    ['joiners and a word joiner', '\u200C\u200D\u2060'],
+    ['a byte-order mark and a soft hyphen', '\uFEFF\u00AD'],
+    ['non-breaking spaces', '\u00A0\u202F\u2007'],
+    ['a mix', ' \u200B\u00A0\u00AD\u2060\uFEFF '],
+  ])('a name made only of %s is an empty required answer, and says so', (_, name) => {
+    const r = parseSubmission(MENTEE, menteeAnswers({ fullName: name }), META);
+    expect(r).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message:
+        'Нет ответа на обязательный вопрос «Фамилия, имя, отчество»: ответ состоит только из пробелов и невидимых символов',
+    });
+  });
+
+  test('invisible characters around a name are dropped; inside it they stay', () => {
+    const r = parseSubmission(MENTEE, menteeAnswers({ fullName: '\u200BИванова\u00A0Мария\u2060\uFEFF' }), META);
+    expect(r.ok && r.record.fullName).toBe('Иванова\u00A0Мария');
+  });
+
   test('no email → invalid; a bad email is flagged in notes, not dropped', () => {
     expect(parseSubmission(MENTEE, menteeAnswers(), { ...META, email: '  ' })).toMatchObject({ ok: false });
     const result = parseSubmission(MENTEE, menteeAnswers(), { ...META, email: ' Ivanova at school ' });

@@ -43,6 +43,21 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 
 const OTHER_PREFIX = /^(?:другое|other)\s*:\s*/i;
 
+/**
+ * Spaces and characters that print nothing (zero-width spaces and joiners, word joiner, BOM, soft
+ * hyphen, direction marks, Hangul fillers): an answer made only of them is empty.
+ */
+const BLANK =
+  '\\s\\u00AD\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u206A-\\u206F\\u3164\\uFFA0';
+// Each character of the class stands alone (a lone zero-width joiner is meant, not a joined sequence).
+// eslint-disable-next-line no-misleading-character-class
+const BLANK_EDGES = new RegExp(`^[${BLANK}]+|[${BLANK}]+$`, 'g');
+
+/** The answer without the blank characters around it. */
+function trimBlank(text: string): string {
+  return text.replace(BLANK_EDGES, '');
+}
+
 export function parseSubmission<K extends FormKey>(
   def: (FormDefinition | ResolvedFormDefinition) & { key: K },
   answers: Answers,
@@ -77,7 +92,10 @@ export function parseSubmission<K extends FormKey>(
   }
   const record = build(def.key, reader, email, timestamp);
   for (const q of questions.values()) {
-    if (q.required && reader.isEmpty(q.key)) return invalid(`Нет ответа на обязательный вопрос «${q.title}»`);
+    if (q.required && reader.isEmpty(q.key)) {
+      const why = reader.isInvisible(q.key) ? ': ответ состоит только из пробелов и невидимых символов' : '';
+      return invalid(`Нет ответа на обязательный вопрос «${q.title}»${why}`);
+    }
   }
   return { ok: true, record: record as RecordFor<K>, notes: reader.notes };
 }
@@ -139,6 +157,7 @@ function build(
 class Reader {
   readonly notes: string[] = [];
   private readonly empty = new Set<string>();
+  private readonly invisible = new Set<string>();
   private readonly cache = new Map<string, string | string[]>();
 
   constructor(
@@ -148,6 +167,11 @@ class Reader {
 
   isEmpty(key: string): boolean {
     return this.empty.has(key);
+  }
+
+  /** The answer was not empty but prints nothing (only spaces and zero-width characters). */
+  isInvisible(key: string): boolean {
+    return this.invisible.has(key);
   }
 
   single(key: string): string {
@@ -170,11 +194,15 @@ class Reader {
     const q = this.questions.get(key);
     const raw = this.answers[key];
     if (!q || raw === null || raw === undefined) return this.none(key, '');
-    let text = (typeof raw === 'string' ? raw : raw.join(', ')).trim();
+    const given = typeof raw === 'string' ? raw : raw.join(', ');
+    let text = trimBlank(given);
     const choice = matchChoice(text, q.choices);
     if (choice !== null) return choice;
-    if (q.other) text = text.replace(OTHER_PREFIX, '');
-    if (text === '') return this.none(key, '');
+    if (q.other) text = trimBlank(text.replace(OTHER_PREFIX, ''));
+    if (text === '') {
+      if (given !== '') this.invisible.add(key);
+      return this.none(key, '');
+    }
     return this.cut(q, text, q.type === 'paragraph' ? MAX_PARAGRAPH_LENGTH : MAX_TEXT_LENGTH);
   }
 
@@ -187,9 +215,9 @@ class Reader {
     const seen = new Set<string>();
     const out: string[] = [];
     for (const item of items) {
-      let value = matchChoice(String(item).trim(), choices);
+      let value = matchChoice(trimBlank(String(item)), choices);
       if (value === null) {
-        const text = String(item).trim().replace(OTHER_PREFIX, '');
+        const text = trimBlank(trimBlank(String(item)).replace(OTHER_PREFIX, ''));
         value = text === '' ? null : this.cut(q, text, MAX_TEXT_LENGTH);
       }
       if (value === null) continue;
