@@ -1,5 +1,6 @@
 import { columnLetter, mapHeaders, type ColumnSpec } from './headers';
 import { COLORS } from './schema';
+import { UserError } from '../domain/userError';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -173,7 +174,7 @@ export class Table {
     if (index < 0) throw new Error(`Unknown column "${header}" for sheet "${this.spec.sheetName}"`);
     const at = this.positions[index];
     if (at < 0) {
-      throw new Error(
+      throw new UserError(
         `На листе «${this.spec.sheetName}» нет столбца «${header}». Запустите «Настроить учебный год…», чтобы восстановить его.`,
       );
     }

@@ -1,19 +1,7 @@
 import { logAction } from '../sheets/logSheet';
 
-/**
- * A mistake the user can fix, with a Russian message meant for them. Anything else reaching the
- * top is a bug: the user sees a short apology and the technical message goes to «Журнал».
- */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
-
-export function isUserError(e: unknown): e is UserError {
-  return e instanceof UserError;
-}
+export { isUserError, UserError } from '../domain/userError';
+import { isUserError } from '../domain/userError';
 
 /** Text for the user: their mistake as is, a bug with a pointer to «Журнал». */
 export function userMessage(e: unknown): string {
