@@ -114,6 +114,19 @@ function person(i: number): Person {
   return { fullName: `${surname} ${name} ${patronymic}`, email: `${latin}@school2.example` };
 }
 
+/**
+ * Mentees are people MENTEE_OFFSET on, whose names none of the mentors share (names repeat every 120
+ * people), except one deliberate namesake of a mentor, as a real school may have: the add-on must tell
+ * them apart by e-mail and ID.
+ */
+const MENTEE_OFFSET = 41;
+const NAMESAKE_MENTEE = 5;
+const NAMESAKE_OF_MENTOR = 1;
+
+function menteePerson(i: number): Person {
+  return person(i === NAMESAKE_MENTEE ? NAMESAKE_OF_MENTOR + 120 : i + MENTEE_OFFSET);
+}
+
 function pick<T>(list: readonly T[], i: number, count: number): T[] {
   return Array.from(new Set(Array.from({ length: count }, (_, k) => list[(i * 5 + k * 3) % list.length])));
 }
@@ -139,7 +152,7 @@ export function submitDemoAnswers(ws: Workspace): void {
   const requestsTitle = mentee.questions.find((q) => q.key === 'requests')!.title;
   const competences = choicesOf(ws, 'Анкета наставляемого', requestsTitle);
   for (let i = 0; i < DEMO_MENTEES; i++) {
-    const p = person(i + 100);
+    const p = menteePerson(i);
     ws.submitForm(
       'Анкета наставляемого',
       byTitle(mentee, {
