@@ -20,6 +20,8 @@ export function shiftGrid(g: GridRange, ch: DimensionChange): GridRange | null {
   return s ? { ...g, col: s[0], numCols: s[1] - s[0] + 1 } : null;
 }
 
+const NATIVE_SPLICE_MAX = 10_000;
+
 /**
  * Inserts `count` holes at `index` (count > 0) or removes -count entries there (count < 0), moving
  * only the entries that exist: inserting 5 000 000 rows above a few rows of data moves those few
@@ -28,6 +30,12 @@ export function shiftGrid(g: GridRange, ch: DimensionChange): GridRange | null {
 function spliceSparse<T>(arr: T[], index: number, count: number): void {
   const length = arr.length;
   if (index >= length || count === 0) return;
+  if (length <= NATIVE_SPLICE_MAX && Math.abs(count) <= NATIVE_SPLICE_MAX) {
+    // Small arrays stay packed this way (deleting entries one by one would leave them slower to read).
+    if (count > 0) arr.splice(index, 0, ...(new Array(count) as T[]));
+    else arr.splice(index, -count);
+    return;
+  }
   const moved = presentIndices(arr, index);
   if (count > 0) {
     for (let k = moved.length - 1; k >= 0; k--) {
