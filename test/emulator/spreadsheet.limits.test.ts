@@ -143,6 +143,20 @@ describe('sparse storage', () => {
     expect(loaded.rows[4_999_002]![0]!.format?.background).toBe('#ffff00');
     expect(heapUsed() - before).toBeLessThan(200 * 1024 * 1024);
   });
+
+  test('rows inserted under a formatted header take its format, up to a budget of 100 000 cells', () => {
+    const { model, sheet } = setup();
+    sheet
+      .getRange('A1:B1')
+      .setValues([['Дата', 'Статус']])
+      .setFontWeight('bold');
+    sheet.insertRowsAfter(1, 200_000);
+    expect(sheet.getRange('A2:B2').getFontWeights()).toEqual([['bold', 'bold']]);
+    expect(sheet.getRange(50_001, 2).getFontWeight()).toBe('bold');
+    // Beyond 50 000 rows × 2 cells the new rows stay plain (RULES.md §10, a Choice).
+    expect(sheet.getRange(50_002, 1).getFontWeight()).toBe('normal');
+    expect(Object.keys(model.sheets[0].rows)).toHaveLength(50_001);
+  });
 });
 
 describe('loading a workbook', () => {
