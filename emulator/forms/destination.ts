@@ -5,7 +5,15 @@
  */
 import { ensureCell, getCell, lastRowOf } from '../spreadsheet/cells';
 import { displayValue } from '../spreadsheet/display';
-import { newSheetModel, type CellValue, type SheetModel, type SpreadsheetModel } from '../spreadsheet/model';
+import { assertGridGrowth } from '../spreadsheet/limits';
+import {
+  DEFAULT_COLS,
+  DEFAULT_ROWS,
+  newSheetModel,
+  type CellValue,
+  type SheetModel,
+  type SpreadsheetModel,
+} from '../spreadsheet/model';
 import { markChanged, runtimeOf } from '../spreadsheet/runtime';
 import { editUrl } from './context';
 import { isQuestion, type DestinationModel, type FormModel, type FormsModel, type ResponseModel } from './model';
@@ -32,9 +40,20 @@ export function destinationSheet(ss: SpreadsheetModel, form: FormModel): SheetMo
   return ss.sheets.find((s) => s.id === d.sheetId) ?? null;
 }
 
-function setCell(sheet: SheetModel, r: number, c: number, value: CellValue, numberFormat?: string): void {
-  if (c + 1 > sheet.maxCols) sheet.maxCols = c + 1;
-  if (r + 1 > sheet.maxRows) sheet.maxRows = r + 1;
+function setCell(
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  r: number,
+  c: number,
+  value: CellValue,
+  numberFormat?: string,
+): void {
+  // The response sheet grows with the answers, within Sheets' size limits.
+  const rows = Math.max(sheet.maxRows, r + 1);
+  const cols = Math.max(sheet.maxCols, c + 1);
+  assertGridGrowth(ss, sheet, rows, cols, (message) => new Error(message));
+  sheet.maxRows = rows;
+  sheet.maxCols = cols;
   const cell = ensureCell(sheet, r, c);
   cell.value = value;
   delete cell.formula;
@@ -52,7 +71,7 @@ function headers(ss: SpreadsheetModel, sheet: SheetModel): string[] {
 
 function appendHeader(ss: SpreadsheetModel, sheet: SheetModel, text: string): number {
   const col = headers(ss, sheet).length;
-  setCell(sheet, 0, col, text);
+  setCell(ss, sheet, 0, col, text);
   return col;
 }
 
@@ -77,7 +96,7 @@ export function syncHeaders(ss: SpreadsheetModel, form: FormModel): void {
     const known = d.columns.find((c) => c.itemId === item.id);
     if (known && known.header === item.title) continue;
     const at = known ? headers(ss, sheet).indexOf(known.header) : -1;
-    if (at >= 0) setCell(sheet, 0, at, item.title);
+    if (at >= 0) setCell(ss, sheet, 0, at, item.title);
     else appendHeader(ss, sheet, item.title);
     if (known) known.header = item.title;
     else d.columns.push({ itemId: item.id, header: item.title });
@@ -91,11 +110,12 @@ export function syncHeaders(ss: SpreadsheetModel, form: FormModel): void {
  */
 export function createResponseSheet(ss: SpreadsheetModel, form: FormModel): DestinationModel {
   const active = ss.sheets[ss.activeSheet];
+  assertGridGrowth(ss, null, DEFAULT_ROWS, DEFAULT_COLS, (message) => new Error(message));
   const sheet = newSheetModel(ss.nextSheetId++, responseSheetName(ss));
   ss.sheets.unshift(sheet);
   ss.activeSheet = Math.max(0, ss.sheets.indexOf(active));
   sheet.frozenRows = 1;
-  setCell(sheet, 0, 0, TIMESTAMP_HEADER);
+  setCell(ss, sheet, 0, 0, TIMESTAMP_HEADER);
   const destination: DestinationModel = { spreadsheetId: ss.id, sheetId: sheet.id, columns: [] };
   form.destination = destination;
   syncHeaders(ss, form);
@@ -128,15 +148,15 @@ export function appendResponseRow(ss: SpreadsheetModel, form: FormModel, respons
   if (!sheet) return null;
   syncHeaders(ss, form);
   const r = lastRowOf(sheet);
-  setCell(sheet, r, columnFor(ss, sheet, TIMESTAMP_HEADER), new Date(response.timestampMs), TIMESTAMP_FORMAT);
-  if (form.collectEmail) setCell(sheet, r, columnFor(ss, sheet, EMAIL_HEADER), response.email);
+  setCell(ss, sheet, r, columnFor(ss, sheet, TIMESTAMP_HEADER), new Date(response.timestampMs), TIMESTAMP_FORMAT);
+  if (form.collectEmail) setCell(ss, sheet, r, columnFor(ss, sheet, EMAIL_HEADER), response.email);
   for (const item of form.items) {
     if (!isQuestion(item) || item.title === '') continue;
     const col = columnFor(ss, sheet, item.title);
     const answer = response.answers.find((a) => a.itemId === item.id);
     if (!answer) continue;
     const value: CellValue = item.type === 'SCALE' ? Number(answer.value) : answerText(answer.value);
-    setCell(sheet, r, col, value);
+    setCell(ss, sheet, r, col, value);
   }
   markChanged(ss);
   const head = headers(ss, sheet);

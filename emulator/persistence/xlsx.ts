@@ -34,7 +34,9 @@ import {
   ValidationRule,
 } from '../spreadsheet/model';
 import { gridToA1, parseA1 as parseRef, quoteSheetName, refToGrid } from '../spreadsheet/a1';
+import { presentIndices } from '../spreadsheet/cells';
 import { chartTitle } from '../spreadsheet/chartModel';
+import { gridCellCount, groupDigits, MAX_CELLS, MAX_COLUMNS } from '../spreadsheet/limits';
 import type { ChartModel } from '../spreadsheet/model';
 import { errorWithCause, readJson, writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 
@@ -431,10 +433,10 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
 
     // Cells
     const validationCells = new Map<number, Array<{ row: number; col: number }>>();
-    sheet.rows.forEach((row, r) => {
-      if (!row) return;
-      row.forEach((cell, c) => {
-        if (!cell) return;
+    for (const r of presentIndices(sheet.rows)) {
+      const row = sheet.rows[r]!;
+      for (const c of presentIndices(row)) {
+        const cell = row[c]!;
         const addr = a1(r, c);
         const xc = ws.getCell(r + 1, c + 1);
         writeCell(xc, cell, addr, side, model);
@@ -443,16 +445,16 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
           list.push({ row: r, col: c });
           validationCells.set(cell.validation, list);
         }
-      });
-    });
+      }
+    }
 
     // Rows (ExcelJS drops rows without cells unless they have a height)
-    sheet.hiddenRows.forEach((hidden, r) => {
-      if (!hidden) return;
+    for (const r of presentIndices(sheet.hiddenRows)) {
+      if (!sheet.hiddenRows[r]) continue;
       const row = ws.getRow(r + 1);
       row.hidden = true;
       if (!sheet.rows[r]?.some((c) => c !== undefined)) row.height = 15;
-    });
+    }
 
     // Validations
     for (const [index, cells] of validationCells) {
@@ -748,6 +750,8 @@ export async function loadSpreadsheet(dir: string): Promise<{ model: Spreadsheet
     if (side.charts?.length) sheet.charts = side.charts.map((c) => chartFromSidecar(model, sheet, c, problems));
   }
 
+  assertWithinLimits(model, xlsxPath);
+
   if (model.sheets.length === 0) {
     problems.push('В файле нет ни одного листа; создан пустой лист «Лист1»');
     model.sheets.push(newSheetModel(model.nextSheetId++, 'Лист1'));
@@ -836,8 +840,10 @@ function readWorksheet(
     if (col.hidden || col.width !== undefined) maxCol = Math.max(maxCol, c);
   }
 
-  // Cells
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+  // Cells: only the rows the file holds (eachRow with includeEmpty would make a Row for every number
+  // up to the last one: millions for one value far down).
+  for (const row of rowsOf(ws)) {
+    const rowNumber = row.number;
     if (row.hidden) sheet.hiddenRows[rowNumber - 1] = true;
     maxRow = Math.max(maxRow, rowNumber);
     row.eachCell({ includeEmpty: true }, (xc, colNumber) => {
@@ -848,7 +854,7 @@ function readWorksheet(
       maxCol = Math.max(maxCol, colNumber);
       (sheet.rows[rowNumber - 1] ??= [])[colNumber - 1] = cell;
     });
-  });
+  }
 
   // Validations
   if (side) sheet.validations = side.validations.map((v) => ({ ...v, ...(v.values ? { values: [...v.values] } : {}) }));
@@ -880,6 +886,12 @@ function readWorksheet(
     for (const ref of refs) {
       const r = parseRangeA1(ref);
       if (!r) continue;
+      if (r.numRows * r.numCols > MAX_CELLS) {
+        problems.push(
+          `Лист «${label}», диапазон ${ref}: проверка данных шире допустимого размера таблицы, она пропущена`,
+        );
+        continue;
+      }
       for (let i = r.row; i < r.row + r.numRows; i++) {
         for (let j = r.col; j < r.col + r.numCols; j++) {
           const rowArr = (sheet.rows[i] ??= []);
@@ -900,14 +912,48 @@ function readWorksheet(
   }
 
   // Extent
-  sheet.rows.forEach((row, r) => {
-    if (!row) return;
+  for (const r of presentIndices(sheet.rows)) {
     maxRow = Math.max(maxRow, r + 1);
-    maxCol = Math.max(maxCol, row.length);
-  });
-  sheet.hiddenRows.forEach((h, r) => h && (maxRow = Math.max(maxRow, r + 1)));
+    maxCol = Math.max(maxCol, sheet.rows[r]!.length);
+  }
+  for (const r of presentIndices(sheet.hiddenRows)) if (sheet.hiddenRows[r]) maxRow = Math.max(maxRow, r + 1);
   sheet.maxRows = Math.max(side?.maxRows ?? DEFAULT_ROWS, maxRow, sheet.frozenRows + 1);
   sheet.maxCols = Math.max(side?.maxCols ?? DEFAULT_COLS, maxCol, sheet.frozenCols + 1);
+}
+
+/** The rows an ExcelJS worksheet holds, ascending, without visiting the row numbers in between. */
+function rowsOf(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
+  // ExcelJS keeps them in a sparse array `_rows` (not public API, stable in 4.x: the last release).
+  const held = (ws as unknown as { _rows?: Array<ExcelJS.Row | undefined> })._rows;
+  if (!Array.isArray(held)) {
+    const out: ExcelJS.Row[] = [];
+    ws.eachRow((row) => out.push(row));
+    return out;
+  }
+  return presentIndices(held).map((i) => held[i]!);
+}
+
+/**
+ * Refuses a workbook Google Sheets could not hold (RULES.md §10): over 18 278 columns on a sheet or
+ * over 10 000 000 cells (rows × columns of every sheet's grid) in all. Opening it would not fit
+ * Sheets, and building its grid could exhaust memory.
+ */
+function assertWithinLimits(model: SpreadsheetModel, xlsxPath: string): void {
+  const wide = model.sheets.find((s) => s.maxCols > MAX_COLUMNS);
+  if (wide) {
+    throw new Error(
+      `Файл ${xlsxPath} не открыт: на листе «${wide.name}» число столбцов — ${groupDigits(wide.maxCols)}, а в Google ` +
+        `Таблице их может быть не больше ${groupDigits(MAX_COLUMNS)} (до столбца ZZZ). Удалите лишние столбцы в Excel или LibreOffice и откройте файл снова.`,
+    );
+  }
+  const total = gridCellCount(model);
+  if (total > MAX_CELLS) {
+    const sizes = model.sheets.map((s) => `«${s.name}» ${groupDigits(s.maxRows)} × ${s.maxCols}`).join(', ');
+    throw new Error(
+      `Файл ${xlsxPath} не открыт: ячеек в нём — ${groupDigits(total)} (строки × столбцы листов: ${sizes}), а в Google ` +
+        `Таблице их может быть не больше ${groupDigits(MAX_CELLS)}. Удалите лишние строки или столбцы в Excel или LibreOffice и откройте файл снова.`,
+    );
+  }
 }
 
 function validationIndex(

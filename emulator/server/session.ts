@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_STEP_LABELS, seedDemoSchoolSteps, type DemoStep } from '../demo/demoSchool';
 import { META_FILE, XLSX_FILE } from '../persistence/xlsx';
-import { toastsOf } from '../spreadsheet/index';
+import { toastsOf, userEditProblem } from '../spreadsheet/index';
 import type { MenuItemModel } from '../services/ui';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../workspace';
 import { FormSubmitError } from '../forms/submit';
@@ -156,7 +156,7 @@ export class Session {
     });
   }
 
-  edit(req: Partial<EditRequest>): Promise<ActionResult> {
+  async edit(req: Partial<EditRequest>): Promise<ActionResult> {
     if (typeof req.sheet !== 'string' || typeof req.a1 !== 'string' || !/^[A-Z]{1,3}[1-9][0-9]{0,6}$/.test(req.a1)) {
       throw new HttpError(400, 'Нужны sheet, a1 (например G5) и values. / Bad edit request.');
     }
@@ -164,6 +164,12 @@ export class Session {
       throw new HttpError(400, 'values должен быть массивом строк строк. / values must be string[][].');
     }
     const { sheet, a1, values } = req as EditRequest;
+    // A cell beyond the grid or text over Sheets' limits is a bad request: refused before it is queued.
+    const problem = await this.serial(() => {
+      const target = this.ws.model.sheets.find((s) => s.name === sheet);
+      return target ? userEditProblem(this.ws.model, target, a1, values) : null;
+    });
+    if (problem) throw new HttpError(400, problem);
     return this.act(() => {
       if (!this.ws.sheetNames().includes(sheet)) return `Лист «${sheet}» не найден.`;
       this.ws.edit(sheet, a1, values);

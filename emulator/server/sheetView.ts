@@ -41,6 +41,9 @@ function cellView(model: SpreadsheetModel, sheet: SheetModel, r: number, c: numb
   return view;
 }
 
+/** Shared by every empty row of a view (it is only serialized, never changed). */
+const NO_CELLS: CellView[] = [];
+
 function isBlank(view: CellView): boolean {
   return Object.keys(view).length === 1 && view.v === '';
 }
@@ -75,7 +78,14 @@ export function buildSheetView(model: SpreadsheetModel, sheet: SheetModel, env: 
     colCount = Math.max(colCount, Math.min(cols + 1, sheet.maxCols));
   }
   const rows: CellView[][] = [];
+  // A row the model does not hold and no conditional format reaches is empty: no cell is built for it,
+  // so a value at row 200 000 costs one short entry per row above it, not a grid of cells.
+  const ruled = sheet.conditionalRules.flatMap((rule) => rule.ranges);
   for (let r = 0; r < rowCount; r++) {
+    if (!sheet.rows[r] && !ruled.some((g) => r >= g.row && r < g.row + g.numRows)) {
+      rows.push(NO_CELLS);
+      continue;
+    }
     const line: CellView[] = [];
     for (let c = 0; c < colCount; c++) line.push(cellView(model, sheet, r, c, env));
     // Trailing empty cells are implied (protocol: "missing trailing cells are empty").

@@ -37,11 +37,33 @@ export function hasContent(cell: Cell | undefined): boolean {
   return !!cell && (cell.value !== '' || cell.formula !== undefined);
 }
 
+/** Below this span a plain loop is cheapest; above it only the indices that exist are visited. */
+const DENSE_SPAN = 4096;
+
+/**
+ * The indices in [from, to) that hold an entry, ascending. The grid is a sparse array (a row at
+ * 5 000 000 does not allocate the rows above it), so a wide span lists the array's own keys instead
+ * of visiting every index.
+ */
+export function presentIndices<T>(arr: ReadonlyArray<T | undefined>, from = 0, to = arr.length): number[] {
+  const end = Math.min(to, arr.length);
+  const out: number[] = [];
+  if (end - from <= DENSE_SPAN) {
+    for (let i = Math.max(0, from); i < end; i++) if (arr[i] !== undefined) out.push(i);
+    return out;
+  }
+  for (const key of Object.keys(arr)) {
+    const i = Number(key);
+    if (Number.isInteger(i) && i >= from && i < end && arr[i] !== undefined) out.push(i);
+  }
+  return out; // Object.keys lists integer keys in ascending order
+}
+
 /** 1-based last row with a value or formula; 0 for an empty sheet. */
 export function lastRowOf(sheet: SheetModel): number {
-  for (let r = Math.min(sheet.rows.length, sheet.maxRows) - 1; r >= 0; r--) {
-    const row = sheet.rows[r];
-    if (row && row.some((cell) => hasContent(cell))) return r + 1;
+  const rows = presentIndices(sheet.rows, 0, sheet.maxRows);
+  for (let k = rows.length - 1; k >= 0; k--) {
+    if (sheet.rows[rows[k]]!.some((cell) => hasContent(cell))) return rows[k] + 1;
   }
   return 0;
 }
@@ -49,8 +71,8 @@ export function lastRowOf(sheet: SheetModel): number {
 /** 1-based last column with a value or formula; 0 for an empty sheet. */
 export function lastColOf(sheet: SheetModel): number {
   let last = 0;
-  for (const row of sheet.rows) {
-    if (!row) continue;
+  for (const r of presentIndices(sheet.rows)) {
+    const row = sheet.rows[r]!;
     for (let c = row.length - 1; c >= last; c--) {
       if (hasContent(row[c])) {
         last = c + 1;
@@ -80,20 +102,19 @@ export function gridsIntersect(a: GridRange, b: GridRange): boolean {
   );
 }
 
+/** Every cell a sheet can hold, including rows and columns beyond its grid (stale entries are harmless). */
+export function wholeGrid(sheet: SheetModel): GridRange {
+  return { row: 0, col: 0, numRows: Math.max(sheet.rows.length, sheet.maxRows), numCols: Number.MAX_SAFE_INTEGER };
+}
+
 /** Calls fn for every existing (non-hole) cell of the sheet inside the grid. */
 export function forEachExistingCell(
   sheet: SheetModel,
   g: GridRange,
   fn: (cell: Cell, r: number, c: number) => void,
 ): void {
-  const rEnd = Math.min(g.row + g.numRows, sheet.rows.length);
-  for (let r = g.row; r < rEnd; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    const cEnd = Math.min(g.col + g.numCols, row.length);
-    for (let c = g.col; c < cEnd; c++) {
-      const cell = row[c];
-      if (cell) fn(cell, r, c);
-    }
+  for (const r of presentIndices(sheet.rows, g.row, g.row + g.numRows)) {
+    const row = sheet.rows[r]!;
+    for (const c of presentIndices(row, g.col, g.col + g.numCols)) fn(row[c]!, r, c);
   }
 }

@@ -8,7 +8,7 @@
  * #NAME?. Arguments may be separated by "," (Apps Script syntax) or ";" (ru_RU UI syntax).
  */
 import { REF_BODY, SHEET_PREFIX, formatRef, parseRefBody, type A1Ref } from './a1';
-import { isDateLike } from './cells';
+import { isDateLike, presentIndices } from './cells';
 import { automaticNumber } from './display';
 import type { CellValue, SheetModel, SpreadsheetModel } from './model';
 import { dateToSerial, serialToMs } from './serial';
@@ -338,14 +338,8 @@ function cellAt(ctx: EvalContext, sheet: SheetModel, r: number, c: number): Scal
 
 /** All cells of a range, row by row (only up to the used part of the sheet, to stay cheap). */
 function* rangeCells(ctx: EvalContext, rv: RangeV): Generator<Scalar> {
-  const rEnd = Math.min(rv.r2, rv.sheet.rows.length - 1);
-  for (let r = rv.r1; r <= rEnd; r++) {
-    const row = rv.sheet.rows[r];
-    if (!row) continue;
-    const cEnd = Math.min(rv.c2, row.length - 1);
-    for (let c = rv.c1; c <= cEnd; c++) {
-      if (row[c]) yield cellAt(ctx, rv.sheet, r, c);
-    }
+  for (const r of presentIndices(rv.sheet.rows, rv.r1, rv.r2 + 1)) {
+    for (const c of presentIndices(rv.sheet.rows[r]!, rv.c1, rv.c2 + 1)) yield cellAt(ctx, rv.sheet, r, c);
   }
 }
 

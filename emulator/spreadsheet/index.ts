@@ -5,7 +5,7 @@ export { displayValue, formatValue, AUTOMATIC_FORMAT } from './display';
 export { effectiveFormat, matchingRule, type EffectiveFormat } from './conditionalFormat';
 export { validateUserEdit } from './validation';
 export { canUserEdit, warningProtectionsAt } from './protection';
-export { a1ToGrid, applyUserEdit, sheetDisplayValues, type UserEditEvent } from './staffEdit';
+export { a1ToGrid, applyUserEdit, sheetDisplayValues, userEditProblem, type UserEditEvent } from './staffEdit';
 export { toastsOf, markChanged, invalidate, recalculate, ensureCalculated, runtimeOf, type Toast } from './runtime';
 export { parseA1, gridToA1, columnToLetters, lettersToColumn, quoteSheetName } from './a1';
 export { changeDimension } from './structure';

@@ -53,13 +53,28 @@ export function assertCanEditGrid(ctx: SpreadsheetCtx, sheet: SheetModel, g: Gri
       if (gridsIntersect(p.range, g)) throw env.error(PROTECTED_MESSAGE);
       continue;
     }
-    if (p.unprotected.length === 0) throw env.error(PROTECTED_MESSAGE);
-    for (let r = g.row; r < g.row + g.numRows; r++) {
-      for (let c = g.col; c < g.col + g.numCols; c++) {
-        if (protectionCovers(p, r, c)) throw env.error(PROTECTED_MESSAGE);
-      }
-    }
+    if (p.unprotected.length === 0 || !insideUnion(g, p.unprotected)) throw env.error(PROTECTED_MESSAGE);
   }
+}
+
+/**
+ * Whether every cell of g lies in one of the ranges. Checked on the few blocks the ranges' edges
+ * cut g into, not cell by cell: a whole-sheet clear must not visit millions of cells.
+ */
+function insideUnion(g: GridRange, ranges: GridRange[]): boolean {
+  const cuts = (start: number, size: number, edges: number[]): number[] =>
+    [...new Set([start, ...edges.filter((e) => e > start && e < start + size)])].sort((a, b) => a - b);
+  const rows = cuts(
+    g.row,
+    g.numRows,
+    ranges.flatMap((u) => [u.row, u.row + u.numRows]),
+  );
+  const cols = cuts(
+    g.col,
+    g.numCols,
+    ranges.flatMap((u) => [u.col, u.col + u.numCols]),
+  );
+  return rows.every((r) => cols.every((c) => ranges.some((u) => gridContains(u, r, c))));
 }
 
 /** Structural changes (insert/delete rows or columns, renaming) need the sheet to be editable. */

@@ -4,7 +4,7 @@
  */
 import { gasObject, unwrap } from '../core/gasObject';
 import { columnToLetters, gridToA1 } from './a1';
-import { ensureCell, getCell, hasContent, isDateLike, pruneCell, toModelValue } from './cells';
+import { ensureCell, forEachExistingCell, getCell, hasContent, isDateLike, pruneCell, toModelValue } from './cells';
 import {
   checkArgs,
   isInt,
@@ -17,6 +17,7 @@ import {
 } from './context';
 import { AUTOMATIC_FORMAT, displayValue, isAutomaticFormat } from './display';
 import { translateFormula } from './formula';
+import { CELL_CHARS_MESSAGE, cellTextTooLong } from './limits';
 import type { Cell, CellFormat, CellValue, GridRange, SheetModel } from './model';
 import { assertCanEditGrid, createProtection } from './protection';
 import { ensureCalculated, markChanged } from './runtime';
@@ -341,17 +342,9 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
 
   isBlank(): boolean {
     let blank = true;
-    const g = this.grid;
-    for (let r = g.row; blank && r < Math.min(g.row + g.numRows, this.sheet.rows.length); r++) {
-      const row = this.sheet.rows[r];
-      if (!row) continue;
-      for (let c = g.col; c < g.col + g.numCols; c++) {
-        if (hasContent(row[c])) {
-          blank = false;
-          break;
-        }
-      }
-    }
+    forEachExistingCell(this.sheet, this.grid, (cell) => {
+      if (hasContent(cell)) blank = false;
+    });
     return blank;
   }
 
@@ -372,9 +365,15 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
     return cell ? this.outValue(cell.value) : '';
   }
 
+  /** Sheets refuses the whole write when one cell's text is too long; nothing is written. */
+  private checkTextLength(data: unknown[][]): void {
+    if (data.some((line) => line.some(cellTextTooLong))) throw this.ctx.env.error(CELL_CHARS_MESSAGE);
+  }
+
   setValues(values: unknown[][]): GRange {
     const data = this.checkMatrix('setValues', values);
     this.editable();
+    this.checkTextLength(data);
     let formula = false;
     this.eachCell((r, c, i, j) => {
       if (writeValue(this.ctx, this.sheet, r, c, data[i][j])) formula = true;
@@ -386,6 +385,7 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
   setValue(value: unknown): GRange {
     if (Array.isArray(value)) checkArgs(this.ctx, 'Range.setValue', [value], false);
     this.editable();
+    this.checkTextLength([[value]]);
     let formula = false;
     this.eachCell((r, c) => {
       if (writeValue(this.ctx, this.sheet, r, c, value)) formula = true;
@@ -416,6 +416,7 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
   setFormula(formula: string): GRange {
     checkArgs(this.ctx, 'Range.setFormula', [formula], typeof formula === 'string');
     this.editable();
+    this.checkTextLength([[formula]]);
     if (!formula.startsWith('=')) return this.setValue(formula);
     this.eachCell((r, c, i, j) => {
       const cell = ensureCell(this.sheet, r, c);
@@ -429,6 +430,7 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
   setFormulas(formulas: string[][]): GRange {
     const data = this.checkMatrix('setFormulas', formulas);
     this.editable();
+    this.checkTextLength(data);
     let formula = false;
     this.eachCell((r, c, i, j) => {
       const f = data[i][j];
@@ -804,24 +806,16 @@ export class RangeImpl implements Pick<GRange, (typeof RANGE_METHODS)[number]> {
     const formats = any ? !!o.formatOnly : true;
     const validations = !!o.validationsOnly;
     const notes = !!o.commentsOnly;
-    const g = this.grid;
-    const rEnd = Math.min(g.row + g.numRows, this.sheet.rows.length);
-    for (let r = g.row; r < rEnd; r++) {
-      const row = this.sheet.rows[r];
-      if (!row) continue;
-      for (let c = g.col; c < Math.min(g.col + g.numCols, row.length); c++) {
-        const cell = row[c];
-        if (!cell) continue;
-        if (contents) {
-          cell.value = '';
-          delete cell.formula;
-        }
-        if (formats) delete cell.format;
-        if (validations) delete cell.validation;
-        if (notes) delete cell.note;
-        pruneCell(this.sheet, r, c);
+    forEachExistingCell(this.sheet, this.grid, (cell, r, c) => {
+      if (contents) {
+        cell.value = '';
+        delete cell.formula;
       }
-    }
+      if (formats) delete cell.format;
+      if (validations) delete cell.validation;
+      if (notes) delete cell.note;
+      pruneCell(this.sheet, r, c);
+    });
     if (contents) markChanged(this.ctx.model);
     return this.self;
   }

@@ -4,6 +4,7 @@
  * shares it.
  */
 import type { Env } from '../core/env';
+import { forEachExistingCell, wholeGrid } from './cells';
 import { evaluateFormula, FErr, ERROR_CODES, type EvalContext } from './formula';
 import type { CellValue, SheetModel, SpreadsheetModel } from './model';
 
@@ -101,14 +102,11 @@ export function recalculate(model: SpreadsheetModel, nowMs: number): void {
     }
   }
   for (const sheet of model.sheets) {
-    sheet.rows.forEach((row, r) => {
-      if (!row) return;
-      row.forEach((cell, c) => {
-        if (cell?.formula !== undefined) {
-          count++;
-          compute(sheet, r, c);
-        }
-      });
+    forEachExistingCell(sheet, wholeGrid(sheet), (cell, r, c) => {
+      if (cell.formula !== undefined) {
+        count++;
+        compute(sheet, r, c);
+      }
     });
   }
   rt.formulas = count > 0 ? 'some' : 'none';

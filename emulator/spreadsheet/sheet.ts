@@ -1,7 +1,7 @@
 /** Sheet: one tab of the spreadsheet over a SheetModel. */
 import { gasObject, unwrap } from '../core/gasObject';
 import { parseA1, refToGrid } from './a1';
-import { lastColOf, lastRowOf } from './cells';
+import { forEachExistingCell, lastColOf, lastRowOf, wholeGrid } from './cells';
 import {
   checkArgs,
   isInt,
@@ -17,6 +17,7 @@ import {
 import { getCharts, insertChart, newChartBuilder, removeChart, updateChart } from './charts';
 import { ConditionalFormatRuleImpl } from './conditionalFormat';
 import { renameSheetInFormula } from './formula';
+import { assertGridGrowth, CELL_CHARS_MESSAGE, cellTextTooLong } from './limits';
 import type { GridRange, SheetModel } from './model';
 import { wrapNamedRange } from './namedRange';
 import { assertCanChangeSheet, assertCanEditGrid, createProtection, wrapProtection } from './protection';
@@ -153,10 +154,9 @@ export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
     if (old === name) return this.self;
     this.model.name = name;
     for (const s of this.ctx.model.sheets) {
-      for (const row of s.rows) {
-        if (!row) continue;
-        for (const cell of row) if (cell?.formula) cell.formula = renameSheetInFormula(cell.formula, old, name);
-      }
+      forEachExistingCell(s, wholeGrid(s), (cell) => {
+        if (cell.formula) cell.formula = renameSheetInFormula(cell.formula, old, name);
+      });
       for (const rule of s.conditionalRules)
         if (rule.formula) rule.formula = renameSheetInFormula(rule.formula, old, name);
     }
@@ -231,7 +231,7 @@ export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
     return this.model.maxCols;
   }
 
-  /** Writes after the last row with content, growing the sheet when it is full. */
+  /** Writes after the last row with content, growing the sheet when it is full (within the limits). */
   appendRow(rowContents: unknown[]): GSheet {
     checkArgs(this.ctx, 'Sheet.appendRow', [rowContents], Array.isArray(rowContents));
     this.alive();
@@ -239,8 +239,12 @@ export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
     const width = Math.max(1, rowContents.length);
     const g: GridRange = { row: r, col: 0, numRows: 1, numCols: width };
     assertCanEditGrid(this.ctx, this.model, g);
-    if (r + 1 > this.model.maxRows) this.model.maxRows = r + 1;
-    if (rowContents.length > this.model.maxCols) this.model.maxCols = rowContents.length;
+    if (rowContents.some(cellTextTooLong)) throw this.ctx.env.error(CELL_CHARS_MESSAGE);
+    const rows = Math.max(this.model.maxRows, r + 1);
+    const cols = Math.max(this.model.maxCols, rowContents.length);
+    assertGridGrowth(this.ctx.model, this.model, rows, cols, (m) => this.ctx.env.error(m));
+    this.model.maxRows = rows;
+    this.model.maxCols = cols;
     let formula = false;
     rowContents.forEach((v, c) => {
       if (writeValue(this.ctx, this.model, r, c, v)) formula = true;
@@ -258,6 +262,9 @@ export class SheetImpl implements Pick<GSheet, (typeof SHEET_METHODS)[number]> {
     const what = dim === 'row' ? 'rows' : 'columns';
     if (position < 1 || position > max || howMany < 1) throw this.ctx.env.error(`Those ${what} are out of bounds.`);
     assertCanChangeSheet(this.ctx, this.model);
+    const rows = this.model.maxRows + (dim === 'row' ? howMany : 0);
+    const cols = this.model.maxCols + (dim === 'col' ? howMany : 0);
+    assertGridGrowth(this.ctx.model, this.model, rows, cols, (m) => this.ctx.env.error(m));
     const index0 = after ? position : position - 1;
     // New rows/columns take the formats and validations of the row/column they were inserted next to.
     const inheritFrom = after ? position - 1 : position - 1 + howMany;

@@ -13,6 +13,7 @@ import {
   type SpreadsheetCtx,
 } from './context';
 import { renewCopiedCharts } from './chartModel';
+import { assertGridGrowth } from './limits';
 import { newSheetModel, type SheetModel } from './model';
 import { findNamedRange, isValidRangeName, rangeOfNamed, wrapNamedRange } from './namedRange';
 import { wrapProtection } from './protection';
@@ -166,10 +167,12 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, (typeof SPREADSHEET_M
     if (index !== undefined && (index < 0 || index > m.sheets.length)) {
       throw this.ctx.env.error('Those sheets are out of bounds.');
     }
+    const tpl = options?.template ? (unwrap(options.template) as unknown as SheetImpl) : undefined;
+    const size = tpl?.model ?? newSheetModel(-1, '');
+    assertGridGrowth(m, null, size.maxRows, size.maxCols, (message) => this.ctx.env.error(message));
     const id = m.nextSheetId++;
     let sheet: SheetModel;
-    if (options?.template) {
-      const tpl = unwrap(options.template) as unknown as SheetImpl;
+    if (tpl) {
       sheet = structuredClone(tpl.model);
       sheet.id = id;
       sheet.name = name ?? this.defaultSheetName();

@@ -5,7 +5,7 @@
  */
 import type { Env } from '../core/env';
 import { gasObject, unwrap } from '../core/gasObject';
-import { parseA1, refToGrid } from './a1';
+import { columnToLetters, parseA1, refToGrid } from './a1';
 import { ensureCell, getCell, hasContent, isDateLike, lastColOf, lastRowOf, pruneCell } from './cells';
 import { PROTECTED_MESSAGE, type GRange, type GSpreadsheet, type SpreadsheetCtx } from './context';
 import { displayValue, formatValue } from './display';
@@ -17,6 +17,15 @@ import {
   type SheetModel,
   type SpreadsheetModel,
 } from './model';
+import {
+  cellTextTooLong,
+  COLUMNS_LIMIT_MESSAGE,
+  gridGrowthProblem,
+  groupDigits,
+  MAX_CELL_CHARS,
+  MAX_CELLS,
+  MAX_COLUMNS,
+} from './limits';
 import { canUserEdit } from './protection';
 import { newRange } from './range';
 import { ensureCalculated, markChanged, runtimeOf } from './runtime';
@@ -32,6 +41,57 @@ export function a1ToGrid(a1: string, sheet?: SheetModel): GridRange {
   const ref = parseA1(a1);
   if (!ref) throw new Error(`Not A1 notation: ${a1}`);
   return refToGrid(ref, sheet?.maxRows ?? DEFAULT_ROWS, sheet?.maxCols ?? DEFAULT_COLS);
+}
+
+/**
+ * Why Sheets would not take this edit from a person, in Russian naming the sheet, row and column;
+ * null when it fits. A person selects a cell of the grid (rows beyond it must be added first), types
+ * at most 50 000 characters into one cell, and a paste may grow the grid only within the limits.
+ * Checked before anything changes.
+ */
+export function userEditProblem(
+  model: SpreadsheetModel,
+  sheet: SheetModel,
+  a1: string,
+  values: unknown[][],
+): string | null {
+  const ref = parseA1(a1);
+  if (!ref || ref.startRow === undefined || ref.startCol === undefined) {
+    return `Лист «${sheet.name}»: «${a1}» — не адрес ячейки. Укажите ячейку, например B2.`;
+  }
+  const row = ref.startRow;
+  const col = ref.startCol;
+  const where = `Лист «${sheet.name}», строка ${groupDigits(row)}, столбец ${columnToLetters(col)}`;
+  if (row > sheet.maxRows || col > sheet.maxCols) {
+    return (
+      `${where}: такой ячейки на листе нет — на нём строки 1–${groupDigits(sheet.maxRows)} ` +
+      `и столбцы A–${columnToLetters(sheet.maxCols)}. Сначала добавьте строки или столбцы, затем введите значение.`
+    );
+  }
+  for (let i = 0; i < values.length; i++) {
+    for (let j = 0; j < values[i].length; j++) {
+      const v = values[i][j];
+      if (!cellTextTooLong(v)) continue;
+      return (
+        `Лист «${sheet.name}», строка ${groupDigits(row + i)}, столбец ${columnToLetters(col + j)}: в ячейке может быть ` +
+        `не больше ${groupDigits(MAX_CELL_CHARS)} символов, а введено ${groupDigits((v as string).length)}. Сократите текст.`
+      );
+    }
+  }
+  const numCols = Math.max(1, ...values.map((line) => line.length));
+  const rows = Math.max(sheet.maxRows, row - 1 + values.length);
+  const cols = Math.max(sheet.maxCols, col - 1 + numCols);
+  const growth = gridGrowthProblem(model, sheet, rows, cols);
+  if (growth === COLUMNS_LIMIT_MESSAGE) {
+    return `${where}: вставка не помещается — на листе может быть не больше ${groupDigits(MAX_COLUMNS)} столбцов (до ${columnToLetters(MAX_COLUMNS)}).`;
+  }
+  if (growth) {
+    return (
+      `${where}: вставка не помещается — в таблице может быть не больше ${groupDigits(MAX_CELLS)} ячеек на всех листах ` +
+      'вместе. Удалите лишние пустые строки или столбцы.'
+    );
+  }
+  return null;
 }
 
 /** Display values of the sheet's data range (A1 to the last row/column with content). */
@@ -87,16 +147,12 @@ export function applyUserEdit(
   values: unknown[][],
   spreadsheetApp?: unknown,
 ): UserEditEvent {
+  const problem = userEditProblem(model, sheet, a1, values);
+  if (problem) throw new Error(problem);
   const start = a1ToGrid(a1, sheet);
   const numRows = values.length;
   const numCols = Math.max(1, ...values.map((row) => row.length));
   const grid: GridRange = { row: start.row, col: start.col, numRows, numCols };
-  // Pasting past the last row or column grows the grid, as Sheets does for a person's paste.
-  sheet.maxRows = Math.max(sheet.maxRows, grid.row + numRows);
-  sheet.maxCols = Math.max(sheet.maxCols, grid.col + numCols);
-  if (grid.row < 0 || grid.col < 0) {
-    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-  }
   // Check everything first: a refused edit changes nothing.
   const parsed: CellValue[][] = [];
   const formulas: Array<Array<string | undefined>> = [];
@@ -128,6 +184,9 @@ export function applyUserEdit(
       formulas[i][j] = formula;
     }
   }
+  // Pasting past the last row or column grows the grid, as Sheets does for a person's paste.
+  sheet.maxRows = Math.max(sheet.maxRows, grid.row + numRows);
+  sheet.maxCols = Math.max(sheet.maxCols, grid.col + numCols);
   const single = numRows === 1 && numCols === 1;
   const before = getCell(sheet, grid.row, grid.col);
   const oldValue = single && hasContent(before) ? eventText(before!.value, model) : undefined;

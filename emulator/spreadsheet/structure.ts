@@ -4,6 +4,7 @@
  * when deleted entirely); formula references everywhere are rewritten (a deleted single cell becomes
  * #REF!); conditional-format formulas keep their relative parts relative to the rule's range.
  */
+import { forEachExistingCell, presentIndices, wholeGrid } from './cells';
 import { shiftCharts } from './chartModel';
 import { adjustFormula, shiftSpan, type DimensionChange } from './formula';
 import type { Cell, GridRange, SheetModel, SpreadsheetModel } from './model';
@@ -19,10 +20,37 @@ export function shiftGrid(g: GridRange, ch: DimensionChange): GridRange | null {
   return s ? { ...g, col: s[0], numCols: s[1] - s[0] + 1 } : null;
 }
 
+const NATIVE_SPLICE_MAX = 10_000;
+
+/**
+ * Inserts `count` holes at `index` (count > 0) or removes -count entries there (count < 0), moving
+ * only the entries that exist: inserting 5 000 000 rows above a few rows of data moves those few
+ * (Array.prototype.splice would spread millions of arguments and allocate every hole).
+ */
 function spliceSparse<T>(arr: T[], index: number, count: number): void {
-  if (index >= arr.length) return;
-  if (count > 0) arr.splice(index, 0, ...(new Array(count) as T[]));
-  else arr.splice(index, -count);
+  const length = arr.length;
+  if (index >= length || count === 0) return;
+  if (length <= NATIVE_SPLICE_MAX && Math.abs(count) <= NATIVE_SPLICE_MAX) {
+    // Small arrays stay packed this way (deleting entries one by one would leave them slower to read).
+    if (count > 0) arr.splice(index, 0, ...(new Array(count) as T[]));
+    else arr.splice(index, -count);
+    return;
+  }
+  const moved = presentIndices(arr, index);
+  if (count > 0) {
+    for (let k = moved.length - 1; k >= 0; k--) {
+      const i = moved[k];
+      arr[i + count] = arr[i];
+      delete arr[i];
+    }
+    return;
+  }
+  const n = -count;
+  for (const i of moved) {
+    if (i >= index + n) arr[i - n] = arr[i];
+    delete arr[i];
+  }
+  arr.length = Math.max(index, length - n);
 }
 
 function frozenAfter(frozen: number, ch: DimensionChange): number {
@@ -50,7 +78,7 @@ export function changeDimension(
     sheet.maxRows += count;
     sheet.frozenRows = frozenAfter(sheet.frozenRows, ch);
   } else {
-    for (const row of sheet.rows) if (row) spliceSparse(row, i, count);
+    for (const r of presentIndices(sheet.rows)) spliceSparse(sheet.rows[r]!, i, count);
     spliceSparse(sheet.columnWidths, i, count);
     spliceSparse(sheet.hiddenColumns, i, count);
     sheet.maxCols += count;
@@ -100,16 +128,20 @@ export function changeDimension(
 
   if (runtimeOf(model).formulas !== 'none') {
     for (const s of model.sheets) {
-      for (const row of s.rows) {
-        if (!row) continue;
-        for (const cell of row) {
-          if (cell?.formula !== undefined) cell.formula = adjustFormula(cell.formula, s.name, sheet.name, ch);
-        }
-      }
+      forEachExistingCell(s, wholeGrid(s), (cell) => {
+        if (cell.formula !== undefined) cell.formula = adjustFormula(cell.formula, s.name, sheet.name, ch);
+      });
     }
   }
   markChanged(model);
 }
+
+/**
+ * At most this many cells are filled with a neighbour's formats and validations by one insertion.
+ * Choice (RULES.md §10): Sheets copies them into every new row; here a bigger insertion leaves the
+ * rest plain, so that inserting millions of rows under a formatted header stays cheap.
+ */
+export const INHERIT_CELL_BUDGET = 100_000;
 
 function inherit(sheet: SheetModel, ch: DimensionChange, from: number): void {
   const copy = (src: Cell | undefined): Cell | undefined => {
@@ -121,19 +153,21 @@ function inherit(sheet: SheetModel, ch: DimensionChange, from: number): void {
   };
   if (ch.dim === 'row') {
     const srcRow = sheet.rows[from];
-    if (!srcRow) return;
-    for (let k = 0; k < ch.count; k++) {
-      const row = srcRow.map(copy);
-      if (row.some((c) => c)) sheet.rows[ch.index0 + k] = row;
+    const cols = srcRow ? presentIndices(srcRow).filter((c) => copy(srcRow[c]) !== undefined) : [];
+    if (cols.length === 0) return;
+    const count = Math.min(ch.count, Math.floor(INHERIT_CELL_BUDGET / cols.length));
+    for (let k = 0; k < count; k++) {
+      const row: Array<Cell | undefined> = [];
+      for (const c of cols) row[c] = copy(srcRow![c]);
+      sheet.rows[ch.index0 + k] = row;
     }
   } else {
-    for (const row of sheet.rows) {
-      if (!row) continue;
-      const src = row[from];
-      for (let k = 0; k < ch.count; k++) {
-        const c = copy(src);
-        if (c) row[ch.index0 + k] = c;
-      }
+    const rows = presentIndices(sheet.rows).filter((r) => copy(sheet.rows[r]![from]) !== undefined);
+    if (rows.length === 0) return;
+    const count = Math.min(ch.count, Math.floor(INHERIT_CELL_BUDGET / rows.length));
+    for (const r of rows) {
+      const row = sheet.rows[r]!;
+      for (let k = 0; k < count; k++) row[ch.index0 + k] = copy(row[from]);
     }
   }
 }
