@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallSummary } from './core/calls';
@@ -30,9 +30,18 @@ import { createMimeType } from './drive/mimeType';
 import { advancedServiceGlobals } from './drive/v3/service';
 import type { DriveFileNode, DriveFileSummary, DriveModel } from './drive/model';
 import { driveModelFromJSON, findNode, newDriveModel, summaries } from './drive/store';
-import { readJson, writeJsonAtomic } from './persistence/atomicWrite';
-import { exportDriveFiles } from './persistence/driveExport';
-import { loadSpreadsheet, saveSpreadsheet } from './persistence/xlsx';
+import { errorWithCause, readJson, writeJsonAtomic } from './persistence/atomicWrite';
+import { exportDriveFiles, exportedGeneration } from './persistence/driveExport';
+import {
+  beginGeneration,
+  commitGeneration,
+  copyWorkbookForPeople,
+  currentGeneration,
+  describeGeneration,
+  pruneGenerations,
+  spreadsheetSource,
+} from './persistence/workspaceStore';
+import { loadSpreadsheet, META_FILE, saveSpreadsheet, XLSX_FILE } from './persistence/xlsx';
 import { AddonRuntime } from './runtime';
 import { createCacheService, CacheStores } from './services/cache';
 import { createHtmlService } from './services/html';
@@ -80,6 +89,11 @@ export interface WorkspaceOptions {
    * saved), so the local workspace can live in May of the school year. A saved folder keeps its offset.
    */
   shiftClockTo?: string;
+  /**
+   * Ignore what the folder holds: a new workspace, empty (or the demo school with `demo`), whose first
+   * save replaces the saved one as a whole («Сбросить демо»). Nothing on disk changes until that save.
+   */
+  fresh?: boolean;
 }
 
 export interface MenuEntry {
@@ -98,6 +112,31 @@ const SERVICES_FILE = 'services.json';
 const FORMS_FILE = 'forms.json';
 const MAIL_FILE = 'mail.json';
 const DRIVE_FILE = 'drive.json';
+/** What a save wrote straight into the folder before generations (workspaceStore.ts); removed after a commit. */
+const LEGACY_FILES = [META_FILE, SERVICES_FILE, FORMS_FILE, MAIL_FILE, DRIVE_FILE];
+
+/**
+ * The steps of Workspace.save(), in order. Up to 'generation' the new state is being written beside the
+ * old one; 'commit' makes it current; the rest tidies up and refreshes the copies for people.
+ */
+export const SAVE_STEPS = [
+  'spreadsheet',
+  'services',
+  'forms',
+  'mail',
+  'drive',
+  'generation',
+  'commit',
+  'prune',
+  'workbook copy',
+  'drive copy',
+] as const;
+export type SaveStep = (typeof SAVE_STEPS)[number];
+
+export interface SaveOptions {
+  /** Called after each step (crash tests stop or kill the process there). */
+  afterStep?: (step: SaveStep) => void | Promise<void>;
+}
 
 /** One form as ws.forms() lists it. */
 export interface FormSummary {
@@ -625,22 +664,54 @@ export class Workspace {
     return this.outbox.sent.map((m) => ({ ...structuredClone(m), at: new Date(m.atMs).toISOString() }));
   }
 
-  /** Persists: the spreadsheet as a real .xlsx (+ sidecar), the other services as JSON. */
-  async save(): Promise<void> {
+  /**
+   * Persists the whole workspace as one new generation (persistence/workspaceStore.ts): the spreadsheet as a
+   * real .xlsx (+ sidecar), the other services as JSON; then the copies for people (spreadsheet.xlsx,
+   * Docs as .docx under drive/). A process killed at any step leaves the old state or the new one.
+   */
+  save(options: SaveOptions = {}): Promise<void> {
     // A second spreadsheet is not persisted; the shared services are, with the first spreadsheet.
-    if (this.root !== this) return this.root.save();
-    await saveSpreadsheet(this.model, this.dir);
+    if (this.root !== this) return this.root.save(options);
+    const run = this.saving.catch(() => undefined).then(() => this.saveGeneration(options));
+    this.saving = run;
+    return run;
+  }
+
+  /** The save in progress, so two saves never write one generation. */
+  private saving: Promise<void> = Promise.resolve();
+
+  private async saveGeneration(options: SaveOptions): Promise<void> {
+    const step = async (name: SaveStep) => {
+      await options.afterStep?.(name);
+    };
+    const gen = beginGeneration(this.dir);
+    await saveSpreadsheet(this.model, gen.path);
+    await step('spreadsheet');
     const state: ServicesState = {
       properties: this.properties.toJSON(),
       triggers: this.triggerRegistry.toJSON(),
       clockOffsetMs: this.clockOffsetMs,
     };
-    writeJsonAtomic(path.join(this.dir, SERVICES_FILE), state);
-    writeJsonAtomic(path.join(this.dir, FORMS_FILE), this.formsModel);
-    writeJsonAtomic(path.join(this.dir, MAIL_FILE), this.outbox.toJSON());
-    writeJsonAtomic(path.join(this.dir, DRIVE_FILE), this.drive);
+    writeJsonAtomic(path.join(gen.path, SERVICES_FILE), state);
+    await step('services');
+    writeJsonAtomic(path.join(gen.path, FORMS_FILE), this.formsModel);
+    await step('forms');
+    writeJsonAtomic(path.join(gen.path, MAIL_FILE), this.outbox.toJSON());
+    await step('mail');
+    writeJsonAtomic(path.join(gen.path, DRIVE_FILE), this.drive);
+    await step('drive');
+    describeGeneration(this.dir, gen);
+    await step('generation');
+    commitGeneration(this.dir, gen);
+    await step('commit');
+    pruneGenerations(this.dir, gen.name);
+    for (const file of LEGACY_FILES) rmSync(path.join(this.dir, file), { force: true });
+    await step('prune');
+    copyWorkbookForPeople(this.dir, gen);
+    await step('workbook copy');
     // Docs as real .docx files under <dir>/drive, for LibreOffice or Word (unchanged ones are skipped).
-    await exportDriveFiles(this.dir, this.drive);
+    await exportDriveFiles(this.dir, this.drive, gen.name);
+    await step('drive copy');
   }
 
   private requireSheet(name: string) {
@@ -722,19 +793,115 @@ export function defaultDistDir(): string {
   return path.basename(here) === 'lib' ? path.dirname(here) : path.join(here, '..', 'dist');
 }
 
+/** What a workspace folder holds, read back; everything null for a new (or ignored) folder. */
+interface SavedState {
+  loaded: { model: SpreadsheetModel; problems: string[] } | null;
+  saved: ServicesState | null;
+  savedForms: unknown;
+  savedMail: unknown;
+  savedDrive: unknown;
+}
+
+const NOTHING_SAVED: SavedState = { loaded: null, saved: null, savedForms: null, savedMail: null, savedDrive: null };
+
+/** True for the loader's "not a readable .xlsx" error about `file` (not, say, a damaged sidecar). */
+function unreadableWorkbook(e: unknown, file: string): boolean {
+  return e instanceof Error && e.message.startsWith(`Файл ${file} не удалось прочитать`);
+}
+
+/** The reason a workbook could not be read (the loader's error wraps the parser's). */
+function causeOf(e: unknown): string {
+  const cause = (e as { cause?: unknown }).cause;
+  return String((cause instanceof Error ? cause : (e as Error)).message ?? e);
+}
+
 /**
- * Opens (or creates) a workspace folder. A folder with a spreadsheet.xlsx is loaded as it is, even if
- * a person edited the file in Excel or LibreOffice; an empty folder starts a new file, with the demo
- * school set up by the real add-on when `demo` is true.
+ * Reads the current generation (persistence/workspaceStore.ts): drops a half-written newer one, reads a
+ * person's edit of spreadsheet.xlsx, and refreshes copies for people that a killed save left behind.
+ * A folder saved before generations is read as it was (its files straight in the folder).
+ */
+async function readSavedState(dir: string): Promise<SavedState> {
+  const gen = currentGeneration(dir);
+  if (!gen) return readLegacyState(dir);
+  pruneGenerations(dir, gen.name);
+  const source = spreadsheetSource(dir, gen);
+  let loaded: SavedState['loaded'];
+  try {
+    loaded = await loadSpreadsheet(gen.path, source.xlsx);
+  } catch (e) {
+    if (source.kind !== 'edited' || !unreadableWorkbook(e, source.xlsx)) throw e;
+    throw errorWithCause(
+      `Файл ${source.xlsx} повреждён или это не таблица .xlsx (${causeOf(e)}). Если вы правили его вручную, ` +
+        `верните исправную копию; иначе удалите этот файл — откроется последнее сохранённое состояние. / ` +
+        `${source.xlsx} is damaged: fix it, or delete it to open the last saved state.`,
+      e,
+    );
+  }
+  if (!loaded) throw new Error(`${source.xlsx}: not found`); // spreadsheetSource checked it exists
+  if (source.kind === 'saved' && source.refresh !== 'no') copyWorkbookForPeople(dir, gen);
+  if (source.kind === 'saved' && source.refresh === 'missing') {
+    loaded.problems.push(`Файла ${XLSX_FILE} не было в папке: он восстановлен из последнего сохранения.`);
+  }
+  const savedDrive = readJson<unknown>(path.join(gen.path, DRIVE_FILE), null);
+  // A save killed before its Docs were mirrored: mirror them now.
+  if (savedDrive && exportedGeneration(dir) !== gen.name) {
+    await exportDriveFiles(dir, driveModelFromJSON(savedDrive), gen.name);
+  }
+  return {
+    loaded,
+    saved: readJson<ServicesState | null>(path.join(gen.path, SERVICES_FILE), null),
+    savedForms: readJson<unknown>(path.join(gen.path, FORMS_FILE), null),
+    savedMail: readJson<unknown>(path.join(gen.path, MAIL_FILE), null),
+    savedDrive,
+  };
+}
+
+/** A folder written before generations: spreadsheet.xlsx, its sidecar and the JSON files side by side. */
+async function readLegacyState(dir: string): Promise<SavedState> {
+  const xlsx = path.join(dir, XLSX_FILE);
+  const others = [SERVICES_FILE, FORMS_FILE, MAIL_FILE, DRIVE_FILE].filter((f) => existsSync(path.join(dir, f)));
+  if (!existsSync(xlsx) && others.length > 0) {
+    // Without the spreadsheet the forms and Drive would meet an empty file: refuse rather than mislead.
+    throw new Error(
+      `В папке ${dir} есть сохранённые данные (${others.join(', ')}), но нет таблицы ${XLSX_FILE}: без неё ` +
+        `рабочую область не открыть. Верните ${XLSX_FILE} из резервной копии; чтобы начать с новой ` +
+        `демо-школы, переименуйте или удалите папку. / ${dir} has saved state but no ${XLSX_FILE}: restore ` +
+        `the file, or move the folder away to start anew.`,
+    );
+  }
+  let loaded: SavedState['loaded'];
+  try {
+    loaded = await loadSpreadsheet(dir);
+  } catch (e) {
+    if (!unreadableWorkbook(e, xlsx)) throw e;
+    throw errorWithCause(
+      `Файл ${xlsx} повреждён или это не таблица .xlsx (${causeOf(e)}). Верните его из резервной копии; ` +
+        `чтобы начать с новой демо-школы, переименуйте или удалите папку ${dir}. / ` +
+        `${xlsx} is damaged: restore it from a backup, or move the folder away to start anew.`,
+      e,
+    );
+  }
+  return {
+    loaded,
+    saved: readJson<ServicesState | null>(path.join(dir, SERVICES_FILE), null),
+    savedForms: readJson<unknown>(path.join(dir, FORMS_FILE), null),
+    savedMail: readJson<unknown>(path.join(dir, MAIL_FILE), null),
+    savedDrive: readJson<unknown>(path.join(dir, DRIVE_FILE), null),
+  };
+}
+
+/**
+ * Opens (or creates) a workspace folder. A saved folder is loaded as its last complete save left it; a
+ * spreadsheet.xlsx a person edited in Excel or LibreOffice is loaded as it is. An empty folder starts a
+ * new file, with the demo school set up by the real add-on when `demo` is true. With `fresh`, whatever
+ * the folder holds is ignored: a new workspace whose first save replaces it (the demo reset).
  */
 export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'mentoring-workspace-'));
   mkdirSync(dir, { recursive: true });
-  const loaded = await loadSpreadsheet(dir);
-  const saved = readJson<ServicesState | null>(path.join(dir, SERVICES_FILE), null);
-  const savedForms = readJson<unknown>(path.join(dir, FORMS_FILE), null);
-  const savedMail = readJson<unknown>(path.join(dir, MAIL_FILE), null);
-  const savedDrive = readJson<unknown>(path.join(dir, DRIVE_FILE), null);
+  const { loaded, saved, savedForms, savedMail, savedDrive } = options.fresh
+    ? NOTHING_SAVED
+    : await readSavedState(dir);
   const owner = DEMO_USERS.methodologist;
   const shift = !loaded && options.shiftClockTo ? Date.parse(options.shiftClockTo) - Date.now() : NaN;
   const clockOffsetMs = Number.isFinite(shift) ? shift : (saved?.clockOffsetMs ?? 0);

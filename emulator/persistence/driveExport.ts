@@ -45,6 +45,8 @@ interface Manifest {
   version: 1;
   files: Record<string, ManifestFile>;
   dirs: string[];
+  /** The saved generation (workspaceStore.ts) this mirror was made from. */
+  generation?: string;
 }
 
 function emptyManifest(): Manifest {
@@ -175,7 +177,21 @@ function readManifest(file: string): Manifest {
   if (!value || value.format !== 'gas-emulator-drive-export' || typeof value.files !== 'object' || !value.files) {
     return emptyManifest();
   }
-  return { ...emptyManifest(), files: value.files, dirs: Array.isArray(value.dirs) ? value.dirs : [] };
+  return {
+    ...emptyManifest(),
+    files: value.files,
+    dirs: Array.isArray(value.dirs) ? value.dirs : [],
+    ...(typeof value.generation === 'string' && { generation: value.generation }),
+  };
+}
+
+/** The generation `<dir>/drive/` was last mirrored from; null when unknown (never, or before generations). */
+export function exportedGeneration(dir: string): string | null {
+  try {
+    return readManifest(path.join(dir, DRIVE_DIR, EXPORT_MANIFEST)).generation ?? null;
+  } catch {
+    return null; // a damaged manifest: the next export starts afresh
+  }
 }
 
 /** The absolute path of `rel` under root, or null if it would leave root (symlinks resolved). */
@@ -199,8 +215,8 @@ function isDir(p: string): boolean {
   }
 }
 
-/** Mirrors My Drive under `<dir>/drive/` (see the file comment). */
-export async function exportDriveFiles(dir: string, drive: DriveModel): Promise<void> {
+/** Mirrors My Drive under `<dir>/drive/` (see the file comment); `generation` is recorded in the manifest. */
+export async function exportDriveFiles(dir: string, drive: DriveModel, generation?: string): Promise<void> {
   const root = path.resolve(dir, DRIVE_DIR);
   mkdirSync(root, { recursive: true });
   if (lstatSync(root).isSymbolicLink()) throw new Error(`${root}: папка диска не может быть ссылкой / is a symlink`);
@@ -208,7 +224,7 @@ export async function exportDriveFiles(dir: string, drive: DriveModel): Promise<
   const manifestFile = path.join(root, EXPORT_MANIFEST);
   const old = readManifest(manifestFile);
   const { dirs, files } = plan(drive, path.join(dir, PDF_CACHE_DIR));
-  const next = emptyManifest();
+  const next: Manifest = { ...emptyManifest(), ...(generation !== undefined && { generation }) };
   const wanted = new Set(files.map((f) => f.rel));
   const wantedDirs = new Set(dirs);
 

@@ -675,8 +675,14 @@ function isValidDate(d: Date): boolean {
   return !Number.isNaN(d.getTime());
 }
 
-export async function loadSpreadsheet(dir: string): Promise<{ model: SpreadsheetModel; problems: string[] } | null> {
-  const xlsxPath = path.join(dir, XLSX_FILE);
+/**
+ * Loads `<dir>/spreadsheet.xlsx` with its sidecar `<dir>/spreadsheet.meta.json`; null without the xlsx.
+ * `xlsxPath` reads the workbook from elsewhere (a person's edited copy) with the sidecar of `dir`.
+ */
+export async function loadSpreadsheet(
+  dir: string,
+  xlsxPath = path.join(dir, XLSX_FILE),
+): Promise<{ model: SpreadsheetModel; problems: string[] } | null> {
   if (!existsSync(xlsxPath)) return null;
   const metaPath = path.join(dir, META_FILE);
   const sidecar = readJson<Sidecar | null>(metaPath, null);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { currentGeneration } from '../../emulator/persistence/workspaceStore';
 import { DEMO_USERS } from '../../emulator/workspace';
 import { ANSWERS, fakeAddonDist, formsWorkspace, recorded } from './formsFixture';
 
@@ -193,7 +194,7 @@ describe('persistence', () => {
     ws.submitForm(formId, ANSWERS, { email: 'a@b.ru' });
     ws.run('mailAll', 'zavuch@school2.example');
     await ws.save();
-    const saved = JSON.parse(readFileSync(path.join(ws.dir, 'forms.json'), 'utf8'));
+    const saved = JSON.parse(readFileSync(path.join(currentGeneration(ws.dir)!.path, 'forms.json'), 'utf8'));
     expect(saved.forms[0].responses).toHaveLength(1);
     const again = await formsWorkspace(ws.dir, dist);
     expect(again.forms()).toEqual(ws.forms());

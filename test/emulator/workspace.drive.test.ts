@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DOC_CLOSED } from '../../emulator/docs/context';
+import { currentGeneration } from '../../emulator/persistence/workspaceStore';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../../emulator/workspace';
 import { fakeAddonDist, seenInLog } from './formsFixture';
 
@@ -151,8 +152,9 @@ describe('the add-on builds, copies, fills and exports Docs', () => {
     ws.run('buildTemplate');
     const orderId = ws.run('makeOrder', '5', true) as string;
     await ws.save();
-    expect(existsSync(path.join(dir, 'drive.json'))).toBe(true);
-    const saved = JSON.parse(readFileSync(path.join(dir, 'drive.json'), 'utf8'));
+    const file = path.join(currentGeneration(dir)!.path, 'drive.json');
+    expect(existsSync(file)).toBe(true);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.keys(saved.docs)).toHaveLength(2);
     const again = await workspace(dir, dist);
     expect(again.files()).toEqual(ws.files());
