@@ -4,10 +4,10 @@
  * google.script.run calls concurrently), the emulated clock follows real time, and every mutating
  * request is saved before it is answered.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_STEP_LABELS, seedDemoSchoolSteps, type DemoStep } from '../demo/demoSchool';
-import { META_FILE, XLSX_FILE } from '../persistence/xlsx';
+import { XLSX_FILE } from '../persistence/xlsx';
 import { toastsOf, userEditProblem } from '../spreadsheet/index';
 import type { MenuItemModel } from '../services/ui';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../workspace';
@@ -37,9 +37,6 @@ export const USERS: UserChoice[] = [
   { email: DEMO_USERS.staff, label: 'Сотрудник (завуч)' },
   { email: DEMO_USERS.teacher, label: 'Учитель' },
 ];
-
-/** The files a workspace owns in its folder; a reset deletes these and nothing else. */
-export const OWNED_FILES = [XLSX_FILE, META_FILE, 'services.json', 'forms.json', 'mail.json'];
 
 interface Changes {
   dialogs: DialogView[];
@@ -274,8 +271,14 @@ export class Session {
     });
   }
 
-  /** «Reset demo»: a fresh workspace in the same folder with the demo school, as a job. */
+  /**
+   * «Reset demo»: a new, empty workspace with the demo school seeded again, as a job. Nothing of the old
+   * one is kept (Drive, forms, mail, properties, triggers, quotas): the new workspace is built in memory
+   * and its first save replaces the saved one as a whole. Until then the old workspace stays current,
+   * so a reset that fails leaves it as it was.
+   */
   reset(): ActionResult {
+    let fresh: Workspace | null = null;
     let seed: DemoStep[] = [];
     const job: JobState = this.jobs.start(
       'Сброс демонстрационной школы',
@@ -283,19 +286,25 @@ export class Session {
         {
           label: 'Создание таблицы',
           run: async () => {
-            for (const file of OWNED_FILES) rmSync(path.join(this.dir, file), { force: true });
-            this.ws = await openWorkspace({
+            fresh = await openWorkspace({
               dir: this.dir,
               demo: false,
+              fresh: true,
               realTime: true,
               shiftClockTo: this.demoNow ?? undefined,
             });
-            this.closed.clear();
-            seed = seedDemoSchoolSteps(this.ws);
+            seed = seedDemoSchoolSteps(fresh);
           },
         },
         ...DEMO_STEP_LABELS.map((label, i) => ({ label, run: () => seed[i].run() })),
-        { label: 'Сохранение', run: () => this.ws.save() },
+        {
+          label: 'Сохранение',
+          run: async () => {
+            await fresh!.save();
+            this.ws = fresh!;
+            this.closed.clear();
+          },
+        },
       ],
       (body) => this.serial(body),
     );
