@@ -350,6 +350,11 @@ export class Workspace {
     return out;
   }
 
+  /** True when dist/Code.js defines the global function `fn`. */
+  defines(fn: string): boolean {
+    return this.runtime.has(fn);
+  }
+
   /** Calls a global function of dist/Code.js as the active user, as one execution. */
   run(fn: string, ...args: unknown[]): unknown {
     return this.runtime.call(fn, args, this.here());

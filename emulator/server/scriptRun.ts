@@ -3,6 +3,7 @@
  * to the client (Apps Script's rules, see /work/shared/APPS_SCRIPT_FACTS.md).
  */
 import vm from 'node:vm';
+import type { ServerApi } from '../../src/ui/contract';
 import { isDateLike } from '../spreadsheet/cells';
 import type { Workspace } from '../workspace';
 
@@ -24,6 +25,68 @@ export function refuseFunctionName(fn: unknown): string | null {
   if (typeof fn !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(fn)) return notFound(String(fn));
   if (fn.endsWith('_') || BUILTINS.has(fn)) return notFound(fn);
   return null;
+}
+
+/**
+ * The sidebar's API (ServerApi of src/ui/contract.ts): what google.script.run is for. Typed against the
+ * contract, so a function added there without being added here does not compile.
+ */
+const SIDEBAR_API: Record<keyof ServerApi, true> = {
+  getSetupDefaults: true,
+  setupSchoolYear: true,
+  getProgress: true,
+  setupQuestionnaires: true,
+  getFormLinks: true,
+  sendFormLinks: true,
+  proposePairs: true,
+  savePairs: true,
+  getDocumentsView: true,
+  previewDocuments: true,
+  generateDocuments: true,
+  continueDocuments: true,
+  listProgramPairs: true,
+  getProgramDraft: true,
+  saveProgram: true,
+  getYearView: true,
+  sendMonitoringLinks: true,
+  sendMeetingLinks: true,
+  prepareNews: true,
+  addPractice: true,
+};
+
+/** Functions Apps Script calls by their names as simple triggers (developers.google.com/apps-script/guides/triggers). */
+const SIMPLE_TRIGGERS: ReadonlySet<string> = new Set([
+  'onOpen',
+  'onEdit',
+  'onInstall',
+  'onSelectionChange',
+  'doGet',
+  'doPost',
+]);
+
+/**
+ * Why the page may not run the script's function `fn`, or null when it may: the sidebar's API and the
+ * add-on menu's functions only. Stricter than Apps Script, where google.script.run reaches every global
+ * function: a trigger entry point called without its event only fails with a raw TypeError, so the
+ * local server refuses it (403) with this message. `triggerHandlers`: handlers of installed triggers.
+ */
+export function refuseOutsideApi(
+  fn: string,
+  menuFns: readonly string[],
+  triggerHandlers: readonly string[],
+): string | null {
+  if (Object.prototype.hasOwnProperty.call(SIDEBAR_API, fn) || menuFns.includes(fn)) return null;
+  if (SIMPLE_TRIGGERS.has(fn) || triggerHandlers.includes(fn)) {
+    return (
+      `Функцию ${fn} нельзя вызвать из боковой панели: это обработчик триггера, его запускает Google ` +
+      `(при открытии или правке таблицы, ответе на форму, по расписанию). / ${fn} is a trigger entry point, ` +
+      `not callable through google.script.run.`
+    );
+  }
+  return (
+    `Функцию ${fn} нельзя вызвать из боковой панели: её нет ни в API боковой панели, ни в меню надстройки. / ` +
+    `${fn} is not part of the sidebar or menu API.`
+  );
 }
 
 export const CIRCULAR = 'Failed due to circular reference.';

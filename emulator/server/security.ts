@@ -42,13 +42,17 @@ export function checkOrigin(req: IncomingMessage, port: number): void {
   }
 }
 
+const TOO_LARGE = 'Слишком большой запрос (больше 1 МБ). / Request body too large.';
+
 /** Reads the body as text, refusing more than `limit` bytes (413). */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers['content-length']);
+  // Declared too large: refused at once, before the body arrives (the answer closes the connection).
+  if (declared > limit) return Promise.reject(new HttpError(413, TOO_LARGE));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    let tooLarge = declared > limit;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > limit) tooLarge = true;
@@ -57,7 +61,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       if (!tooLarge) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (tooLarge) reject(new HttpError(413, 'Слишком большой запрос (больше 1 МБ). / Request body too large.'));
+      if (tooLarge) reject(new HttpError(413, TOO_LARGE));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);

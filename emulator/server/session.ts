@@ -28,7 +28,7 @@ import type {
   UserChoice,
   WorkspaceState,
 } from './protocol';
-import { errorOf, refuseFunctionName, runForClient } from './scriptRun';
+import { errorOf, refuseFunctionName, refuseOutsideApi, runForClient } from './scriptRun';
 import { HttpError } from './security';
 import { buildSheetView } from './sheetView';
 
@@ -206,6 +206,16 @@ export class Session {
     if (refused) return Promise.resolve({ ok: false, error: { name: 'Error', message: refused } });
     return this.serial(async () => {
       const ws = this.ws;
+      // A function the script does not define keeps Apps Script's "not found" (runForClient).
+      if (typeof fn === 'string' && ws.defines(fn)) {
+        const handlers = ws.triggers().map((t) => t.handler);
+        const outside = refuseOutsideApi(
+          fn,
+          ws.menu().map((m) => m.fn),
+          handlers,
+        );
+        if (outside) throw new HttpError(403, outside);
+      }
       const dialogs0 = ws.ui.dialogs.length;
       const toasts0 = toastsOf(ws.model).length;
       const outcome = runForClient(ws, fn, args);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { demoDateTime } from '../../emulator/demo/demoClock';
 import type { RunningServer } from '../../emulator/server/server';
@@ -94,6 +95,33 @@ describe('security', () => {
       body: big,
     });
     expect(reply.status).toBe(413);
+  });
+
+  test('a declared Content-Length over 1 MB is refused with 413 before the body arrives', async () => {
+    const reply = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request({
+        host: '127.0.0.1',
+        port: server.port,
+        method: 'POST',
+        path: '/api/run',
+        headers: {
+          Host: `127.0.0.1:${server.port}`,
+          'Content-Type': 'application/json',
+          'Content-Length': String(512 * 1024 * 1024),
+        },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      // The socket is closed by the server once it has answered.
+      req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+      req.flushHeaders();
+      req.write('{"fn":"getProgress","args":["');
+    });
+    expect(reply).toEqual({ status: 413, text: 'Слишком большой запрос (больше 1 МБ). / Request body too large.' });
   });
 });
 
@@ -243,6 +271,21 @@ describe('google.script.run', () => {
     for (const fn of ['eval', 'constructor', 'toString', 'Function', 'a.b']) {
       expect(await run(fn)).toMatchObject({ ok: false, error: { message: `Script function not found: ${fn}` } });
     }
+  });
+
+  test('trigger entry points are refused with 403 and a clear message, not run without their event', async () => {
+    for (const fn of ['onEdit', 'onOpen', 'onFormSubmitTrigger', 'onClockTrigger']) {
+      const reply = await post(server, '/api/run', { fn, args: [] });
+      expect({ fn, status: reply.status }).toEqual({ fn, status: 403 });
+      expect(reply.text).toBe(
+        `Функцию ${fn} нельзя вызвать из боковой панели: это обработчик триггера, его запускает Google ` +
+          `(при открытии или правке таблицы, ответе на форму, по расписанию). / ${fn} is a trigger entry point, ` +
+          `not callable through google.script.run.`,
+      );
+    }
+    // The menu's functions and the sidebar's API still run.
+    expect((await run('menuShowProgress')).ok).toBe(true);
+    expect((await run('getSetupDefaults')).ok).toBe(true);
   });
 
   test("the script's own error reaches the failure handler with its Russian message", async () => {
