@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { startServer } from '../../emulator/server/server';
@@ -75,6 +75,34 @@ describe('the workspace folder', () => {
       expect((await get(server, '/api/jobs/job-999')).status).toBe(404);
     } finally {
       await server.close();
+    }
+  });
+
+  test('a truncated spreadsheet.xlsx: the server does not start and says what is wrong and what to do', async () => {
+    const dir = tempDir();
+    const dist = fakeDist();
+    const first = await startServer({ port: 0, dir, distDir: dist, demo: false });
+    const sheet: string = (await get(first, '/api/state')).json().sheets[0].name;
+    try {
+      expect((await post(first, '/api/edit', { sheet, a1: 'B3', values: [['до обрыва']] })).json().ok).toBe(true);
+    } finally {
+      await first.close();
+    }
+
+    const file = path.join(dir, 'spreadsheet.xlsx');
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
+    const refusal = startServer({ port: 0, dir, distDir: dist, demo: false });
+    await expect(refusal).rejects.toThrow(`Файл ${file} повреждён или это не таблица .xlsx`);
+    await expect(refusal).rejects.toThrow('удалите этот файл — откроется последнее сохранённое состояние');
+
+    // As the message says: without the damaged copy the last saved state opens.
+    rmSync(file);
+    const again = await startServer({ port: 0, dir, distDir: dist, demo: false });
+    try {
+      expect((await sheetView(again, sheet)).rows[2][1].v).toBe('до обрыва');
+      expect(existsSync(file)).toBe(true);
+    } finally {
+      await again.close();
     }
   });
 
