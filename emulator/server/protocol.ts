@@ -8,7 +8,8 @@
  *   GET  /api/sheet?name=…         SheetView (display values + effective formats of the data range)
  *   POST /api/edit                 EditRequest → ActionResult   (a staff edit: protections, validation, onEdit)
  *   POST /api/menu                 MenuRequest → ActionResult   (runs a menu item's function)
- *   POST /api/run                  RunRequest  → RunResult      (google.script.run from a sidebar/dialog)
+ *   POST /api/run                  RunRequest  → RunResult      (google.script.run from a sidebar/dialog;
+ *                                  the sidebar API and menu functions only, else 403: scriptRun.ts)
  *   POST /api/user                 UserRequest → ActionResult   (switch the active user)
  *   POST /api/reset                ActionResult                 (reset the demo school; a job with progress)
  *   POST /api/close                CloseRequest → ActionResult  (google.script.host.close() of a sidebar/dialog)
