@@ -15,6 +15,7 @@ import {
 } from '../spreadsheet/index';
 import { chartSeries, chartSize, chartTitle, getChartOption } from '../spreadsheet/chartModel';
 import type { ChartModel } from '../spreadsheet/model';
+import { ruleProblem } from '../spreadsheet/validation';
 import type { CellView, ChartView, SheetView } from './protocol';
 
 /** Empty rows / columns shown below and right of the data, as room to type. */
@@ -38,6 +39,11 @@ function cellView(model: SpreadsheetModel, sheet: SheetModel, r: number, c: numb
   const rule = cell?.validation === undefined ? undefined : sheet.validations[cell.validation];
   if (rule?.kind === 'list' && rule.values && rule.showDropdown !== false) view.options = [...rule.values];
   if (cell?.note) view.note = cell.note;
+  // A rule that allows invalid data keeps the value; Sheets marks the cell with a red corner.
+  if (rule?.allowInvalid && cell) {
+    const problem = ruleProblem(rule, cell.value, model.timeZone);
+    if (problem) view.invalid = rule.helpText ? `${problem} ${rule.helpText}` : problem;
+  }
   return view;
 }
 

@@ -42,9 +42,13 @@ export interface GridRange {
 }
 
 export interface ValidationRule {
-  kind: 'list' | 'checkbox' | 'date' | 'number';
+  kind: 'list' | 'checkbox' | 'date' | 'number' | 'url';
   /** For 'list': the allowed values. */
   values?: string[];
+  /** For 'date': a DataValidationCriteria name (DATE_BETWEEN, …); missing = DATE_IS_VALID_DATE. */
+  criteria?: string;
+  /** For 'date' comparisons: the bounds (epoch ms), compared by day in the spreadsheet's time zone. */
+  dates?: number[];
   showDropdown?: boolean;
   allowInvalid: boolean;
   helpText?: string;

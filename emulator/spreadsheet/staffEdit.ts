@@ -177,7 +177,7 @@ export function applyUserEdit(
       else if (isDateLike(raw)) value = new Date((raw as Date).getTime());
       else if (raw !== null && raw !== undefined) value = String(raw);
       if (formula === undefined) {
-        const problem = validateUserEdit(sheet, r, c, value);
+        const problem = validateUserEdit(sheet, r, c, value, model.timeZone);
         if (problem) throw new Error(problem);
       }
       parsed[i][j] = value;

@@ -4,7 +4,9 @@
  * write invalid data).
  */
 import { gasObject } from '../core/gasObject';
+import { columnToLetters } from './a1';
 import { isDateLike } from './cells';
+import { dateToSerial } from './serial';
 import type { GDataValidation, GDataValidationBuilder, SpreadsheetCtx } from './context';
 import type { CellValue, SheetModel, ValidationRule } from './model';
 
@@ -43,6 +45,18 @@ export const DATA_VALIDATION_CRITERIA = Object.freeze(
   ),
 );
 
+/** The date criteria and how many dates each takes (DataValidationBuilder.requireDate…). */
+const DATE_CRITERIA: Readonly<Record<string, number>> = {
+  DATE_IS_VALID_DATE: 0,
+  DATE_AFTER: 1,
+  DATE_BEFORE: 1,
+  DATE_EQUAL_TO: 1,
+  DATE_ON_OR_AFTER: 1,
+  DATE_ON_OR_BEFORE: 1,
+  DATE_BETWEEN: 2,
+  DATE_NOT_BETWEEN: 2,
+};
+
 function criteriaOf(rule: Partial<ValidationRule>): Criteria | null {
   const name =
     rule.kind === 'list'
@@ -50,16 +64,19 @@ function criteriaOf(rule: Partial<ValidationRule>): Criteria | null {
       : rule.kind === 'checkbox'
         ? 'CHECKBOX'
         : rule.kind === 'date'
-          ? 'DATE_IS_VALID_DATE'
+          ? (rule.criteria ?? 'DATE_IS_VALID_DATE')
           : rule.kind === 'number'
             ? 'NUMBER_BETWEEN'
-            : null;
+            : rule.kind === 'url'
+              ? 'TEXT_IS_VALID_URL'
+              : null;
   return name as unknown as Criteria | null;
 }
 
 function criteriaValues(rule: Partial<ValidationRule>): unknown[] {
   if (rule.kind === 'list') return [[...(rule.values ?? [])], rule.showDropdown ?? true];
   if (rule.kind === 'checkbox') return [...(rule.values ?? [])];
+  if (rule.kind === 'date') return (rule.dates ?? []).map((ms) => new Date(ms));
   return [];
 }
 
@@ -72,6 +89,14 @@ export const BUILDER_METHODS = [
   'getHelpText',
   'requireCheckbox',
   'requireDate',
+  'requireDateAfter',
+  'requireDateBefore',
+  'requireDateBetween',
+  'requireDateEqualTo',
+  'requireDateNotBetween',
+  'requireDateOnOrAfter',
+  'requireDateOnOrBefore',
+  'requireTextIsUrl',
   'requireValueInList',
   'setAllowInvalid',
   'setHelpText',
@@ -86,7 +111,11 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, (
 
   static from(ctx: SpreadsheetCtx, rule: Partial<ValidationRule>): GDataValidationBuilder {
     const impl = new DataValidationBuilderImpl(ctx);
-    impl.rule = { ...rule, values: rule.values ? [...rule.values] : undefined };
+    impl.rule = {
+      ...rule,
+      values: rule.values ? [...rule.values] : undefined,
+      dates: rule.dates ? [...rule.dates] : undefined,
+    };
     impl.self = gasObject(ctx.env, 'Spreadsheet.DataValidationBuilder', impl) as unknown as GDataValidationBuilder;
     return impl.self;
   }
@@ -114,7 +143,59 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, (
   }
 
   requireDate(): GDataValidationBuilder {
+    return this.dateRule('DATE_IS_VALID_DATE', []);
+  }
+
+  requireDateAfter(date: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_AFTER', [date]);
+  }
+
+  requireDateBefore(date: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_BEFORE', [date]);
+  }
+
+  requireDateBetween(start: Date, end: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_BETWEEN', [start, end]);
+  }
+
+  requireDateEqualTo(date: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_EQUAL_TO', [date]);
+  }
+
+  requireDateNotBetween(start: Date, end: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_NOT_BETWEEN', [start, end]);
+  }
+
+  requireDateOnOrAfter(date: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_ON_OR_AFTER', [date]);
+  }
+
+  requireDateOnOrBefore(date: Date): GDataValidationBuilder {
+    return this.dateRule('DATE_ON_OR_BEFORE', [date]);
+  }
+
+  requireTextIsUrl(): GDataValidationBuilder {
+    this.rule = { ...this.rule, kind: 'url', values: undefined, showDropdown: undefined };
+    delete this.rule.criteria;
+    delete this.rule.dates;
+    return this.self;
+  }
+
+  private dateRule(criteria: string, dates: unknown[]): GDataValidationBuilder {
+    const method = criteria === 'DATE_IS_VALID_DATE' ? 'requireDate' : 'requireDate…';
+    if (dates.length !== DATE_CRITERIA[criteria] || !dates.every(isDateLike)) {
+      throw this.ctx.env.error(
+        `The parameters (${dates.map((d) => typeof d).join(',')}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`,
+      );
+    }
     this.rule = { ...this.rule, kind: 'date', values: undefined, showDropdown: undefined };
+    if (criteria === 'DATE_IS_VALID_DATE') {
+      delete this.rule.criteria;
+      delete this.rule.dates;
+    } else {
+      this.rule.criteria = criteria;
+      this.rule.dates = dates.map((d) => (d as Date).getTime());
+    }
     return this.self;
   }
 
@@ -122,7 +203,8 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, (
     const name = String(criteria);
     if (name === 'VALUE_IN_LIST') return this.requireValueInList(args[0] as string[], args[1] as boolean | undefined);
     if (name === 'CHECKBOX') return this.requireCheckbox(args[0], args[1]);
-    if (name === 'DATE_IS_VALID_DATE') return this.requireDate();
+    if (name in DATE_CRITERIA) return this.dateRule(name, args ?? []);
+    if (name === 'TEXT_IS_VALID_URL') return this.requireTextIsUrl();
     throw this.ctx.env.error(`DataValidationBuilder.withCriteria(${name}) is not implemented by the emulator`);
   }
 
@@ -212,27 +294,95 @@ export function internRule(sheet: SheetModel, rule: ValidationRule): number {
   const key = JSON.stringify(rule);
   const i = sheet.validations.findIndex((r) => JSON.stringify(r) === key);
   if (i >= 0) return i;
-  sheet.validations.push({ ...rule, values: rule.values ? [...rule.values] : undefined });
+  sheet.validations.push({
+    ...rule,
+    values: rule.values ? [...rule.values] : undefined,
+    dates: rule.dates ? [...rule.dates] : undefined,
+  });
   return sheet.validations.length - 1;
 }
 
-function shown(value: CellValue): string {
+function shown(value: CellValue, timeZone: string): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (isDateLike(value)) return value.toISOString().slice(0, 10);
+  if (isDateLike(value)) return dayText(value.getTime(), timeZone);
   return String(value);
 }
 
+/** The day of an instant in the spreadsheet's time zone, as Russians write it: 14.05.2027. */
+function dayText(ms: number, timeZone: string): string {
+  const serial = Math.floor(dateToSerial(ms, timeZone));
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
 /**
- * Checks a person's edit of one cell against its validation rule: an error message to show (the
- * edit is rejected) or null (accepted; also when the rule allows invalid data, or the cell is being
- * cleared). `value` is the value after user-input parsing.
+ * TEXT_IS_VALID_URL. **Choice** (Google does not publish its pattern): an http(s)/ftp address, or a
+ * host name with a dot and an optional path («school.ru/docs»), as Sheets' ISURL accepts; text with
+ * spaces («протокол у завуча») is never a URL.
  */
-export function validateUserEdit(sheet: SheetModel, row0: number, col0: number, value: CellValue): string | null {
-  const idx = sheet.rows[row0]?.[col0]?.validation;
-  if (idx === undefined) return null;
-  const rule = sheet.validations[idx];
-  if (!rule || rule.allowInvalid || value === '') return null;
-  const text = shown(value);
+export function isValidUrl(text: string): boolean {
+  const t = text.trim();
+  if (/^(https?|ftp):\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i.test(t)) return true;
+  if (/^(https?|ftp):\/\/localhost(?::\d+)?(?:[/?#]\S*)?$/i.test(t)) return true;
+  return /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[\p{L}]{2,}(?::\d+)?(?:[/?#]\S*)?$/iu.test(t);
+}
+
+/** Whether a date meets the rule's date criterion, comparing days in the spreadsheet's time zone. */
+function dateMeets(rule: ValidationRule, ms: number, timeZone: string): boolean {
+  const day = (t: number) => Math.floor(dateToSerial(t, timeZone));
+  const v = day(ms);
+  const [a, b] = (rule.dates ?? []).map(day);
+  switch (rule.criteria ?? 'DATE_IS_VALID_DATE') {
+    case 'DATE_AFTER':
+      return v > a;
+    case 'DATE_BEFORE':
+      return v < a;
+    case 'DATE_EQUAL_TO':
+      return v === a;
+    case 'DATE_ON_OR_AFTER':
+      return v >= a;
+    case 'DATE_ON_OR_BEFORE':
+      return v <= a;
+    case 'DATE_BETWEEN':
+      return v >= a && v <= b;
+    case 'DATE_NOT_BETWEEN':
+      return v < a || v > b;
+    default:
+      return true;
+  }
+}
+
+/** What a date rule asks for, in Russian. */
+function dateDemand(rule: ValidationRule, timeZone: string): string {
+  const [a, b] = (rule.dates ?? []).map((ms) => dayText(ms, timeZone));
+  switch (rule.criteria ?? 'DATE_IS_VALID_DATE') {
+    case 'DATE_AFTER':
+      return `Введите дату позже ${a}.`;
+    case 'DATE_BEFORE':
+      return `Введите дату раньше ${a}.`;
+    case 'DATE_EQUAL_TO':
+      return `Введите дату ${a}.`;
+    case 'DATE_ON_OR_AFTER':
+      return `Введите дату не раньше ${a}.`;
+    case 'DATE_ON_OR_BEFORE':
+      return `Введите дату не позже ${a}.`;
+    case 'DATE_BETWEEN':
+      return `Введите дату с ${a} по ${b}.`;
+    case 'DATE_NOT_BETWEEN':
+      return `Введите дату раньше ${a} или позже ${b}.`;
+    default:
+      return 'Введите допустимую дату, например 14.05.2027.';
+  }
+}
+
+/**
+ * Why a value breaks a rule (Russian, without the cell's address), or null when it meets it. Empty
+ * cells meet every rule, as in Sheets.
+ */
+export function ruleProblem(rule: ValidationRule, value: CellValue, timeZone = 'UTC'): string | null {
+  if (value === '') return null;
+  const text = shown(value, timeZone);
   switch (rule.kind) {
     case 'list': {
       const values = rule.values ?? [];
@@ -246,10 +396,44 @@ export function validateUserEdit(sheet: SheetModel, row0: number, col0: number, 
       return `Недопустимое значение «${text}». Допустимы только значения флажка: ${allowed}.`;
     }
     case 'date':
-      return isDateLike(value) ? null : `Недопустимое значение «${text}». Введите допустимую дату.`;
+      if (isDateLike(value) && dateMeets(rule, value.getTime(), timeZone)) return null;
+      return `Недопустимое значение «${text}». ${dateDemand(rule, timeZone)}`;
     case 'number':
       return typeof value === 'number' ? null : `Недопустимое значение «${text}». Введите число.`;
+    case 'url':
+      return typeof value === 'string' && isValidUrl(value)
+        ? null
+        : `Недопустимое значение «${text}». Введите ссылку, например https://school.ru/doc.`;
     default:
       return null;
   }
+}
+
+/** The rule of one cell, if any. */
+export function ruleOf(sheet: SheetModel, row0: number, col0: number): ValidationRule | undefined {
+  const idx = sheet.rows[row0]?.[col0]?.validation;
+  return idx === undefined ? undefined : sheet.validations[idx];
+}
+
+/**
+ * Checks a person's edit of one cell against its validation rule: an error message to show (the
+ * edit is rejected) or null (accepted; also when the rule allows invalid data — Sheets then keeps the
+ * value and marks the cell — or the cell is being cleared). `value` is the value after user-input
+ * parsing. The rejection names the sheet and cell, says what was wrong, and adds the rule's help
+ * text (Sheets shows the help text in its «reject input» dialog; emulator/RULES.md §11).
+ */
+export function validateUserEdit(
+  sheet: SheetModel,
+  row0: number,
+  col0: number,
+  value: CellValue,
+  timeZone = 'UTC',
+): string | null {
+  const rule = ruleOf(sheet, row0, col0);
+  if (!rule || rule.allowInvalid) return null;
+  const problem = ruleProblem(rule, value, timeZone);
+  if (!problem) return null;
+  const where = `Лист «${sheet.name}», ячейка ${columnToLetters(col0 + 1)}${row0 + 1}`;
+  const help = rule.helpText?.trim();
+  return `${where}: ${problem}${help && !problem.includes(help) ? ` ${help}` : ''}`;
 }
