@@ -126,6 +126,19 @@ function Report({ report }: { report: ProgressReport }) {
         )}
       </section>
 
+      {(report.unconfirmed ?? []).length > 0 && (
+        <section aria-labelledby="h-unconfirmed">
+          <h2 id="h-unconfirmed">
+            Выполнено без подтверждения <span class="count count-red">{report.unconfirmed.length}</span>
+          </h2>
+          <p class="muted small">
+            Эти мероприятия не засчитаны в выполнение: на листе «Дорожная карта» в столбце «Подтверждение (ссылка)» нет
+            ссылки на документ. Добавьте ссылку — и пункт будет учтён.
+          </p>
+          <Items items={report.unconfirmed} overdue />
+        </section>
+      )}
+
       <section aria-labelledby="h-upcoming">
         <h2 id="h-upcoming">
           Ближайшие 14 дней {report.upcoming.length > 0 && <span class="count">{report.upcoming.length}</span>}
@@ -240,7 +253,7 @@ function Items({ items, overdue }: { items: OverdueItem[]; overdue?: boolean }) 
         <li key={`${it.no}-${i}`} class={overdue ? 'item item-overdue' : 'item'}>
           <div class="item-head">
             <span class="item-no">№ {it.no}</span>
-            <span class={overdue ? 'item-date red' : 'item-date'}>срок {formatDate(it.end)}</span>
+            {it.end && <span class={overdue ? 'item-date red' : 'item-date'}>срок {formatDate(it.end)}</span>}
           </div>
           <div class="item-title">{it.title}</div>
           {(it.responsible || it.status) && (

@@ -103,6 +103,8 @@ export interface CellView {
   /** Dropdown choices from a list validation. */
   options?: string[];
   note?: string;
+  /** A HYPERLINK formula's http(s) target: the cell text links there. */
+  link?: string;
   /** The value breaks a validation rule that only warns: what is wrong (Sheets marks the cell). */
   invalid?: string;
 }

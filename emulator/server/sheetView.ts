@@ -39,6 +39,8 @@ function cellView(model: SpreadsheetModel, sheet: SheetModel, r: number, c: numb
   const rule = cell?.validation === undefined ? undefined : sheet.validations[cell.validation];
   if (rule?.kind === 'list' && rule.values && rule.showDropdown !== false) view.options = [...rule.values];
   if (cell?.note) view.note = cell.note;
+  const link = cell?.formula ? /^=\s*HYPERLINK\(\s*"(https?:\/\/[^"]+)"/i.exec(cell.formula) : null;
+  if (link) view.link = link[1];
   // A rule that allows invalid data keeps the value; Sheets marks the cell with a red corner.
   if (rule?.allowInvalid && cell) {
     const problem = ruleProblem(rule, cell.value, model.timeZone);

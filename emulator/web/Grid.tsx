@@ -8,6 +8,7 @@ import type { CSSProperties, JSX } from 'preact';
 import type { CellView, SheetView } from '../server/protocol';
 import { a1, cellAt, colLetter, prefixSums, rowHeights, visibleRange, ROW_H } from './a1';
 import { ChartLayer } from './Charts';
+import { linkify } from './links';
 
 export interface Selection {
   r: number;
@@ -233,6 +234,24 @@ export function Grid(props: GridProps): JSX.Element {
     startEdit(selected, cellAt(sheet, selected.r, selected.c).options ? undefined : text);
   };
 
+  /**
+   * How far a cell's text may run, as in Sheets: text that is not wrapped, not centred or right-aligned,
+   * spills over the empty cells to its right (up to the next cell with content). 0 = no spill.
+   */
+  const spillWidth = (r: number, c: number, cell: CellView): number => {
+    if (cell.wrap || cell.options || (cell.align && cell.align !== 'left') || cell.v === '') return 0;
+    const own = sheet.widths[c] ?? DEFAULT_W;
+    const i = visibleCols.indexOf(c);
+    let w = own;
+    for (let j = i + 1; j < visibleCols.length; j++) {
+      const next = visibleCols[j];
+      if (frozenLefts.lefts.has(c) !== frozenLefts.lefts.has(next)) break;
+      if (cellAt(sheet, r, next).v !== '' || pending.has(a1(r, next))) break;
+      w += sheet.widths[next] ?? DEFAULT_W;
+    }
+    return w > own ? w : 0;
+  };
+
   const renderCell = (r: number, c: number, h: number, top?: number): JSX.Element => {
     const cell = cellAt(sheet, r, c);
     const addr = a1(r, c);
@@ -253,6 +272,14 @@ export function Grid(props: GridProps): JSX.Element {
       cls.push('frozen-row');
     }
     const shown = pending.get(addr) ?? cell.v;
+    const spill = isEditing ? 0 : spillWidth(r, c, pending.has(addr) ? { ...cell, v: shown } : cell);
+    if (spill) cls.push('spill');
+    if (cell.invalid) cls.push('invalid');
+    const inner: CSSProperties = { height: `${h - 1}px`, lineHeight: cell.wrap ? undefined : `${h - 1}px` };
+    if (spill) {
+      inner.width = `${spill - 1}px`;
+      inner.background = cell.bg ?? '#fff';
+    }
     return (
       <td
         key={c}
@@ -260,7 +287,7 @@ export function Grid(props: GridProps): JSX.Element {
         style={style}
         data-testid={`cell-${addr}`}
         data-a1={addr}
-        title={cell.note || undefined}
+        title={[cell.note, cell.invalid].filter(Boolean).join('\n') || undefined}
         onMouseDown={(e) => {
           if (isEditing) return;
           // While another cell is being edited, let the focus move: the editor's blur commits it.
@@ -275,10 +302,24 @@ export function Grid(props: GridProps): JSX.Element {
         {isEditing ? (
           <CellEditor cell={cell} initial={editing.initial} height={h} onDone={finishEdit} />
         ) : (
-          <div class="c" style={{ height: `${h - 1}px`, lineHeight: cell.wrap ? undefined : `${h - 1}px` }}>
-            {shown}
-            {cell.options ? <span class="dd" aria-hidden="true" /> : null}
+          <div class="c" style={inner} data-spill={spill || undefined}>
+            <CellText text={shown} link={cell.link} />
+            {cell.options ? (
+              <span
+                class="dd"
+                role="button"
+                aria-label={`Открыть список для ячейки ${addr}`}
+                data-testid={`dropdown-${addr}`}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  onSelect({ r, c });
+                  startEdit({ r, c });
+                }}
+              />
+            ) : null}
             {cell.note ? <span class="note-mark" aria-hidden="true" /> : null}
+            {cell.invalid ? <span class="invalid-mark" aria-hidden="true" /> : null}
           </div>
         )}
       </td>
@@ -373,6 +414,32 @@ export function Grid(props: GridProps): JSX.Element {
   );
 }
 
+/** A cell's text; http(s) addresses (or a HYPERLINK's target) are links that open in a new tab. */
+function CellText({ text, link }: { text: string; link?: string }): JSX.Element {
+  const stop = (e: MouseEvent) => e.stopPropagation();
+  if (link) {
+    return (
+      <a href={link} target="_blank" rel="noopener noreferrer" onMouseDown={stop}>
+        {text}
+      </a>
+    );
+  }
+  if (!text.includes('http')) return <>{text}</>;
+  return (
+    <>
+      {linkify(text).map((part, i) =>
+        part.href ? (
+          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer" onMouseDown={stop}>
+            {part.text}
+          </a>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
+}
+
 function prevent(e: KeyboardEvent, fn: () => void): void {
   e.preventDefault();
   fn();
@@ -420,25 +487,7 @@ function CellEditor({ cell, initial, height, onDone }: EditorProps): JSX.Element
   };
   const style = { height: `${height - 1}px` };
   if (cell.options) {
-    const options = cell.options.includes(initial) ? cell.options : [initial, ...cell.options];
-    return (
-      <select
-        ref={ref}
-        class="editor"
-        style={style}
-        data-testid="cell-editor"
-        value={initial}
-        onKeyDown={onKeyDown}
-        onBlur={onBlur}
-        onChange={(e) => finish((e.currentTarget as HTMLSelectElement).value, 'none')}
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o === '' ? '—' : o}
-          </option>
-        ))}
-      </select>
-    );
+    return <ListEditor options={cell.options} initial={initial} height={height} onDone={finish} />;
   }
   return (
     <input
@@ -452,5 +501,68 @@ function CellEditor({ cell, initial, height, onDone }: EditorProps): JSX.Element
       spellcheck={false}
       autoComplete="off"
     />
+  );
+}
+
+interface ListEditorProps {
+  options: string[];
+  initial: string;
+  height: number;
+  onDone(text: string | null, move: Move): void;
+}
+
+/**
+ * The dropdown of a list-validated cell, as Sheets opens it from the ▾ arrow, a double click, Enter or
+ * typing: the rule's values under the cell; a click or Enter picks one, Escape or a click elsewhere
+ * leaves the cell as it was.
+ */
+function ListEditor({ options, initial, height, onDone }: ListEditorProps): JSX.Element {
+  const ref = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(Math.max(0, options.indexOf(initial)));
+  useLayoutEffect(() => {
+    ref.current?.focus();
+  }, []);
+  const pick = (i: number, move: Move) => onDone(options[i] === initial ? null : options[i], move);
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'ArrowDown') prevent(e, () => setActive((a) => Math.min(options.length - 1, a + 1)));
+    else if (e.key === 'ArrowUp') prevent(e, () => setActive((a) => Math.max(0, a - 1)));
+    else if (e.key === 'Enter') prevent(e, () => pick(active, 'down'));
+    else if (e.key === 'Tab') prevent(e, () => pick(active, e.shiftKey ? 'left' : 'right'));
+    else if (e.key === 'Escape') prevent(e, () => onDone(null, 'none'));
+  };
+  return (
+    <div
+      ref={ref}
+      class="editor list-editor"
+      style={{ height: `${height - 1}px` }}
+      tabIndex={0}
+      role="combobox"
+      aria-expanded="true"
+      aria-controls="cell-dropdown"
+      data-testid="cell-editor"
+      onKeyDown={onKeyDown}
+      onBlur={() => onDone(null, 'none')}
+    >
+      <span class="list-current">{initial}</span>
+      <ul id="cell-dropdown" class="dropdown-list" role="listbox" data-testid="dropdown-list">
+        {options.map((o, i) => (
+          <li
+            key={o}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'active' : undefined}
+            onMouseEnter={() => setActive(i)}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              pick(i, 'none');
+            }}
+          >
+            {o === '' ? '—' : o}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

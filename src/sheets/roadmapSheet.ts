@@ -83,6 +83,7 @@ export function syncRoadmap(ss: Spreadsheet, template: readonly RoadmapRow[], ti
   if (created || restored.length > 0) styleHeader(sheet);
   for (const r of newStageRows) styleStageRow(sheet, r + 2, sheet.getLastColumn());
   applyStatusRules(sheet, table);
+  applyEntryRules(sheet, table, template);
   return { added, kept, restoredColumns: restored, created };
 }
 
@@ -164,7 +165,51 @@ function styleStageRow(sheet: Sheet, sheetRow: number, width: number): void {
 }
 
 /** Our conditional-format rules are recognised by their formula shape, so staff's own rules stay. */
-const OWN_RULE = /^=(\$[A-Z]+2="(Выполнено|Отменено)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<TODAY\(\))/;
+const OWN_RULE =
+  /^=(\$[A-Z]+2="(Выполнено|Отменено)"|AND\(\$[A-Z]+2<>"",\$[A-Z]+2<TODAY\(\))|AND\(\$[A-Z]+2="Выполнено",TRIM\(/;
+
+/** 14.05.2027 of an ISO day. */
+function ruDay(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/**
+ * What staff may type: dates within the calendar years of the school year (start, end, done on), and a
+ * link as evidence. Bad input is refused with a Russian help text (Sheets shows it), so «вчера»,
+ * «31.13.2027» or «протокол у завуча» never reach the progress figures.
+ */
+function applyEntryRules(sheet: Sheet, table: Table, template: readonly RoadmapRow[]): void {
+  const rows = sheet.getMaxRows() - 1;
+  const days = template.flatMap((t) => (t.kind === 'activity' ? [t.start, t.end] : [])).filter(Boolean);
+  const years = days.map((d) => Number(d.slice(0, 4))).filter((y) => y > 0);
+  const first = `${Math.min(...years)}-01-01`;
+  const last = `${Math.max(...years)}-12-31`;
+  const timeZone = sheet.getParent().getSpreadsheetTimeZone();
+  const asDate = (iso: string) => isoDayToCell(iso, timeZone) as Date;
+  for (const header of [C.start, C.end, C.doneOn]) {
+    sheet.getRange(2, table.column(header), rows, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireDateBetween(asDate(first), asDate(last))
+        .setAllowInvalid(false)
+        .setHelpText(
+          `«${header}»: введите дату в виде ДД.ММ.ГГГГ, например ${ruDay(days[days.length - 1])}, с ${ruDay(first)} по ${ruDay(last)}.`,
+        )
+        .build(),
+    );
+  }
+  sheet
+    .getRange(2, table.column(C.evidence), rows, 1)
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireTextIsUrl()
+        .setAllowInvalid(false)
+        .setHelpText(
+          `«${C.evidence}»: вставьте ссылку на документ (https://…) — протокол, приказ, страницу сайта. Бумажный документ отсканируйте, загрузите на Диск и вставьте ссылку на файл.`,
+        )
+        .build(),
+    );
+}
 
 /** The status dropdown and the live highlights: overdue in red, done greyed, cancelled struck out. */
 function applyStatusRules(sheet: Sheet, table: Table): void {
@@ -180,7 +225,15 @@ function applyStatusRules(sheet: Sheet, table: Table): void {
       .build(),
   );
   const body = sheet.getRange(2, 1, rows, width);
+  const evidence = table.letter(C.evidence);
+  // First: Sheets applies the first matching rule, so «done without evidence» wins over «done».
   const own = [
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND($${status}2="Выполнено",TRIM($${evidence}2)="")`)
+      .setBackground(COLORS.unconfirmed)
+      .setFontColor(COLORS.unconfirmedText)
+      .setRanges([body])
+      .build(),
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(`=$${status}2="Выполнено"`)
       .setBackground(COLORS.done)
@@ -221,6 +274,7 @@ export function readRoadmap(ss: Spreadsheet, timeZone: string): ProgressInput[] 
     end: isoDay(table.get(r, C.end)),
     status: table.text(r, C.status),
     responsible: table.text(r, C.responsible),
+    evidence: table.text(r, C.evidence),
   }));
 }
 

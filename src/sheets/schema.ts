@@ -78,4 +78,7 @@ export const COLORS = {
   overdueText: '#990000',
   done: '#eeeeee',
   doneText: '#7f7f7f',
+  /** «Выполнено» without an evidence link: needs attention, not an error. */
+  unconfirmed: '#fff2cc',
+  unconfirmedText: '#7f6000',
 } as const;

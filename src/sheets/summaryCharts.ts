@@ -1,6 +1,7 @@
 /**
- * The charts of «Сводка»: progress by stage, pairs by status, monitoring scores, right of the summary
- * (from column J). Their data sit in a fixed block further right (columns R–S, fixed rows), so the
+ * The charts of «Сводка»: progress by stage, pairs by status, monitoring scores, stacked right of the
+ * summary (column I, which the tables leave empty), sized so that tables and charts fit side by side
+ * in a laptop's 1366 px window with the add-on's sidebar open. Their data sit in a fixed block further right (columns R–S, fixed rows), so the
  * charts' ranges never change: a chart is inserted once and then only redraws from the values
  * rewritten on each refresh.
  */
@@ -11,13 +12,18 @@ import { COLORS } from './schema';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DATA_COLUMN = 18; // R
-const CHART_COLUMN = 10; // J
+const CHART_COLUMN = 9; // I
+/** Small enough to sit beside the tables (A–H, 765 px with the row numbers) in the ~1050 px a 1366 px window leaves. */
+export const CHART_WIDTH = 270;
+export const CHART_HEIGHT = 220;
+/** Rows between chart anchors: 12 rows are at least 252 px, so the charts never overlap. */
+const CHART_ROWS = 12;
 /** Stages of the roadmap (7) with room for staff-added ones. */
 const STAGE_ROWS = 9;
 
 interface ChartBlock {
   title: string;
-  type: 'BAR' | 'COLUMN' | 'PIE';
+  type: 'BAR' | 'PIE';
   header: [string, string];
   rows: number;
   /** Sheet row of the block's header. */
@@ -44,15 +50,16 @@ export const SUMMARY_CHARTS: readonly ChartBlock[] = [
     header: ['Статус', 'Пар и групп'],
     rows: 3,
     top: PAIRS_TOP,
-    anchorRow: 20,
+    anchorRow: 1 + CHART_ROWS,
   },
   {
     title: 'Мониторинг: средний балл по вопросам (1–10)',
-    type: 'COLUMN',
+    // Bars: the question names read horizontally in a narrow chart.
+    type: 'BAR',
     header: ['Вопрос', 'Средний балл'],
     rows: SCALE_QUESTIONS.length,
     top: SCORES_TOP,
-    anchorRow: 39,
+    anchorRow: 1 + 2 * CHART_ROWS,
   },
 ];
 
@@ -98,11 +105,11 @@ export function writeSummaryCharts(sheet: Sheet, report: ProgressReport): void {
         .newChart()
         .setChartType(Charts.ChartType[chart.type])
         .addRange(range)
-        .setPosition(chart.anchorRow, CHART_COLUMN, 0, 0)
+        .setPosition(chart.anchorRow, CHART_COLUMN, 6, 0)
         .setOption('title', chart.title)
         .setOption('legend', { position: chart.type === 'PIE' ? 'right' : 'none' })
-        .setOption('width', 520)
-        .setOption('height', 340)
+        .setOption('width', CHART_WIDTH)
+        .setOption('height', CHART_HEIGHT)
         .build(),
     );
   }

@@ -7,6 +7,7 @@ import { writeSummaryCharts } from './summaryCharts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const WIDTH = 8;
+export const SUMMARY_WIDTHS = [45, 210, 72, 78, 66, 72, 84, 92];
 const STAGE_HEADER = [
   'Этап',
   'Наименование',
@@ -32,6 +33,21 @@ function itemLines(items: OverdueItem[]): unknown[][] {
   return items.map((i) =>
     line([`'${i.no}`, safeText(i.title), `'${formatRuDate(i.end)}`, safeText(i.responsible), i.status]),
   );
+}
+
+/** What «Выполнено» without evidence means for the figures, and which rows to fix. */
+export const UNCONFIRMED_NOTE =
+  'Не засчитаны в выполнение: статус «Выполнено», но на листе «Дорожная карта» в столбце «Подтверждение (ссылка)» нет ссылки на документ. Добавьте ссылку — пункт будет учтён.';
+
+function unconfirmedLines(report: ProgressReport): unknown[][] {
+  const items = report.unconfirmed ?? [];
+  if (items.length === 0) return [];
+  return [
+    line([]),
+    line([`Выполнено без подтверждения: ${items.length}`]),
+    line(['', UNCONFIRMED_NOTE]),
+    ...items.map((i) => line([`'${i.no}`, safeText(i.title), '', safeText(i.responsible), i.status])),
+  ];
 }
 
 /** Stages 2–3 in figures: answers, people in the banks, answers without consent, withdrawals. */
@@ -99,7 +115,8 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
   if (!sheet) {
     sheet = ss.insertSheet(SHEETS.summary, ss.getNumSheets());
     sheet.protect().setDescription('Сводка заполняется автоматически из листа «Дорожная карта»').setWarningOnly(true);
-    [70, 420, 70, 90, 80, 85, 95, 110].forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
+    // 765 px with the row numbers: the charts fit beside (summaryCharts.ts); headers and names wrap.
+    SUMMARY_WIDTHS.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }
 
   const stagesTop = 4;
@@ -120,6 +137,7 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
     line([`Срок в ближайшие 14 дней: ${report.upcoming.length}`]),
     line(ITEM_HEADER),
     ...itemLines(report.upcoming),
+    ...unconfirmedLines(report),
     ...questionnaireLines(report),
     ...yearLines(report),
   ];
@@ -127,20 +145,25 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
   sheet.clear();
   sheet.getRange(1, 1, block.length, WIDTH).setValues(block);
   sheet.getRange(1, 1).setFontWeight('bold');
-  sheet.getRange(stagesTop, 1, 1, WIDTH).setFontWeight('bold').setBackground(COLORS.header);
+  sheet.getRange(stagesTop, 1, 1, WIDTH).setFontWeight('bold').setBackground(COLORS.header).setWrap(true);
   sheet.getRange(stagesTop + report.stages.length + 1, 1, 1, WIDTH).setFontWeight('bold');
   sheet.getRange(stagesTop + 1, WIDTH, report.stages.length + 1, 1).setNumberFormat('0%');
   sheet.getRange(overdueTop, 1, 1, WIDTH).setFontWeight('bold').setFontColor(COLORS.overdueText);
   sheet
     .getRange(overdueTop + 1, 1, 1, ITEM_HEADER.length)
     .setFontWeight('bold')
-    .setBackground(COLORS.header);
+    .setBackground(COLORS.header)
+    .setWrap(true);
   sheet.getRange(upcomingTop, 1, 1, WIDTH).setFontWeight('bold');
   sheet
     .getRange(upcomingTop + 1, 1, 1, ITEM_HEADER.length)
     .setFontWeight('bold')
-    .setBackground(COLORS.header);
+    .setBackground(COLORS.header)
+    .setWrap(true);
   sheet.getRange(1, 2, block.length, 1).setWrap(true);
+  const unconfirmedRow = block.findIndex((row) => String(row[0]).startsWith('Выполнено без подтверждения')) + 1;
+  if (unconfirmedRow > 0)
+    sheet.getRange(unconfirmedRow, 1, 1, WIDTH).setFontWeight('bold').setFontColor(COLORS.overdueText);
   if (report.year) {
     const unpublishedRow = block.findIndex((row) => row[1] === 'Проведённые мероприятия без публикации') + 1;
     const flagged = report.year.unpublishedEvents.length;

@@ -72,6 +72,8 @@ export interface ProgressReport {
   overdue: OverdueItem[];
   /** Activities due within the next 14 days and not done. */
   upcoming: OverdueItem[];
+  /** Activities marked «Выполнено» without an evidence link: not counted as done until one is added. */
+  unconfirmed: OverdueItem[];
   questionnaires: QuestionnaireStats | null;
   /** The year's work in figures (pairs, programs, meetings, events, monitoring, practices); null before setup. */
   year: YearFigures | null;

@@ -201,7 +201,9 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
     const kept = people.pairs.filter((p) => p.status !== PROPOSED);
     writePairs(ss, [...kept, ...proposed]);
     updateStatuses(people, [...people.confirmed, ...proposed]);
-    markActivities(ss, ['4.1'], 'Выполнено');
+    // The analysis is the pairs sheet itself: its link is the evidence «Выполнено» needs to count.
+    const pairsSheet = ss.getSheetByName(SHEETS.pairs);
+    markActivities(ss, ['4.1'], 'Выполнено', pairsSheet ? `${ss.getUrl()}#gid=${pairsSheet.getSheetId()}` : '');
     markActivities(ss, ['5.1'], 'В работе');
     const message = `Сохранено пар и групп: ${proposed.length} (предложено), утверждённых сохранено: ${people.confirmed.length}; без пары: ${proposal.unmatched.length}.`;
     logAction(ss, 'Подбор пар', message);

@@ -49,31 +49,35 @@ test('setup from the menu, a status edit, the sidebar, and the edit kept across 
   await page.getByTestId(`tab-${ROADMAP}`).waitFor();
   await page.getByTestId('cell-C1').filter({ hasText: 'Мероприятие' }).waitFor();
 
-  // 1.3 (the pedagogical council, in February) is overdue: red; marking it done turns it grey.
+  // 1.3 (the pedagogical council, in February) is overdue: red. The ▾ arrow opens the status list;
+  // «Выполнено» without an evidence link is flagged yellow, and with one it turns grey.
   const status = await cellAddress(page, '1.3', 'Статус');
+  const evidence = await cellAddress(page, '1.3', 'Подтверждение (ссылка)');
   const title = status.replace(/^[A-Z]+/, 'C');
   expect(await background(page, title)).toBe('rgb(244, 204, 204)');
-  await page.getByTestId(`cell-${status}`).dblclick();
-  await page.getByTestId('cell-editor').selectOption('Выполнено');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((a1) => {
-    const el = document.querySelector(`[data-testid="cell-${a1}"]`);
-    return el !== null && getComputedStyle(el).backgroundColor === 'rgb(238, 238, 238)';
-  }, title);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'spreadsheet.png') });
+  await page.getByTestId(`dropdown-${status}`).click();
+  await page.getByTestId('dropdown-list').getByRole('option', { name: 'Выполнено' }).click();
+  const turns = (a1: string, rgb: string) =>
+    page.waitForFunction(
+      ({ a1, rgb }) => {
+        const el = document.querySelector(`[data-testid="cell-${a1}"]`);
+        return el !== null && getComputedStyle(el).backgroundColor === rgb;
+      },
+      { a1, rgb },
+    );
+  await turns(title, 'rgb(255, 242, 204)');
 
-  // A value outside the dropdown is refused with a Russian message.
-  await page.getByTestId(`cell-${status}`).dblclick();
-  await page.getByTestId('cell-editor').evaluate((el) => {
-    const select = el as HTMLSelectElement;
-    const option = document.createElement('option');
-    option.value = option.text = 'Готово';
-    select.append(option);
-    select.value = 'Готово';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
+  // Evidence that is not a link is refused with a Russian message naming the cell.
+  await page.getByTestId(`cell-${evidence}`).click();
+  await page.keyboard.type('протокол у завуча');
   await page.keyboard.press('Enter');
-  await page.getByTestId('error').filter({ hasText: 'Недопустимое значение' }).waitFor();
+  await page.getByTestId('error').filter({ hasText: 'Недопустимое значение «протокол у завуча»' }).waitFor();
+  await page.getByTestId(`cell-${evidence}`).click();
+  await page.keyboard.type('https://school7.example/protokol-1.pdf');
+  await page.keyboard.press('Enter');
+  await turns(title, 'rgb(238, 238, 238)');
+  await page.getByTestId(`cell-${evidence}`).locator('a[href="https://school7.example/protokol-1.pdf"]').waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'spreadsheet.png') });
 
   // The sidebar «Ход реализации» shows the progress panel from the real server.
   await clickMenu(page, 'Ход реализации');

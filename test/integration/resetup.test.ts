@@ -57,6 +57,8 @@ describe('re-running setup never loses what staff entered', () => {
     const a = values.map((r) => [r[respCol]]);
     const b = values.map((r) => [r[endCol]]);
     const L = (i: number) => String.fromCharCode(65 + i);
+    // A drag takes each column's data validation along; typing over them would be refused (dates vs names).
+    for (const col of [endCol, respCol]) sheet.getRange(2, col + 1, sheet.getMaxRows() - 1, 1).clearDataValidations();
     ws.edit(ROADMAP, `${L(endCol)}1:${L(endCol)}${values.length}`, a);
     ws.edit(ROADMAP, `${L(respCol)}1:${L(respCol)}${values.length}`, b);
 
@@ -66,6 +68,9 @@ describe('re-running setup never loses what staff entered', () => {
     expect(rows.find((r) => r['№'] === '1.3')).toMatchObject({ 'Срок окончания': '28.02.2026', Статус: 'Не начато' });
     // The highlight rules follow the columns where they are now.
     expect(ws.format(ROADMAP, `A${rowOf(ws, '1.3')}`).background).toBe('#f4cccc');
+    // And so do the entry rules: a name in the moved deadline column is refused.
+    expect(() => ws.edit(ROADMAP, cellOf(ws, 'Срок окончания', '1.3'), 'Иванова')).toThrow(/Недопустимое значение/);
+    ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', '1.3'), 'https://school.example/1');
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
     expect(ws.format(ROADMAP, `A${rowOf(ws, '1.3')}`).background).toBe('#eeeeee');
   });

@@ -13,9 +13,10 @@ describe('staff keep the roadmap', () => {
     expect(ws.format(ROADMAP, `C${rowOf(ws, '1')}`).background).toBe('#eef3fb');
   });
 
-  test('marking an overdue activity «Выполнено» greys it, stamps today and updates «Сводка»', async () => {
+  test('marking an overdue activity «Выполнено» with evidence greys it, stamps today and updates «Сводка»', async () => {
     const ws = await setUpWorkspace();
     const before = ws.run('getProgress') as { overall: { done: number; overdue: number } };
+    ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', '1.3'), 'https://school2.example/prikaz-51.pdf');
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
     const row = records(ws, ROADMAP).find((r) => r['№'] === '1.3')!;
     expect(row['Дата выполнения']).toBe('25.11.2026');

@@ -66,6 +66,7 @@ describe('computeProgress', () => {
       inWork: 1,
       cancelled: 1,
       overdue: 1,
+      unconfirmed: 0,
       percent: 20,
     });
     expect(stage('2')).toMatchObject({ total: 2, done: 1, overdue: 1, percent: 50 });
@@ -105,5 +106,23 @@ describe('computeProgress', () => {
       TITLES,
     );
     expect(r2.overall.percent).toBe(67);
+  });
+});
+
+describe('«Выполнено» without evidence', () => {
+  test('is not counted as done, is listed, and is neither overdue nor upcoming', () => {
+    const r = computeProgress(
+      [
+        row('1.1', '2026-02-28', 'Выполнено', { evidence: 'https://school.ru/prikaz.pdf' }),
+        row('1.2', '2026-02-28', 'Выполнено', { evidence: '  ' }),
+        row('1.3', '2026-03-12', 'В работе', { evidence: '' }),
+      ],
+      TODAY,
+      TITLES,
+    );
+    expect(r.overall).toMatchObject({ total: 3, done: 1, unconfirmed: 1, overdue: 0, percent: 33 });
+    expect(r.stages.find((s) => s.stage === '1')).toMatchObject({ done: 1, unconfirmed: 1 });
+    expect(r.unconfirmed.map((i) => i.no)).toEqual(['1.2']);
+    expect(r.upcoming.map((i) => i.no)).toEqual(['1.3']);
   });
 });

@@ -14,10 +14,40 @@ const report: ProgressReport = {
   asOf: '2026-04-10',
   questionnaires: null,
   year: null,
-  overall: { stage: '', title: 'Всего', total: 40, done: 10, inWork: 3, cancelled: 0, overdue: 2, percent: 25 },
+  overall: {
+    stage: '',
+    title: 'Всего',
+    total: 40,
+    done: 10,
+    inWork: 3,
+    cancelled: 0,
+    overdue: 2,
+    unconfirmed: 0,
+    percent: 25,
+  },
   stages: [
-    { stage: '1', title: 'Подготовительный', total: 8, done: 8, inWork: 0, cancelled: 0, overdue: 0, percent: 100 },
-    { stage: '2', title: 'Банк наставляемых', total: 6, done: 2, inWork: 1, cancelled: 0, overdue: 2, percent: 33 },
+    {
+      stage: '1',
+      title: 'Подготовительный',
+      total: 8,
+      done: 8,
+      inWork: 0,
+      cancelled: 0,
+      overdue: 0,
+      unconfirmed: 0,
+      percent: 100,
+    },
+    {
+      stage: '2',
+      title: 'Банк наставляемых',
+      total: 6,
+      done: 2,
+      inWork: 1,
+      cancelled: 0,
+      overdue: 2,
+      unconfirmed: 1,
+      percent: 33,
+    },
   ],
   overdue: [
     {
@@ -29,6 +59,9 @@ const report: ProgressReport = {
     },
   ],
   upcoming: [{ no: '3.1', title: 'Банк наставников', end: '2026-04-20', responsible: 'Петров П. П.', status: '' }],
+  unconfirmed: [
+    { no: '2.2', title: 'Сбор запросов', end: '2026-03-20', responsible: 'Сидорова А. А.', status: 'Выполнено' },
+  ],
 };
 
 test('progress view shows the report, with HTML in names as text', async () => {
@@ -43,6 +76,8 @@ test('progress view shows the report, with HTML in names as text', async () => {
   expect(text).toContain('31.03.2026');
   expect(text).toContain('Иванова И. И.');
   expect(text).toContain('Подготовительный');
+  expect(text).toContain('Выполнено без подтверждения');
+  expect(text).toContain('Сбор запросов');
   expect(text).toContain('25%');
   expect(text).toContain('20.04.2026');
   expect(body.find((n) => n.localName === 'img')).toBeUndefined();

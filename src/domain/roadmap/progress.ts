@@ -11,6 +11,8 @@ export interface StageProgress {
   inWork: number;
   cancelled: number;
   overdue: number;
+  /** Marked «Выполнено» without an evidence link: not counted as done. */
+  unconfirmed: number;
   /** 0–100, done of (total − cancelled), rounded. */
   percent: number;
 }
@@ -33,6 +35,8 @@ export interface ProgressInput {
   end: string;
   status: string;
   responsible: string;
+  /** The evidence link cell; when read (not undefined), «Выполнено» without it does not count as done. */
+  evidence?: string;
 }
 
 export interface ProgressSummary {
@@ -40,6 +44,8 @@ export interface ProgressSummary {
   overall: StageProgress;
   overdue: OverdueItem[];
   upcoming: OverdueItem[];
+  /** «Выполнено» without evidence, in number order: they need a link to count. */
+  unconfirmed: OverdueItem[];
 }
 
 /** How far ahead «upcoming» looks, in days (today included). */
@@ -83,13 +89,19 @@ export function compareNo(a: string, b: string): number {
 }
 
 function emptyStage(stage: string, title: string): StageProgress {
-  return { stage, title, total: 0, done: 0, inWork: 0, cancelled: 0, overdue: 0, percent: 0 };
+  return { stage, title, total: 0, done: 0, inWork: 0, cancelled: 0, overdue: 0, unconfirmed: 0, percent: 0 };
+}
+
+/** Marked done, but the evidence link the roadmap asks for is empty. */
+export function isUnconfirmed(row: Pick<ProgressInput, 'status' | 'evidence'>): boolean {
+  return normalizeStatus(row.status) === 'Выполнено' && row.evidence !== undefined && row.evidence.trim() === '';
 }
 
 function add(p: StageProgress, row: ProgressInput, todayIso: string): void {
   const status = normalizeStatus(row.status);
   p.total++;
-  if (status === 'Выполнено') p.done++;
+  if (isUnconfirmed(row)) p.unconfirmed++;
+  else if (status === 'Выполнено') p.done++;
   if (status === 'В работе') p.inWork++;
   if (status === 'Отменено') p.cancelled++;
   if (isOverdue(row, todayIso)) p.overdue++;
@@ -128,6 +140,7 @@ export function computeProgress(
   const overall = emptyStage('', OVERALL_TITLE);
   const overdue: OverdueItem[] = [];
   const upcoming: OverdueItem[] = [];
+  const unconfirmed: OverdueItem[] = [];
   const horizon = addDays(todayIso, UPCOMING_DAYS);
 
   for (const row of rows) {
@@ -142,6 +155,7 @@ export function computeProgress(
     add(overall, row, todayIso);
 
     const end = endDay(row);
+    if (isUnconfirmed(row)) unconfirmed.push(item(row, end ?? ''));
     if (end === null || isClosed(normalizeStatus(row.status))) continue;
     if (end < todayIso) overdue.push(item(row, end));
     else if (end <= horizon) upcoming.push(item(row, end));
@@ -152,5 +166,6 @@ export function computeProgress(
     overall: withPercent(overall),
     overdue: overdue.sort(byEndThenNo),
     upcoming: upcoming.sort(byEndThenNo),
+    unconfirmed: unconfirmed.sort((a, b) => compareNo(a.no, b.no)),
   };
 }
