@@ -13,8 +13,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const DATA_COLUMN = 18; // R
 const CHART_COLUMN = 9; // I
-/** Small enough to sit beside the tables (A–H, 765 px with the row numbers) in the ~1050 px a 1366 px window leaves. */
-export const CHART_WIDTH = 270;
+/** Small enough to sit beside the tables (A–H, 784 px with the row numbers) in the ~1050 px a 1366 px window leaves. */
+export const CHART_WIDTH = 250;
 export const CHART_HEIGHT = 220;
 /** Rows between chart anchors: 12 rows are at least 252 px, so the charts never overlap. */
 const CHART_ROWS = 12;
@@ -22,7 +22,10 @@ const CHART_ROWS = 12;
 const STAGE_ROWS = 9;
 
 interface ChartBlock {
+  /** Short enough to show whole in a 250 px chart. */
   title: string;
+  /** Titles earlier versions gave the chart: such a chart is already there. */
+  formerTitles: string[];
   type: 'BAR' | 'PIE';
   header: [string, string];
   rows: number;
@@ -37,7 +40,8 @@ const SCORES_TOP = PAIRS_TOP + 3 + 2;
 
 export const SUMMARY_CHARTS: readonly ChartBlock[] = [
   {
-    title: 'Выполнение дорожной карты по этапам, %',
+    title: 'Выполнение по этапам, %',
+    formerTitles: ['Выполнение дорожной карты по этапам, %'],
     type: 'BAR',
     header: ['Этап', '% выполнения'],
     rows: STAGE_ROWS,
@@ -46,6 +50,7 @@ export const SUMMARY_CHARTS: readonly ChartBlock[] = [
   },
   {
     title: 'Пары и группы по статусам',
+    formerTitles: [],
     type: 'PIE',
     header: ['Статус', 'Пар и групп'],
     rows: 3,
@@ -53,7 +58,8 @@ export const SUMMARY_CHARTS: readonly ChartBlock[] = [
     anchorRow: 1 + CHART_ROWS,
   },
   {
-    title: 'Мониторинг: средний балл по вопросам (1–10)',
+    title: 'Мониторинг: средний балл (1–10)',
+    formerTitles: ['Мониторинг: средний балл по вопросам (1–10)'],
     // Bars: the question names read horizontally in a narrow chart.
     type: 'BAR',
     header: ['Вопрос', 'Средний балл'],
@@ -98,7 +104,7 @@ export function writeSummaryCharts(sheet: Sheet, report: ProgressReport): void {
   }
   const present = new Set(sheet.getCharts().map((c) => String(c.getOptions().get('title') ?? '')));
   for (const chart of SUMMARY_CHARTS) {
-    if (present.has(chart.title)) continue;
+    if ([chart.title, ...chart.formerTitles].some((t) => present.has(t))) continue;
     const range = sheet.getRange(chart.top, DATA_COLUMN, chart.rows + 1, 2);
     sheet.insertChart(
       sheet

@@ -7,7 +7,8 @@ import { writeSummaryCharts } from './summaryCharts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const WIDTH = 8;
-export const SUMMARY_WIDTHS = [45, 210, 72, 78, 66, 72, 84, 92];
+/** Bold headers fit unbroken («Выполнено», «Ответственный», «% выполнения»). */
+export const SUMMARY_WIDTHS = [40, 190, 80, 96, 68, 74, 90, 100];
 const STAGE_HEADER = [
   'Этап',
   'Наименование',
@@ -115,7 +116,7 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
   if (!sheet) {
     sheet = ss.insertSheet(SHEETS.summary, ss.getNumSheets());
     sheet.protect().setDescription('Сводка заполняется автоматически из листа «Дорожная карта»').setWarningOnly(true);
-    // 765 px with the row numbers: the charts fit beside (summaryCharts.ts); headers and names wrap.
+    // 784 px with the row numbers: the charts fit beside (summaryCharts.ts); headers and names wrap.
     SUMMARY_WIDTHS.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }
 

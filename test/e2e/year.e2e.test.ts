@@ -19,8 +19,8 @@ test('the dashboard with its charts, the «Итоги года» panel and the o
   const charts = page.locator('[data-testid^="chart-"]');
   await charts.first().waitFor();
   expect(await charts.count()).toBe(3);
-  await page.getByText('Выполнение дорожной карты по этапам, %').first().waitFor();
-  await page.getByText('Мониторинг: средний балл по вопросам (1–10)').first().waitFor();
+  await page.getByText('Выполнение по этапам, %').first().waitFor();
+  await page.getByText('Мониторинг: средний балл (1–10)').first().waitFor();
   // Every chart is drawn (an SVG with shapes), not an empty frame.
   for (let i = 0; i < 3; i++) expect(await charts.nth(i).locator('svg rect, svg path').count()).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-charts.png') });

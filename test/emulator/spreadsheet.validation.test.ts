@@ -102,7 +102,9 @@ describe('validateUserEdit (a person typing)', () => {
     const { app, sheet, model } = setup();
     sheet.getRange('A1').setDataValidation(app.newDataValidation().requireCheckbox().setAllowInvalid(false).build());
     expect(validateUserEdit(model.sheets[0], 0, 0, true)).toBeNull();
-    expect(validateUserEdit(model.sheets[0], 0, 0, 'да')).toMatch(/^Лист «Лист1», ячейка A1: Недопустимое значение «да»/);
+    expect(validateUserEdit(model.sheets[0], 0, 0, 'да')).toMatch(
+      /^Лист «Лист1», ячейка A1: Недопустимое значение «да»/,
+    );
   });
 });
 
@@ -126,21 +128,21 @@ describe('date criteria and URLs (requireDateBetween, requireTextIsUrl)', () => 
 
   test('a person typing: text, an impossible date and a date out of range are refused with the help text', () => {
     const { env, app, sheet, model } = setup();
-    sheet
-      .getRange('D2:D10')
-      .setDataValidation(
-        app
-          .newDataValidation()
-          .requireDateBetween(moscowDate(2026, 9, 1), moscowDate(2027, 8, 31))
-          .setAllowInvalid(false)
-          .setHelpText('Введите дату учебного года.')
-          .build(),
-      );
+    sheet.getRange('D2:D10').setDataValidation(
+      app
+        .newDataValidation()
+        .requireDateBetween(moscowDate(2026, 9, 1), moscowDate(2027, 8, 31))
+        .setAllowInvalid(false)
+        .setHelpText('Введите дату учебного года.')
+        .build(),
+    );
     const s = model.sheets[0];
     expect(() => applyUserEdit(env, model, s, 'D2', [['вчера']], app)).toThrow(
       'Лист «Лист1», ячейка D2: Недопустимое значение «вчера». Введите дату с 01.09.2026 по 31.08.2027. Введите дату учебного года.',
     );
-    expect(() => applyUserEdit(env, model, s, 'D3', [['31.13.2027']], app)).toThrow(/ячейка D3: Недопустимое значение «31\.13\.2027»/);
+    expect(() => applyUserEdit(env, model, s, 'D3', [['31.13.2027']], app)).toThrow(
+      /ячейка D3: Недопустимое значение «31\.13\.2027»/,
+    );
     expect(() => applyUserEdit(env, model, s, 'D4', [['01.09.2028']], app)).toThrow(/«01\.09\.2028»/);
     applyUserEdit(env, model, s, 'D5', [['31.08.2027']], app);
     applyUserEdit(env, model, s, 'D6', [['01.09.2026']], app);
@@ -152,7 +154,9 @@ describe('date criteria and URLs (requireDateBetween, requireTextIsUrl)', () => 
     const { env, app, sheet, model } = setup();
     sheet
       .getRange('I2')
-      .setDataValidation(app.newDataValidation().requireTextIsUrl().setAllowInvalid(false).setHelpText('Ссылка.').build());
+      .setDataValidation(
+        app.newDataValidation().requireTextIsUrl().setAllowInvalid(false).setHelpText('Ссылка.').build(),
+      );
     sheet.getRange('I3').setDataValidation(app.newDataValidation().requireTextIsUrl().build());
     const s = model.sheets[0];
     expect(() => applyUserEdit(env, model, s, 'I2', [['протокол у завуча']], app)).toThrow(

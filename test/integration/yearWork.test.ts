@@ -258,9 +258,9 @@ describe('the demo school in May', () => {
     const ws = await demo();
     const charts = ws.charts('Сводка');
     expect(charts.map((c) => c.title)).toEqual([
-      'Выполнение дорожной карты по этапам, %',
+      'Выполнение по этапам, %',
       'Пары и группы по статусам',
-      'Мониторинг: средний балл по вопросам (1–10)',
+      'Мониторинг: средний балл (1–10)',
     ]);
     const report = ws.run('getProgress') as {
       year: { pairs: { confirmed: number }; monitoring: { answered: number } };
