@@ -101,6 +101,9 @@ test('roadmap, «Сводка» with the sidebar, pairing panel and a generated 
       await sidebar.getByText(/Документы готовы/).waitFor({ timeout: 60000 });
       orderMade = true;
     }
+    // The order is read with the sidebar closed, as one reads a document.
+    await page.getByTestId('sidebar').getByRole('button', { name: 'Закрыть' }).click();
+    await page.getByTestId('sidebar').waitFor({ state: 'detached' });
     await page.getByTestId('view-files').click();
     const order = page
       .locator('[data-testid="drive-item"][data-kind="document"]')
