@@ -4,6 +4,7 @@
  * the link check and the default date. Every transition returns a new state; nothing is mutated.
  */
 import type { BatchProgress, DocumentKindId, DocumentStatus, GenerateRequest } from '../src/ui/contract';
+import { today } from './clock';
 
 /** Who the next server call of the batch is, or what the loop waits for. */
 export type Pending = 'generate' | 'continue' | 'wait' | null;
@@ -152,7 +153,7 @@ export function safeUrl(url: unknown): string | null {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Today as ISO YYYY-MM-DD in the browser's time zone (the date input's default). */
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(now: Date = today()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 

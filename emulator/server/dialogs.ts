@@ -7,6 +7,7 @@
  * and an empty prompt text — what `UiState.answer` would script — and the page shows it as a notice.
  */
 import type { DialogRecord } from '../services/ui';
+import { CLOCK_OFFSET_GLOBAL } from '../../sidebar/clock';
 import type { DialogView, MessageView } from './protocol';
 
 export function dialogView(record: DialogRecord, index: number): DialogView | null {
@@ -20,11 +21,14 @@ export function messageView(record: DialogRecord, index: number): MessageView | 
 }
 
 /**
- * The dialog's HTML with the google.script.run shim loaded before anything else: its id, then
- * /web/shim.js, as the first elements of <head> (or of the document when it has no <head>).
+ * The dialog's HTML with the google.script.run shim loaded before anything else: its id and the
+ * workspace clock's lead over real time (the panel's dates follow the emulated clock, sidebar/clock.ts),
+ * then /web/shim.js, as the first elements of <head> (or of the document when it has no <head>).
  */
-export function injectShim(html: string, index: number): string {
-  const tags = `<script>window.__DIALOG_ID__=${JSON.stringify(String(index))};</script><script src="/web/shim.js"></script>`;
+export function injectShim(html: string, index: number, clockOffsetMs = 0): string {
+  const offset = Number.isFinite(clockOffsetMs) ? Math.round(clockOffsetMs) : 0;
+  const globals = `window.__DIALOG_ID__=${JSON.stringify(String(index))};window.${CLOCK_OFFSET_GLOBAL}=${offset};`;
+  const tags = `<script>${globals}</script><script src="/web/shim.js"></script>`;
   const head = /<head(?:\s[^>]*)?>/i.exec(html);
   if (!head) return tags + html;
   const at = head.index + head[0].length;

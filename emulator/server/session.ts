@@ -230,7 +230,8 @@ export class Session {
       const index = /^[0-9]{1,9}$/.test(id) ? Number(id) : -1;
       const record = this.ws.ui.dialogs[index];
       if (!record || record.kind === 'alert' || record.kind === 'prompt') return null;
-      return injectShim(record.html, index);
+      // The panel runs in the browser on real time; it is told how far the workspace clock is ahead.
+      return injectShim(record.html, index, this.ws.env.now() - Date.now());
     });
   }
 

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { demoDateTime } from '../../emulator/demo/demoClock';
 import { ARTIFACTS, clickAddonMenu, openWorkspacePage, useBrowser } from './browser';
 
 const session = useBrowser();
@@ -23,6 +24,9 @@ test('generate the pairs order from the sidebar, see it on «Диск», render 
   await sidebar.getByText('Что войдёт в документ').waitFor();
   await sidebar.getByText('Наставник', { exact: true }).first().waitFor();
   await sidebar.getByLabel('Сохранить также PDF').check();
+  // The demo lives on 14 May: the date of the documents starts there, not at the machine's date.
+  const demoDay = demoDateTime(Date.now()).slice(0, 10);
+  expect(await sidebar.locator('#doc-date').inputValue()).toBe(demoDay);
   await sidebar.getByRole('button', { name: 'Создать документы' }).click();
   await sidebar.getByText(/Документы готовы/).waitFor({ timeout: 60000 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'documents-sidebar.png') });
@@ -54,6 +58,8 @@ test('generate the pairs order from the sidebar, see it on «Диск», render 
   for (const part of ['ПРИКАЗ', 'О закреплении наставнических пар (групп)', 'Иванова Марина Петровна']) {
     expect(text).toContain(part);
   }
+  expect(text).toContain(`14 мая ${demoDay.slice(0, 4)} г.`);
+  expect(text).toMatch(new RegExp(`Н-${demoDay.slice(0, 4)}-\\d{3}`));
   expect(text).not.toContain('{{');
   const prefix = path.join(ARTIFACTS, 'generated-order');
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);

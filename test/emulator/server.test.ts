@@ -203,7 +203,9 @@ describe('the workspace', () => {
     const html = page.text;
     const headAt = html.indexOf('<head>') + '<head>'.length;
     expect(html.slice(headAt)).toMatch(
-      new RegExp(`^<script>window.__DIALOG_ID__="${sidebar.id}";</script><script src="/web/shim.js"></script>`),
+      new RegExp(
+        `^<script>window.__DIALOG_ID__="${sidebar.id}";window.__WORKSPACE_CLOCK_OFFSET_MS__=-?\\d+;</script><script src="/web/shim.js"></script>`,
+      ),
     );
     const firstOther = Math.min(
       ...['<style', '<meta', '<script>window.__SIDEBAR'].map((t) => html.indexOf(t)).filter((i) => i >= 0),

@@ -403,3 +403,21 @@ test('on open, an unfinished batch of the server is shown with «Продолж�
   expect(body.textContent).toContain('Документы созданы');
   expect(body.textContent).toContain('2 из 2');
 });
+
+test('the date of the documents starts at the workspace clock’s day when the workspace runs shifted', async () => {
+  // The local workspace lives on 14 May 2027 (10:00 Moscow) whatever the machine's date is.
+  const offset = Date.UTC(2027, 4, 14, 7) - Date.now();
+  const { body } = boot(
+    'documents',
+    { getDocumentsView: () => makeView(), previewDocuments: () => makePreview() },
+    {
+      __WORKSPACE_CLOCK_OFFSET_MS__: offset,
+    },
+  );
+  await settle();
+  set(radio(body, 0), 'checked', true, 'change');
+  await settle();
+  const input = body.find((n) => n.getAttribute('id') === 'doc-date')!;
+  const shown = (input as unknown as { value?: string }).value ?? input.getAttribute('value');
+  expect(shown).toBe('2027-05-14');
+});

@@ -126,7 +126,8 @@ export type Server = Record<string, (...args: unknown[]) => unknown>;
 /** The booted sidebar settle() watches: its body and its server replies still to come. */
 const current = { body: null as FakeNode | null, pending: 0 };
 
-export function boot(view: string, server: Server) {
+/** `globals`: what the page defines before the bundle (the workspace's clock offset, sidebar/clock.ts). */
+export function boot(view: string, server: Server, globals: Record<string, unknown> = {}) {
   const { doc, body } = makeDocument();
   current.body = body;
   current.pending = 0;
@@ -165,6 +166,7 @@ export function boot(view: string, server: Server) {
     cancelAnimationFrame: clearTimeout,
     queueMicrotask,
     console,
+    ...globals,
   });
   vm.runInContext(builtBundle(), ctx);
   return { body, doc, calls, closed: () => closed };
