@@ -21,6 +21,7 @@ import { MIME, type DriveFileNode, type DriveFileSummary, type DriveModel } from
 import { docToDocx } from '../persistence/docx';
 import { safeFileName } from '../persistence/driveExport';
 import { LibreOfficeMissingError, LIBREOFFICE_MISSING, PDF_CACHE_DIR, renderPdf } from '../persistence/pdf';
+import { mailTime } from './mail';
 import { HttpError } from './security';
 
 /** What the Drive routes need from a workspace. */
@@ -50,6 +51,8 @@ export interface DriveListing extends DriveFileSummary {
   download?: string;
   /** Whether /api/files/:id/preview has a document to show. */
   preview: boolean;
+  /** The last change as the school reads it: dd.mm.yyyy hh:mm in the spreadsheet's time zone, as «Журнал». */
+  updated: string;
 }
 
 export function kindOf(mimeType: string): FileKind {
@@ -102,8 +105,8 @@ function usable(node: DriveFileNode | null): node is DriveFileNode {
   return node !== null && !node.trashed;
 }
 
-/** GET /api/files. */
-export function listFiles(source: DriveSource): DriveListing[] {
+/** GET /api/files; times in `timeZone` (the spreadsheet's), not the browser's. */
+export function listFiles(source: DriveSource, timeZone: string): DriveListing[] {
   const summaries = source.files().filter((f) => FILE_ID.test(f.id));
   const nodes = new Map(summaries.map((f) => [f.id, source.fileNode(f.id)] as const));
   const folders = new Set(summaries.filter((f) => f.mimeType === MIME.folder).map((f) => f.id));
@@ -128,6 +131,7 @@ export function listFiles(source: DriveSource): DriveListing[] {
       ...(kind === 'pdf' && { pdf: `/files/${id}.pdf` }),
       ...(kind === 'file' && node?.data !== undefined && { download: `/files/${id}` }),
       preview: kind === 'document' || pdfSnapshot,
+      updated: Number.isFinite(f.updatedMs) ? mailTime(f.updatedMs, timeZone) : '',
     });
   }
   return out;

@@ -144,7 +144,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (get && p === '/api/mail') return sendJson(res, await session.serial(() => mailViews(session.ws)));
     const driveRoute = parseDriveRoute(p);
     if (driveRoute && get) {
-      if (driveRoute.route === 'list') return sendJson(res, await session.serial(() => listFiles(drive())));
+      if (driveRoute.route === 'list')
+        return sendJson(res, await session.serial(() => listFiles(drive(), session.ws.model.timeZone)));
       if (driveRoute.route === 'preview') {
         return sendJson(res, await session.serial(() => previewOf(drive(), driveRoute.id)));
       }

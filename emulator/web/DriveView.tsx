@@ -30,13 +30,6 @@ async function getJson<T>(url: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-function when(ms: number): string {
-  const d = new Date(ms);
-  if (!Number.isFinite(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
 interface TreeNode {
   item: DriveListing;
   children: TreeNode[];
@@ -101,7 +94,7 @@ function Rows({ nodes, depth, collapsed, selected, onToggle, onOpen }: RowsProps
                 </button>
               </td>
               <td class="drive-kind muted">{KIND_LABEL[item.kind]}</td>
-              <td class="drive-updated muted">{when(item.updatedMs)}</td>
+              <td class="drive-updated muted">{item.updated}</td>
               <td class="drive-links">
                 {item.docx ? (
                   <a href={item.docx} download data-testid="file-docx">

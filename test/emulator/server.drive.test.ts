@@ -63,6 +63,14 @@ describe('GET /api/files', () => {
     expect(byId['sheet-1'].docx).toBeUndefined();
   });
 
+  test('the time of the last change is the spreadsheet zone’s wall clock (as «Журнал»), not UTC', async () => {
+    const list: DriveListing[] = (await get(server, '/api/files')).json();
+    const order = list.find((f) => f.id === 'doc-order')!;
+    // 2026-05-28T20:26:40Z is 23:26 in Moscow (the browser on a UTC machine would show 20:26).
+    expect(order.updatedMs).toBe(Date.UTC(2026, 4, 28, 20, 26, 40));
+    expect(order.updated).toBe('28.05.2026 23:26');
+  });
+
   test('a foreign Host is refused here too', async () => {
     const reply = await request(server, 'GET', '/api/files', { headers: { Host: `evil.example:${server.port}` } });
     expect(reply.status).toBe(403);
