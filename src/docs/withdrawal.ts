@@ -22,6 +22,7 @@ import type { DocumentKind, DocumentKindId } from '../domain/documents/types';
 import { mentions, spellingsOf, WITHDRAWN_NAME, type WithdrawnPerson } from '../domain/questionnaires';
 import { idFromUrl, Register, REMOVED, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
+import { todayIso } from '../sheets/cells';
 import { SHEETS } from '../sheets/schema';
 import { isUserError } from '../ui/errors';
 import { generationContext, prepare } from './documents';
@@ -126,7 +127,8 @@ function regenerate(
   const made = new Set<number>();
   let prepared;
   try {
-    prepared = prepare(ss, kindId, period, date || new Date().toISOString().slice(0, 10));
+    // A register row without a date is redone as of today in the school's zone (a UTC day is yesterday before 3:00 in Moscow).
+    prepared = prepare(ss, kindId, period, date || todayIso(ss.getSpreadsheetTimeZone()));
   } catch (e) {
     if (isUserError(e)) return made;
     throw e;
