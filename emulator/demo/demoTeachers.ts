@@ -100,7 +100,7 @@ const TRANSLIT: Record<string, string> = {
   ъ: '',
 };
 
-interface Person {
+export interface Person {
   fullName: string;
   email: string;
 }
@@ -116,15 +116,13 @@ function person(i: number): Person {
 
 /**
  * Mentees are people MENTEE_OFFSET on, whose names none of the mentors share (names repeat every 120
- * people), except one deliberate namesake of a mentor, as a real school may have: the add-on must tell
- * them apart by e-mail and ID.
+ * people): every demo person has a name of their own, so a name on a sheet or in a document points at
+ * one person (the tests that need namesakes make them).
  */
 const MENTEE_OFFSET = 41;
-const NAMESAKE_MENTEE = 5;
-const NAMESAKE_OF_MENTOR = 1;
 
 function menteePerson(i: number): Person {
-  return person(i === NAMESAKE_MENTEE ? NAMESAKE_OF_MENTOR + 120 : i + MENTEE_OFFSET);
+  return person(i + MENTEE_OFFSET);
 }
 
 function pick<T>(list: readonly T[], i: number, count: number): T[] {
@@ -144,6 +142,14 @@ function choicesOf(ws: Workspace, formTitle: string, questionTitle: string): str
 
 export const DEMO_MENTEES = 40;
 export const DEMO_MENTORS = 15;
+
+/** Everyone who answers the demo's questionnaires, mentees first. */
+export function demoTeachers(): { mentees: Person[]; mentors: Person[] } {
+  return {
+    mentees: Array.from({ length: DEMO_MENTEES }, (_, i) => menteePerson(i)),
+    mentors: Array.from({ length: DEMO_MENTORS }, (_, i) => person(i)),
+  };
+}
 
 /** Submits the demo answers through the real forms (each fires the add-on's trigger). */
 export function submitDemoAnswers(ws: Workspace): void {
