@@ -61,16 +61,22 @@ export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
 }
 
 /**
- * Files a reported meeting: a report processed twice (the same submission time and pair) updates its
- * row instead of adding a second one. Returns true when a new row was added.
+ * Files a reported meeting: a report processed twice (the same submission time, pair, reporter, day
+ * and activity) updates its row instead of adding a second one. Submission time and pair alone are not
+ * one report: a mentor sending several reports within a second (Forms' timestamps can coincide) would
+ * lose all but the last. Returns true when a new row was added.
  */
 export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
   const table = ensureMeetingsTable(ss);
+  const day = isoDayReader(ss.getSpreadsheetTimeZone());
   let r = table.rows.findIndex(
     (_, i) =>
+      meeting.submittedAt !== '' &&
       table.text(i, C.submittedAt) === meeting.submittedAt &&
       table.text(i, C.pair) === meeting.pairId &&
-      meeting.submittedAt !== '',
+      table.text(i, C.reportedBy) === meeting.reportedBy &&
+      table.text(i, C.activity) === meeting.activityId &&
+      day(table.get(i, C.date)) === meeting.date,
   );
   const added = r < 0;
   if (added) r = table.append();

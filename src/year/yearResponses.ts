@@ -109,7 +109,7 @@ export function handleYearResponse(
       return;
     }
     const m = parsed.record;
-    putMeeting(ss, m);
+    const added = putMeeting(ss, m);
     const covered = markProgramActivityDone(ss, {
       pairId: m.pairId,
       activityId: m.activityId,
@@ -122,7 +122,9 @@ export function handleYearResponse(
         ? `, мероприятие ${m.activityId} отмечено выполненным`
         : `, мероприятия ${m.activityId} в программе пары нет`
       : '';
-    logAction(ss, 'Отчёт о встрече', `Пара ${m.pairId}: встреча ${formatRuDate(m.date)} записана${activity}.`);
+    // A report processed again (a repeated trigger) is no new meeting: «Журнал» counts what «Встречи» holds.
+    const verb = added ? 'записана' : 'пришла повторно, её строка обновлена';
+    logAction(ss, 'Отчёт о встрече', `Пара ${m.pairId}: встреча ${formatRuDate(m.date)} ${verb}${activity}.`);
   } else {
     const parsed = parseMonitoring(def, answers, meta, lookupFor(data, key === 'monitoringMentor'));
     if (!parsed.ok) {

@@ -143,6 +143,9 @@ describe('the demo school in May', () => {
     const meetings = records(ws, 'Встречи');
     expect(meetings).toHaveLength(before + 1);
     expect(meetings[meetings.length - 1]).toMatchObject({ 'Пара/группа': pair.ID, Дата: '13.05.2027', Тема: HOSTILE });
+    // «Журнал» says it was recorded once, as «Встречи» holds it once.
+    const recorded = logLines(ws).filter((l) => l.startsWith(`Отчёт о встрече: Пара ${pair.ID}: встреча 13.05.2027`));
+    expect(recorded.filter((l) => / записана[,.]/.test(l))).toHaveLength(1);
     const done = records(ws, 'Программы').find(
       (a) => a['Пара/группа'] === pair.ID && a['ID мероприятия'] === open['ID мероприятия'],
     )!;
