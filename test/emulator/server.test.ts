@@ -163,6 +163,10 @@ describe('the workspace', () => {
     const status = column(view, 'Статус');
     const row = view.rows.findIndex((r) => r[status]?.bg === OVERDUE);
     expect(row).toBeGreaterThan(0);
+    // «Выполнено» counts as done only with evidence (without it the row is highlighted yellow).
+    const evidence = column(view, 'Подтверждение (ссылка)');
+    const link = { sheet: ROADMAP, a1: a1(row, evidence), values: [['https://school2.example/protokol-1']] };
+    expect((await post(server, '/api/edit', link)).json()).toMatchObject({ ok: true });
     const result: ActionResult = (
       await post(server, '/api/edit', { sheet: ROADMAP, a1: a1(row, status), values: [['Выполнено']] })
     ).json();
