@@ -3,6 +3,7 @@ import { render, type ComponentChild } from 'preact';
 import type { SidebarView } from '../src/ui/contract';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FormsPanel } from './FormsPanel';
+import { MyPairPanel } from './MyPairPanel';
 import { PairingPanel } from './PairingPanel';
 import { ProgramsPanel } from './ProgramsPanel';
 import { ProgressPanel } from './ProgressPanel';
@@ -16,7 +17,7 @@ declare global {
 }
 
 export function resolveView(v: unknown): SidebarView {
-  const views: unknown[] = ['setup', 'forms', 'pairing', 'documents', 'programs', 'year'];
+  const views: unknown[] = ['setup', 'forms', 'pairing', 'documents', 'programs', 'year', 'mine'];
   return views.includes(v) ? (v as SidebarView) : 'progress';
 }
 
@@ -36,6 +37,7 @@ function mount(): void {
     documents: { title: 'Документы', node: <DocumentsPanel /> },
     programs: { title: 'Программы наставничества', node: <ProgramsPanel /> },
     year: { title: 'Итоги года', node: <YearPanel /> },
+    mine: { title: 'Моя пара', node: <MyPairPanel /> },
   };
   document.title = views[view].title;
   render(views[view].node, root);

@@ -13,6 +13,8 @@ import { proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
+import { getMyPair } from './ui/myPair';
+import { guarded } from './ui/roles';
 import { handleFormSubmit } from './forms/onSubmit';
 import { onClockTrigger } from './schedule/onClock';
 import { addPractice, getYearView, prepareNews, sendMeetingLinks, sendMonitoringLinks } from './ui/year';
@@ -42,6 +44,7 @@ global.menuShowPairing = (): void => runMenuAction('Подбор пар', () => 
 global.menuShowDocuments = (): void => runMenuAction('Документы', () => showSidebar('documents'));
 global.menuShowPrograms = (): void => runMenuAction('Программы', () => showSidebar('programs'));
 global.menuShowYear = (): void => runMenuAction('Итоги года', () => showSidebar('year'));
+global.menuShowMyPair = (): void => runMenuAction('Моя пара', () => showSidebar('mine'));
 global.menuRefreshSummary = (): void =>
   runMenuAction('Обновить сводку', () => {
     refreshSummary();
@@ -55,6 +58,7 @@ global.menuSendFormLinks = (): void => menuSendFormLinks();
 
 // Sidebar and dialog API (google.script.run), checked against the contract the sidebar is typed with
 const api: ServerApi = {
+  getMyPair,
   getSetupDefaults,
   setupSchoolYear,
   getProgress,
@@ -76,10 +80,15 @@ const api: ServerApi = {
   prepareNews,
   addPractice,
 };
-// Every failure reaches the sidebar in Russian; an unexpected one is also logged to «Журнал».
+// Every call checks the caller's access first (ui/roles.ts); every failure reaches the sidebar in
+// Russian, an unexpected one is also logged to «Журнал».
 const serverApi = Object.fromEntries(
-  Object.entries(api).map(([name, fn]) => [name, reportingFailures(name, fn as (...args: unknown[]) => unknown)]),
+  Object.entries(api).map(([name, fn]) => [
+    name,
+    reportingFailures(name, guarded(name as keyof ServerApi, fn as (...args: unknown[]) => unknown)),
+  ]),
 ) as unknown as ServerApi;
+global.getMyPair = serverApi.getMyPair;
 global.getSetupDefaults = serverApi.getSetupDefaults;
 global.setupSchoolYear = serverApi.setupSchoolYear;
 global.getProgress = serverApi.getProgress;

@@ -1,4 +1,4 @@
-import type { Workspace } from '../workspace';
+import { DEMO_USERS, type Workspace } from '../workspace';
 import { submitDemoAnswers } from './demoTeachers';
 import { seedDemoYear } from './demoYear';
 
@@ -68,7 +68,10 @@ export const DEMO_STEP_LABELS = [
  */
 export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
   const runs = [
-    () => ws.run('setupSchoolYear', DEMO_SCHOOL),
+    () => {
+      ws.run('setupSchoolYear', DEMO_SCHOOL);
+      nameCurator(ws);
+    },
     () => markAsStaff(ws),
     () => {
       ws.run('setupQuestionnaires');
@@ -84,6 +87,16 @@ export function seedDemoSchoolSteps(ws: Workspace): DemoStep[] {
 
 export function seedDemoSchool(ws: Workspace): void {
   for (const step of seedDemoSchoolSteps(ws)) step.run();
+}
+
+/** The deputy head («Сотрудник (завуч)» in the workspace) is the curator: the methodologist types her e-mail on «Настройки». */
+function nameCurator(ws: Workspace): void {
+  const sheet = 'Настройки';
+  const rows = ws.values(sheet)!;
+  const label = 'Куратор наставничества: e-mail';
+  const at = rows.findIndex((r) => r[0] === label);
+  const row = at >= 0 ? at + 1 : rows.length + 1;
+  ws.edit(sheet, `A${row}:B${row}`, [[label, DEMO_USERS.staff]]);
 }
 
 /** The methodologist saves the proposed pairs and groups, and confirms the first three. */

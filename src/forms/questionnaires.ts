@@ -10,7 +10,8 @@ import { buildForms } from './formBuilder';
 import { readRegistry } from './registry';
 import { sheetById } from './responses';
 import { ensureFormSubmitTrigger } from './trigger';
-import { requireManagement } from '../state/manager';
+import { managerAccount, requireManagement } from '../state/manager';
+import { protectBanks } from '../sheets/bankProtection';
 import { buildYearForms } from '../year/yearForms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,6 +32,7 @@ export function setUpQuestionnaires(ss: Spreadsheet): FormsSetupResult {
   // The banks exist from the start (empty), before the response sheets the forms add.
   Bank.open(ss, 'mentee');
   Bank.open(ss, 'mentor');
+  protectBanks(ss, [managerAccount() ?? '', readSettings(ss).curatorEmail ?? '']);
   const built = buildForms(ss, Object.values(schoolForms(ss)));
   // The forms of the year's work too (meeting report, monitoring, practices): their links are ready
   // when the school needs them, and the one trigger already serves them.

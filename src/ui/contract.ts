@@ -383,11 +383,45 @@ export interface NewsResult {
   message: string;
 }
 
+/** One pair or group of the person, as «Моя пара» shows it. */
+export interface MyPairEntry {
+  pairId: string;
+  kind: 'пара' | 'группа';
+  /** «предложено», «утверждено», … as on «Пары и группы». */
+  status: string;
+  /** The person's part in it. */
+  role: 'наставник' | 'наставляемый';
+  mentorName: string;
+  menteeNames: string[];
+  /** ISO days, '' when not set. */
+  start: string;
+  end: string;
+  /** Share of program activities done, null without a program. */
+  progress: number | null;
+  activities: Array<{ date: string; title: string; status: string }>;
+  meetings: Array<{ date: string; topic: string; format: string; duration: number | null }>;
+}
+
+/** «Моя пара»: what any account may see — only its own pair, program and meeting reports. */
+export interface MyPairView {
+  /** The account's e-mail, '' when Google does not tell it. */
+  email: string;
+  /** True when the account may also open the curator's panels. */
+  manages: boolean;
+  /** Russian; why the curator's panels are closed to this account, '' when they are not. */
+  notice: string;
+  /** Russian; why nothing is shown (no e-mail, not in the banks, no pair yet), '' otherwise. */
+  empty: string;
+  pairs: MyPairEntry[];
+}
+
 /** Which view the shared sidebar bundle opens with. */
-export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents' | 'programs' | 'year';
+export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents' | 'programs' | 'year' | 'mine';
 
 /** The server functions the sidebar may call, by global name. */
 export interface ServerApi {
+  /** Any account: its own pair, program and meeting reports. */
+  getMyPair(): MyPairView;
   getSetupDefaults(): SetupDefaults;
   setupSchoolYear(options?: SetupOptions): SetupResult;
   getProgress(): ProgressReport;

@@ -6,6 +6,7 @@ export const MENU_ITEMS = [
   { caption: 'Программы наставничества', fn: 'menuShowPrograms' },
   { caption: 'Документы', fn: 'menuShowDocuments' },
   { caption: 'Итоги года', fn: 'menuShowYear' },
+  { caption: 'Моя пара', fn: 'menuShowMyPair' },
   { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
 ] as const;
 

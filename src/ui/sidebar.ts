@@ -1,4 +1,8 @@
 import type { SidebarView } from './contract';
+import { standing } from './roles';
+
+/** Views only the managing staff may open; anyone else gets «Моя пара» with the reason. */
+const CURATOR_VIEWS: readonly SidebarView[] = ['setup', 'forms', 'pairing', 'documents', 'programs', 'year'];
 
 /** The one sidebar bundle (dist/Sidebar.html), opened on the requested view. */
 function sidebarHtml(view: SidebarView): GoogleAppsScript.HTML.HtmlOutput {
@@ -9,9 +13,14 @@ function sidebarHtml(view: SidebarView): GoogleAppsScript.HTML.HtmlOutput {
 }
 
 export function showSidebar(view: SidebarView): void {
-  SpreadsheetApp.getUi().showSidebar(sidebarHtml(view).setTitle('Наставничество'));
+  const shown = CURATOR_VIEWS.includes(view) && !standing().manages ? 'mine' : view;
+  SpreadsheetApp.getUi().showSidebar(sidebarHtml(shown).setTitle('Наставничество'));
 }
 
 export function showSetupDialog(): void {
+  if (!standing().manages) {
+    showSidebar('mine');
+    return;
+  }
   SpreadsheetApp.getUi().showModalDialog(sidebarHtml('setup').setWidth(480).setHeight(640), 'Настройка учебного года');
 }

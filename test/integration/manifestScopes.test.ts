@@ -45,6 +45,8 @@ function useSidebarAndMenu(ws: Workspace): void {
     'getDocumentsView',
     'listProgramPairs',
     'getYearView',
+    'getMyPair',
+    'menuShowMyPair',
     'menuShowProgress',
     'menuShowPairing',
     'menuShowDocuments',
