@@ -402,6 +402,8 @@ function Preview(props: { preview: DocumentPreview }) {
         </dl>
       )}
 
+      {p.nameNote && <p class="muted doc-name-note">{p.nameNote}</p>}
+
       {(header.length > 0 || rows.length > 0) && (
         <div class="table-wrap doc-table-wrap" tabIndex={0} aria-label="Таблица документа">
           <table class="doc-table">

@@ -4,6 +4,7 @@
  * own values and table rows.
  */
 import { formatDateLong, formatDateShort } from '../domain/documents/dateWords';
+import { nameFieldBase, nameFields, normalizeName } from '../domain/documents/names';
 import type { DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
@@ -12,6 +13,7 @@ import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets
 import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
+import { overridesOf, readNameOverrides } from '../sheets/nameFormsSheet';
 import { analyticalReportItem, newsItems } from './yearDocuments';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,7 +53,7 @@ const live = (e: BankEntry) => e.status !== WITHDRAWN_STATUS;
 
 /** The person's name as the register and titles show it. */
 function personTitle(kind: DocumentKind, e: BankEntry): string {
-  return `${kind.title} — ${e.fullName || e.id}`;
+  return `${kind.title} — ${normalizeName(e.fullName) || e.id}`;
 }
 
 function pairTerm(pair: PairRow, day: (v: unknown) => DayCell, period: string): string {
@@ -73,16 +75,21 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
   const settings = readSettings(ss);
   const problems: string[] = [];
   const warnings: string[] = [];
+  const overrides = readNameOverrides(ss);
+  // Names as an order writes them («петрова» typed in a form → «Петрова»), with their cases and
+  // signature forms, the curator's corrections on «Склонения» first.
+  const person = (field: string, name = '') => nameFields(field, name, overridesOf(overrides, name));
   const common: Record<string, string> = {
     школа: settings.school ?? '',
-    директор: settings.director ?? '',
-    куратор: settings.curator ?? '',
-    методист: settings.methodologist ?? '',
+    ...person('директор', settings.director),
+    ...person('куратор', settings.curator),
+    ...person('методист', settings.methodologist),
     учебный_год: period,
     дата: formatDateLong(date),
     дата_приказа: formatDateLong(date),
   };
-  const used = new Set([...kind.fields, ...kind.rowFields].map((f) => f.name));
+  // «куратор_дательный», «директор_подпись» need the setting as much as «куратор» does.
+  const used = new Set([...kind.fields, ...kind.rowFields].map((f) => nameFieldBase(f.name)));
   for (const [field, key] of REQUIRED_SETTINGS) {
     if (used.has(field) && !common[field]) {
       problems.push(`На листе «Настройки» не заполнено: «${SETTING_LABELS[key]}».`);
@@ -132,11 +139,12 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
         related: e.id,
         title: personTitle(kind, e),
         values: {
-          фио: e.fullName,
+          фио: normalizeName(e.fullName),
           должность: e.position || '—',
           роль: e.kind === 'mentor' ? 'наставник' : 'наставляемый',
           наставляемые:
-            (menteesOf.get(e.id) ?? []).join(', ') || 'определяются приказом о закреплении наставнических пар (групп)',
+            (menteesOf.get(e.id) ?? []).map(normalizeName).join(', ') ||
+            'определяются приказом о закреплении наставнических пар (групп)',
           срок: `${period} учебный год`,
         },
         rows: [],
@@ -185,10 +193,10 @@ function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left:
       return {
         key: pair.id,
         related: pair.id,
-        title: `${kind.title} — ${pair.mentorName} (${pair.id})`,
+        title: `${kind.title} — ${normalizeName(pair.mentorName)} (${pair.id})`,
         values: {
-          наставник: pair.mentorName,
-          наставляемые: pair.menteeNames.join(', '),
+          наставник: normalizeName(pair.mentorName),
+          наставляемые: pair.menteeNames.map(normalizeName).join(', '),
           форма: pair.kind === 'группа' ? 'групповая' : 'индивидуальная',
           срок: pairTerm(pair, day, period),
           цели: texts.goals.join('; '),
@@ -241,8 +249,8 @@ function pairsOrderItem(ss: Spreadsheet, kind: DocumentKind, period: string, war
     pairIds.push(pair.id);
     rows.push({
       номер_строки: String(rows.length + 1),
-      наставник: pair.mentorName,
-      наставляемые: pair.menteeNames.join(', '),
+      наставник: normalizeName(pair.mentorName),
+      наставляемые: pair.menteeNames.map(normalizeName).join(', '),
       форма: pair.kind === 'группа' ? 'групповая' : 'индивидуальная',
       срок: pairTerm(pair, day, period),
     });

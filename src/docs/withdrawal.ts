@@ -17,6 +17,7 @@
  * - The trash of the document folders holds older versions of these documents (replaced PDFs, removed
  *   drafts) that may name the person: it is emptied for good.
  */
+import { normalizeName } from '../domain/documents/names';
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import type { DocumentKind, DocumentKindId } from '../domain/documents/types';
 import { mentions, spellingsOf, WITHDRAWN_NAME, type WithdrawnPerson } from '../domain/questionnaires';
@@ -163,7 +164,12 @@ function keepSigned(
   people: readonly WithdrawnPerson[],
 ): void {
   let title = entry.title;
-  for (const p of people) if (p.fullName.trim()) title = title.split(p.fullName.trim()).join(WITHDRAWN_NAME);
+  // Titles carry the name as documents write it (normalizeName), or as typed in older registers.
+  for (const p of people) {
+    for (const name of new Set([p.fullName.trim(), normalizeName(p.fullName)])) {
+      if (name) title = title.split(name).join(WITHDRAWN_NAME);
+    }
+  }
   if (kind.scope === 'person') title = `${kind.title} — ${WITHDRAWN_NAME}`;
   if (title === entry.title) return;
   register.update(row, { title });

@@ -240,6 +240,8 @@ export interface DocumentPreview {
   warnings: string[];
   /** Russian; template problems (unknown or broken placeholders). Generation refused while non-empty. */
   problems: string[];
+  /** Russian; where to correct a declined name («Склонения»), '' when the kind declines none. */
+  nameNote?: string;
 }
 
 export interface GenerateRequest {

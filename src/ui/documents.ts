@@ -1,10 +1,13 @@
 /** The «Документы» sidebar API and the time-driven trigger's part in document batches. */
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
+import { nameFieldBase } from '../domain/documents/names';
 import type { DocumentKindId } from '../domain/documents/types';
 import { BUDGET, claimJob, readJob, releaseJob, writeJob, type BatchJob } from '../docs/batch';
 import { setClockMode, settleClockTrigger } from '../schedule/clock';
 import { batchMessage, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
+import { ensureNameFormsSheet, NAME_FORMS_SHEET } from '../sheets/nameFormsSheet';
+import { readSettings } from '../sheets/settings';
 import { todayIso } from '../sheets/cells';
 import { DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
 import type {
@@ -102,6 +105,9 @@ export function getDocumentsView(): DocumentsView {
     };
   }
   const space = ensureDocumentsSpace(period);
+  // The curator corrects a declined name there; the people the documents name are listed at once.
+  const settings = readSettings(ss);
+  ensureNameFormsSheet(ss, [settings.director ?? '', settings.curator ?? '', settings.methodologist ?? '']);
   const job = readJob();
   return {
     period,
@@ -134,11 +140,11 @@ export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
   const values: Record<string, string> = { ...p.data.common, ...(single?.values ?? {}) };
   const fields = p.kind.fields
     .filter((f) => !['номер', 'номер_приказа'].includes(f.name) && f.name in values)
-    .map((f) => ({ label: f.label, value: values[f.name] }));
+    .map((f) => ({ name: f.name, label: f.label, value: values[f.name] }));
   return {
     kind,
     title: p.kind.title,
-    fields,
+    fields: fields.map(({ label, value }) => ({ label, value })),
     table: {
       header: single ? p.kind.rowFields.map((f) => f.label) : [],
       rows: (single?.rows ?? []).map((row) => p.kind.rowFields.map((f) => row[f.name] ?? '')),
@@ -146,6 +152,10 @@ export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
     documents: p.data.items.map((i) => ({ key: i.key, title: i.title, existing: statusOf(i.related) })),
     warnings: p.data.warnings,
     problems: [...p.shape.problems, ...p.data.problems],
+    nameNote: fields.some((f) => nameFieldBase(f.name) !== f.name)
+      ? `Имена в падежах и под подписями подобраны автоматически. Если форма неверна, впишите правильную ` +
+        `на листе «${NAME_FORMS_SHEET}» (строка с ФИО, столбец падежа): при создании документов возьмётся она.`
+      : '',
   };
 }
 

@@ -54,7 +54,7 @@ describe('folders and templates', () => {
     expect(templates).toHaveLength(7);
     expect(templates.every((t) => t.mimeType === 'application/vnd.google-apps.document')).toBe(true);
     const text = (name: RegExp) => ws.docText(templates.find((t) => name.test(t.name))!.id);
-    for (const part of ['ПРИКАЗ', '273-ФЗ', 'МР-42/02', 'АЗ-1128/08', '{{директор}}', '{{номер_приказа}}']) {
+    for (const part of ['ПРИКАЗ', '273-ФЗ', 'МР-42/02', 'АЗ-1128/08', '{{директор_подпись}}', '{{номер_приказа}}']) {
       expect(text(/Положени/)).toContain(part);
     }
     for (const part of ['ПРИКАЗ', '{{наставник}}', '{{наставляемые}}', '{{срок}}']) {
@@ -105,7 +105,8 @@ describe('orders', () => {
     const entry = progress.results[0];
     expect(entry.number).toBe('Н-2026-001');
     const text = ws.docText(docIdOf(entry.docUrl));
-    for (const part of ['МБОУ «СОШ № 2»', 'Петров Пётр Петрович', 'Орлова Ирина Сергеевна', '25 ноября 2026 г.']) {
+    // The director signs with initials («П. П. Петров»), the curator is named in full where appointed.
+    for (const part of ['МБОУ «СОШ № 2»', 'П. П. Петров', 'Орлова Ирина Сергеевна', '25 ноября 2026 г.']) {
       expect(text).toContain(part);
     }
     expect(text).toContain(`№ ${entry.number}`);
@@ -130,7 +131,7 @@ describe('orders', () => {
     expect(done.finished).toBe(true);
     expect(filesIn(ws, 'Приказы')).toHaveLength(1);
     expect(docIdOf(done.results[0].docUrl)).toBe(filesIn(ws, 'Приказы')[0].id);
-    expect(ws.docText(filesIn(ws, 'Приказы')[0].id)).toContain('Петров Пётр Петрович');
+    expect(ws.docText(filesIn(ws, 'Приказы')[0].id)).toContain('П. П. Петров');
     expect(registerRows(ws).map((r) => r['№'])).toEqual(['Н-2026-001']);
   });
 
@@ -175,8 +176,8 @@ describe('orders', () => {
     const layout = filesIn(ws, 'Шаблоны').find((f) => /Положени/.test(f.name))!;
     expect(ws.docModel(docIdOf(second.docUrl))!.body).toHaveLength(ws.docModel(layout.id)!.body.length);
     const text = ws.docText(docIdOf(second.docUrl));
-    expect(text).toContain('Сидорова Нина Ивановна');
-    expect(text).not.toContain('Петров Пётр Петрович');
+    expect(text).toContain('Н. И. Сидорова');
+    expect(text).not.toContain('П. П. Петров');
 
     // Staff mark it signed: a new run changes nothing and says so.
     const row = registerRows(ws).findIndex((r) => r['№'] === first.number) + 2;

@@ -107,7 +107,7 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
     if (kind.id.endsWith('Order')) {
       expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Приказы', 'school', 'Н']);
       expect(kind.fields.map((f) => f.name)).toEqual(
-        expect.arrayContaining(['школа', 'директор', 'куратор', 'учебный_год', 'номер_приказа', 'дата_приказа']),
+        expect.arrayContaining(['школа', 'директор_подпись', 'учебный_год', 'номер_приказа', 'дата_приказа']),
       );
     } else if (kind.id === 'analyticalReport') {
       expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Мониторинг', 'school', 'АС']);
@@ -117,7 +117,9 @@ describe.each(KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind) => {
       expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'заголовок']));
     } else if (kind.id === 'program') {
       expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Программы', 'pair', 'П']);
-      expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'директор', 'номер', 'дата']));
+      expect(kind.fields.map((f) => f.name)).toEqual(
+        expect.arrayContaining(['школа', 'директор_подпись', 'номер', 'дата']),
+      );
     } else {
       expect([kind.folder, kind.scope, kind.numberPrefix]).toEqual(['Согласия', 'person', 'С']);
       expect(kind.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['школа', 'фио', 'номер', 'дата']));
@@ -176,7 +178,7 @@ describe('orders', () => {
     expect(kind.title).toContain(`«${(title as { text: string }).text}»`);
     const text = paragraphs(kind);
     expect(text).toContain('ПРИКАЗЫВАЮ:');
-    expect(text).toContain('Директор ____________ {{директор}}');
+    expect(text).toContain('Директор ____________ {{директор_подпись}}');
     expect(text.join('\n')).toContain(
       'Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»',
     );
@@ -212,7 +214,7 @@ describe('orders', () => {
     const text = paragraphs(kind).join('\n');
     expect(text).toMatch(/письменного согласия участников наставнических пар \(групп\)/);
     expect(text).toMatch(/персонализированные программы наставничества/);
-    expect(text).toContain('({{куратор}})');
+    expect(text).toContain('{{куратор_дательный}}');
     expect(text).toContain('{{число_пар}}');
   });
 });
@@ -236,7 +238,11 @@ describe('the personalized program', () => {
     const [school, approve, director, title, year, number] = kind.blocks;
     expect(school).toMatchObject({ type: 'paragraph', text: '{{школа}}', align: 'CENTER', bold: true });
     expect(approve).toMatchObject({ type: 'paragraph', text: 'УТВЕРЖДАЮ', align: 'RIGHT' });
-    expect(director).toMatchObject({ type: 'paragraph', text: 'Директор ____________ {{директор}}', align: 'RIGHT' });
+    expect(director).toMatchObject({
+      type: 'paragraph',
+      text: 'Директор ____________ {{директор_подпись}}',
+      align: 'RIGHT',
+    });
     expect(title).toMatchObject({ text: 'ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА', align: 'CENTER', bold: true });
     expect(year).toMatchObject({ text: 'на {{учебный_год}} учебный год', align: 'CENTER' });
     expect(number).toMatchObject({ text: '№ {{номер}} от {{дата}}', align: 'CENTER' });
@@ -283,16 +289,16 @@ describe('the personalized program', () => {
     const tableAt = kind.blocks.indexOf(table);
     const at = (t: string) => kind.blocks.findIndex((b) => b.type === 'paragraph' && b.text === t);
     expect(at('4. План мероприятий')).toBe(tableAt - 1);
-    expect(at('Куратор ____________ {{куратор}}')).toBeGreaterThan(tableAt);
+    expect(at('Куратор ____________ {{куратор_подпись}}')).toBeGreaterThan(tableAt);
   });
 
   test('signatures of the mentor, the mentee(s) and the curator', () => {
     const signatures = text.filter((t) => t.includes('____________'));
     expect(signatures).toEqual([
-      'Директор ____________ {{директор}}',
+      'Директор ____________ {{директор_подпись}}',
       'Наставник ____________ {{наставник}}',
       'Наставляемый(-ые) ____________ {{наставляемые}}',
-      'Куратор ____________ {{куратор}}',
+      'Куратор ____________ {{куратор_подпись}}',
     ]);
   });
 
@@ -300,7 +306,9 @@ describe('the personalized program', () => {
     const values = {
       школа: 'МБОУ «СОШ № 2»',
       директор: 'Иванова Марина Петровна',
+      директор_подпись: 'М. П. Иванова',
       куратор: 'Смирнова Ольга Викторовна',
+      куратор_подпись: 'О. В. Смирнова',
       учебный_год: '2026–2027',
       номер: 'П-2026-001',
       дата: formatDateLong('2026-09-15'),
@@ -475,8 +483,8 @@ describe('the analytical report', () => {
     expect((hints[0] as { text: string }).text).toMatch(/^\[Выводы методиста/);
     expect(at((hints[0] as { text: string }).text)).toBeGreaterThan(at('6. Выводы и предложения'));
     expect(text.filter((t) => t.includes('____________'))).toEqual([
-      'Куратор ____________ {{куратор}}',
-      'Методист ____________ {{методист}}',
+      'Куратор ____________ {{куратор_подпись}}',
+      'Методист ____________ {{методист_подпись}}',
     ]);
   });
 });
@@ -538,7 +546,9 @@ test('a filled default template reads as a document', () => {
   const values = {
     школа: 'МБОУ «СОШ № 2»',
     директор: 'Иванова Марина Петровна',
+    директор_подпись: 'М. П. Иванова',
     куратор: 'Смирнова Ольга Викторовна',
+    куратор_подпись: 'О. В. Смирнова',
     учебный_год: '2026–2027',
     номер_приказа: 'Н-2026-001',
     дата_приказа: formatDateLong('2026-09-01'),

@@ -67,7 +67,9 @@ const COMMON: Record<string, string> = {
   номер: 'АС-2027-001',
   дата: '10 июня 2027 г.',
   куратор: 'Орлова Ирина Сергеевна',
+  куратор_подпись: 'И. С. Орлова',
   методист: 'Смирнова Ольга Викторовна',
+  методист_подпись: 'О. В. Смирнова',
   число_пар: '2',
   число_наставников: '2',
   число_наставляемых: '3',
@@ -152,7 +154,7 @@ describe('the analytical report', () => {
     expect(text).not.toMatch(/\{\{|\}\}/);
     expect(text).toContain('Охват мониторинга: 90%.');
     expect(text).toContain('5,2 → 7,8');
-    expect(text).toContain('Методист ____________ Смирнова Ольга Викторовна');
+    expect(text).toContain('Методист ____________ О. В. Смирнова');
     // Only the empty table shows «—».
     expect(filled.flat(2).filter((c) => c === EMPTY_ROW_MARK)).toHaveLength(1);
   });

@@ -1,11 +1,12 @@
 /**
  * The document kinds and their default templates, as data (see types.ts for how they are used).
  *
- * Values come from the spreadsheet in the nominative case («Иванова Марина Петровна», «Учитель»),
- * and Russian would need other cases after «Директору…», «от…», «Назначить…». So every placeholder
- * stands where the nominative is right: as an apposition («оператору — {{школа}} —»), after a label
- * («Работник: {{фио}}»), in parentheses («Куратору ({{куратор}})»), as a subject («…назначается
- * {{куратор}}») or under a signature. Numerals stay out of agreement: «Всего …: {{число_пар}}».
+ * Values come from the spreadsheet in the nominative case («Иванова Марина Петровна», «Учитель»).
+ * A person's name has case-aware forms too (names.ts, filled in docs/data.ts): `{{куратор_дательный}}`
+ * («Куратору … Смирновой О. В.») and `{{куратор_подпись}}` («О. В. Смирнова», under a signature and in
+ * «С приказом ознакомлен(а)»). Other placeholders stand where the nominative is right: as an
+ * apposition («оператору — {{школа}} —»), after a label («Работник: {{фио}}») or as a subject
+ * («…назначается {{куратор}}»). Numerals stay out of agreement: «Всего …: {{число_пар}}».
  *
  * The personal-data consent is made of the same sentences as the questionnaires' consent
  * (consentText), and the duties consent lists the same duties (dutiesConsentText), so what a teacher
@@ -38,7 +39,11 @@ const NUMBER = field('номер', 'Регистрационный номер');
 const DATE = field('дата', 'Дата');
 const FULL_NAME = field('фио', 'ФИО');
 const POSITION = field('должность', 'Должность');
-const METHODOLOGIST = field('методист', 'Методист');
+/** Case-aware forms of the names (see the top of the file). */
+const CURATOR_DATIVE = field('куратор_дательный', 'Куратор — кому (дательный падеж)');
+const CURATOR_SIGNS = field('куратор_подпись', 'Куратор — под подписью');
+const DIRECTOR_SIGNS = field('директор_подпись', 'Директор — под подписью');
+const METHODOLOGIST_SIGNS = field('методист_подпись', 'Методист — под подписью');
 
 // ---- blocks -------------------------------------------------------------------------------------
 
@@ -63,7 +68,7 @@ function orderHead(title: string): TemplateBlock[] {
 
 const ORDER_WORD = paragraph('ПРИКАЗЫВАЮ:', { bold: true });
 const CONTROL = 'Контроль за исполнением настоящего приказа оставляю за собой.';
-const DIRECTOR_SIGNATURE = paragraph('Директор ____________ {{директор}}');
+const DIRECTOR_SIGNATURE = paragraph('Директор ____________ {{директор_подпись}}');
 
 const LAW_273 = 'Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»';
 /** Both Ministry letters of stage 1 of the seed roadmap. */
@@ -90,7 +95,7 @@ const regulationOrder: DocumentKind = {
   folder: 'Приказы',
   templateName: 'Шаблон — Приказ об утверждении Положения о наставничестве',
   numberPrefix: 'Н',
-  fields: [SCHOOL, DIRECTOR, CURATOR, SCHOOL_YEAR, ORDER_NUMBER, ORDER_DATE],
+  fields: [SCHOOL, CURATOR, SCHOOL_YEAR, ORDER_NUMBER, ORDER_DATE, DIRECTOR_SIGNS, CURATOR_SIGNS],
   rowFields: [],
   blocks: [
     ...orderHead('Об утверждении Положения о системе наставничества педагогических работников'),
@@ -128,7 +133,7 @@ const regulationOrder: DocumentKind = {
     blank(),
     DIRECTOR_SIGNATURE,
     blank(),
-    paragraph('С приказом ознакомлен(а): ____________ {{куратор}}'),
+    paragraph('С приказом ознакомлен(а): ____________ {{куратор_подпись}}'),
   ],
 };
 
@@ -149,7 +154,15 @@ const pairsOrder: DocumentKind = {
   folder: 'Приказы',
   templateName: 'Шаблон — Приказ о закреплении наставнических пар',
   numberPrefix: 'Н',
-  fields: [SCHOOL, DIRECTOR, CURATOR, SCHOOL_YEAR, ORDER_NUMBER, ORDER_DATE, field('число_пар', 'Число пар (групп)')],
+  fields: [
+    SCHOOL,
+    SCHOOL_YEAR,
+    ORDER_NUMBER,
+    ORDER_DATE,
+    field('число_пар', 'Число пар (групп)'),
+    DIRECTOR_SIGNS,
+    CURATOR_DATIVE,
+  ],
   rowFields: [
     field('номер_строки', 'Номер строки'),
     field('наставник', 'Наставник'),
@@ -174,7 +187,7 @@ const pairsOrder: DocumentKind = {
         'с наставляемыми персонализированные программы наставничества и представить их куратору.',
     ),
     body(
-      '3. Куратору реализации системы наставничества педагогических работников ({{куратор}}) обеспечить ' +
+      '3. Куратору реализации системы наставничества педагогических работников {{куратор_дательный}} обеспечить ' +
         'сопровождение наставнических пар (групп) и мониторинг реализации персонализированных программ ' +
         'наставничества.',
     ),
@@ -223,11 +236,11 @@ const program: DocumentKind = {
   numberPrefix: 'П',
   fields: [
     SCHOOL,
-    DIRECTOR,
-    CURATOR,
     SCHOOL_YEAR,
     NUMBER,
     DATE,
+    DIRECTOR_SIGNS,
+    CURATOR_SIGNS,
     field('наставник', 'Наставник'),
     field('наставляемые', 'Наставляемые'),
     field('форма', 'Форма наставничества'),
@@ -246,7 +259,7 @@ const program: DocumentKind = {
   blocks: [
     centred('{{школа}}', { spaceAfter: 12 }),
     paragraph('УТВЕРЖДАЮ', { align: 'RIGHT', bold: true }),
-    paragraph('Директор ____________ {{директор}}', { align: 'RIGHT', spaceAfter: 24 }),
+    paragraph('Директор ____________ {{директор_подпись}}', { align: 'RIGHT', spaceAfter: 24 }),
     centred('ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА', { fontSize: 16, spaceAfter: 6 }),
     centred('на {{учебный_год}} учебный год', { bold: false }),
     paragraph('№ {{номер}} от {{дата}}', { align: 'CENTER', spaceAfter: 18 }),
@@ -266,7 +279,7 @@ const program: DocumentKind = {
     blank(),
     paragraph('Наставляемый(-ые) ____________ {{наставляемые}}'),
     blank(),
-    paragraph('Куратор ____________ {{куратор}}'),
+    paragraph('Куратор ____________ {{куратор_подпись}}'),
   ],
 };
 
@@ -450,8 +463,8 @@ const analyticalReport: DocumentKind = {
     SCHOOL_YEAR,
     NUMBER,
     DATE,
-    CURATOR,
-    METHODOLOGIST,
+    CURATOR_SIGNS,
+    METHODOLOGIST_SIGNS,
     field('число_пар', 'Число пар (групп)'),
     field('число_наставников', 'Число наставников'),
     field('число_наставляемых', 'Число наставляемых'),
@@ -502,9 +515,9 @@ const analyticalReport: DocumentKind = {
     hint('[Затруднения наставников и наставляемых и как их преодолевали]'),
     hint('[Предложения на следующий учебный год]', { spaceAfter: 12 }),
     blank(),
-    paragraph('Куратор ____________ {{куратор}}'),
+    paragraph('Куратор ____________ {{куратор_подпись}}'),
     blank(),
-    paragraph('Методист ____________ {{методист}}'),
+    paragraph('Методист ____________ {{методист_подпись}}'),
   ],
 };
 

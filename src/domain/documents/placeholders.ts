@@ -8,6 +8,7 @@
  * placeholderPattern, an RE2-safe pattern for Body.replaceText / findText.
  */
 import { foldRu } from '../dates';
+import { NAME_FORMS, nameFieldBase } from './names';
 import type { DocumentKind, PlaceholderSpec, TemplateBlock } from './types';
 
 export interface PlaceholderToken {
@@ -379,7 +380,20 @@ export function checkTemplate(kind: DocumentKind, texts: TemplateTexts): string[
   const fieldNames = kind.fields.map((f) => f.name);
   const rowNames = kind.rowFields.map((f) => f.name);
   const groups = rowGroups(kind);
-  const known = [...fieldNames, ...rowNames, ...(kind.tables ?? []).flatMap((t) => t.fields.map((f) => f.name))];
+  // A person named in one form may be named in any other («{{куратор}}» of a template made before the
+  // forms existed, «{{куратор_родительный}}» a curator adds): the data fills them all.
+  const forms = fieldNames
+    .filter((f) => nameFieldBase(f) !== f)
+    .map(nameFieldBase)
+    .flatMap((b) => [b, ...NAME_FORMS.map((form) => `${b}_${form}`)]);
+  const known = [
+    ...new Set([
+      ...fieldNames,
+      ...forms,
+      ...rowNames,
+      ...(kind.tables ?? []).flatMap((t) => t.fields.map((f) => f.name)),
+    ]),
+  ];
   const groupOf = new Map<string, RowGroup>();
   for (const g of groups) for (const f of g.fields) if (!groupOf.has(f.name)) groupOf.set(f.name, g);
   const brokenMessages: string[] = [];
