@@ -30,6 +30,7 @@ function Pair(props: { pair: MyPairEntry }) {
         <p class="muted">Программа ещё не составлена.</p>
       ) : (
         <>
+          <p class="muted">Выполнено {p.progress}%</p>
           <ProgressBar percent={p.progress} label={`Выполнено ${p.progress}%`} thin />
           <ul class="my-list">
             {p.activities.map((a) => (
