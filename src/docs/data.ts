@@ -4,7 +4,14 @@
  * own values and table rows.
  */
 import { formatDateLong, formatDateShort } from '../domain/documents/dateWords';
-import { nameFieldBase, nameFields, normalizeName } from '../domain/documents/names';
+import {
+  genderOf,
+  looksLikeName,
+  nameFieldBase,
+  nameFields,
+  normalizeName,
+  splitName,
+} from '../domain/documents/names';
 import type { DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
@@ -13,7 +20,7 @@ import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets
 import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
-import { overridesOf, readNameOverrides } from '../sheets/nameFormsSheet';
+import { NAME_FORMS_SHEET, overridesOf, readNameOverrides } from '../sheets/nameFormsSheet';
 import { analyticalReportItem, newsItems } from './yearDocuments';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -93,6 +100,23 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
   for (const [field, key] of REQUIRED_SETTINGS) {
     if (used.has(field) && !common[field]) {
       problems.push(`На листе «Настройки» не заполнено: «${SETTING_LABELS[key]}».`);
+    }
+  }
+  // A case is only declined with the gender, which comes from the patronymic.
+  const PEOPLE: Array<[string, SettingKey]> = [
+    ['директор', 'director'],
+    ['куратор', 'curator'],
+    ['методист', 'methodologist'],
+  ];
+  for (const [field, key] of PEOPLE) {
+    const name = common[field];
+    const declined = kind.fields.some((f) => nameFieldBase(f.name) === field && !f.name.endsWith('_подпись'));
+    const corrected = Object.keys(overridesOf(overrides, name)).length > 0;
+    if (declined && !corrected && name && looksLikeName(name) && !genderOf(splitName(name).middle)) {
+      warnings.push(
+        `На листе «Настройки» в строке «${SETTING_LABELS[key]}» нет отчества («${name}»): падеж имени ` +
+          `подобрать нельзя. Впишите фамилию, имя и отчество или нужную форму на листе «${NAME_FORMS_SHEET}».`,
+      );
     }
   }
 

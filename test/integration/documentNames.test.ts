@@ -67,4 +67,14 @@ describe('names in documents', () => {
     const text = generate(ws, { kind: 'pairsOrder', date: '2026-11-25' });
     expect(text).toContain(`${CURATOR_TEXT} Смирновой Ольге Викторовне обеспечить`);
   });
+
+  test('a curator without a patronymic: the preview warns that the case cannot be chosen', async () => {
+    const ws = await demo();
+    ws.run('setupSchoolYear', { curator: 'Орлова Ирина' });
+    const preview = ws.run('previewDocuments', 'pairsOrder') as DocumentPreview;
+    expect(preview.warnings).toContainEqual(
+      'На листе «Настройки» в строке «Куратор наставничества» нет отчества («Орлова Ирина»): падеж имени ' +
+        'подобрать нельзя. Впишите фамилию, имя и отчество или нужную форму на листе «Склонения».',
+    );
+  });
 });
