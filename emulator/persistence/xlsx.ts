@@ -38,6 +38,7 @@ import { presentIndices } from '../spreadsheet/cells';
 import { chartTitle } from '../spreadsheet/chartModel';
 import { gridCellCount, groupDigits, MAX_CELLS, MAX_COLUMNS } from '../spreadsheet/limits';
 import type { ChartModel } from '../spreadsheet/model';
+import { addChartsToXlsx } from './xlsxCharts';
 import { errorWithCause, readJson, writeFileAtomic, writeJsonAtomic } from './atomicWrite';
 
 export const XLSX_FILE = 'spreadsheet.xlsx';
@@ -535,7 +536,8 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
     },
   ];
 
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  // Charts for whoever opens the file; the emulator reads its own from the sidecar.
+  const buffer = await addChartsToXlsx(Buffer.from(await wb.xlsx.writeBuffer()), model, xlsxNames);
   return { buffer, sidecar };
 }
 
