@@ -70,6 +70,7 @@ function appendBlock(
   table.setBorderWidth(1);
   (block.widths ?? []).forEach((w, i) => table.setColumnWidth(i, w));
   if (block.boldHeader) block.header.forEach((_, r) => table.getRow(r).editAsText().setBold(true));
+  if (block.fontSize) sized.push({ text: table.editAsText(), size: block.fontSize });
 }
 
 function styleParagraph(

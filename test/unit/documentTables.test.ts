@@ -143,7 +143,13 @@ describe('the analytical report', () => {
     const filled = tables(body);
     expect(filled.map((t) => t.length)).toEqual([3, 4, 2, 2]);
     expect(filled[0][0][0]).toBe('№');
-    expect(filled[0].slice(1)).toEqual(PAIRS.map((p) => Object.values(p)));
+    // The mentor and the mentees share the second column.
+    expect(filled[0].slice(1)).toEqual(
+      PAIRS.map(({ пара_наставник, пара_наставляемые, ...p }) => {
+        const [no, ...rest] = Object.values(p);
+        return [no, `${пара_наставник} — ${пара_наставляемые}`, ...rest];
+      }),
+    );
     expect(filled[1].slice(1)).toEqual(QUESTIONS.map((q) => Object.values(q)));
     expect(filled[2].slice(1)).toEqual(EVENTS.map((e) => Object.values(e)));
     expect(filled[3]).toEqual([
@@ -174,8 +180,8 @@ describe('the analytical report', () => {
       events: [{ ...EVENTS[0], мероприятие_тема: '\\$&' }],
     });
     const [pairs, questions, events] = tables(body);
-    expect(pairs[1][1]).toBe(hostile);
-    expect(pairs[1][2]).toBe('$$ \\\\ }}');
+    // The mentor and the mentees share a cell: «наставник — наставляемые».
+    expect(pairs[1][1]).toBe(`${hostile} — $$ \\\\ }}`);
     expect(questions[1]).toEqual(['{{вопрос_роль}}', 'наставляемые', '8,7', '3']);
     expect(events[1][2]).toBe('\\$&');
     expect(body.getText()).toContain('Школа $2 {{директор}}');

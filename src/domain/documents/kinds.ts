@@ -137,13 +137,17 @@ const regulationOrder: DocumentKind = {
   ],
 };
 
+/** Points: tables with many columns are set smaller than the 14 pt text, as ГОСТ Р 7.0.97 allows. */
+const TABLE_FONT_SIZE = 12;
+
 /** The table of the order on pairs: the header and one repeating row. */
 const PAIRS_TABLE: TemplateTable = {
   type: 'table',
   header: [['№', 'Наставник', 'Наставляемый(-ые)', 'Форма наставничества', 'Срок']],
   row: ['{{номер_строки}}', '{{наставник}}', '{{наставляемые}}', '{{форма}}', '{{срок}}'],
-  widths: [32, 120, 135, 90, 90],
+  widths: [28, 115, 124, 115, 85],
   boldHeader: true,
+  fontSize: TABLE_FONT_SIZE,
 };
 
 const pairsOrder: DocumentKind = {
@@ -215,8 +219,9 @@ const PROGRAM_TABLE: TemplateTable = {
     '{{результат}}',
     '{{форма_отчетности}}',
   ],
-  widths: [26, 64, 135, 82, 90, 70],
+  widths: [26, 60, 118, 98, 85, 80],
   boldHeader: true,
+  fontSize: TABLE_FONT_SIZE,
 };
 
 /** A section heading of the program: «1. Участники программы». */
@@ -390,38 +395,62 @@ const heading2 = (text: string) => paragraph(text, { heading: 'HEADING2', spaceA
 /** A hint the methodologist replaces with their own text. */
 const hint = (text: string, style: Style = {}) => body(text, { italic: true, ...style });
 
+/** A column of an extra repeating table: its header, width and the field(s) its cell holds. */
+interface ReportColumn {
+  header: string;
+  name: string;
+  label: string;
+  width: number;
+  /** A second field in the same cell, after « — » (saves a column where columns are scarce). */
+  with?: { name: string; label: string };
+}
+
 /** An extra repeating table: its spec (fields and key) and its block in the default template, from one list. */
 function tableWithRow(
   key: string,
   label: string,
-  columns: Array<{ header: string; name: string; label: string; width: number }>,
+  columns: ReportColumn[],
 ): { spec: RepeatingTableSpec; block: TemplateTable } {
   return {
-    spec: { key, label, fields: columns.map((c) => field(c.name, c.label)) },
+    spec: {
+      key,
+      label,
+      fields: columns.flatMap((c) => [field(c.name, c.label), ...(c.with ? [field(c.with.name, c.with.label)] : [])]),
+    },
     block: {
       type: 'table',
       header: [columns.map((c) => c.header)],
-      row: columns.map((c) => `{{${c.name}}}`),
+      row: columns.map((c) => `{{${c.name}}}${c.with ? ` — {{${c.with.name}}}` : ''}`),
       widths: columns.map((c) => c.width),
       boldHeader: true,
+      fontSize: TABLE_FONT_SIZE,
     },
   };
 }
 
+/**
+ * Seven columns at 12 pt across 467 pt: each header's longest word fits its column (checked on the
+ * PDF by test/e2e/documentTables.e2e.test.ts), so the mentor and mentees share one column.
+ */
 const REPORT_PAIRS = tableWithRow('pairs', 'Реализация персонализированных программ', [
   { header: '№', name: 'пара_номер', label: 'Номер строки', width: 24 },
-  { header: 'Наставник', name: 'пара_наставник', label: 'Наставник', width: 85 },
-  { header: 'Наставляемые', name: 'пара_наставляемые', label: 'Наставляемые', width: 85 },
-  { header: 'Выполнение программы, %', name: 'пара_выполнение', label: 'Выполнение программы, %', width: 55 },
-  { header: 'Встреч', name: 'пара_встреч', label: 'Встреч', width: 45 },
-  { header: 'Ответили на мониторинг', name: 'пара_ответили', label: 'Ответили на мониторинг', width: 58 },
   {
-    header: 'Удовлетворённость (1–10)',
+    header: 'Наставник — наставляемые',
+    name: 'пара_наставник',
+    label: 'Наставник',
+    width: 103,
+    with: { name: 'пара_наставляемые', label: 'Наставляемые' },
+  },
+  { header: 'Выполнение программы, %', name: 'пара_выполнение', label: 'Выполнение программы, %', width: 84 },
+  { header: 'Встреч', name: 'пара_встреч', label: 'Встреч', width: 52 },
+  { header: 'Ответили на мониторинг', name: 'пара_ответили', label: 'Ответили на мониторинг', width: 80 },
+  {
+    header: 'Средняя оценка (1–10)',
     name: 'пара_удовлетворенность',
     label: 'Удовлетворённость (1–10)',
-    width: 60,
+    width: 58,
   },
-  { header: 'Решено запросов, %', name: 'пара_решено', label: 'Решено запросов, %', width: 55 },
+  { header: 'Решено запросов, %', name: 'пара_решено', label: 'Решено запросов, %', width: 66 },
 ]);
 
 const REPORT_QUESTIONS = tableWithRow('questions', 'Вопросы мониторинга', [

@@ -61,6 +61,8 @@ export interface TemplateTable {
   widths?: number[];
   /** Make the header rows bold. */
   boldHeader?: boolean;
+  /** Points for the whole table (official tables may be smaller than the 14 pt text, ГОСТ Р 7.0.97). */
+  fontSize?: number;
 }
 
 export type TemplateBlock = TemplateParagraph | TemplateTable;
