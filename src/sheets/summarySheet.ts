@@ -7,8 +7,8 @@ import { writeSummaryCharts } from './summaryCharts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const WIDTH = 8;
-/** Bold headers fit unbroken («Выполнено», «Ответственный», «% выполнения»). */
-export const SUMMARY_WIDTHS = [40, 190, 80, 96, 68, 74, 90, 100];
+/** Bold headers fit unbroken («Выполнено», «Ответственный», «% выполнения»: checked in the browser by screenshots.e2e); A–H stay 784 px with the row numbers. */
+export const SUMMARY_WIDTHS = [40, 176, 80, 110, 68, 74, 90, 100];
 const STAGE_HEADER = [
   'Этап',
   'Наименование',

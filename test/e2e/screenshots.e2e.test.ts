@@ -83,6 +83,17 @@ test('roadmap, «Сводка» with the sidebar, pairing panel and a generated 
     expect(title.text).toBe('Ход реализации дорожной карты наставничества');
     expect(title.shown).toBeGreaterThan(100);
     expect(title.needed).toBeLessThanOrEqual(title.shown);
+    // Bold one-word headers keep to one line: a word broken mid-way shows as two line boxes.
+    const header = page
+      .locator('[data-testid^="cell-D"] .c')
+      .filter({ hasText: /^Ответственный$/ })
+      .first();
+    const lines = await header.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
 
     await clickAddonMenu(page, 'Подбор пар');
     const pairing = page.frameLocator('[data-testid="sidebar-frame"]');
