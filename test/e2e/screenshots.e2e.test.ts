@@ -1,16 +1,16 @@
 /**
  * Screenshots of what a methodologist reads, at a laptop's 1366×768 and at 1600×950, in the demo
  * school: the roadmap, «Сводка» with the sidebar open, the pairing panel and a generated order, saved
- * to test/e2e/screenshots/ (git-ignored) — look at them. At 1366 with the sidebar open the charts must
+ * to test-artifacts/screenshots/ (git-ignored) — look at them. At 1366 with the sidebar open the charts must
  * sit beside the tables and inside the window, and text spilling into empty cells must show in full.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { clickAddonMenu, openWorkspacePage, useBrowser } from './browser';
+import { ARTIFACTS, clickAddonMenu, openWorkspacePage, useBrowser } from './browser';
 
-const SHOTS = path.resolve(__dirname, 'screenshots');
+const SHOTS = path.join(ARTIFACTS, 'screenshots');
 const session = useBrowser();
 
 interface Box {
