@@ -322,7 +322,7 @@ console.table(documents);
         rows.push(['2026–2027', id, mentor ? 'наставник' : 'наставляемый', pairId, '2027-05-10T09:00:00Z']);
       }
     });
-    const answersSheet = 'Мониторинг: ответы';
+    const answersSheet = 'Мониторинг — ответы';
     const menteeRow = confirmed.find((row) => ids(row, 'ID наставляемых').length > 0);
     const menteeId = ids(menteeRow, 'ID наставляемых')[0];
     const bank = ws.values('Наставляемые');

@@ -1,5 +1,5 @@
 /**
- * «Мониторинг: ответы»: one row per person, pair and school year — the processed monitoring answers,
+ * «Мониторинг — ответы»: one row per person, pair and school year — the processed monitoring answers,
  * by the banks' ids (no names). A new answer of the same person about the same pair in the same year
  * replaces the row; last year's rows stay, and only the year asked for is read.
  */
@@ -31,6 +31,7 @@ const SEPARATOR = '; ';
 
 export const MONITORING_ANSWERS_TABLE: TableSpec = {
   sheetName: SHEETS.monitoringAnswers,
+  formerNames: ['Мониторинг: ответы'],
   columns: [
     { header: C.period, width: 100, numberFormat: '@' },
     { header: C.person, width: 100, numberFormat: '@' },

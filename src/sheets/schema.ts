@@ -15,7 +15,8 @@ export const SHEETS = {
   events: 'Мероприятия',
   meetings: 'Встречи',
   monitoring: 'Мониторинг',
-  monitoringAnswers: 'Мониторинг: ответы',
+  // Not «Мониторинг: ответы»: Excel forbids «:» in sheet names, and the .xlsx download must keep them.
+  monitoringAnswers: 'Мониторинг — ответы',
   practices: 'Методическая копилка',
   publications: 'Публикации',
   reminderLog: 'Журнал напоминаний',

@@ -18,6 +18,19 @@ export interface RenamedColumn {
 export interface TableSpec {
   sheetName: string;
   columns: readonly ColumnSpec[];
+  /** Names the sheet had in earlier versions of the add-on: such a sheet is renamed on first use. */
+  formerNames?: readonly string[];
+}
+
+/** The table's sheet, a sheet under a former name renamed to the current one; null when neither exists. */
+function tableSheet(ss: Spreadsheet, spec: TableSpec): Sheet | null {
+  const sheet = ss.getSheetByName(spec.sheetName);
+  if (sheet) return sheet;
+  for (const name of spec.formerNames ?? []) {
+    const former = ss.getSheetByName(name);
+    if (former) return former.setName(spec.sheetName);
+  }
+  return null;
 }
 
 /**
@@ -46,7 +59,7 @@ export class Table {
 
   /** Reads the table; null when the sheet does not exist. */
   static read(ss: Spreadsheet, spec: TableSpec): Table | null {
-    const sheet = ss.getSheetByName(spec.sheetName);
+    const sheet = tableSheet(ss, spec);
     return sheet ? Table.readSheet(sheet, spec) : null;
   }
 
@@ -68,7 +81,7 @@ export class Table {
     ss: Spreadsheet,
     spec: TableSpec,
   ): { table: Table; created: boolean; restored: string[]; renamed: RenamedColumn[] } {
-    let sheet = ss.getSheetByName(spec.sheetName);
+    let sheet = tableSheet(ss, spec);
     const created = !sheet;
     if (!sheet) sheet = ss.insertSheet(spec.sheetName, ss.getNumSheets());
     let table = Table.readSheet(sheet, spec);

@@ -1,7 +1,7 @@
 /**
  * Answers to the forms of the year's work, filed by the one form-submit trigger under its lock
  * (forms/filing.ts, which refreshes «Сводка» afterwards): «Отчёт о встрече» → «Встречи» (and the
- * program activity it covers becomes done), the monitoring forms → «Мониторинг: ответы» and
+ * program activity it covers becomes done), the monitoring forms → «Мониторинг — ответы» and
  * «Мониторинг». The same rules as the questionnaires: consent, one row per person and pair (a repeated
  * answer replaces it), hostile text kept harmless.
  */

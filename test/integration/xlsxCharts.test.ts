@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { openWorkspace } from '../../emulator/workspace';
-import { setUpWorkspace } from './workspace';
+import { MAY, setUpWorkspace, useDemoSchool } from './workspace';
+
+const demo = useDemoSchool('xlsxSheetNames', MAY);
 
 /** Worksheet names in workbook order, and their part paths. */
 async function sheetsOf(zip: JSZip): Promise<Array<{ name: string; part: string }>> {
@@ -52,9 +54,9 @@ describe('the downloaded .xlsx', () => {
     const zip = await JSZip.loadAsync(readFileSync(file));
 
     const sheets = await sheetsOf(zip);
-    // Names Excel can hold are kept exactly (Excel forbids «:» — see the report on «Мониторинг: ответы»).
-    const excelable = ws.sheetNames().filter((n) => !/[:\\/?*[\]]/.test(n) && n.length <= 31);
-    expect(sheets.map((s) => s.name).filter((n) => excelable.includes(n))).toEqual(excelable);
+    // Every sheet keeps its exact name: the add-on names none with what Excel forbids (: \\ / ? * [ ]
+    // or over 31 characters).
+    expect(sheets.map((s) => s.name)).toEqual(ws.sheetNames());
     expect(sheets.map((s) => s.name)).toContain('Сводка');
 
     const summary = sheets.find((s) => s.name === 'Сводка')!;
@@ -81,4 +83,14 @@ describe('the downloaded .xlsx', () => {
     const reopened = await openWorkspace({ dir });
     expect(reopened.charts('Сводка')).toEqual(charts);
   });
+});
+
+test('a spreadsheet of an earlier version: «Мониторинг: ответы» is renamed, its answers kept', async () => {
+  const ws = await demo();
+  const answers = ws.values('Мониторинг — ответы');
+  expect(answers!.length).toBeGreaterThan(1);
+  ws.spreadsheet().getActiveSpreadsheet().getSheetByName('Мониторинг — ответы')!.setName('Мониторинг: ответы');
+  ws.run('getYearView');
+  expect(ws.sheetNames()).not.toContain('Мониторинг: ответы');
+  expect(ws.values('Мониторинг — ответы')).toEqual(answers);
 });

@@ -196,7 +196,7 @@ describe('the demo school in May', () => {
       email: 'stranger@school2.example',
     });
     expect((ws.run('getYearView') as YearView).monitoring.answered).toBe(view.monitoring.answered);
-    expect(JSON.stringify(ws.values('Мониторинг: ответы'))).not.toContain('stranger');
+    expect(JSON.stringify(ws.values('Мониторинг — ответы'))).not.toContain('stranger');
 
     ws.submitForm(def.title, byTitle(def, { ...answers, consent: [MONITORING_CONSENT_CHOICE] }), {
       email: person.Email,
@@ -206,13 +206,13 @@ describe('the demo school in May', () => {
     expect(after.monitoring.nonRespondents.map((n) => n.name)).not.toContain(missing.name);
     const sheet = ws.values('Мониторинг')!.map((r) => r.join(' | '));
     expect(sheet.find((l) => l.startsWith('Пар и групп'))).toContain(`Ответили | ${after.monitoring.answered}`);
-    const answersRow = records(ws, 'Мониторинг: ответы').find((r) => r['ID участника'] === person.ID)!;
+    const answersRow = records(ws, 'Мониторинг — ответы').find((r) => r['ID участника'] === person.ID)!;
     expect(answersRow['Что изменить']).toBe(HOSTILE);
-    expect(JSON.stringify(records(ws, 'Мониторинг: ответы'))).not.toContain(person.Email);
+    expect(JSON.stringify(records(ws, 'Мониторинг — ответы'))).not.toContain(person.Email);
     // A new school year starts without answers; last year's rows stay on the sheet, marked with their year.
     ws.run('setupSchoolYear', { startYear: 2027 });
     expect((ws.run('getYearView') as YearView).monitoring.answered).toBe(0);
-    const kept = records(ws, 'Мониторинг: ответы');
+    const kept = records(ws, 'Мониторинг — ответы');
     expect(kept).toHaveLength(after.monitoring.answered);
     expect(kept.every((r) => r['Учебный год'] === '2026–2027')).toBe(true);
   });
