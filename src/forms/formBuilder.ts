@@ -67,6 +67,7 @@ export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): Bu
     (existing ? result.updated : result.created).push(key);
   }
   linkResponseSheets(ss, registry);
+  nameResponseSheets(ss, registry, forms);
   writeRegistry(registry);
   for (const note of result.notes) logAction(ss, 'Анкеты', note);
   return result;
@@ -238,4 +239,35 @@ function linkResponseSheets(ss: Spreadsheet, registry: FormRegistry): void {
     }
   }
   ss.setActiveSheet(active);
+}
+
+/** Google's names for a new response sheet («Ответы на форму (3)»; "Form Responses 3" in English). */
+const DEFAULT_RESPONSE_SHEET = /^(?:Ответы на форму \(\d+\)|Form Responses \d+)$/;
+/** Sheets' limit on a sheet name. */
+const MAX_SHEET_NAME = 100;
+
+/** «Ответы: Анкета наставляемого»: says which form the sheet holds. */
+export function responseSheetName(title: string): string {
+  return `Ответы: ${title.replace(/\s+/g, ' ').trim()}`.slice(0, MAX_SHEET_NAME).trim();
+}
+
+/**
+ * Gives each response sheet that still has Google's name («Ответы на форму (1)») the name of its form.
+ * Renaming keeps the link (Google follows the sheet, not its name; the add-on finds it by id). A name
+ * staff chose is left alone. A name taken by another sheet gets « (2)», « (3)»…
+ */
+function nameResponseSheets(ss: Spreadsheet, registry: FormRegistry, forms: readonly BuildableForm[]): void {
+  const sheets = ss.getSheets();
+  const taken = new Set(sheets.map((s) => s.getName().toLowerCase()));
+  for (const def of forms) {
+    const entry = registry[def.key];
+    const sheet = entry && entry.sheetId !== null ? sheets.find((s) => s.getSheetId() === entry.sheetId) : undefined;
+    if (!sheet || !DEFAULT_RESPONSE_SHEET.test(sheet.getName())) continue;
+    const base = responseSheetName(def.title);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, MAX_SHEET_NAME - 5)} (${n})`;
+    taken.delete(sheet.getName().toLowerCase());
+    sheet.setName(name);
+    taken.add(name.toLowerCase());
+  }
 }
