@@ -152,7 +152,8 @@ function reportMeetings(ws: Workspace, pairs: Pair[], emails: Map<string, string
         def.title,
         byTitle(def, {
           pair: pairChoiceLabel(pair.id, pair.mentorName),
-          date: ru(date),
+          // The date question's picker sends the ISO day.
+          date,
           format: k % 3 === 2 ? 'Дистанционно' : 'Очно',
           topic: a['Мероприятие'].slice(0, 120),
           duration: String(40 + (k % 3) * 10),

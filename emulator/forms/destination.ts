@@ -15,6 +15,7 @@ import {
   type SpreadsheetModel,
 } from '../spreadsheet/model';
 import { markChanged, runtimeOf } from '../spreadsheet/runtime';
+import { fromWallClock } from '../core/timezone';
 import { editUrl } from './context';
 import { isQuestion, type DestinationModel, type FormModel, type FormsModel, type ResponseModel } from './model';
 
@@ -24,6 +25,8 @@ export const TIMESTAMP_HEADER = 'Отметка времени';
 export const EMAIL_HEADER = 'Адрес электронной почты';
 /** Sheets' ru_RU date-time display, as the timestamp column shows it. */
 export const TIMESTAMP_FORMAT = 'dd.MM.yyyy H:mm:ss';
+/** Sheets' ru_RU date display, as a date question's column shows it. */
+export const DATE_ANSWER_FORMAT = 'dd.MM.yyyy';
 
 /** «Ответы на форму (N)» with the first free N (sheet names compare case-insensitively). */
 export function responseSheetName(ss: SpreadsheetModel): string {
@@ -127,6 +130,21 @@ export function answerText(value: string | string[]): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/**
+ * A date answer on the response sheet: a real date (midnight in the spreadsheet's time zone) shown as
+ * ru_RU shows dates, so `values` / `namedValues` carry «14.10.2026». **Choice** (not documented): an
+ * answer without the year is written as the text «14.10».
+ */
+function dateCell(ss: SpreadsheetModel, text: string): [CellValue, string | undefined] {
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (full) {
+    const ms = fromWallClock(ss.timeZone, Number(full[1]), Number(full[2]), Number(full[3]));
+    return [new Date(ms), DATE_ANSWER_FORMAT];
+  }
+  const md = /^(\d{2})-(\d{2})$/.exec(text);
+  return [md ? `${md[2]}.${md[1]}` : text, undefined];
+}
+
 export interface WrittenRow {
   sheetId: number;
   /** 1-based row of the response. */
@@ -140,7 +158,7 @@ export interface WrittenRow {
 /**
  * Appends the response after the last row, each answer under the column headed by its question's
  * current title (staff may have moved columns); missing headers are added at the end. The timestamp
- * is a Date with the date-time format; scale answers are numbers; text is written as text, never
+ * is a Date with the date-time format; scale answers are numbers; date answers are dates; text is written as text, never
  * parsed as a formula.
  */
 export function appendResponseRow(ss: SpreadsheetModel, form: FormModel, response: ResponseModel): WrittenRow | null {
@@ -155,6 +173,11 @@ export function appendResponseRow(ss: SpreadsheetModel, form: FormModel, respons
     const col = columnFor(ss, sheet, item.title);
     const answer = response.answers.find((a) => a.itemId === item.id);
     if (!answer) continue;
+    if (item.type === 'DATE') {
+      const [value, format] = dateCell(ss, answerText(answer.value));
+      setCell(ss, sheet, r, col, value, format);
+      continue;
+    }
     const value: CellValue = item.type === 'SCALE' ? Number(answer.value) : answerText(answer.value);
     setCell(ss, sheet, r, col, value);
   }

@@ -49,6 +49,7 @@ type Members =
   | 'addCheckboxItem'
   | 'addListItem'
   | 'addScaleItem'
+  | 'addDateItem'
   | 'addSectionHeaderItem'
   | 'getResponses'
   | 'getResponse'
@@ -301,6 +302,9 @@ export class FormImpl extends Wrapped implements Pick<FF, Members> {
   }
   addScaleItem() {
     return this.add<GoogleAppsScript.Forms.ScaleItem>('SCALE');
+  }
+  addDateItem() {
+    return this.add<GoogleAppsScript.Forms.DateItem>('DATE');
   }
   addSectionHeaderItem() {
     return this.add<GoogleAppsScript.Forms.SectionHeaderItem>('SECTION_HEADER');

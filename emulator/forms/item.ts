@@ -13,6 +13,7 @@ type As =
   | 'asCheckboxItem'
   | 'asListItem'
   | 'asScaleItem'
+  | 'asDateItem'
   | 'asSectionHeaderItem';
 
 /** Remembered from Apps Script's behaviour, not confirmed against a live script. */
@@ -44,6 +45,9 @@ export class GenericItemImpl
   }
   asScaleItem() {
     return this.as<GoogleAppsScript.Forms.ScaleItem>('SCALE');
+  }
+  asDateItem() {
+    return this.as<GoogleAppsScript.Forms.DateItem>('DATE');
   }
   asSectionHeaderItem() {
     return this.as<GoogleAppsScript.Forms.SectionHeaderItem>('SECTION_HEADER');

@@ -12,6 +12,7 @@ export const ITEM_TYPES = [
   'CHECKBOX',
   'LIST',
   'SCALE',
+  'DATE',
   'SECTION_HEADER',
 ] as const;
 export type ItemTypeName = (typeof ITEM_TYPES)[number];
@@ -32,6 +33,8 @@ export interface ItemModel {
   upperBound: number;
   leftLabel: string;
   rightLabel: string;
+  /** Date items: whether the respondent gives the year too (DateItem.setIncludesYear; Google's default is on). */
+  includesYear: boolean;
 }
 
 /** Where responses go: a sheet of the workspace's spreadsheet, tracked by id so renames do not matter. */
@@ -110,6 +113,7 @@ export function formsModelFromJSON(input: unknown): FormsModel {
   for (const form of model.forms) {
     if (typeof form.published !== 'boolean') form.published = true;
     if (!Array.isArray(form.editors)) form.editors = [];
+    for (const item of form.items) if (typeof item.includesYear !== 'boolean') item.includesYear = true;
   }
   return model;
 }
@@ -127,6 +131,7 @@ export function newItemModel(id: number, type: ItemTypeName): ItemModel {
     upperBound: 5,
     leftLabel: '',
     rightLabel: '',
+    includesYear: true,
   };
 }
 

@@ -1,5 +1,6 @@
-/** The typed items the add-on builds questionnaires from: text, paragraph, choice, scale, section header. */
+/** The typed items the add-on builds questionnaires from: text, paragraph, choice, scale, date, section header. */
 import { signatureError } from '../core/gasObject';
+import { wallClock } from '../core/timezone';
 import { wrap } from '../services/common';
 import { choiceObject, choiceValue } from './choice';
 import type { FormsCtx } from './context';
@@ -208,6 +209,38 @@ export class ScaleItemImpl
   }
 }
 
+/**
+ * A date question. Google: createResponse(Date) ignores the time fields (and the year when
+ * setIncludesYear(false)); ItemResponse.getResponse() gives the date as "YYYY-MM-DD", or "MM-DD"
+ * without the year (developers.google.com/apps-script/reference/forms/date-item, …/item-response).
+ * The Date's day is read in the script's time zone, as Apps Script reads Dates.
+ */
+export class DateItemImpl
+  extends QuestionBase<GoogleAppsScript.Forms.DateItem>
+  implements Pick<GoogleAppsScript.Forms.DateItem, Question | 'setIncludesYear' | 'includesYear' | 'createResponse'>
+{
+  setIncludesYear(enableYear: boolean): GoogleAppsScript.Forms.DateItem {
+    this.item.includesYear = this.boolean('DateItem.setIncludesYear', enableYear);
+    return this.ret();
+  }
+  includesYear(): boolean {
+    return this.item.includesYear;
+  }
+  createResponse(response: GoogleAppsScript.Base.Date): IR {
+    const isDate = Object.prototype.toString.call(response) === '[object Date]';
+    const ms = isDate ? (response as unknown as Date).getTime() : NaN;
+    if (!Number.isFinite(ms)) throw signatureError(this.ctx.env, 'FormApp.DateItem.createResponse', [response]);
+    const w = wallClock(ms, this.ctx.env.scriptTimeZone);
+    return respond(this, dateResponseText(w.year, w.month, w.day, this.item.includesYear));
+  }
+}
+
+/** How a date answer is stored and returned: "2026-10-14", or "10-14" without the year. */
+export function dateResponseText(year: number, month: number, day: number, includesYear: boolean): string {
+  const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return includesYear ? `${String(year).padStart(4, '0')}-${md}` : md;
+}
+
 export class SectionHeaderItemImpl
   extends ItemBase<GoogleAppsScript.Forms.SectionHeaderItem>
   implements Pick<GoogleAppsScript.Forms.SectionHeaderItem, Common> {}
@@ -220,6 +253,7 @@ const CLASSES: Record<ItemTypeName, { name: string; make: new (ctx: FormsCtx, fo
     CHECKBOX: { name: 'CheckboxItem', make: CheckboxItemImpl },
     LIST: { name: 'ListItem', make: ListItemImpl },
     SCALE: { name: 'ScaleItem', make: ScaleItemImpl },
+    DATE: { name: 'DateItem', make: DateItemImpl },
     SECTION_HEADER: { name: 'SectionHeaderItem', make: SectionHeaderItemImpl },
   };
 

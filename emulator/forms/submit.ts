@@ -41,6 +41,24 @@ function blank(v: string | string[] | undefined): boolean {
   return v.trim() === '';
 }
 
+/**
+ * A date answer as the form page's date field sends it ("2026-10-14"; "10-14" without the year) →
+ * its parts, or null when it is no day of the calendar. Google's date field accepts only real days.
+ */
+export function parseDateAnswer(
+  text: string,
+  includesYear: boolean,
+): { year: number | null; month: number; day: number } | null {
+  const m = includesYear ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim()) : /^()(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const year = includesYear ? Number(m[1]) : null;
+  const [month, day] = [Number(m[2]), Number(m[3])];
+  // Without the year, 29 February is a day (of leap years).
+  const probe = new Date(Date.UTC(year ?? 2000, month - 1, day));
+  if (year !== null && year < 1) return null;
+  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : null;
+}
+
 /** Checks one answer; returns the problem in Russian or null. */
 function checkAnswer(item: ItemModel, v: string | string[]): string | null {
   const q = `«${item.title}»`;
@@ -67,6 +85,12 @@ function checkAnswer(item: ItemModel, v: string | string[]): string | null {
         ? null
         : `Вопрос ${q}: выберите число от ${item.lowerBound} до ${item.upperBound}.`;
     }
+    case 'DATE':
+      return typeof v === 'string' && parseDateAnswer(v, item.includesYear)
+        ? null
+        : item.includesYear
+          ? `Вопрос ${q}: укажите дату (день, месяц и год).`
+          : `Вопрос ${q}: укажите дату (день и месяц).`;
     default:
       return `Вопрос ${q}: на него нельзя ответить.`;
   }

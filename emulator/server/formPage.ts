@@ -75,7 +75,7 @@ h2{margin:0;font-size:20px;font-weight:400}
 .help{color:#5f6368;font-size:13px;margin:4px 0 8px}
 .errors{border-left:6px solid #d93025}
 label.opt{display:block;margin:6px 0}
-input[type=text],input[type=email],textarea,select{width:100%;box-sizing:border-box;padding:8px;font:inherit}
+input[type=text],input[type=email],input[type=date],textarea,select{width:100%;box-sizing:border-box;padding:8px;font:inherit}
 .scale{display:flex;gap:12px;align-items:center;flex-wrap:wrap}
 button{background:#673ab7;color:#fff;border:0;border-radius:4px;padding:10px 24px;font:inherit;cursor:pointer}
 `;
@@ -116,6 +116,11 @@ function itemHtml(item: ItemModel, filled: Filled): string {
       return `<div class="card">${questionHead(item, name)}<input type="text" id="${name}" name="${name}" value="${e(one)}"${req ? ' required' : ''}></div>`;
     case 'PARAGRAPH_TEXT':
       return `<div class="card">${questionHead(item, name)}<textarea id="${name}" name="${name}" rows="4"${req ? ' required' : ''}>${e(one)}</textarea></div>`;
+    case 'DATE':
+      // Google shows a date picker; without the year, month and day ("MM-DD", as answers store it).
+      return item.includesYear
+        ? `<div class="card">${questionHead(item, name)}<input type="date" id="${name}" name="${name}" value="${e(one)}"${req ? ' required' : ''}></div>`
+        : `<div class="card">${questionHead(item, name)}<input type="text" id="${name}" name="${name}" value="${e(one)}" placeholder="ММ-ДД" pattern="\\d{2}-\\d{2}"${req ? ' required' : ''}></div>`;
     case 'LIST': {
       const options = [`<option value="">Выбрать</option>`]
         .concat(item.choices.map((c) => `<option value="${e(c)}"${c === one ? ' selected' : ''}>${e(c)}</option>`))

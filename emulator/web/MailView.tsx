@@ -1,12 +1,13 @@
 /**
  * The «Почта» tab: what the add-on "sent" with MailApp (nothing leaves the machine), newest first —
- * time, recipients, subject; a click opens the message. Bodies are shown as plain text, never as
- * markup; http(s) links are clickable, and links to the workspace's forms open the local form page.
+ * time, recipients, subject; a click opens the message. An HTML body is shown as its text with its
+ * named links clickable (never rendered as markup), with the plain-text version below; http(s) links are
+ * clickable, and links to the workspace's forms open the local form page.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { MailView as Mail } from '../server/mail';
-import { linkify } from './links';
+import { htmlParts, linkify, type TextPart } from './links';
 
 interface Props {
   /** null while the first load is in flight. */
@@ -15,25 +16,10 @@ interface Props {
   onReload(): void;
 }
 
-/** Tags dropped, entities of the common kind decoded: only for a message with an HTML body alone. */
-function htmlAsText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|tr|h[1-6])>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
-function Body({ text }: { text: string }): JSX.Element {
+function Body({ parts, testId = 'mail-body' }: { parts: TextPart[]; testId?: string }): JSX.Element {
   return (
-    <div class="mail-body" data-testid="mail-body">
-      {linkify(text).map((part, i) =>
+    <div class="mail-body" data-testid={testId}>
+      {parts.map((part, i) =>
         part.href ? (
           <a
             key={i}
@@ -58,7 +44,9 @@ function recipients(list: string[]): string {
 }
 
 function Message({ m, onClose }: { m: Mail; onClose(): void }): JSX.Element {
-  const text = m.body.trim() !== '' || m.htmlBody === undefined ? m.body : htmlAsText(m.htmlBody);
+  // The HTML version as mail clients show it (its named links clickable), else the plain text.
+  const html = m.htmlBody !== undefined && m.htmlBody.trim() !== '';
+  const parts = html ? htmlParts(m.htmlBody!) : linkify(m.body);
   return (
     <article class="mail-message" data-testid="mail-message" aria-label={m.subject || 'Без темы'}>
       <div class="mail-message-bar">
@@ -93,10 +81,16 @@ function Message({ m, onClose }: { m: Mail; onClose(): void }): JSX.Element {
         <dt>Отправлено</dt>
         <dd>{m.time}</dd>
       </dl>
-      {m.htmlBody !== undefined && m.body.trim() === '' ? (
-        <p class="muted small">Письмо отправлено только в HTML; показан его текст.</p>
+      {html && m.body.trim() === '' ? (
+        <p class="muted small">Письмо отправлено только в HTML, без текстовой версии.</p>
       ) : null}
-      <Body text={text} />
+      <Body parts={parts} />
+      {html && m.body.trim() !== '' ? (
+        <details class="mail-plain">
+          <summary>Текстовая версия (для почтовых программ без HTML)</summary>
+          <Body parts={linkify(m.body)} testId="mail-plain-body" />
+        </details>
+      ) : null}
     </article>
   );
 }

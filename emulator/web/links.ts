@@ -40,3 +40,52 @@ export function linkify(text: string): TextPart[] {
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
 }
+
+/**
+ * Text of an HTML fragment, as a browser lays it out: runs of whitespace one space, <br> and the end
+ * of a block a line break, tags dropped, entities of the common kind decoded. Not trimmed.
+ */
+function htmlText(html: string): string {
+  return html
+    .replace(/\s+/g, ' ')
+    .replace(/ ?<br\s*\/?> ?/gi, '\n')
+    .replace(/ ?<\/(p|div|li|tr|h[1-6])> ?/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of an HTML body, trimmed (for a message sent only in HTML). */
+export function htmlAsText(html: string): string {
+  return htmlText(html).trim();
+}
+
+const ANCHOR_RE = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a>/gi;
+
+/**
+ * An HTML body as the «Почта» tab shows it: its text, with each <a href> a named link (its label, not
+ * its address) and bare http(s) addresses in the text linked too. Nothing of the markup is rendered —
+ * only text and links — and only http(s) links are kept, so a message cannot run script in the page.
+ */
+export function htmlParts(html: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const m of html.matchAll(ANCHOR_RE)) {
+    const start = m.index ?? 0;
+    if (start > last) parts.push(...linkify(htmlText(html.slice(last, start))));
+    const url = htmlAsText(m[1] ?? m[2] ?? '');
+    const label = htmlAsText(m[3]) || url;
+    parts.push(/^https?:\/\/[^/]/.test(url) ? { text: label, ...localHref(url) } : { text: label });
+    last = start + m[0].length;
+  }
+  if (last < html.length) parts.push(...linkify(htmlText(html.slice(last))));
+  // The layout's own line breaks at the very start and end are not text.
+  if (parts.length > 0 && !parts[0].href) parts[0] = { text: parts[0].text.replace(/^\s+/, '') };
+  const end = parts.length - 1;
+  if (end >= 0 && !parts[end].href) parts[end] = { text: parts[end].text.replace(/\s+$/, '') };
+  return parts.filter((p) => p.href || p.text !== '');
+}

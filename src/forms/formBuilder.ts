@@ -50,7 +50,10 @@ export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): Bu
       .setConfirmationMessage(def.confirmation)
       .setCollectEmail(true)
       .setAllowResponseEdits(false);
-    for (const question of def.questions) items[question.key] = upsertItem(form, items[question.key], question);
+    const sheet = existing && known!.sheetId !== null ? sheetById(ss, known!.sheetId) : null;
+    for (const question of def.questions) {
+      items[question.key] = upsertItem(form, items[question.key], question, (old) => retireColumn(sheet, old));
+    }
     if (!existing) form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     const creator = existing ? known!.creator : me;
     registry[key] = {
@@ -64,6 +67,7 @@ export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): Bu
     (existing ? result.updated : result.created).push(key);
   }
   linkResponseSheets(ss, registry);
+  nameResponseSheets(ss, registry, forms);
   writeRegistry(registry);
   for (const note of result.notes) logAction(ss, 'Анкеты', note);
   return result;
@@ -102,17 +106,37 @@ function recreatedNote(ss: Spreadsheet, title: string, entry: FormEntry): string
   return `Анкета «${title}» была удалена из Google Диска: создана новая, ссылка на неё обновлена.${where}`;
 }
 
-/** Updates the question's item in place, or adds it; returns its item id. */
-function upsertItem(form: Form, itemId: number | undefined, q: ResolvedQuestion): number {
+/**
+ * Updates the question's item in place, or adds it; returns its item id. A question whose kind changed
+ * in a new version of the add-on (a date asked as text, now a date question) is replaced; `retire` is
+ * told the old item first, so its column keeps the old answers under a name of its own.
+ */
+function upsertItem(form: Form, itemId: number | undefined, q: ResolvedQuestion, retire: (old: Item) => void): number {
   let item = itemId === undefined ? null : form.getItemById(itemId);
   if (item && item.getType() !== itemType(q)) {
-    // The question changed its kind in a new version of the add-on: replace it.
+    retire(item);
     form.deleteItem(item);
     item = null;
   }
   const id = item ? item.getId() : addItem(form, q);
   configure(form.getItemById(id)!, q);
   return id;
+}
+
+/** What the column of a replaced question is renamed to; its answers stay where they were. */
+export const RETIRED_SUFFIX = ' (прежний вопрос)';
+
+/**
+ * The response sheet keeps a deleted question's column (Google does not remove answers). The new
+ * question of the same title gets a column of its own; renaming the old header first keeps the two
+ * apart, so the answers are read from the new column and the old ones stay readable beside it.
+ */
+function retireColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet | null, old: Item): void {
+  if (!sheet || sheet.getLastColumn() < 1) return;
+  const title = old.getTitle();
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const col = header.findIndex((h) => String(h).trim() === title.trim());
+  if (col >= 0) sheet.getRange(1, col + 1).setValue(`${title}${RETIRED_SUFFIX}`);
 }
 
 function itemType(q: ResolvedQuestion): GoogleAppsScript.Forms.ItemType {
@@ -123,6 +147,7 @@ function itemType(q: ResolvedQuestion): GoogleAppsScript.Forms.ItemType {
     checkbox: FormApp.ItemType.CHECKBOX,
     list: FormApp.ItemType.LIST,
     scale: FormApp.ItemType.SCALE,
+    date: FormApp.ItemType.DATE,
   };
   return types[q.type];
 }
@@ -141,6 +166,8 @@ function addItem(form: Form, q: ResolvedQuestion): number {
       return form.addListItem().getId();
     case 'scale':
       return form.addScaleItem().getId();
+    case 'date':
+      return form.addDateItem().getId();
   }
 }
 
@@ -171,6 +198,9 @@ function configure(item: Item, q: ResolvedQuestion): void {
         .setRequired(q.required)
         .setChoiceValues(choices)
         .showOtherOption(Boolean(q.other));
+      return;
+    case 'date':
+      item.asDateItem().setTitle(q.title).setHelpText(help).setRequired(q.required).setIncludesYear(true);
       return;
     case 'list':
       item.asListItem().setTitle(q.title).setHelpText(help).setRequired(q.required).setChoiceValues(choices);
@@ -209,4 +239,35 @@ function linkResponseSheets(ss: Spreadsheet, registry: FormRegistry): void {
     }
   }
   ss.setActiveSheet(active);
+}
+
+/** Google's names for a new response sheet («Ответы на форму (3)»; "Form Responses 3" in English). */
+const DEFAULT_RESPONSE_SHEET = /^(?:Ответы на форму \(\d+\)|Form Responses \d+)$/;
+/** Sheets' limit on a sheet name. */
+const MAX_SHEET_NAME = 100;
+
+/** «Ответы: Анкета наставляемого»: says which form the sheet holds. */
+export function responseSheetName(title: string): string {
+  return `Ответы: ${title.replace(/\s+/g, ' ').trim()}`.slice(0, MAX_SHEET_NAME).trim();
+}
+
+/**
+ * Gives each response sheet that still has Google's name («Ответы на форму (1)») the name of its form.
+ * Renaming keeps the link (Google follows the sheet, not its name; the add-on finds it by id). A name
+ * staff chose is left alone. A name taken by another sheet gets « (2)», « (3)»…
+ */
+function nameResponseSheets(ss: Spreadsheet, registry: FormRegistry, forms: readonly BuildableForm[]): void {
+  const sheets = ss.getSheets();
+  const taken = new Set(sheets.map((s) => s.getName().toLowerCase()));
+  for (const def of forms) {
+    const entry = registry[def.key];
+    const sheet = entry && entry.sheetId !== null ? sheets.find((s) => s.getSheetId() === entry.sheetId) : undefined;
+    if (!sheet || !DEFAULT_RESPONSE_SHEET.test(sheet.getName())) continue;
+    const base = responseSheetName(def.title);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, MAX_SHEET_NAME - 5)} (${n})`;
+    taken.delete(sheet.getName().toLowerCase());
+    sheet.setName(name);
+    taken.add(name.toLowerCase());
+  }
 }

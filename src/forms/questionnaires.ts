@@ -13,6 +13,7 @@ import { ensureFormSubmitTrigger } from './trigger';
 import { managerAccount, requireManagement } from '../state/manager';
 import { protectBanks } from '../sheets/bankProtection';
 import { buildYearForms } from '../year/yearForms';
+import { letterBodies, linkLine } from '../domain/letterBody';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -98,19 +99,27 @@ export function sendFormLinks(ss: Spreadsheet): SendLinksResult {
   const seen = new Set<string>();
   const recipients = listed.filter((r) => !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
   const withdrawal = readRegistry().withdrawal;
-  const body = [
+  const bodies = letterBodies([
     'Здравствуйте!',
     '',
     `${settings.school ?? ss.getName()} формирует банки наставников и наставляемых. Пожалуйста, заполните анкету:`,
-    ...links.map((l) => `• ${l.title}: ${l.url}`),
+    ...links.map((l) => linkLine(`• ${l.title}:`, l.url, 'Открыть анкету')),
     '',
-    withdrawal ? `Отозвать согласие на обработку персональных данных можно здесь: ${withdrawal.url}` : '',
-  ].join('\n');
+    ...(withdrawal
+      ? [
+          linkLine(
+            'Отозвать согласие на обработку персональных данных можно здесь:',
+            withdrawal.url,
+            'Отозвать согласие',
+          ),
+        ]
+      : []),
+  ]);
   let sent = 0;
   const quota = Math.max(MailApp.getRemainingDailyQuota(), 0);
   for (const to of recipients.slice(0, quota)) {
     try {
-      MailApp.sendEmail({ to, subject: 'Анкеты программы наставничества', body, name: 'Наставничество' });
+      MailApp.sendEmail({ to, subject: 'Анкеты программы наставничества', ...bodies, name: 'Наставничество' });
     } catch {
       // The quota ran out meanwhile (other mail of the same account): the rest is reported below.
       break;

@@ -74,19 +74,31 @@ export function currentTitles(entry: FormEntry): Record<string, string> {
   return titles;
 }
 
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 function iso(value: unknown): string {
   return Object.prototype.toString.call(value) === '[object Date]'
     ? (value as Date).toISOString()
     : String(value ?? '');
 }
 
-/** A response row as the parsers take it: answers by question key, the e-mail and the ISO timestamp. */
+/**
+ * A response row as the parsers take it: answers by question key, the e-mail and the ISO timestamp.
+ * A date answer (Forms writes a date question's answer as a date) becomes its ISO day through `day`
+ * (cells.ts isoDayReader, in the spreadsheet's zone); without `day`, its ISO time.
+ */
 export function readAnswers(
   columns: ResponseColumns,
   row: readonly unknown[],
+  day?: (value: unknown) => string,
 ): { answers: Record<string, string>; meta: { email: string; timestamp: string } } {
   const answers: Record<string, string> = {};
-  for (const [q, col] of Object.entries(columns.questions)) answers[q] = String(row[col] ?? '');
+  for (const [q, col] of Object.entries(columns.questions)) {
+    const value = row[col];
+    answers[q] = day && isDate(value) ? day(value) : isDate(value) ? iso(value) : String(value ?? '');
+  }
   return { answers, meta: { email: String(row[columns.email] ?? ''), timestamp: iso(row[columns.timestamp]) } };
 }
 

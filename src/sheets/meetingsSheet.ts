@@ -1,5 +1,6 @@
 import type { MeetingRecord } from '../domain/monitoring/types';
 import { isoDayReader, isoDayWriter, numberOrNull, safeText } from './cells';
+import { DATE_TIME_FORMAT, formatInstantRows, instantCell, instantText, sameInstant } from './instants';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -28,7 +29,7 @@ export const MEETINGS_TABLE: TableSpec = {
     { header: C.activity, width: 130, numberFormat: '@' },
     { header: C.note, width: 320, wrap: true, numberFormat: '@' },
     { header: C.reportedBy, width: 110, numberFormat: '@' },
-    { header: C.submittedAt, width: 170, numberFormat: '@' },
+    { header: C.submittedAt, width: 140, numberFormat: DATE_TIME_FORMAT },
   ],
 };
 
@@ -54,7 +55,7 @@ export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
       activityId: table.text(r, C.activity),
       note: table.text(r, C.note),
       reportedBy: table.text(r, C.reportedBy),
-      submittedAt: table.text(r, C.submittedAt),
+      submittedAt: instantText(table.get(r, C.submittedAt)),
     });
   });
   return out;
@@ -72,7 +73,7 @@ export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
   let r = table.rows.findIndex(
     (_, i) =>
       meeting.submittedAt !== '' &&
-      table.text(i, C.submittedAt) === meeting.submittedAt &&
+      sameInstant(instantText(table.get(i, C.submittedAt)), meeting.submittedAt) &&
       table.text(i, C.pair) === meeting.pairId &&
       table.text(i, C.reportedBy) === meeting.reportedBy &&
       table.text(i, C.activity) === meeting.activityId &&
@@ -89,7 +90,8 @@ export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
   table.set(r, C.activity, safeText(meeting.activityId));
   table.set(r, C.note, safeText(meeting.note));
   table.set(r, C.reportedBy, meeting.reportedBy);
-  table.set(r, C.submittedAt, meeting.submittedAt);
+  table.set(r, C.submittedAt, instantCell(meeting.submittedAt));
   table.flush();
+  formatInstantRows(table, C.submittedAt, r + 2, 1);
   return added;
 }

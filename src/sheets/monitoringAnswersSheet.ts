@@ -6,6 +6,7 @@
 import { SCALE_QUESTIONS } from '../domain/monitoring';
 import type { MonitoringRecord, MonitoringRole } from '../domain/monitoring/types';
 import { numberOrNull, safeText } from './cells';
+import { DATE_TIME_FORMAT, formatInstantRows, instantCell, instantText } from './instants';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -37,7 +38,7 @@ export const MONITORING_ANSWERS_TABLE: TableSpec = {
     { header: C.person, width: 100, numberFormat: '@' },
     { header: C.role, width: 110 },
     { header: C.pair, width: 100, numberFormat: '@' },
-    { header: C.at, width: 170, numberFormat: '@' },
+    { header: C.at, width: 140, numberFormat: DATE_TIME_FORMAT },
     ...SCALE_QUESTIONS.map((q) => ({ header: q.short, width: 120, numberFormat: '0' })),
     { header: C.requests, width: 260, wrap: true, numberFormat: '@' },
     { header: C.resolved, width: 260, wrap: true, numberFormat: '@' },
@@ -74,7 +75,7 @@ export function readMonitoringRecords(ss: Spreadsheet, period: string): Monitori
       personId,
       role: table.text(r, C.role) === ROLE_TEXT.mentor ? 'mentor' : 'mentee',
       pairId: table.text(r, C.pair),
-      submittedAt: table.text(r, C.at),
+      submittedAt: instantText(table.get(r, C.at)),
       scores,
       requests: list(table.text(r, C.requests)),
       resolved: list(table.text(r, C.resolved)),
@@ -104,7 +105,7 @@ export function putMonitoringRecord(ss: Spreadsheet, record: MonitoringRecord, p
     [C.person, record.personId],
     [C.role, ROLE_TEXT[record.role]],
     [C.pair, record.pairId],
-    [C.at, record.submittedAt],
+    [C.at, instantCell(record.submittedAt)],
     ...SCALE_QUESTIONS.map((q): [string, unknown] => [q.short, record.scores[q.key] ?? '']),
     [C.requests, safeText(record.requests.join(SEPARATOR))],
     [C.resolved, safeText(record.resolved.join(SEPARATOR))],
@@ -116,6 +117,7 @@ export function putMonitoringRecord(ss: Spreadsheet, record: MonitoringRecord, p
   ];
   for (const [header, value] of cells) table.set(r, header, value);
   table.flush();
+  formatInstantRows(table, C.at, r + 2, 1);
   return added;
 }
 

@@ -1,4 +1,5 @@
 import type { SendLogEntry } from '../domain/reminders/types';
+import { DATE_TIME_FORMAT, formatInstantRows, instantCell, instantText } from './instants';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -10,7 +11,7 @@ const C = { at: 'Отправлено', day: 'День', to: 'Кому', item: '
 export const REMINDER_LOG_TABLE: TableSpec = {
   sheetName: SHEETS.reminderLog,
   columns: [
-    { header: C.at, width: 170, numberFormat: '@' },
+    { header: C.at, width: 140, numberFormat: DATE_TIME_FORMAT },
     { header: C.day, width: 100, numberFormat: '@' },
     { header: C.to, width: 240, numberFormat: '@' },
     { header: C.item, width: 320, numberFormat: '@' },
@@ -22,7 +23,7 @@ export function readReminderLog(ss: Spreadsheet): SendLogEntry[] {
   if (!table) return [];
   return table.rows
     .map((_, r) => ({
-      at: table.text(r, C.at),
+      at: instantText(table.get(r, C.at)),
       day: table.text(r, C.day),
       to: table.text(r, C.to),
       itemKey: table.text(r, C.item),
@@ -34,14 +35,16 @@ export function readReminderLog(ss: Spreadsheet): SendLogEntry[] {
 export function appendReminderLog(ss: Spreadsheet, entries: readonly SendLogEntry[]): void {
   if (entries.length === 0) return;
   const table = ensureTable(ss, REMINDER_LOG_TABLE);
+  const first = table.rows.length;
   for (const e of entries) {
     const r = table.append();
-    table.set(r, C.at, e.at);
+    table.set(r, C.at, instantCell(e.at));
     table.set(r, C.day, e.day);
     table.set(r, C.to, e.to);
     table.set(r, C.item, e.itemKey);
   }
   table.flush();
+  formatInstantRows(table, C.at, first + 2, entries.length);
 }
 
 /** A withdrawal of consent: the person's address leaves the log (the rows stay, the counts stay right). */

@@ -7,6 +7,7 @@ import { logAction } from '../sheets/logSheet';
 import { ROADMAP_YEAR_KEY, roadmapStartYear, syncRoadmap } from '../sheets/roadmapSheet';
 import { replayResponses } from '../forms/replay';
 import { idsByName, withoutEmail } from '../sheets/banks';
+import { convertInstantColumns } from '../sheets/instantColumns';
 import { describeRepairs, repairTables } from '../sheets/ownedTables';
 import { fillPairIds } from '../sheets/pairsSheet';
 import { SHEETS } from '../sheets/schema';
@@ -142,6 +143,8 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     // First of all: every later step reads these tables, and a column staff deleted would stop it.
     const repairs = repairTables(ss);
+    // Times an earlier version wrote as ISO text become date-time values.
+    convertInstantColumns(ss);
     const unresolvedPairs = repairs.some((r) => r.sheetName === SHEETS.pairs)
       ? fillPairIds(ss, idsByName(ss, 'mentor'), idsByName(ss, 'mentee'))
       : [];

@@ -4,6 +4,7 @@
  * written to «Журнал напоминаний» (who, when, which item), so a second click sends only what is left
  * and the reminders know when monitoring was asked for.
  */
+import { letterBodies, linkLine, type LetterLine } from '../domain/letterBody';
 import { pairChoiceLabel, Q, ROLE_CHOICES } from '../domain/monitoring';
 import type { MonitoringRole } from '../domain/monitoring/types';
 import { WITHDRAWN_STATUS, looksLikeEmail, type BankEntry } from '../domain/questionnaires';
@@ -83,11 +84,11 @@ export function monitoringInvites(data: YearData): MonitoringInvite[] {
 interface Letter {
   to: string;
   keys: string[];
-  lines: string[];
+  lines: LetterLine[];
 }
 
 /** Groups lines by address (one letter per person), skipping what the log says was sent already. */
-function lettersOf(items: Array<{ to: string; key: string; line: string }>, sent: Set<string>): Letter[] {
+function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, sent: Set<string>): Letter[] {
   const letters = new Map<string, Letter>();
   for (const item of items) {
     if (sent.has(`${item.to}|${item.key}`)) continue;
@@ -117,7 +118,7 @@ function sendLetters(
       MailApp.sendEmail({
         to: letter.to,
         subject,
-        body: [
+        ...letterBodies([
           'Здравствуйте!',
           '',
           ...intro,
@@ -125,7 +126,7 @@ function sendLetters(
           ...letter.lines,
           '',
           `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`,
-        ].join('\n'),
+        ]),
         name: 'Наставничество',
       });
       log.push(...letter.keys.map((itemKey) => ({ at: now, day: today, to: letter.to, itemKey })));
@@ -163,7 +164,7 @@ export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
     invites.map((i) => ({
       to: i.email,
       key: monitoringKey(i.personId, i.pairId),
-      line: `• Пара/группа ${i.pairId}: ${i.url}`,
+      line: linkLine(`• Пара/группа ${i.pairId}:`, i.url, 'Открыть анкету мониторинга'),
     })),
     sentKeys(ss),
   );
@@ -192,7 +193,11 @@ export function sendMeetingLinks(ss: Spreadsheet): SendLinksResult {
     .map(({ pair, mentor }) => ({
       to: normalizeAddress(mentor.email),
       key: meetingKey(mentor.id, pair.id),
-      line: `• Пара/группа ${pair.id}: ${prefilledUrl(template, { [Q.pair]: pairChoiceLabel(pair.id, pair.mentorName) })}`,
+      line: linkLine(
+        `• Пара/группа ${pair.id}:`,
+        prefilledUrl(template, { [Q.pair]: pairChoiceLabel(pair.id, pair.mentorName) }),
+        'Открыть форму отчёта',
+      ),
     }));
   const { sent, left } = sendLetters(ss, lettersOf(items, sentKeys(ss)), 'Наставничество: отчёт о встрече', [
     'После каждой встречи с наставляемым заполните, пожалуйста, короткий отчёт по ссылке своей пары.',

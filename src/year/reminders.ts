@@ -160,7 +160,13 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
   for (const [i, digest] of plan.digests.entries()) {
     const letter = composeDigest(digest, { school, spreadsheetUrl, todayIso: today });
     try {
-      MailApp.sendEmail({ to: digest.to, subject: letter.subject, body: letter.body, name: 'Наставничество' });
+      MailApp.sendEmail({
+        to: digest.to,
+        subject: letter.subject,
+        body: letter.body,
+        htmlBody: letter.htmlBody,
+        name: 'Наставничество',
+      });
     } catch {
       // The quota ran out meanwhile (other mail of the same user): the rest waits for the next run.
       deferred += plan.digests.length - i;

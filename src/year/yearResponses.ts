@@ -18,6 +18,7 @@ import type { FormEntry, RegistryKey } from '../forms/registry';
 import { NO_CONSENT_MARK, readAnswers, readResponseRow, removeAnswers, type ResponseColumns } from '../forms/responses';
 import { deleteStoredResponse } from '../forms/storedResponses';
 import { formatRuDate } from '../domain/dates';
+import { isoDayReader } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
 import { parsePractice } from '../domain/events/practiceForm';
 import { putMeeting } from '../sheets/meetingsSheet';
@@ -85,7 +86,7 @@ export function handleYearResponse(
   if (!response) return;
   const { columns, row } = response;
   if (row[columns.email] === NO_CONSENT_MARK) return;
-  const { answers, meta } = readAnswers(columns, row);
+  const { answers, meta } = readAnswers(columns, row, isoDayReader(ss.getSpreadsheetTimeZone()));
   if (key === 'practice') {
     const parsed = parsePractice(forms.practice, answers);
     if (!parsed.ok) {

@@ -2,7 +2,7 @@
 import { createMailApp } from '../../emulator/services/mail';
 import { mailTime, type MailView } from '../../emulator/server/mail';
 import type { RunningServer } from '../../emulator/server/server';
-import { linkify, localHref } from '../../emulator/web/links';
+import { htmlAsText, htmlParts, linkify, localHref } from '../../emulator/web/links';
 import { openWorkspace, type Workspace } from '../../emulator/workspace';
 import { get, start, tempDir } from './serverFixture';
 
@@ -151,5 +151,27 @@ describe('links in a message body', () => {
     expect(linkify('javascript:alert(1) data:text/html,x ftp://a.ru mailto:a@b.ru')).toEqual([
       { text: 'javascript:alert(1) data:text/html,x ftp://a.ru mailto:a@b.ru' },
     ]);
+  });
+});
+
+describe('an HTML body in the «Почта» tab', () => {
+  test('a named link shows its name and goes to its address (a form link to the local form page)', () => {
+    const html = `<div style="x">\nЗдравствуйте!<br>\n<br>\n• Пара/группа ПГ-001: <a href="${FORM_LINK.replace(/&/g, '&amp;')}">Открыть форму</a><br>\nКонец\n</div>`;
+    expect(htmlParts(html)).toEqual([
+      { text: 'Здравствуйте!\n\n• Пара/группа ПГ-001: ' },
+      { text: 'Открыть форму', ...localHref(FORM_LINK) },
+      { text: '\nКонец' },
+    ]);
+  });
+
+  test('only http(s) links become links; markup is never kept, text is decoded', () => {
+    const parts = htmlParts('<p>a &lt;b&gt;</p><a href="javascript:alert(1)">жми</a> <script>x</script>http://x.ru');
+    expect(parts).toEqual([
+      { text: 'a <b>\n' },
+      { text: 'жми' },
+      { text: ' x' },
+      { text: 'http://x.ru', href: 'http://x.ru', local: false },
+    ]);
+    expect(htmlAsText('<p>Привет &amp; пока</p>')).toBe('Привет & пока');
   });
 });

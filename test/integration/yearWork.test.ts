@@ -129,7 +129,7 @@ describe('the demo school in May', () => {
       def.title,
       byTitle(def, {
         pair: pairChoiceLabel(pair.ID, pair['Наставник']),
-        date: '13.05.2027',
+        date: '2027-05-13',
         format: 'Очно',
         topic: HOSTILE,
         duration: '45',
@@ -160,7 +160,7 @@ describe('the demo school in May', () => {
       def.title,
       byTitle(def, {
         pair: pairChoiceLabel(other.ID, other['Наставник']),
-        date: '13.05.2027',
+        date: '2027-05-13',
         format: 'Очно',
         topic: 'Чужая пара',
       }),

@@ -85,11 +85,13 @@ describe('body', () => {
   test('a monitoring item carries the personal form link and no deadline', () => {
     const i = lines.indexOf('Мониторинг: просим заполнить анкету');
     expect(lines[i + 1]).toBe('• Анкета наставляемого по программе П-0001 (Мониторинг)');
-    expect(lines[i + 2]).toBe(`  Ссылка на анкету: ${MONITORING.link}`);
+    expect(lines[i + 2]).toBe('  Ссылка на анкету:');
+    // The address alone on its line, so a plain-text mail client shows it whole.
+    expect(lines[i + 3]).toBe(`  ${MONITORING.link}`);
   });
 
   test('the spreadsheet link and how to switch reminders off', () => {
-    expect(body).toContain(`Таблица наставничества: ${CTX.spreadsheetUrl}`);
+    expect(body).toContain(`Таблица наставничества:\n  ${CTX.spreadsheetUrl}`);
     expect(body).toContain('«Настройки»');
     expect(body).toContain('«Напоминания: включены»');
     expect(body).toMatch(/значение «нет»\.$/);
@@ -98,6 +100,18 @@ describe('body', () => {
   test('short plain text: no HTML, a few dozen lines at most', () => {
     expect(body).not.toMatch(/<[a-z]/i);
     expect(lines.length).toBeLessThan(30);
+  });
+});
+
+describe('the HTML body', () => {
+  const { htmlBody } = composeDigest(digest([OVERDUE_1, MONITORING]), CTX);
+
+  test('links are short named links; the addresses appear only in href', () => {
+    expect(htmlBody).toContain(`<a href="${MONITORING.link!.replace(/&/g, '&amp;')}">Открыть анкету</a>`);
+    expect(htmlBody).toContain(`<a href="${CTX.spreadsheetUrl}">Открыть таблицу</a>`);
+    const visible = htmlBody.replace(/<[^>]*>/g, '');
+    expect(visible).not.toContain('http');
+    expect(visible).toContain('Здравствуйте!');
   });
 });
 

@@ -24,7 +24,8 @@ export function practiceForm(options: { operator: string; competences: readonly 
       `${school} собирает лучшие практики наставничества. Опишите свою практику коротко: что делаете, ` +
       'зачем и что получается. Методист рассмотрит предложение; одобренные практики войдут в аналитическую ' +
       'справку и могут быть опубликованы в разделе «Методическая работа» сайта школы.',
-    confirmation: 'Спасибо! Практика передана методисту.',
+    // Sent before the add-on reads the proposal: nothing here says it was kept.
+    confirmation: 'Предложение получено. Методист рассмотрит его и, если чего-то не хватит, свяжется с вами.',
     collectEmail: true,
     questions: [
       { key: 'title', title: 'Название практики', type: 'text', required: true },

@@ -269,6 +269,9 @@ function operatorName(operator: string): string {
 // ---------------------------------------------------------------------------------------------------
 // The forms
 
+export const MEETING_REPORT_CONFIRMATION =
+  'Отчёт получен. Если в нём найдётся ошибка, куратор наставничества свяжется с вами.';
+
 export function meetingReportForm(options: YearFormOptions): YearFormDefinition & { key: 'meetingReport' } {
   return {
     key: 'meetingReport',
@@ -280,16 +283,17 @@ export function meetingReportForm(options: YearFormOptions): YearFormDefinition 
       'Заметка — рабочая: что сделано на встрече и о чём договорились. Пожалуйста, не пишите в ней оценок ' +
       'и характеристик людей, диагнозов и других личных сведений. Ничего из этой формы не рассылается и не ' +
       'публикуется: ответы видят только ответственные за наставничество в школе.',
-    confirmation: 'Спасибо! Встреча записана.',
+    // Sent before the add-on reads the report (the pair, the date, the mentor are checked then): no «записана».
+    confirmation: MEETING_REPORT_CONFIRMATION,
     collectEmail: true,
     questions: [
       pairQuestion(options.pairChoices, 'Пара или группа, с которой прошла встреча'),
       {
         key: Q.date,
         title: 'Дата встречи',
-        type: 'text',
+        type: 'date',
         required: true,
-        help: 'В формате дд.мм.гггг, например: 14.10.2026',
+        help: 'Выберите день встречи в календаре',
       },
       {
         key: Q.format,

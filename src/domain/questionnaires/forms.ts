@@ -11,7 +11,8 @@ export type FormKey = 'mentee' | 'mentor' | 'withdrawal';
 
 export const FORM_KEYS: readonly FormKey[] = ['mentee', 'mentor', 'withdrawal'];
 
-export type QuestionType = 'text' | 'paragraph' | 'multipleChoice' | 'checkbox' | 'list' | 'scale';
+/** 'date' is Forms' date question: the respondent picks a real day, and it reaches the sheet as a date. */
+export type QuestionType = 'text' | 'paragraph' | 'multipleChoice' | 'checkbox' | 'list' | 'scale' | 'date';
 
 export interface ScaleDefinition {
   low: number;

@@ -1,8 +1,9 @@
 /**
- * The reminder letter: short Russian plain text built from the digest's items only (numbers,
+ * The reminder letter: short Russian text (plain and HTML) built from the digest's items only (numbers,
  * titles, deadlines, where they live) — never from the free-text notes of meetings or answers.
  */
 import { formatRuDate, isIsoDay } from '../dates';
+import { letterBodies, linkLine, type LetterLine } from '../letterBody';
 import type { Digest, ReminderItem, ReminderKind } from './types';
 
 export interface LetterContext {
@@ -13,7 +14,10 @@ export interface LetterContext {
 
 export interface Letter {
   subject: string;
+  /** Plain text, each link on its own line. */
   body: string;
+  /** The same letter in HTML, each link a short named link. */
+  htmlBody: string;
 }
 
 const SECTIONS: Array<{ kind: ReminderKind; heading: string }> = [
@@ -51,13 +55,13 @@ export function digestSubject(digest: Digest): string {
   return parts.length > 0 ? `Наставничество: ${parts.join(', ')}` : 'Наставничество: напоминание';
 }
 
-/** «• 6.1 Мониторинг … — срок 20.05.2027 (Дорожная карта)», plus the form link on its own line. */
-function itemLines(item: ReminderItem): string[] {
+/** «• 6.1 Мониторинг … — срок 20.05.2027 (Дорожная карта)», plus the form link («Открыть анкету»). */
+function itemLines(item: ReminderItem): LetterLine[] {
   const due = isIsoDay(item.due) ? ` — срок ${formatRuDate(item.due)}` : '';
   const source = oneLine(item.source);
-  const lines = [`• ${oneLine(item.title)}${due}${source ? ` (${source})` : ''}`];
+  const lines: LetterLine[] = [`• ${oneLine(item.title)}${due}${source ? ` (${source})` : ''}`];
   const link = oneLine(item.link ?? '');
-  if (link) lines.push(`  Ссылка на анкету: ${link}`);
+  if (link) lines.push(linkLine('  Ссылка на анкету:', link, 'Открыть анкету'));
   return lines;
 }
 
@@ -65,7 +69,7 @@ function itemLines(item: ReminderItem): string[] {
 export function composeDigest(digest: Digest, ctx: LetterContext): Letter {
   const school = oneLine(ctx.school);
   const today = isIsoDay(ctx.todayIso) ? ` на ${formatRuDate(ctx.todayIso)}` : '';
-  const lines = [
+  const lines: LetterLine[] = [
     'Здравствуйте!',
     '',
     `Напоминание о мероприятиях программы наставничества${school ? ` (${school})` : ''}${today}.`,
@@ -76,7 +80,7 @@ export function composeDigest(digest: Digest, ctx: LetterContext): Letter {
     lines.push('', heading, ...items.flatMap(itemLines));
   }
   const url = oneLine(ctx.spreadsheetUrl);
-  if (url) lines.push('', `Таблица наставничества: ${url}`);
+  if (url) lines.push('', linkLine('Таблица наставничества:', url, 'Открыть таблицу'));
   lines.push('', '—', 'Письмо отправлено автоматически.', REMINDERS_OFF_HINT);
-  return { subject: digestSubject(digest), body: lines.join('\n') };
+  return { subject: digestSubject(digest), ...letterBodies(lines) };
 }
