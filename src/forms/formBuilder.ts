@@ -243,12 +243,28 @@ function linkResponseSheets(ss: Spreadsheet, registry: FormRegistry): void {
 
 /** Google's names for a new response sheet («Ответы на форму (3)»; "Form Responses 3" in English). */
 const DEFAULT_RESPONSE_SHEET = /^(?:Ответы на форму \(\d+\)|Form Responses \d+)$/;
-/** Sheets' limit on a sheet name. */
-const MAX_SHEET_NAME = 100;
+/**
+ * The response sheets' names: at most 31 characters and none of : \ / ? * [ ], Excel's rules for a
+ * sheet name, so that the spreadsheet downloaded as .xlsx keeps them (Sheets itself allows 100).
+ */
+const MAX_SHEET_NAME = 31;
+const RESPONSE_SHEET_NAMES: Readonly<Record<string, string>> = {
+  mentee: 'Ответы — анкета наставляемого',
+  mentor: 'Ответы — анкета наставника',
+  withdrawal: 'Ответы — отзыв согласия',
+  meetingReport: 'Ответы — отчёты о встречах',
+  monitoringMentee: 'Ответы мониторинга наставляемых',
+  monitoringMentor: 'Ответы мониторинга наставников',
+  practice: 'Ответы — методическая копилка',
+};
 
-/** «Ответы: Анкета наставляемого»: says which form the sheet holds. */
-export function responseSheetName(title: string): string {
-  return `Ответы: ${title.replace(/\s+/g, ' ').trim()}`.slice(0, MAX_SHEET_NAME).trim();
+/** «Ответы — анкета наставляемого»: says which form the sheet holds. */
+export function responseSheetName(key: string, title: string): string {
+  const fallback = `Ответы — ${title
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}`;
+  return (RESPONSE_SHEET_NAMES[key] ?? fallback).slice(0, MAX_SHEET_NAME).trim();
 }
 
 /**
@@ -263,7 +279,7 @@ function nameResponseSheets(ss: Spreadsheet, registry: FormRegistry, forms: read
     const entry = registry[def.key];
     const sheet = entry && entry.sheetId !== null ? sheets.find((s) => s.getSheetId() === entry.sheetId) : undefined;
     if (!sheet || !DEFAULT_RESPONSE_SHEET.test(sheet.getName())) continue;
-    const base = responseSheetName(def.title);
+    const base = responseSheetName(def.key, def.title);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, MAX_SHEET_NAME - 5)} (${n})`;
     taken.delete(sheet.getName().toLowerCase());

@@ -99,7 +99,7 @@ describe('questionnaires are built by code', () => {
     ws.run('setupQuestionnaires');
     expect(ws.forms()).toEqual(before);
     expect(ws.triggers().filter((t) => t.eventType === 'ON_FORM_SUBMIT')).toHaveLength(1);
-    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы: '))).toHaveLength(7);
+    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы') && !n.startsWith('Ответы на форму'))).toHaveLength(7);
   });
 
   test('a list edited in «Справочники» reaches the form on «Обновить анкеты»', async () => {
@@ -518,23 +518,32 @@ describe('response sheets say which form they hold', () => {
   test('each form’s response sheet is named after it, and answers are still filed (found by id)', async () => {
     const ws = await withForms();
     expect(ws.sheetNames().filter((n) => n.startsWith('Ответы на форму'))).toEqual([]);
-    for (const form of ws.forms()) expect(form.responseSheet).toBe(`Ответы: ${form.title}`);
-    expect(ws.sheetNames()).toContain('Ответы: Анкета наставляемого');
+    expect(ws.forms().map((f) => f.responseSheet)).toEqual([
+      'Ответы — анкета наставляемого',
+      'Ответы — анкета наставника',
+      'Ответы — отзыв согласия',
+      'Ответы — отчёты о встречах',
+      'Ответы мониторинга наставляемых',
+      'Ответы мониторинга наставников',
+      'Ответы — методическая копилка',
+    ]);
+    // Excel's rules for a sheet name, so that the .xlsx download keeps them.
+    for (const name of ws.sheetNames()) expect(name).toMatch(/^[^:\\/?*[\]]{1,31}$/);
     ws.submitForm('Анкета наставника', mentorAnswers(), { email: 'sokolov@school2.example' });
     expect(bank(ws, MENTORS)).toHaveLength(1);
-    expect(ws.values('Ответы: Анкета наставника')).toHaveLength(2);
+    expect(ws.values('Ответы — анкета наставника')).toHaveLength(2);
   });
 
   test('re-setup renames sheets that still have Google’s name; a name staff chose is kept', async () => {
     const ws = await withForms();
     // As an earlier version left them: Google's names.
     const book = ws.spreadsheet().getActiveSpreadsheet();
-    book.getSheetByName('Ответы: Анкета наставляемого')!.setName('Ответы на форму (1)');
-    book.getSheetByName('Ответы: Анкета наставника')!.setName('Ответы на форму (2)');
-    book.getSheetByName('Ответы: Отчёт о встрече наставнической пары')!.setName('Отчёты наставников');
+    book.getSheetByName('Ответы — анкета наставляемого')!.setName('Ответы на форму (1)');
+    book.getSheetByName('Ответы — анкета наставника')!.setName('Ответы на форму (2)');
+    book.getSheetByName('Ответы — отчёты о встречах')!.setName('Отчёты наставников');
     ws.run('setupQuestionnaires');
-    expect(responseSheet(ws, 'Анкета наставляемого')).toBe('Ответы: Анкета наставляемого');
-    expect(responseSheet(ws, 'Анкета наставника')).toBe('Ответы: Анкета наставника');
+    expect(responseSheet(ws, 'Анкета наставляемого')).toBe('Ответы — анкета наставляемого');
+    expect(responseSheet(ws, 'Анкета наставника')).toBe('Ответы — анкета наставника');
     expect(responseSheet(ws, 'Отчёт о встрече наставнической пары')).toBe('Отчёты наставников');
     ws.submitForm('Анкета наставляемого', menteeAnswers(), { email: 'petrova@school2.example' });
     expect(bank(ws, MENTEES)).toHaveLength(1);
@@ -544,7 +553,7 @@ describe('response sheets say which form they hold', () => {
     const ws = await withForms();
     ws.deleteForm(ws.findForm('Анкета наставника').id);
     ws.run('setupQuestionnaires');
-    expect(ws.sheetNames()).toContain('Ответы: Анкета наставника');
-    expect(responseSheet(ws, 'Анкета наставника')).toBe('Ответы: Анкета наставника (2)');
+    expect(ws.sheetNames()).toContain('Ответы — анкета наставника');
+    expect(responseSheet(ws, 'Анкета наставника')).toBe('Ответы — анкета наставника (2)');
   });
 });
