@@ -11,7 +11,7 @@ const RU_TIME = /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/;
 describe('times on the sheets', () => {
   const demo = useDemoSchool('times', MAY);
 
-  test('no sheet staff read shows an ISO time; «Встречи», «Журнал напоминаний», «Мониторинг: ответы» show dd.mm.yyyy hh:mm', async () => {
+  test('no sheet staff read shows an ISO time; «Встречи», «Журнал напоминаний», «Мониторинг — ответы» show dd.mm.yyyy hh:mm', async () => {
     const ws = await demo();
     // A reminder run, so «Журнал напоминаний» has rows.
     ws.advanceTo('2027-05-15T10:00:00+03:00');
@@ -25,7 +25,7 @@ describe('times on the sheets', () => {
     const meetings = records(ws, 'Встречи');
     expect(meetings.length).toBeGreaterThan(0);
     for (const m of meetings) expect(m['Отметка времени отчёта']).toMatch(RU_TIME);
-    const monitoring = records(ws, 'Мониторинг: ответы');
+    const monitoring = records(ws, 'Мониторинг — ответы');
     expect(monitoring.length).toBeGreaterThan(0);
     for (const m of monitoring) expect(m['Отметка времени']).toMatch(RU_TIME);
     const reminders = records(ws, 'Журнал напоминаний');
