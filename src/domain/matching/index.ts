@@ -26,6 +26,17 @@ export {
   type Weights,
 } from './score';
 export {
+  formCapacity,
+  GROUP_ONLY_ALONE,
+  INDIVIDUAL_ONLY_TAKEN,
+  menteeWish,
+  mentorForms,
+  WISH_NOTE_START,
+  wishNote,
+  type MentorForms,
+} from './formats';
+export {
+  LOCK_REASONS,
   MAX_ALTERNATIVES,
   matchPeople,
   UNMATCHED_REASONS,
