@@ -51,4 +51,5 @@ export {
   type UnitKind,
   type UnmatchedMentee,
 } from './match';
+export { assignPairIds, formatPairId, PAIR_ID_PREFIX, pairIdNumber, type IdUnit, type SavedUnit } from './pairIds';
 export { SUBJECT_AREAS, subjectArea } from './subjectAreas';
