@@ -5,7 +5,7 @@
  */
 import { openWorkspace, type Workspace } from '../../emulator/workspace';
 import type { PairingRequest, PairingView } from '../../src/ui/contract';
-import { NOW, records, useDemoSchool } from './workspace';
+import { columnOf, NOW, records, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';
 const demo = useDemoSchool('pairing-draft');
@@ -132,8 +132,17 @@ describe('stable IDs', () => {
     let previous = records(ws, PAIRS);
     const seen = new Set(previous.map((r) => r.ID));
     let largest = Math.max(...previous.map((r) => num(r.ID)));
-    // Save as it is (twice), move a mentee, move them back, move again: IDs of unchanged units stay.
-    for (const request of [{}, {}, lock, {}, lock]) {
+    // Save as it is (twice), confirm a proposal in the middle, move a mentee, move them back, move
+    // again: IDs of unchanged units stay.
+    const steps: Array<Record<string, unknown> | 'confirm'> = [{}, {}, 'confirm', {}, lock, {}, lock];
+    for (const request of steps) {
+      if (request === 'confirm') {
+        const rows = records(ws, PAIRS);
+        const middle = rows.findIndex((r, i) => r['Статус'] === 'предложено' && i > rows.length / 2);
+        ws.edit(PAIRS, `${columnOf(ws, PAIRS, 'Статус')}${middle + 2}`, 'утверждено');
+        previous = records(ws, PAIRS);
+        continue;
+      }
       ws.run('savePairs', request);
       const rows = records(ws, PAIRS);
       expect(new Set(rows.map((r) => r.ID)).size).toBe(rows.length);
