@@ -417,18 +417,21 @@ function UnitCard(props: {
         {u.pairId && <span class="chip">{u.pairId}</span>}
         <span class="chip">{u.kind}</span>
         {u.confirmed && <span class="chip chip-ok">утверждена</span>}
-        <label class="places">
-          мест:{' '}
-          <input
-            type="number"
-            min={0}
-            max={20}
-            value={props.settings.capacity[u.mentorId] ?? u.capacity}
-            disabled={props.disabled}
-            aria-label={`Сколько наставляемых у наставника ${u.mentorName}`}
-            onChange={(e) => props.onCapacity(Number(e.currentTarget.value))}
-          />
-        </label>
+        {/* A confirmed unit is kept as it is: its places change nothing. */}
+        {!u.confirmed && (
+          <label class="places">
+            мест:{' '}
+            <input
+              type="number"
+              min={0}
+              max={20}
+              value={props.settings.capacity[u.mentorId] ?? u.capacity}
+              disabled={props.disabled}
+              aria-label={`Сколько наставляемых у наставника ${u.mentorName}`}
+              onChange={(e) => props.onCapacity(Number(e.currentTarget.value))}
+            />
+          </label>
+        )}
       </div>
       {u.explanation && <p class="muted small unit-why">{u.explanation}</p>}
       <ul class="mentees">

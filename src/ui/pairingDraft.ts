@@ -5,6 +5,7 @@
  * «Отменить изменения» drops it. Both live in the add-on's state store, so every user of the
  * spreadsheet sees the same settings.
  */
+import { normalizeWeights } from '../domain/matching';
 import { readJsonProperty, writeJsonProperty, writeState } from '../state/store';
 import type { PairingRequest } from './contract';
 
@@ -47,11 +48,20 @@ export function draftSettings(): PairingSettings | null {
   return settingsOf(readJsonProperty<unknown>(DRAFT_KEY, null));
 }
 
-/** The same settings? Key order and the order of the lists do not matter. */
+/** Weights with the defaults filled in: the panel sends every weight, a save from elsewhere may send none. */
+function fullWeights(weights: Record<string, number>): Record<string, number> {
+  try {
+    return { ...normalizeWeights(weights) };
+  } catch {
+    return weights;
+  }
+}
+
+/** The same settings? Default weights spelled out or not, key order and list order do not matter. */
 export function sameSettings(a: PairingSettings, b: PairingSettings): boolean {
   const canon = (s: PairingSettings) =>
     JSON.stringify([
-      Object.entries(s.weights).sort(),
+      Object.entries(fullWeights(s.weights)).sort(),
       s.locks.map((l) => `${l.menteeId}|${l.mentorId}`).sort(),
       s.exclusions.map((l) => `${l.menteeId}|${l.mentorId}`).sort(),
       Object.entries(s.capacityOverrides).sort(),

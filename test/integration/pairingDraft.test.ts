@@ -31,6 +31,11 @@ describe('confirmed pairs', () => {
     );
     const again = ws.run('proposePairs', { ...opened.settings, locks }) as PairingView;
     expect(again.rejectedLocks).toEqual([]);
+    // What the panel sends: every weight spelled out, nothing changed — not an unsaved draft.
+    const weights = Object.fromEntries(opened.weights.map((w) => [w.key, w.value]));
+    const plain = ws.run('proposePairs', { ...opened.settings, weights }) as PairingView;
+    expect(plain.draft).toBe(false);
+    expect(plain.rejectedLocks).toEqual([]);
     for (const row of confirmed) {
       const unit = again.units.find((u) => u.pairId === row.ID)!;
       expect(unit).toMatchObject({ confirmed: true, mentorId: row['ID наставника'] });
