@@ -33,16 +33,21 @@ const PAGE = 50;
 /** Lists longer than this get the filter input. */
 const FILTER_FROM = 10;
 
-type Busy = null | 'propose' | 'save';
+type Busy = null | 'propose' | 'save' | 'discard';
 
 export interface PairingPanelProps {
-  propose?: (req: PairingRequest) => Promise<PairingView>;
+  /** Without a request: the settings the server kept (the panel opening). */
+  propose?: (req?: PairingRequest) => Promise<PairingView>;
   save?: (req: PairingRequest) => Promise<SavePairsResult>;
+  keep?: (req: PairingRequest) => Promise<boolean>;
+  discard?: () => Promise<PairingView>;
 }
 
 export function PairingPanel(props: PairingPanelProps) {
-  const propose = props.propose ?? ((req: PairingRequest) => call('proposePairs', req));
+  const propose = props.propose ?? ((req?: PairingRequest) => (req ? call('proposePairs', req) : call('proposePairs')));
   const save = props.save ?? ((req: PairingRequest) => call('savePairs', req));
+  const keep = props.keep ?? ((req: PairingRequest) => call('keepPairingDraft', req));
+  const discard = props.discard ?? (() => call('discardPairingDraft'));
 
   const [view, setView] = useState<PairingView | null>(null);
   const [settings, setSettings] = useState<PairingState | null>(null);
@@ -51,19 +56,21 @@ export function PairingPanel(props: PairingPanelProps) {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<{ message: string; retry: () => void } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The server keeps unsaved settings (a draft) for this panel. */
+  const [hasDraft, setHasDraft] = useState(false);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [unmatchedLimit, setUnmatchedLimit] = useState(PAGE);
   const names = useRef(new Map<string, string>());
   const seq = useRef(0);
 
-  /** «Подобрать»: `req` null = the first load (the server's defaults). */
+  /** «Подобрать»: `req` null = the first load (the settings the server kept). */
   const run = (req: PairingRequest | null, base: PairingState | null) => {
     const id = ++seq.current;
     setBusy('propose');
     setError(null);
     setNotice(null);
-    propose(req ?? {}).then(
+    (req ? propose(req) : propose()).then(
       (v) => {
         if (id !== seq.current) return;
         setBusy(null);
@@ -76,6 +83,7 @@ export function PairingPanel(props: PairingPanelProps) {
         setView(v);
         setSettings(next);
         setShown(req ?? request(next));
+        setHasDraft(v.draft === true);
         setLimit(PAGE);
         setUnmatchedLimit(PAGE);
       },
@@ -99,6 +107,7 @@ export function PairingPanel(props: PairingPanelProps) {
       (r) => {
         if (id !== seq.current) return;
         setBusy(null);
+        setHasDraft(false);
         setNotice((r && r.message) || 'Сохранено.');
       },
       (e: Error) => {
@@ -112,12 +121,58 @@ export function PairingPanel(props: PairingPanelProps) {
     );
   };
 
+  /** «Отменить изменения»: the server drops the draft and proposes with the saved settings. */
+  const doDiscard = () => {
+    const id = ++seq.current;
+    setBusy('discard');
+    setError(null);
+    setNotice(null);
+    discard().then(
+      (v) => {
+        if (id !== seq.current) return;
+        setBusy(null);
+        if (!v || !Array.isArray(v.units)) {
+          setError({ message: 'Не удалось отменить изменения: сервер вернул пустой ответ', retry: doDiscard });
+          return;
+        }
+        collectNames(v, names.current);
+        const next = initialState(v);
+        setView(v);
+        setSettings(next);
+        setShown(request(next));
+        setHasDraft(v.draft === true);
+        setNotice('Изменения отменены: показан подбор с сохранёнными настройками.');
+      },
+      (e: Error) => {
+        if (id !== seq.current) return;
+        setBusy(null);
+        setError({
+          message: `Не удалось отменить изменения: ${(e && e.message) || 'неизвестная ошибка'}`,
+          retry: doDiscard,
+        });
+      },
+    );
+  };
+
+  /** The edits are kept on the server as they are made, so closing the panel loses none of them. */
+  const keepDraft = (next: PairingState) => {
+    keep(request(next)).then(
+      (kept) => setHasDraft(kept === true),
+      (e: Error) =>
+        setError({
+          message: `Не удалось запомнить изменения на сервере: ${(e && e.message) || 'неизвестная ошибка'}`,
+          retry: () => keepDraft(next),
+        }),
+    );
+  };
+
   useEffect(() => run(null, null), []);
 
   const rerun = () => settings && run(request(settings), settings);
-  const update = (next: PairingState) => {
+  const update = (next: PairingState, persist = true) => {
     setSettings(next);
     setNotice(null);
+    if (persist) keepDraft(next);
   };
 
   const dirty = !!settings && !!shown && !sameRequest(shown, request(settings));
@@ -139,6 +194,7 @@ export function PairingPanel(props: PairingPanelProps) {
 
       {busy === 'propose' && <Loading text={view ? 'Подбираем пары…' : 'Загрузка банков…'} />}
       {busy === 'save' && <Loading text="Сохраняем «Пары и группы»…" />}
+      {busy === 'discard' && <Loading text="Отменяем изменения…" />}
 
       {error && <ErrorBanner onRetry={error.retry}>{error.message}</ErrorBanner>}
 
@@ -160,7 +216,8 @@ export function PairingPanel(props: PairingPanelProps) {
                       step={1}
                       value={value}
                       aria-valuetext={`${value} из ${WEIGHT_MAX}`}
-                      onInput={(e) => update(setWeight(settings, w.key, Number(e.currentTarget.value)))}
+                      onInput={(e) => update(setWeight(settings, w.key, Number(e.currentTarget.value)), false)}
+                      onChange={(e) => keepDraft(setWeight(settings, w.key, Number(e.currentTarget.value)))}
                     />
                     <output for={`pw-${i}`} class="weight-value">
                       {value}
@@ -183,7 +240,18 @@ export function PairingPanel(props: PairingPanelProps) {
             >
               {busy === 'save' ? 'Сохранение…' : 'Сохранить'}
             </button>
+            {(hasDraft || dirty) && (
+              <button type="button" class="btn btn-secondary" disabled={busy !== null} onClick={doDiscard}>
+                {busy === 'discard' ? 'Отменяем…' : 'Отменить изменения'}
+              </button>
+            )}
           </div>
+          {hasDraft && !dirty && (
+            <p class="hint" role="status">
+              Есть несохранённые изменения подбора: они хранятся, пока вы не нажмёте «Сохранить» или «Отменить
+              изменения».
+            </p>
+          )}
           {dirty && (
             <p class="hint" role="status">
               Настройки изменены — нажмите «Подобрать», чтобы увидеть новый подбор; сохранить можно после этого.
@@ -279,6 +347,7 @@ export function PairingPanel(props: PairingPanelProps) {
                       )
                     }
                     onPick={(m, mentorId) => {
+                      // «Подобрать» with the new settings keeps them as the draft too.
                       const next = pickMentor(settings, m, mentorId);
                       setSettings(next);
                       run(request(next), next);
@@ -345,20 +414,24 @@ function UnitCard(props: {
         </span>
       </div>
       <div class="chips">
+        {u.pairId && <span class="chip">{u.pairId}</span>}
         <span class="chip">{u.kind}</span>
         {u.confirmed && <span class="chip chip-ok">утверждена</span>}
-        <label class="places">
-          мест:{' '}
-          <input
-            type="number"
-            min={0}
-            max={20}
-            value={props.settings.capacity[u.mentorId] ?? u.capacity}
-            disabled={props.disabled}
-            aria-label={`Сколько наставляемых у наставника ${u.mentorName}`}
-            onChange={(e) => props.onCapacity(Number(e.currentTarget.value))}
-          />
-        </label>
+        {/* A confirmed unit is kept as it is: its places change nothing. */}
+        {!u.confirmed && (
+          <label class="places">
+            мест:{' '}
+            <input
+              type="number"
+              min={0}
+              max={20}
+              value={props.settings.capacity[u.mentorId] ?? u.capacity}
+              disabled={props.disabled}
+              aria-label={`Сколько наставляемых у наставника ${u.mentorName}`}
+              onChange={(e) => props.onCapacity(Number(e.currentTarget.value))}
+            />
+          </label>
+        )}
       </div>
       {u.explanation && <p class="muted small unit-why">{u.explanation}</p>}
       <ul class="mentees">

@@ -25,12 +25,29 @@ export function clampWeight(v: unknown): number {
   return Math.max(WEIGHT_MIN, Math.min(WEIGHT_MAX, Math.round(n)));
 }
 
-/** The starting state from the first proposal: its weights and the pairs the server shows as locked. */
+/**
+ * The starting state from the first proposal: the settings the server kept (the unsaved draft, else
+ * the saved ones), the weights it shows for the rest. Confirmed units are the server's, never locks of
+ * the panel: sending them back would only make the engine warn about them.
+ */
 export function initialState(view: PairingView | null | undefined): PairingState {
   const weights: Record<string, number> = {};
   for (const w of view?.weights ?? []) weights[w.key] = clampWeight(w.value);
+  const kept = view?.settings;
+  if (kept) {
+    for (const [key, value] of Object.entries(kept.weights ?? {})) weights[key] = clampWeight(value);
+    const refs = (list: PairRef[] | undefined) =>
+      (list ?? []).map((l) => ({ menteeId: l.menteeId, mentorId: l.mentorId }));
+    return {
+      weights,
+      locks: refs(kept.locks),
+      exclusions: refs(kept.exclusions),
+      capacity: { ...(kept.capacityOverrides ?? {}) },
+    };
+  }
   const locks: PairRef[] = [];
   for (const u of view?.units ?? []) {
+    if (u.confirmed) continue;
     for (const m of u.mentees) if (m.locked) locks.push({ menteeId: m.id, mentorId: u.mentorId });
   }
   return { weights, locks, exclusions: [], capacity: {} };
@@ -95,7 +112,6 @@ export function pickMentor(state: PairingState, menteeId: string, mentorId: stri
   };
 }
 
-/** What «Подобрать» and «Сохранить» send (copies: the server may not alias the panel's state). */
 /** Overrides how many mentees a mentor takes (whole number 0–20). */
 export function setCapacity(state: PairingState, mentorId: string, value: unknown): PairingState {
   const n = Math.round(Number(value));
@@ -103,6 +119,7 @@ export function setCapacity(state: PairingState, mentorId: string, value: unknow
   return { ...state, capacity: { ...state.capacity, [mentorId]: Math.min(20, Math.max(0, n)) } };
 }
 
+/** What «Подобрать» and «Сохранить» send (copies: the server may not alias the panel's state). */
 export function request(state: PairingState): PairingRequest {
   return {
     weights: { ...state.weights },
@@ -157,5 +174,6 @@ export function collectNames(view: PairingView, into: Map<string, string> = new 
     }
   }
   for (const m of view.unmatched) into.set(m.id, m.name);
+  for (const [id, name] of Object.entries(view.names ?? {})) into.set(id, name);
   return into;
 }

@@ -9,7 +9,7 @@ import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';
 import { getProgress, refreshSummary } from './ui/progress';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
-import { proposePairs, savePairs } from './ui/pairing';
+import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
@@ -67,6 +67,8 @@ const api: ServerApi = {
   sendFormLinks: sendFormLinksApi,
   proposePairs,
   savePairs,
+  keepPairingDraft,
+  discardPairingDraft,
   getDocumentsView,
   previewDocuments,
   generateDocuments,
@@ -97,6 +99,8 @@ global.getFormLinks = serverApi.getFormLinks;
 global.sendFormLinks = serverApi.sendFormLinks;
 global.proposePairs = serverApi.proposePairs;
 global.savePairs = serverApi.savePairs;
+global.keepPairingDraft = serverApi.keepPairingDraft;
+global.discardPairingDraft = serverApi.discardPairingDraft;
 global.getDocumentsView = serverApi.getDocumentsView;
 global.previewDocuments = serverApi.previewDocuments;
 global.generateDocuments = serverApi.generateDocuments;

@@ -41,6 +41,8 @@ const SIDEBAR_API: Record<keyof ServerApi, true> = {
   sendFormLinks: true,
   proposePairs: true,
   savePairs: true,
+  keepPairingDraft: true,
+  discardPairingDraft: true,
   getDocumentsView: true,
   previewDocuments: true,
   generateDocuments: true,

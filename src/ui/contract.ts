@@ -159,6 +159,8 @@ export interface PairingUnit {
   explanation: string;
   /** Already confirmed in «Пары и группы»: kept as it is. */
   confirmed: boolean;
+  /** The ID on «Пары и группы» («ПГ-004»): a confirmed unit's, or the saved proposal this one continues; '' for a new one. */
+  pairId: string;
   /** How many mentees the mentor takes (the questionnaire's answer or the methodologist's override). */
   capacity: number;
   mentees: PairingMentee[];
@@ -175,6 +177,12 @@ export interface PairingView {
   mentees: number;
   mentors: number;
   matched: number;
+  /** The panel's settings this proposal was made with (the unsaved draft, else the last saved ones). */
+  settings: Required<PairingRequest>;
+  /** The settings are an unsaved draft (kept on the server until «Сохранить» or «Отменить изменения»). */
+  draft: boolean;
+  /** Id → name of the people the settings' locks and exclusions name (a restored exclusion is shown by name). */
+  names: Record<string, string>;
 }
 
 export interface SavePairsResult {
@@ -432,6 +440,10 @@ export interface ServerApi {
   sendFormLinks(): SendLinksResult;
   proposePairs(request?: PairingRequest): PairingView;
   savePairs(request?: PairingRequest): SavePairsResult;
+  /** Keeps the panel's unsaved settings on the server (restored on reopening); true when they differ from the saved ones. */
+  keepPairingDraft(request: PairingRequest): boolean;
+  /** Drops the unsaved settings: the proposal with the last saved ones. */
+  discardPairingDraft(): PairingView;
   getDocumentsView(): DocumentsView;
   previewDocuments(kind: DocumentKindId): DocumentPreview;
   /** Starts a batch and makes its first chunk; the sidebar then calls continueDocuments until finished. */

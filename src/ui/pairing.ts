@@ -1,4 +1,5 @@
 import {
+  assignPairIds,
   CRITERIA,
   matchPeople,
   normalizeWeights,
@@ -16,6 +17,16 @@ import { CONFIRMED, PROPOSED, readPairs, writePairs, type PairRow } from '../she
 import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
 import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
+import {
+  draftSettings,
+  dropDraft,
+  keepDraft,
+  lastIssuedPairNumber,
+  markSaved,
+  savedSettings,
+  setLastIssuedPairNumber,
+  type PairingSettings,
+} from './pairingDraft';
 import { shownValue, UserError } from './errors';
 import { refreshSummary } from './progress';
 import { addonLock, takeLock } from './lock';
@@ -94,35 +105,51 @@ function checkRequest(request: unknown): Required<PairingRequest> {
   };
 }
 
-/** The engine's proposal; confirmed pairs and groups are locks it must keep. */
-function propose(people: People, request: Required<PairingRequest>): Proposal {
-  const confirmedLocks = people.confirmed.flatMap((p) =>
-    p.menteeIds.map((menteeId) => ({ menteeId, mentorId: p.mentorId })),
-  );
+/** The engine's proposal; confirmed pairs and groups are fixed inputs it keeps as they are. */
+function propose(people: People, request: PairingSettings): Proposal {
   return matchPeople({
     mentees: people.mentees,
     mentors: people.mentors,
     weights: request.weights,
-    locks: [...confirmedLocks, ...request.locks],
+    fixed: people.confirmed.map((p) => ({ mentorId: p.mentorId, menteeIds: p.menteeIds })),
+    locks: request.locks,
     exclusions: request.exclusions,
     capacityOverrides: request.capacityOverrides,
   });
 }
 
-function toView(people: People, proposal: Proposal, request: Required<PairingRequest>): PairingView {
+/** The saved proposals a new unit may continue (their IDs stay: see assignPairIds). */
+function savedProposals(people: People) {
+  return people.pairs
+    .filter((p) => p.status === PROPOSED && p.mentorId !== '')
+    .map((p) => ({ id: p.id, mentorId: p.mentorId, menteeIds: p.menteeIds }));
+}
+
+/** The IDs the proposal's units have on «Пары и группы» ('' for a unit not saved yet): nothing issued. */
+function shownIds(people: People, proposal: Proposal): string[] {
+  const open = proposal.units.filter((u) => !u.fixed);
+  const { ids } = assignPairIds(open, savedProposals(people), [], 0, false);
+  let k = 0;
+  return proposal.units.map((u) =>
+    u.fixed ? (people.confirmed.find((p) => p.mentorId === u.mentorId)?.id ?? '') : ids[k++],
+  );
+}
+
+function toView(people: People, proposal: Proposal, request: PairingSettings, draft: boolean): PairingView {
   const name = (id: string) => people.names.get(id) ?? id;
   const weights = normalizeWeights(request.weights);
-  const confirmedMentors = new Set(people.confirmed.map((p) => p.mentorId));
   const capacity = new Map(people.mentors.map((m) => [m.id, request.capacityOverrides[m.id] ?? m.capacity]));
+  const ids = shownIds(people, proposal);
   return {
     weights: CRITERIA.map((key) => ({ key, label: WEIGHT_LABELS[key], value: weights[key] })),
-    units: proposal.units.map((u) => ({
+    units: proposal.units.map((u, k) => ({
+      pairId: ids[k],
       mentorId: u.mentorId,
       mentorName: name(u.mentorId),
       kind: u.kind,
       score: u.score,
       explanation: u.explanation,
-      confirmed: confirmedMentors.has(u.mentorId) && u.pairs.every((p) => p.locked),
+      confirmed: u.fixed,
       capacity: capacity.get(u.mentorId) ?? u.pairs.length,
       mentees: u.pairs.map((p) => ({
         id: p.menteeId,
@@ -149,15 +176,50 @@ function toView(people: People, proposal: Proposal, request: Required<PairingReq
     mentees: people.mentees.length,
     mentors: people.mentors.length,
     matched: proposal.matched,
+    settings: request,
+    draft,
+    names: Object.fromEntries(
+      [...request.locks, ...request.exclusions]
+        .flatMap((r) => [r.menteeId, r.mentorId])
+        .filter((id) => people.names.has(id))
+        .map((id) => [id, name(id)]),
+    ),
   };
 }
 
-/** «Подобрать»: one call, nothing written. */
+/**
+ * The settings a call works with: the request as sent (kept as the draft unless it is the saved
+ * settings), or, without one (the panel opening), the draft, else the last saved settings.
+ */
+function settingsFor(request: PairingRequest | undefined | null): { settings: PairingSettings; draft: boolean } {
+  if (request === undefined || request === null) {
+    const draft = draftSettings();
+    return draft ? { settings: draft, draft: true } : { settings: savedSettings(), draft: false };
+  }
+  const settings = checkRequest(request);
+  return { settings, draft: keepDraft(settings) };
+}
+
+/**
+ * «Подобрать», and the panel opening (no request: the kept settings). The proposal itself is not
+ * written; the settings are kept as the draft until «Сохранить» or «Отменить изменения».
+ */
 export function proposePairs(request?: PairingRequest): PairingView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const checked = checkRequest(request);
   const people = readPeople(ss);
-  return toView(people, propose(people, checked), checked);
+  const { settings, draft } = settingsFor(request);
+  return toView(people, propose(people, settings), settings, draft);
+}
+
+/** The panel's edits, kept on the server as they are made (restored when the panel is opened again). */
+export function keepPairingDraft(request: PairingRequest): boolean {
+  return keepDraft(checkRequest(request));
+}
+
+/** «Отменить изменения»: the draft is dropped; the proposal with the saved settings. */
+export function discardPairingDraft(): PairingView {
+  dropDraft();
+  return proposePairs();
 }
 
 /**
@@ -170,36 +232,38 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
   if (!takeLock(lock, 30000)) throw new UserError('Пары сохраняет другой пользователь. Подождите минуту и повторите.');
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const checked = checkRequest(request);
     const people = readPeople(ss);
-    const proposal = propose(people, checked);
-    const inConfirmed = new Set(people.confirmed.flatMap((p) => p.menteeIds));
+    const settings = request === undefined || request === null ? settingsFor(request).settings : checkRequest(request);
+    const proposal = propose(people, settings);
     const { start, end } = schoolYear(ss);
-    let seq = people.confirmed.reduce((max, p) => Math.max(max, Number(/(\d+)$/.exec(p.id)?.[1] ?? 0)), 0);
-    const proposed: PairRow[] = [];
-    for (const unit of proposal.units) {
-      const fresh = unit.pairs.filter((p) => !inConfirmed.has(p.menteeId));
-      if (fresh.length === 0) continue;
-      const kind = fresh.length > 1 ? 'группа' : 'пара';
-      proposed.push({
-        id: `ПГ-${String(++seq).padStart(3, '0')}`,
-        kind,
-        mentorId: unit.mentorId,
-        mentorName: people.names.get(unit.mentorId) ?? '',
-        menteeIds: fresh.map((p) => p.menteeId),
-        menteeNames: fresh.map((p) => people.names.get(p.menteeId) ?? ''),
-        score: fresh.reduce((sum, p) => sum + p.score, 0),
-        reasons: fresh.length > 1 ? unit.explanation : fresh[0].explanation,
-        start,
-        end,
-        status: PROPOSED,
-        program: '',
-        progress: '',
-        order: '',
-      });
-    }
+    const open = proposal.units.filter((u) => !u.fixed);
+    // A unit continuing a saved proposal keeps its ID; new ones continue after the largest ever issued.
+    const { ids, issued } = assignPairIds(
+      open,
+      savedProposals(people),
+      people.pairs.map((p) => p.id),
+      lastIssuedPairNumber(),
+    );
+    const proposed: PairRow[] = open.map((unit, k) => ({
+      id: ids[k],
+      kind: unit.kind,
+      mentorId: unit.mentorId,
+      mentorName: people.names.get(unit.mentorId) ?? '',
+      menteeIds: unit.menteeIds,
+      menteeNames: unit.menteeIds.map((id) => people.names.get(id) ?? ''),
+      score: unit.score,
+      reasons: unit.explanation,
+      start,
+      end,
+      status: PROPOSED,
+      program: '',
+      progress: '',
+      order: '',
+    }));
     const kept = people.pairs.filter((p) => p.status !== PROPOSED);
     writePairs(ss, [...kept, ...proposed]);
+    setLastIssuedPairNumber(issued);
+    markSaved(settings);
     updateStatuses(people, [...people.confirmed, ...proposed]);
     // The analysis is the pairs sheet itself: its link is the evidence «Выполнено» needs to count.
     const pairsSheet = ss.getSheetByName(SHEETS.pairs);

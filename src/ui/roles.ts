@@ -28,6 +28,8 @@ export const ACCESS: Record<keyof ServerApi, { access: Access; action: string }>
   sendFormLinks: { access: 'curator', action: 'Разослать ссылки' },
   proposePairs: { access: 'curator', action: 'Подобрать пары' },
   savePairs: { access: 'curator', action: 'Сохранить пары' },
+  keepPairingDraft: { access: 'curator', action: 'Подобрать пары' },
+  discardPairingDraft: { access: 'curator', action: 'Отменить изменения подбора пар' },
   listProgramPairs: { access: 'curator', action: 'Программы наставничества' },
   getProgramDraft: { access: 'curator', action: 'Создать программу' },
   saveProgram: { access: 'curator', action: 'Сохранить программу' },

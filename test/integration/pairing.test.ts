@@ -139,7 +139,11 @@ describe('capacity override', () => {
   test('a mentor given more places by the methodologist takes more mentees', async () => {
     const ws = await demo();
     const first = ws.run('proposePairs', {}) as PairingView;
-    const unit = first.units.find((u) => !u.confirmed && u.mentees.length === 1)!;
+    // Only a mentor who offered group work may take more than one (issue 17.4).
+    const forms = Object.fromEntries(records(ws, 'Наставники').map((r) => [r.ID, r['Формы']]));
+    const unit = first.units.find(
+      (u) => !u.confirmed && u.mentees.length === 1 && forms[u.mentorId].includes('Групповая'),
+    )!;
     expect(unit.capacity).toBeGreaterThanOrEqual(1);
     const wider = ws.run('proposePairs', { capacityOverrides: { [unit.mentorId]: 4 } }) as PairingView;
     const after = wider.units.find((u) => u.mentorId === unit.mentorId)!;
@@ -156,5 +160,41 @@ describe('staff rows in «Пары и группы»', () => {
     ws.edit(PAIRS, `C${last}`, 'Наставник из другой школы (по договору)');
     ws.run('savePairs', {});
     expect(ws.values(PAIRS)!.flat()).toContain('Наставник из другой школы (по договору)');
+  });
+});
+
+describe('the form of mentoring (issue 17.4)', () => {
+  test('no mentor who offered only pairs has a group, on the panel or the sheet; every unmet wish is named with the reason', async () => {
+    const ws = await demo();
+    const mentors = records(ws, 'Наставники');
+    const onlyPairs = new Set(mentors.filter((r) => r['Формы'] === 'Индивидуальная (пара)').map((r) => r.ID));
+    const onlyGroups = new Set(mentors.filter((r) => r['Формы'] === 'Групповая').map((r) => r.ID));
+    expect(onlyPairs.size).toBeGreaterThan(0);
+    const wish = Object.fromEntries(records(ws, 'Наставляемые').map((r) => [r.ID, r['Форма']]));
+    for (const request of [{}, { capacityOverrides: Object.fromEntries([...onlyPairs].map((id) => [id, 5])) }]) {
+      const view = ws.run('proposePairs', request) as PairingView;
+      for (const unit of view.units) {
+        if (onlyPairs.has(unit.mentorId)) expect(unit.mentees).toHaveLength(1);
+        if (onlyGroups.has(unit.mentorId)) expect(unit.mentees.length).toBeGreaterThan(1);
+        for (const m of unit.mentees) {
+          const met =
+            (wish[m.id] === 'Индивидуальная (пара)' && unit.mentees.length === 1) ||
+            (wish[m.id] === 'Групповая' && unit.mentees.length > 1) ||
+            wish[m.id] === '';
+          if (!met) {
+            expect(m.explanation).toMatch(
+              new RegExp(`^не учтено пожелание «${wish[m.id].replace(/[()]/g, '\\$&')}»: [а-я]`),
+            );
+          } else {
+            expect(m.explanation).not.toContain('не учтено пожелание');
+          }
+        }
+      }
+      expect(view.matched).toBeGreaterThan(0);
+    }
+    ws.run('savePairs', {});
+    for (const row of records(ws, 'Пары и группы')) {
+      if (onlyPairs.has(row['ID наставника'])) expect(row['Вид']).toBe('пара');
+    }
   });
 });

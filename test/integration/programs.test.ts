@@ -33,7 +33,10 @@ function menteeRequests(ws: Workspace, pairId: string): string[] {
 describe('a draft from the requests', () => {
   test('every activity serves a request of the mentees (or is generic); a group gets the union, once', async () => {
     const ws = await demo();
-    // A confirmed pair without a program: dissolve nothing, just make a fresh one from the demo's pairs.
+    // The demo confirms pairs only (its mentors mostly offer individual work): confirm a proposed group.
+    const row = records(ws, PAIRS).findIndex((r) => r['Вид'] === 'группа' && r['Статус'] === 'предложено');
+    ws.edit(PAIRS, `${columnOf(ws, PAIRS, 'Статус')}${row + 2}`, 'утверждено');
+    // A confirmed group without a program: a fresh draft from its mentees' requests.
     const group = pairs(ws).find((p) => p.kind === 'группа')!;
     const requests = menteeRequests(ws, group.pairId);
     const draft = draftOf(ws, group.pairId);

@@ -9,68 +9,10 @@ import {
   scorePair,
   subjectArea,
   UNMATCHED_REASONS,
-  type MenteeEntry,
-  type MentorEntry,
   type Weights,
 } from '../../src/domain/matching';
 
-// ---- Bank entries ----
-const T = '2026-11-20T08:00:00.000Z';
-
-const REQ = {
-  assess: 'Оценивание образовательных результатов',
-  parents: 'Работа с родителями (законными представителями)',
-  exam: 'Подготовка обучающихся к ГИА (ОГЭ, ЕГЭ)',
-  discipline: 'Дисциплина и управление классом',
-};
-
-function mentee(id: string, over: Partial<MenteeEntry> = {}): MenteeEntry {
-  return {
-    kind: 'mentee',
-    id,
-    status: 'новый',
-    history: '',
-    email: `${id.toLowerCase()}@school.ru`,
-    fullName: `Наставляемый ${id}`,
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experienceYears: 1,
-    category: 'Без категории',
-    requests: [REQ.assess, REQ.parents],
-    formatKind: 'Индивидуальная (пара)',
-    mode: 'Очно',
-    times: ['После уроков'],
-    note: '',
-    consentAt: T,
-    sourceTimestamp: T,
-    ...over,
-  };
-}
-
-function mentor(id: string, over: Partial<MentorEntry> = {}): MentorEntry {
-  return {
-    kind: 'mentor',
-    id,
-    status: 'новый',
-    history: '',
-    email: `${id.toLowerCase()}@school.ru`,
-    fullName: `Наставник ${id}`,
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experienceYears: 24,
-    category: 'Высшая',
-    competences: [REQ.assess, REQ.parents],
-    formatKinds: ['Индивидуальная (пара)', 'Групповая'],
-    mode: 'Очно',
-    times: ['После уроков'],
-    capacity: 1,
-    dutiesConsent: true,
-    note: '',
-    consentAt: T,
-    sourceTimestamp: T,
-    ...over,
-  };
-}
+import { mentee, mentor, REQ } from './matchingFixtures';
 
 const ZERO: Weights = { requests: 0, subject: 0, experience: 0, format: 0, time: 0 };
 
@@ -241,8 +183,8 @@ describe('matchPeople', () => {
     const proposal = matchPeople({
       mentees: [
         mentee('НС-1', { requests: [REQ.exam] }),
-        mentee('НС-2', { requests: [REQ.assess] }),
-        mentee('НС-3', { requests: [REQ.assess, REQ.parents] }),
+        mentee('НС-2', { requests: [REQ.assess], formatKind: 'Групповая' }),
+        mentee('НС-3', { requests: [REQ.assess, REQ.parents], formatKind: 'Групповая' }),
       ],
       mentors: [
         mentor('НТ-1', { competences: [REQ.assess, REQ.parents], capacity: 2 }),
@@ -296,7 +238,7 @@ describe('matchPeople', () => {
       locks: [
         { menteeId: 'НС-1', mentorId: 'НТ-1' },
         { menteeId: 'НС-2', mentorId: 'НТ-2' },
-        { menteeId: 'НС-2', mentorId: 'НТ-2' },
+        { menteeId: 'НС-2', mentorId: 'НТ-1' },
         { menteeId: 'НС-3', mentorId: 'НТ-2' },
         { menteeId: 'НС-9', mentorId: 'НТ-2' },
         { menteeId: 'НС-1', mentorId: 'НТ-9' },

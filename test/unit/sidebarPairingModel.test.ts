@@ -27,6 +27,7 @@ function mentee(id: string, name: string, locked = false): PairingMentee {
 
 function unit(mentorId: string, mentorName: string, mentees: PairingMentee[]): PairingUnit {
   return {
+    pairId: '',
     mentorId,
     mentorName,
     kind: mentees.length > 1 ? 'группа' : 'пара',
@@ -57,6 +58,9 @@ const view: PairingView = {
   mentees: 6,
   mentors: 3,
   matched: 4,
+  settings: { weights: {}, locks: [{ menteeId: 'НС-1', mentorId: 'НТ-1' }], exclusions: [], capacityOverrides: {} },
+  draft: false,
+  names: {},
 };
 
 const empty: PairingState = { weights: {}, locks: [], exclusions: [], capacity: {} };
@@ -178,4 +182,27 @@ test('a capacity override is a whole number 0–20 and goes into the request', (
   expect(state.capacity).toEqual({ 'НТ-1': 4, 'НТ-2': 20 });
   expect(request(state).capacityOverrides).toEqual({ 'НТ-1': 4, 'НТ-2': 20 });
   expect(setCapacity(empty, 'НТ-1', 'много')).toBe(empty);
+});
+
+test('the kept settings are the starting state; a confirmed unit is never turned into locks of the panel', () => {
+  const kept = {
+    ...view,
+    settings: {
+      weights: { subject: 2 },
+      locks: [],
+      exclusions: [{ menteeId: 'НС-4', mentorId: 'НТ-3' }],
+      capacityOverrides: { 'НТ-2': 3 },
+    },
+    draft: true,
+  };
+  expect(initialState(kept)).toEqual({
+    weights: { requests: 8, subject: 2 },
+    locks: [],
+    exclusions: [{ menteeId: 'НС-4', mentorId: 'НТ-3' }],
+    capacity: { 'НТ-2': 3 },
+  });
+  // A view without settings (an older server): locked mentees of confirmed units stay the server's.
+  const confirmed = { ...view, units: [{ ...view.units[0], confirmed: true }, view.units[1]] };
+  const { settings: _unused, ...legacy } = confirmed;
+  expect(initialState(legacy as PairingView).locks).toEqual([]);
 });

@@ -22,6 +22,7 @@ function makeView(): PairingView {
     ],
     units: [
       {
+        pairId: '',
         mentorId: 'НТ-0001',
         mentorName: 'Семёнова Алёна Петровна',
         kind: 'пара',
@@ -44,6 +45,7 @@ function makeView(): PairingView {
         ],
       },
       {
+        pairId: 'ПГ-001',
         mentorId: 'НТ-0003',
         mentorName: 'Смирнова Анна',
         kind: 'группа',
@@ -66,8 +68,14 @@ function makeView(): PairingView {
     mentees: 4,
     mentors: 3,
     matched: 3,
+    settings: { weights: {}, locks: [], exclusions: [], capacityOverrides: {} },
+    draft: false,
+    names: {},
   };
 }
+
+/** The calls of one server function (the panel also keeps its edits with keepPairingDraft). */
+const callsOf = (calls: unknown[][], name: string) => calls.filter((c) => c[0] === name);
 
 const button = (body: FakeNode, text: string) => body.find((n) => n.localName === 'button' && n.textContent === text);
 
@@ -84,10 +92,12 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
       kept: 1,
       message: 'Сохранено в «Пары и группы»: 1 новая, 1 утверждённая сохранена.',
     }),
+    keepPairingDraft: () => true,
   });
   await settle();
   expect(doc.title).toBe('Подбор пар');
-  expect(calls).toEqual([['proposePairs', {}]]);
+  // Opening asks for the kept settings: no request.
+  expect(calls).toEqual([['proposePairs']]);
   const text = body.textContent;
   expect(text).toContain('Подбор пар');
   expect(text).toContain('Подобрано 3 из 4 наставляемых · наставников: 3');
@@ -99,6 +109,7 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
   expect(text).toContain('8,5');
   expect(text).toContain('группа');
   expect(text).toContain('утверждена');
+  expect(text).toContain('ПГ-001');
   expect(text).toContain('Совпадение запросов');
   expect(text).toContain('Анализ банка наставников');
   for (const tag of ['img', 'b', 'i']) expect(body.find((n) => n.localName === tag)).toBeUndefined();
@@ -114,30 +125,36 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
   await settle();
   expect(lockBtn.getAttribute('aria-pressed')).toBe('true');
   expect(lockBtn.textContent).toBe('Закреплено');
+  // The edit is kept on the server at once, so closing the panel does not lose it.
+  expect(callsOf(calls, 'keepPairingDraft')).toEqual([
+    [
+      'keepPairingDraft',
+      {
+        weights: { requests: 8, subject: 5 },
+        locks: [{ menteeId: 'НС-0001', mentorId: 'НТ-0001' }],
+        exclusions: [],
+        capacityOverrides: {},
+      },
+    ],
+  ]);
   const slider = body.find(
     (n) => n.localName === 'input' && n.getAttribute('type') === 'range' && n.getAttribute('id') === 'pw-1',
   )!;
   setValue(slider, '2', 'input');
   await settle();
-  expect(calls).toHaveLength(1); // nothing sent before «Подобрать»
+  expect(callsOf(calls, 'proposePairs')).toHaveLength(1); // no proposal before «Подобрать»
   expect(body.textContent).toContain('Настройки изменены');
   expect(button(body, 'Сохранить')!.getAttribute('disabled')).not.toBeNull();
 
   button(body, 'Подобрать')!.dispatch('click');
+  // The confirmed group is the server's: its mentees are not sent back as locks.
   const sent: PairingRequest = {
     weights: { requests: 8, subject: 2 },
-    locks: [
-      { menteeId: 'НС-0002', mentorId: 'НТ-0003' },
-      { menteeId: 'НС-0003', mentorId: 'НТ-0003' },
-      { menteeId: 'НС-0001', mentorId: 'НТ-0001' },
-    ],
+    locks: [{ menteeId: 'НС-0001', mentorId: 'НТ-0001' }],
     exclusions: [],
     capacityOverrides: {},
   };
-  expect(calls).toEqual([
-    ['proposePairs', {}],
-    ['proposePairs', sent],
-  ]);
+  expect(callsOf(calls, 'proposePairs')).toEqual([['proposePairs'], ['proposePairs', sent]]);
   await rerender();
   expect(body.textContent).toContain('Подбираем пары…');
   expect(button(body, 'Подбираем…')!.getAttribute('disabled')).not.toBeNull();
@@ -148,12 +165,16 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
   expect(saveBtn.getAttribute('disabled')).toBeNull();
   saveBtn.dispatch('click');
   await settle();
-  expect(calls[2]).toEqual(['savePairs', sent]);
+  expect(callsOf(calls, 'savePairs')).toEqual([['savePairs', sent]]);
   expect(body.textContent).toContain('Сохранено в «Пары и группы»: 1 новая, 1 утверждённая сохранена.');
 });
 
 test('another mentor from the list locks it and re-runs; an exclusion is sent and can be undone', async () => {
-  const { body, calls } = boot('pairing', { proposePairs: () => makeView(), savePairs: () => ({}) });
+  const { body, calls } = boot('pairing', {
+    proposePairs: () => makeView(),
+    savePairs: () => ({}),
+    keepPairingDraft: () => true,
+  });
   await settle();
   button(body, 'Исключить пару')!.dispatch('click');
   await settle();
@@ -162,14 +183,11 @@ test('another mentor from the list locks it and re-runs; an exclusion is sent an
   const select = body.find((n) => n.localName === 'select')!;
   expect(select.getAttribute('aria-label')).toBe(`Другой наставник для: ${EVIL} Иванов Иван`);
   setValue(select, 'НТ-0002', 'change');
-  expect(calls).toHaveLength(2);
-  expect(calls[1][1]).toEqual({
+  const proposals = callsOf(calls, 'proposePairs');
+  expect(proposals).toHaveLength(2);
+  expect(proposals[1][1]).toEqual({
     weights: { requests: 8, subject: 5 },
-    locks: [
-      { menteeId: 'НС-0002', mentorId: 'НТ-0003' },
-      { menteeId: 'НС-0003', mentorId: 'НТ-0003' },
-      { menteeId: 'НС-0001', mentorId: 'НТ-0002' },
-    ],
+    locks: [{ menteeId: 'НС-0001', mentorId: 'НТ-0002' }],
     exclusions: [{ menteeId: 'НС-0001', mentorId: 'НТ-0001' }],
     capacityOverrides: {},
   });
@@ -190,6 +208,7 @@ test('a failed run shows a Russian banner with retry and keeps the proposal and 
     savePairs: () => {
       throw new Error('Лист «Пары и группы» защищён');
     },
+    keepPairingDraft: () => true,
   });
   await settle();
   button(body, 'Закрепить')!.dispatch('click');
@@ -202,7 +221,8 @@ test('a failed run shows a Russian banner with retry and keeps the proposal and 
   expect(button(body, 'Закреплено')).toBeDefined();
   button(body, 'Повторить')!.dispatch('click');
   await settle();
-  expect(calls[2]).toEqual(calls[1]);
+  const proposals = callsOf(calls, 'proposePairs');
+  expect(proposals[2]).toEqual(proposals[1]);
   expect(body.textContent).not.toContain('Не удалось подобрать пары');
 
   button(body, 'Сохранить')!.dispatch('click');
@@ -220,7 +240,7 @@ test('long lists: a filter by name (ё-insensitive) and «Показать ещ�
     mentorName: i === 77 ? 'Ёжикова Вера' : `Наставник ${i}`,
     mentees: [{ ...base.mentees[0], id: `НС-${i}`, name: `Наставляемый ${i}` }],
   }));
-  const { body } = boot('pairing', { proposePairs: () => many, savePairs: () => ({}) });
+  const { body } = boot('pairing', { proposePairs: () => many, savePairs: () => ({}), keepPairingDraft: () => true });
   await settle();
   const cards = () => body.all().filter((n) => n.localName === 'li' && /\bunit\b/.test(n.getAttribute('class') ?? ''));
   expect(cards()).toHaveLength(50);
@@ -244,16 +264,52 @@ test('a failed first load shows only the banner; «Повторить» loads th
       return makeView();
     },
     savePairs: () => ({}),
+    keepPairingDraft: () => true,
   });
   await settle();
   expect(body.textContent).toContain('Не удалось подобрать пары: Банк наставников не найден');
   expect(button(body, 'Подобрать')).toBeUndefined();
   button(body, 'Повторить')!.dispatch('click');
   await settle();
-  expect(calls).toEqual([
-    ['proposePairs', {}],
-    ['proposePairs', {}],
-  ]);
+  expect(calls).toEqual([['proposePairs'], ['proposePairs']]);
   expect(body.textContent).toContain('Подобрано 3 из 4');
   expect(body.textContent).not.toContain('Не удалось');
+});
+
+test('reopening restores the kept draft (exclusions by name, places); «Отменить изменения» returns to the saved settings', async () => {
+  const drafted = makeView();
+  drafted.settings = {
+    weights: { requests: 3 },
+    locks: [],
+    exclusions: [{ menteeId: 'НС-0009', mentorId: 'НТ-0001' }],
+    capacityOverrides: { 'НТ-0001': 2 },
+  };
+  drafted.draft = true;
+  drafted.names = { 'НС-0009': 'Зайцева Полина', 'НТ-0001': 'Семёнова Алёна Петровна' };
+  const { body, calls } = boot('pairing', {
+    proposePairs: () => drafted,
+    discardPairingDraft: () => makeView(),
+    savePairs: () => ({}),
+    keepPairingDraft: () => true,
+  });
+  await settle();
+  let text = body.textContent;
+  expect(text).toContain('Исключённые пары 1Зайцева Полина — Семёнова Алёна Петровна');
+  expect(text).toContain('Есть несохранённые изменения подбора');
+  const places = body.find((n) => n.localName === 'input' && n.getAttribute('type') === 'number')!;
+  expect(places.getAttribute('value')).toBe('2');
+  const slider = body.find((n) => n.getAttribute('id') === 'pw-0')!;
+  expect(slider.getAttribute('aria-valuetext')).toBe('3 из 10');
+  // The restored settings are what the proposal was made with: nothing to re-run, saving is allowed.
+  expect(text).not.toContain('Настройки изменены');
+  expect(button(body, 'Сохранить')!.getAttribute('disabled')).toBeNull();
+
+  button(body, 'Отменить изменения')!.dispatch('click');
+  await settle();
+  expect(callsOf(calls, 'discardPairingDraft')).toEqual([['discardPairingDraft']]);
+  text = body.textContent;
+  expect(text).not.toContain('Исключённые пары');
+  expect(text).not.toContain('Есть несохранённые изменения');
+  expect(text).toContain('Изменения отменены');
+  expect(button(body, 'Отменить изменения')).toBeUndefined();
 });

@@ -26,6 +26,17 @@ export {
   type Weights,
 } from './score';
 export {
+  formCapacity,
+  GROUP_ONLY_ALONE,
+  INDIVIDUAL_ONLY_TAKEN,
+  menteeWish,
+  mentorForms,
+  WISH_NOTE_START,
+  wishNote,
+  type MentorForms,
+} from './formats';
+export {
+  LOCK_REASONS,
   MAX_ALTERNATIVES,
   matchPeople,
   UNMATCHED_REASONS,
@@ -40,4 +51,5 @@ export {
   type UnitKind,
   type UnmatchedMentee,
 } from './match';
+export { assignPairIds, formatPairId, PAIR_ID_PREFIX, pairIdNumber, type IdUnit, type SavedUnit } from './pairIds';
 export { SUBJECT_AREAS, subjectArea } from './subjectAreas';

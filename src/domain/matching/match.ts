@@ -3,10 +3,14 @@
  * the methodologist's locked pairs, solves the rest optimally (assign: the most matched mentees, then
  * the highest total score, within the mentors' capacities), and explains the result.
  *
- * - A mentor with one mentee forms a «пара», with more a «группа». Group mode needs no separate rule:
- *   with capacity > 1 the solver fills a mentor with the mentees who score highest with them, and the
- *   score is led by the overlap of requests with the mentor's competences, so a group gathers mentees
- *   whose requests the mentor covers, which are mostly similar requests.
+ * - A mentor with one mentee forms a «пара», with more a «группа»: with capacity > 1 the solver fills a
+ *   mentor with the mentees who score highest with them, and the score is led by the overlap of
+ *   requests with the mentor's competences, so a group gathers mostly similar requests.
+ * - The mentor's form is a hard rule (formats.ts): «only individual» is one place; «only group» is never
+ *   a single mentee (such a mentor is closed and the rest solved again). A mentee's wish for a pair or
+ *   a group that the proposal does not meet is named, with the reason, first in their explanation.
+ * - Confirmed units (`fixed`) are kept as they are, their mentors closed; a lock repeating one is no
+ *   warning.
  * - Locked pairs are kept exactly and use up the mentor's capacity; a lock that breaks a hard constraint
  *   (or names an unknown person, a mentee locked twice, a full mentor) is reported in rejectedLocks and
  *   not applied. Exclusions forbid a pair.
@@ -18,6 +22,14 @@
  * input gives the same proposal (ties go to the earlier mentor in the bank).
  */
 import { assign } from './assign';
+import {
+  formCapacity,
+  GROUP_ONLY_ALONE,
+  INDIVIDUAL_ONLY_TAKEN,
+  mentorForms,
+  WISH_NOTE_START,
+  wishNote,
+} from './formats';
 import {
   evaluate,
   explain,
@@ -49,6 +61,11 @@ export interface MatchInput {
   exclusions?: readonly PairRef[];
   /** Mentor id → capacity, instead of the questionnaire's answer. */
   capacityOverrides?: Readonly<Record<string, number>>;
+  /**
+   * Confirmed units («утверждено»): kept exactly, without any check or warning; their mentors take no
+   * other mentee.
+   */
+  fixed?: readonly { mentorId: string; menteeIds: readonly string[] }[];
   /** Forbid pairs without a single common request (off by default: any mentor beats none). */
   requireCommonRequest?: boolean;
 }
@@ -72,6 +89,8 @@ export interface ProposalUnit {
   explanation: string;
   /** Every pair of the unit is locked. */
   locked: boolean;
+  /** A confirmed unit given in `fixed`. */
+  fixed: boolean;
   pairs: ProposalPair[];
 }
 
@@ -123,6 +142,13 @@ export const UNMATCHED_REASONS = {
   excluded: 'все возможные наставники исключены методистом',
   busy: 'все подходящие наставники заняты',
   busyNoCompetence: 'нет наставника с нужными компетенциями, а остальные наставники заняты',
+  groupOnly: 'подходящие наставники работают только с группой, а группу к ним набрать не удалось',
+} as const;
+
+/** Why a lock that collides with a confirmed unit was not applied. */
+export const LOCK_REASONS = {
+  menteeConfirmed: 'наставляемый уже в утверждённой паре (группе) с другим наставником',
+  mentorConfirmed: 'наставник уже ведёт утверждённую пару (группу)',
 } as const;
 
 export function matchPeople(input: MatchInput): Proposal {
@@ -134,7 +160,9 @@ export function matchPeople(input: MatchInput): Proposal {
   const n = mentees.length;
   const m = mentors.length;
 
-  const capacity = mentors.map((p) => mentorCapacity(p.entry, input.capacityOverrides));
+  // The mentor's form is a hard rule: individual work only is one place.
+  const capacity = mentors.map((p) => formCapacity(p, mentorCapacity(p.entry, input.capacityOverrides)));
+  const forms = mentors.map(mentorForms);
   const excluded = new Map<string, Set<string>>();
   for (const e of input.exclusions ?? []) {
     const set = excluded.get(e.menteeId) ?? new Set<string>();
@@ -152,37 +180,81 @@ export function matchPeople(input: MatchInput): Proposal {
     mentors.map((b) => (pairForbidden(a, b, context(a, b)) === null ? pairScore(a, b, weights) : null)),
   );
 
-  // Locks.
-  const lockedTo = new Int32Array(n).fill(-1);
-  const left = capacity.slice();
-  const rejectedLocks: RejectedLock[] = [];
-  for (const lock of input.locks ?? []) {
-    const i = menteeIndex.get(lock.menteeId);
-    const j = mentorIndex.get(lock.mentorId);
-    const reject = (reason: string) => rejectedLocks.push({ menteeId: lock.menteeId, mentorId: lock.mentorId, reason });
-    if (i === undefined) reject('наставляемый не найден в банке');
-    else if (j === undefined) reject('наставник не найден в банке');
-    else if (lockedTo[i] >= 0) reject('наставляемый уже закреплён за другим наставником');
-    else {
-      const forbidden = pairForbidden(mentees[i], mentors[j], context(mentees[i], mentors[j]));
-      if (forbidden !== null) reject(forbidden);
-      else if (left[j] <= 0) reject('у наставника нет свободных мест');
-      else {
-        lockedTo[i] = j;
-        left[j]--;
-      }
+  // Confirmed units: fixed inputs. Their mentees are placed, their mentors take nobody else; people no
+  // longer in the banks are left out (the row on the sheet stays as it is).
+  const fixedTo = new Int32Array(n).fill(-1);
+  const fixedMentor = new Uint8Array(m);
+  for (const unit of input.fixed ?? []) {
+    const j = mentorIndex.get(unit.mentorId);
+    if (j === undefined) continue;
+    fixedMentor[j] = 1;
+    for (const id of unit.menteeIds) {
+      const i = menteeIndex.get(id);
+      if (i !== undefined && fixedTo[i] < 0) fixedTo[i] = j;
     }
   }
 
-  // The optimum for the mentees not locked, in the capacity left.
-  const free: number[] = [];
-  for (let i = 0; i < n; i++) if (lockedTo[i] < 0) free.push(i);
-  const solved = assign(
-    free.map((i) => score[i]),
-    left,
-  );
-  const mentorOf = Array.from(lockedTo);
-  free.forEach((i, k) => (mentorOf[i] = solved.assignment[k]));
+  /** Locks, then the optimum for the mentees left, with the `closed` mentors taking nobody. */
+  function solve(closed: Uint8Array) {
+    const lockedTo = new Int32Array(n).fill(-1);
+    const left = capacity.map((c, j) => (fixedMentor[j] || closed[j] ? 0 : c));
+    const rejected: RejectedLock[] = [];
+    for (const lock of input.locks ?? []) {
+      const i = menteeIndex.get(lock.menteeId);
+      const j = mentorIndex.get(lock.mentorId);
+      const reject = (reason: string) => rejected.push({ menteeId: lock.menteeId, mentorId: lock.mentorId, reason });
+      if (i === undefined) reject('наставляемый не найден в банке');
+      else if (j === undefined) reject('наставник не найден в банке');
+      else if (fixedTo[i] === j || lockedTo[i] === j)
+        continue; // the confirmed pair itself, or the same lock again
+      else if (fixedTo[i] >= 0) reject(LOCK_REASONS.menteeConfirmed);
+      else if (fixedMentor[j]) reject(LOCK_REASONS.mentorConfirmed);
+      else if (lockedTo[i] >= 0) reject('наставляемый уже закреплён за другим наставником');
+      else {
+        const forbidden = pairForbidden(mentees[i], mentors[j], context(mentees[i], mentors[j]));
+        if (forbidden !== null) reject(forbidden);
+        else if (closed[j]) reject(GROUP_ONLY_ALONE);
+        else if (left[j] <= 0) {
+          reject(
+            forms[j] === 'individual' && capacity[j] > 0 ? INDIVIDUAL_ONLY_TAKEN : 'у наставника нет свободных мест',
+          );
+        } else {
+          lockedTo[i] = j;
+          left[j]--;
+        }
+      }
+    }
+    const free: number[] = [];
+    for (let i = 0; i < n; i++) if (lockedTo[i] < 0 && fixedTo[i] < 0) free.push(i);
+    const solved = assign(
+      free.map((i) => score[i]),
+      left,
+    );
+    const mentorOf = Array.from(fixedTo);
+    for (let i = 0; i < n; i++) if (lockedTo[i] >= 0) mentorOf[i] = lockedTo[i];
+    free.forEach((i, k) => (mentorOf[i] = solved.assignment[k]));
+    return { lockedTo, mentorOf, rejected };
+  }
+
+  // A mentor who works only with groups and got a single mentee takes nobody: solve again without them
+  // (each round closes at least one mentor, so this ends).
+  const closed = new Uint8Array(m);
+  let solution = solve(closed);
+  for (;;) {
+    const count = new Array<number>(m).fill(0);
+    for (const j of solution.mentorOf) if (j >= 0) count[j]++;
+    let again = false;
+    for (let j = 0; j < m; j++) {
+      if (forms[j] === 'group' && !fixedMentor[j] && count[j] === 1) {
+        closed[j] = 1;
+        again = true;
+      }
+    }
+    if (!again) break;
+    solution = solve(closed);
+  }
+  const { lockedTo, mentorOf } = solution;
+  const rejectedLocks = solution.rejected;
 
   // Units, in the mentors' order; mentees in theirs.
   const load = new Array<number>(m).fill(0);
@@ -201,17 +273,20 @@ export function matchPeople(input: MatchInput): Proposal {
     if (group.length === 0) return;
     const pairs = group.map((i): ProposalPair => {
       const result = evaluate(mentees[i], mentors[j], weights);
+      const note = wishNote(mentees[i], mentors[j], group.length, freePairMentor(i, j));
+      const why = explain(result.reasons);
       return {
         menteeId: mentees[i].entry.id,
         score: result.score,
-        explanation: explain(result.reasons),
-        locked: lockedTo[i] === j,
+        explanation: note === null ? why : why === '' ? note : `${note}; ${why}`,
+        locked: lockedTo[i] === j || fixedTo[i] === j,
       };
     });
     const unitScore = pairs.reduce((s, p) => s + p.score, 0);
     total += unitScore;
     matched += pairs.length;
     const kind: UnitKind = pairs.length > 1 ? 'группа' : 'пара';
+    const unmetWishes = pairs.filter((p) => p.explanation.startsWith(WISH_NOTE_START)).length;
     units.push({
       mentorId: mentors[j].entry.id,
       menteeIds: pairs.map((p) => p.menteeId),
@@ -223,11 +298,21 @@ export function matchPeople(input: MatchInput): Proposal {
           : groupExplanation(
               group.map((i) => mentees[i]),
               mentors[j],
-            ),
+            ) + (unmetWishes > 0 ? `; пожелание о форме не учтено у ${unmetWishes} из ${pairs.length}` : ''),
       locked: pairs.every((p) => p.locked),
+      fixed: fixedMentor[j] === 1,
       pairs,
     });
   });
+
+  /** Another mentor this mentee may have who would still work with them alone (an empty, open place). */
+  function freePairMentor(i: number, current: number): boolean {
+    for (let k = 0; k < m; k++) {
+      if (k === current || score[i][k] === null || fixedMentor[k] || closed[k] || forms[k] === 'group') continue;
+      if (capacity[k] > 0 && load[k] === 0) return true;
+    }
+    return false;
+  }
 
   // Unmatched, with the reason.
   const willing = mentors.map((b, j) => b.blocked === null && capacity[j] > 0);
@@ -251,20 +336,24 @@ export function matchPeople(input: MatchInput): Proposal {
       if (requireCommonRequest && !anyCovering) return UNMATCHED_REASONS.noCompetence;
       return UNMATCHED_REASONS.excluded;
     }
+    if (feasible.every((j) => closed[j] || fixedMentor[j]) && feasible.some((j) => closed[j])) {
+      return UNMATCHED_REASONS.groupOnly;
+    }
     return anyCovering ? UNMATCHED_REASONS.busy : UNMATCHED_REASONS.busyNoCompetence;
   }
 
-  // Alternatives: the feasible mentors of each mentee, best first.
+  // Alternatives: the feasible mentors of each mentee, best first; a confirmed unit takes nobody.
+  const open = capacity.map((c, j) => (fixedMentor[j] ? 0 : c));
   const alternatives: Record<string, Alternative[]> = {};
   for (let i = 0; i < n; i++) {
-    alternatives[mentees[i].entry.id] = topMentors(score[i], capacity).map((j) => {
+    alternatives[mentees[i].entry.id] = topMentors(score[i], open).map((j) => {
       const result = evaluate(mentees[i], mentors[j], weights);
       return {
         mentorId: mentors[j].entry.id,
         score: result.score,
         explanation: explain(result.reasons),
         current: mentorOf[i] === j,
-        freeSlots: Math.max(0, capacity[j] - load[j]),
+        freeSlots: Math.max(0, open[j] - load[j]),
       };
     });
   }
