@@ -189,7 +189,8 @@ export function submitDemoAnswers(ws: Workspace): void {
         category: i % 3 === 0 ? 'Первая' : 'Высшая',
         competences: pick(competences, i + 2, 3 + (i % 3)),
         capacity: String(1 + (i % 3)),
-        formatKinds: i % 4 === 0 ? ['Индивидуальная (пара)', 'Групповая'] : ['Индивидуальная (пара)'],
+        // A mentor who takes one person offers a pair; one who takes more offers a group as well.
+        formatKinds: i % 3 === 0 ? ['Индивидуальная (пара)'] : ['Индивидуальная (пара)', 'Групповая'],
         mode: 'Очно',
         times: ['После уроков'],
         dutiesConsent: DUTIES_YES,
