@@ -36,6 +36,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import { xmlSafe } from './xmlText';
 import type { AlignmentName, DocModel, HeadingName, ParagraphNode, TableNode, TextRun as DocRun } from '../docs/model';
 import {
   CELL_PADDING_PT,
@@ -76,11 +77,6 @@ const HEADING_LEVEL: Partial<Record<HeadingName, (typeof HeadingLevel)[keyof typ
 /** Who the core properties name as the author (the docx library would write «Un-named»). */
 const CREATOR = 'Эмулятор Google Workspace';
 
-/** Characters XML 1.0 cannot hold (Word refuses the whole file over one of them). */
-const XML_INVALID =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Strings, tabs and line breaks of one run's text (Docs' soft breaks are \n, \r or \v). */
 function runChildren(text: string): { parts: (string | Tab)[]; breaks: number[] } {
   const parts: (string | Tab)[] = [];
@@ -88,8 +84,7 @@ function runChildren(text: string): { parts: (string | Tab)[]; breaks: number[] 
   const lines = text.split(/\r\n|[\n\r\v]/);
   lines.forEach((line, i) => {
     if (i > 0) breaks.push(parts.length);
-    line
-      .replace(XML_INVALID, '')
+    xmlSafe(line)
       .split('\t')
       .forEach((chunk, j) => {
         if (j > 0) parts.push(new Tab());
@@ -266,7 +261,7 @@ export async function docToDocx(doc: DocModel): Promise<Buffer> {
     creator: CREATOR,
     lastModifiedBy: CREATOR,
     // docProps/core.xml is XML 1.0 too: one U+FFFE in a name would make Word refuse the file.
-    title: doc.name.replace(XML_INVALID, ''),
+    title: xmlSafe(doc.name),
     revision: Math.max(1, Math.floor(doc.revision) || 1),
     styles: {
       default: {

@@ -33,7 +33,14 @@ import {
   SpreadsheetModel,
   ValidationRule,
 } from '../spreadsheet/model';
-import { gridToA1, parseA1 as parseRef, quoteSheetName, refToGrid } from '../spreadsheet/a1';
+import {
+  columnToLetters,
+  gridToA1,
+  lettersToColumn,
+  parseA1 as parseRef,
+  quoteSheetName,
+  refToGrid,
+} from '../spreadsheet/a1';
 import { presentIndices } from '../spreadsheet/cells';
 import { chartTitle } from '../spreadsheet/chartModel';
 import { gridCellCount, groupDigits, MAX_CELLS, MAX_COLUMNS } from '../spreadsheet/limits';
@@ -110,21 +117,13 @@ interface Sidecar {
 // ---------------------------------------------------------------------------------------------
 // A1 helpers
 
+/** Letters of a 0-based column: 0 → A. */
 export function columnLetter(col0: number): string {
-  let n = col0 + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnToLetters(col0 + 1);
 }
 
 function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return lettersToColumn(letters) - 1;
 }
 
 function a1(row0: number, col0: number): string {

@@ -10,6 +10,8 @@
  * sidecar only. Part layout: ECMA-376 Part 1, §21.2 (DrawingML charts) and §20.5 (spreadsheet drawing).
  */
 import JSZip from 'jszip';
+import { xmlSafe } from './xmlText';
+import { columnToLetters } from '../spreadsheet/a1';
 import { chartSeries, chartSize, chartTitle, getChartOption } from '../spreadsheet/chartModel';
 import { DEFAULT_COLUMN_WIDTH, type ChartModel, type SheetModel, type SpreadsheetModel } from '../spreadsheet/model';
 
@@ -28,16 +30,7 @@ type Kind = 'bar' | 'col' | 'pie' | 'line' | 'area';
 const KINDS: Record<string, Kind> = { BAR: 'bar', COLUMN: 'col', PIE: 'pie', LINE: 'line', AREA: 'area' };
 
 export function escapeXml(s: string): string {
-  return (
-    s
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // XML 1.0 cannot hold these control characters.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-  );
+  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function unescapeXml(s: string): string {
@@ -49,21 +42,10 @@ function unescapeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function colLetters(col0: number): string {
-  let n = col0 + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** An absolute Excel reference, the sheet name always quoted: 'Сводка'!$R$4:$R$12. */
 export function excelRef(sheet: string, row0: number, col0: number, rows: number, cols: number): string {
-  const start = `$${colLetters(col0)}$${row0 + 1}`;
-  const end = `$${colLetters(col0 + cols - 1)}$${row0 + rows}`;
+  const start = `$${columnToLetters(col0 + 1)}$${row0 + 1}`;
+  const end = `$${columnToLetters(col0 + cols)}$${row0 + rows}`;
   return `'${sheet.replace(/'/g, "''")}'!${start}${rows === 1 && cols === 1 ? '' : `:${end}`}`;
 }
 
