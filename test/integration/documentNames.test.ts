@@ -4,17 +4,16 @@
  * case capitalised, and the curator's correction on «Склонения» used.
  */
 import type { Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentPreview, GenerateRequest } from '../../src/ui/contract';
+import type { DocumentPreview, GenerateRequest } from '../../src/ui/contract';
 import { DEMO_SCHOOL } from '../../emulator/demo/demoSchool';
-import { columnOf, records, useDemoSchool } from './workspace';
+import { columnOf, generateDocuments, records, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('documentNames');
 const PAIRS = 'Пары и группы';
 const CURATOR_TEXT = 'Куратору реализации системы наставничества педагогических работников';
 
 function generate(ws: Workspace, request: GenerateRequest): string {
-  let progress = ws.run('generateDocuments', request) as BatchProgress;
-  while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+  const progress = generateDocuments(ws, request);
   const url = progress.results[progress.results.length - 1].docUrl;
   return ws.docText(/\/d\/([^/]+)/.exec(url)![1]);
 }

@@ -3,20 +3,11 @@
  * template is built in Drive, generation fills its four tables from the sheets.
  */
 import { type Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentPreview, GenerateRequest } from '../../src/ui/contract';
-import { MAY, records, setUpWorkspace, useDemoSchool } from './workspace';
+import type { DocumentPreview } from '../../src/ui/contract';
+import { generateDocuments, MAY, records, setUpWorkspace, useDemoSchool } from './workspace';
 
 const PERIOD = 'Наставничество 2026–2027';
 const demo = useDemoSchool('documentTables', MAY);
-
-function generate(ws: Workspace, request: GenerateRequest): BatchProgress {
-  let progress = ws.run('generateDocuments', request) as BatchProgress;
-  for (let guard = 0; !progress.finished; guard++) {
-    if (guard > 500) throw new Error('batch never finished');
-    progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
-  }
-  return progress;
-}
 
 /** A set-up school with the people every document names. */
 async function school(): Promise<Workspace> {
@@ -55,7 +46,7 @@ function reportTemplate(ws: Workspace) {
 describe('the analytical report', () => {
   test('a school with nothing yet: the tables show «—», no placeholder is left', async () => {
     const ws = await school();
-    const entry = generate(ws, { kind: 'analyticalReport', date: '2027-06-10' }).results[0];
+    const entry = generateDocuments(ws, { kind: 'analyticalReport', date: '2027-06-10' }).results[0];
     expect(entry.number).toBe('АС-2027-001');
     const file = ws.files().find((f) => f.id === docIdOf(entry.docUrl))!;
     expect(file.path).toBe(`${PERIOD}/Мониторинг`);
@@ -69,7 +60,7 @@ describe('the analytical report', () => {
 
   test('at the end of the year: every confirmed pair, the events and practices in their tables', async () => {
     const ws = await demo();
-    const entry = generate(ws, { kind: 'analyticalReport' }).results[0];
+    const entry = generateDocuments(ws, { kind: 'analyticalReport' }).results[0];
     const [pairs, questions, events, practices] = tablesOf(ws, docIdOf(entry.docUrl));
     const confirmed = records(ws, 'Пары и группы').filter((p) => p['Статус'] === 'утверждено');
     expect(
@@ -91,7 +82,7 @@ describe('the analytical report', () => {
     const template = reportTemplate(ws);
     template.getBody().getTables()[3].removeRow(1);
     template.saveAndClose();
-    const entry = generate(ws, { kind: 'analyticalReport' }).results[0];
+    const entry = generateDocuments(ws, { kind: 'analyticalReport' }).results[0];
     const tables = tablesOf(ws, docIdOf(entry.docUrl));
     expect(tables[3]).toEqual([['Практика', 'Автор', 'Компетенция', 'Описание']]);
     expect(tables[2].slice(1)).toEqual([['—', '', '', '']]);

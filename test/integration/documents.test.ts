@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDistDir, type Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentPreview, DocumentsView, GenerateRequest } from '../../src/ui/contract';
+import type { BatchProgress, DocumentPreview, DocumentsView } from '../../src/ui/contract';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
-import { columnOf, records, setUpWorkspace, useDemoSchool } from './workspace';
+import { columnOf, generateDocuments, records, setUpWorkspace, useDemoSchool } from './workspace';
 
 const REGISTER = 'Документы';
 const PAIRS = 'Пары и группы';
@@ -12,16 +12,6 @@ const PERIOD = 'Наставничество 2026–2027';
 
 /** The demo school: seeded once, a fresh copy for each test. */
 const demo = useDemoSchool('documents');
-
-/** Runs a batch the way the sidebar does: generate, then continue until finished. */
-function generate(ws: Workspace, request: GenerateRequest): BatchProgress {
-  let progress = ws.run('generateDocuments', request) as BatchProgress;
-  for (let guard = 0; !progress.finished; guard++) {
-    if (guard > 500) throw new Error('batch never finished');
-    progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
-  }
-  return progress;
-}
 
 const filesIn = (ws: Workspace, folder: string) => ws.files().filter((f) => f.path === `${PERIOD}/${folder}`);
 const docIdOf = (url: string) => /\/d\/([^/]+)/.exec(url)![1];
@@ -74,7 +64,7 @@ describe('Drive through the Advanced Drive service', () => {
     const old = ws.files().find((f) => f.path === PERIOD && f.name === 'Приказы')!;
     ws.driveApp().getFolderById(old.id).setTrashed(true);
     ws.resetCalls();
-    const entry = generate(ws, { kind: 'regulationOrder' }).results[0];
+    const entry = generateDocuments(ws, { kind: 'regulationOrder' }).results[0];
     const fresh = ws.files().find((f) => f.path === PERIOD && f.name === 'Приказы')!;
     expect(fresh.id).not.toBe(old.id);
     expect(filesIn(ws, 'Приказы').map((f) => f.id)).toEqual([docIdOf(entry.docUrl)]);
@@ -101,7 +91,7 @@ describe('orders', () => {
   test('the regulation order: school, director, number and date filled, no placeholder left', async () => {
     const ws = await setUpWorkspace();
     ws.run('setupSchoolYear', { director: 'Петров Пётр Петрович', curator: 'Орлова Ирина Сергеевна' });
-    const progress = generate(ws, { kind: 'regulationOrder', date: '2026-11-25' });
+    const progress = generateDocuments(ws, { kind: 'regulationOrder', date: '2026-11-25' });
     const entry = progress.results[0];
     expect(entry.number).toBe('Н-2026-001');
     const text = ws.docText(docIdOf(entry.docUrl));
@@ -150,7 +140,7 @@ describe('orders', () => {
     expect(preview.warnings.join('\n')).toContain(excluded['ID']);
     expect(preview.table.rows).toHaveLength(pairs.length - 1);
 
-    const progress = generate(ws, { kind: 'pairsOrder', date: '2026-11-26' });
+    const progress = generateDocuments(ws, { kind: 'pairsOrder', date: '2026-11-26' });
     const url = progress.results[0].docUrl;
     const text = ws.docText(docIdOf(url));
     for (const pair of pairs.slice(1)) {
@@ -166,9 +156,9 @@ describe('orders', () => {
   test('regenerating a draft updates the same Doc; a signed document is never overwritten', async () => {
     const ws = await setUpWorkspace({ demo: false });
     ws.run('setupSchoolYear', { director: 'Петров Пётр Петрович', curator: 'Орлова Ирина' });
-    const first = generate(ws, { kind: 'regulationOrder' }).results[0];
+    const first = generateDocuments(ws, { kind: 'regulationOrder' }).results[0];
     ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
-    const second = generate(ws, { kind: 'regulationOrder' }).results[0];
+    const second = generateDocuments(ws, { kind: 'regulationOrder' }).results[0];
     expect(second.number).toBe(first.number);
     expect(second.docUrl).toBe(first.docUrl);
     expect(filesIn(ws, 'Приказы')).toHaveLength(1);
@@ -184,7 +174,7 @@ describe('orders', () => {
     ws.edit(REGISTER, `${columnOf(ws, REGISTER, 'Статус')}${row}`, 'подписан');
     const revision = ws.docModel(docIdOf(first.docUrl))!.revision;
     ws.run('setupSchoolYear', { director: 'Кто-то Другой' });
-    const third = generate(ws, { kind: 'regulationOrder' });
+    const third = generateDocuments(ws, { kind: 'regulationOrder' });
     expect(third.skipped.join(' ')).toContain(`${first.number} подписан`);
     expect(ws.docModel(docIdOf(first.docUrl))!.revision).toBe(revision);
     expect(filesIn(ws, 'Приказы')).toHaveLength(1);
@@ -199,7 +189,7 @@ describe('orders', () => {
       director: hostile,
       curator: 'Куратор {{куратор}}',
     });
-    const entry = generate(ws, { kind: 'regulationOrder' }).results[0];
+    const entry = generateDocuments(ws, { kind: 'regulationOrder' }).results[0];
     const text = ws.docText(docIdOf(entry.docUrl));
     expect(text).toContain(hostile);
     expect(text).toContain('Школа $2 {{директор}}');
@@ -215,7 +205,7 @@ describe('templates staff edit', () => {
     const doc = template(ws, /Положени/);
     doc.getBody().appendParagraph('Приложение 3. Список наставников — у куратора {{куратор}}.');
     doc.saveAndClose();
-    const entry = generate(ws, { kind: 'regulationOrder' }).results[0];
+    const entry = generateDocuments(ws, { kind: 'regulationOrder' }).results[0];
     expect(ws.docText(docIdOf(entry.docUrl))).toContain('Приложение 3. Список наставников — у куратора Орлова Ирина.');
   });
 
@@ -246,7 +236,7 @@ describe('consent statements in batches', () => {
     // The demo made the statements already: this batch updates the mentors' drafts, and dies halfway.
     const mentors = records(ws, 'Наставники').filter((p) => p['Статус'] !== 'отозвано');
     ws.failAt('Document.saveAndClose', 3);
-    expect(() => generate(ws, { kind: 'consentDuties' })).toThrow();
+    expect(() => generateDocuments(ws, { kind: 'consentDuties' })).toThrow();
     const view = ws.run('getDocumentsView') as DocumentsView;
     expect(view.job?.finished).toBe(false);
     let progress = ws.run('continueDocuments', view.job!.jobId) as BatchProgress;
@@ -350,14 +340,14 @@ describe('PDF', () => {
     // The demo's pairs order has a PDF already: a new run replaces it, a run without PDF removes it.
     const pdfs = () => filesIn(ws, 'Приказы').filter((f) => f.mimeType === 'application/pdf');
     expect(pdfs()).toHaveLength(1);
-    const first = generate(ws, { kind: 'pairsOrder', pdf: true }).results[0];
+    const first = generateDocuments(ws, { kind: 'pairsOrder', pdf: true }).results[0];
     expect(first.pdfUrl).toMatch(/^https:\/\/drive\.google\.com\/file\/d\//);
     expect(pdfs()).toHaveLength(1);
     expect(ws.fileNode(pdfs()[0].id)!.pdfOf).toBeTruthy();
-    const second = generate(ws, { kind: 'pairsOrder', pdf: true }).results[0];
+    const second = generateDocuments(ws, { kind: 'pairsOrder', pdf: true }).results[0];
     expect(pdfs()).toHaveLength(1);
     expect(pdfs()[0].id).toBe(docIdOf(second.pdfUrl!));
-    const third = generate(ws, { kind: 'pairsOrder' }).results[0];
+    const third = generateDocuments(ws, { kind: 'pairsOrder' }).results[0];
     expect(third.pdfUrl).toBeNull();
     expect(pdfs()).toHaveLength(0);
   });

@@ -7,8 +7,7 @@
 import { docPlainText } from '../../emulator/docs/model';
 import type { Workspace } from '../../emulator/workspace';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
-import type { BatchProgress, GenerateRequest } from '../../src/ui/contract';
-import { MAY, records, useDemoSchool } from './workspace';
+import { generateDocuments, MAY, records, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('withdrawal', MAY);
 
@@ -93,16 +92,6 @@ function submitMentee(ws: Workspace, fullName: string, email: string): string {
   return run.responseId;
 }
 
-/** Runs a batch of documents the way the sidebar does: generate, then continue until finished. */
-function generate(ws: Workspace, request: GenerateRequest): BatchProgress {
-  let progress = ws.run('generateDocuments', request) as BatchProgress;
-  for (let guard = 0; !progress.finished; guard++) {
-    if (guard > 500) throw new Error('batch never finished');
-    progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
-  }
-  return progress;
-}
-
 const bankRows = (ws: Workspace) => [...records(ws, 'Наставляемые'), ...records(ws, 'Наставники')];
 
 function person(ws: Workspace, sheet: string, id: string): Person {
@@ -171,7 +160,7 @@ describe('withdrawal of consent', () => {
     submitMentee(ws, mentor.fullName, namesakeEmail);
     const namesake = records(ws, 'Наставляемые').find((r) => r.Email === namesakeEmail)!;
     expect(namesake['ФИО']).toBe(mentor.fullName);
-    generate(ws, { kind: 'consentPersonalData' });
+    generateDocuments(ws, { kind: 'consentPersonalData' });
 
     withdraw(ws, mentor.email);
 

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../emulator/workspace';
+import type { BatchProgress, GenerateRequest } from '../../src/ui/contract';
 
 /** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */
 export const NOW = '2026-11-25T10:00:00+03:00';
@@ -60,4 +61,14 @@ export function useDemoSchool(name: string, now: string = NOW): () => Promise<Wo
     ws.resetCalls();
     return ws;
   };
+}
+
+/** Runs a batch of documents the way the sidebar does: generate, then continue until finished. */
+export function generateDocuments(ws: Workspace, request: GenerateRequest): BatchProgress {
+  let progress = ws.run('generateDocuments', request) as BatchProgress;
+  for (let guard = 0; !progress.finished; guard++) {
+    if (guard > 500) throw new Error('batch never finished');
+    progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+  }
+  return progress;
 }
