@@ -1,20 +1,13 @@
 /** FormApp's DateItem as Google has it: type DATE, the year option, createResponse(Date), the response sheet. */
-import { Env } from '../../emulator/core/env';
-import { createFormApp, formsCtxOf } from '../../emulator/forms/formApp';
-import { formsModelFromJSON, newFormsModel, type FormsModel } from '../../emulator/forms/model';
+import { formsCtxOf } from '../../emulator/forms/formApp';
+import { formsModelFromJSON } from '../../emulator/forms/model';
 import { FormSubmitError, submitResponse } from '../../emulator/forms/submit';
 import { answersFrom, parseFilled, renderForm } from '../../emulator/server/formPage';
-import { newSpreadsheetModel, type SpreadsheetModel } from '../../emulator/spreadsheet/model';
 import { sheetDisplayValues } from '../../emulator/spreadsheet/staffEdit';
-
-const NOW = '2026-11-25T09:05:03+03:00';
+import { formsServices } from './formsServices';
 
 function setup() {
-  const env = new Env({ now: NOW, user: 'metodist@school2.example' });
-  env.chargeLatency = false;
-  const model: SpreadsheetModel = newSpreadsheetModel('Наставничество', 'ss-1');
-  const forms: FormsModel = newFormsModel();
-  const FormApp = createFormApp(env, forms, model);
+  const { env, model, forms, FormApp } = formsServices();
   const form = FormApp.create('Отчёт о встрече', true).setCollectEmail(true);
   form.addTextItem().setTitle('Тема').setRequired(true);
   const date = form.addDateItem().setTitle('Дата встречи').setRequired(true).setHelpText('Выберите день');

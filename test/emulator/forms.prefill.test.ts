@@ -1,21 +1,17 @@
 import { Env } from '../../emulator/core/env';
 import { createFormApp } from '../../emulator/forms/formApp';
-import { newFormsModel, type FormsModel } from '../../emulator/forms/model';
+import { newFormsModel } from '../../emulator/forms/model';
 import { entryIdOf, OTHER_OPTION, readPrefill } from '../../emulator/forms/prefill';
 import { checkedTwice, notAChoice } from '../../emulator/forms/questionItems';
 import { ALREADY_SUBMITTED, NOT_A_DRAFT, OTHER_FORM } from '../../emulator/forms/response';
 import { filledFromQuery, renderForm } from '../../emulator/server/formPage';
-import { newSpreadsheetModel, type SpreadsheetModel } from '../../emulator/spreadsheet/model';
+import { newSpreadsheetModel } from '../../emulator/spreadsheet/model';
 import { sheetDisplayValues } from '../../emulator/spreadsheet/staffEdit';
-
-const NOW = '2026-11-25T09:05:03+03:00';
+import { NOW } from './formsFixture';
+import { formsServices } from './formsServices';
 
 function setup() {
-  const env = new Env({ now: NOW, user: 'metodist@school2.example' });
-  env.chargeLatency = false;
-  const model: SpreadsheetModel = newSpreadsheetModel('Наставничество', 'ss-1');
-  const forms: FormsModel = newFormsModel();
-  const FormApp = createFormApp(env, forms, model);
+  const { env, model, forms, FormApp } = formsServices();
   const form = FormApp.create('Запрос на наставничество', true);
   const pair = form.addListItem().setTitle('Пара').setChoiceValues(['П-0003 — Иванова А. П.', 'П-0004 — Петров & сын']);
   const role = form.addMultipleChoiceItem().setTitle('Роль').setChoiceValues(['Наставник', 'Наставляемый']);

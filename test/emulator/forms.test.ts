@@ -1,21 +1,12 @@
-import { Env } from '../../emulator/core/env';
-import { createFormApp } from '../../emulator/forms/formApp';
-import { newFormsModel, type FormsModel } from '../../emulator/forms/model';
 import { FormSubmitError, submitResponse } from '../../emulator/forms/submit';
 import { formsCtxOf } from '../../emulator/forms/formApp';
 import { INVALID_BOUNDS } from '../../emulator/forms/questionItems';
-import { newSpreadsheetModel, type SpreadsheetModel } from '../../emulator/spreadsheet/model';
 import { createSpreadsheetApp } from '../../emulator/spreadsheet/spreadsheetApp';
 import { sheetDisplayValues } from '../../emulator/spreadsheet/staffEdit';
-
-const NOW = '2026-11-25T09:05:03+03:00';
+import { formsServices } from './formsServices';
 
 function setup() {
-  const env = new Env({ now: NOW, user: 'metodist@school2.example' });
-  env.chargeLatency = false;
-  const model: SpreadsheetModel = newSpreadsheetModel('Наставничество', 'ss-1');
-  const forms: FormsModel = newFormsModel();
-  const FormApp = createFormApp(env, forms, model);
+  const { env, model, forms, FormApp } = formsServices();
   const SpreadsheetApp = createSpreadsheetApp(env, model);
   const values = (name: string) =>
     sheetDisplayValues(
