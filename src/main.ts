@@ -7,7 +7,7 @@ import type { ServerApi } from './ui/contract';
 import { reportingFailures, runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';
-import { getProgress, refreshSummary } from './ui/progress';
+import { getProgress, refreshSummary, refreshSummaryIfStale } from './ui/progress';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
 import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
@@ -31,7 +31,11 @@ import {
 declare const global: Record<string, unknown>;
 
 // Triggers
-global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
+global.onOpen = (e?: GoogleAppsScript.Events.SheetsOnOpen): void => {
+  buildMenu();
+  // With no authorization yet (AuthMode.NONE) the add-on may not read the file.
+  if (e && e.authMode !== ScriptApp.AuthMode.NONE) refreshSummaryIfStale(e.source);
+};
 global.onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 global.onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit): void => handleEdit(e);
 global.onFormSubmitTrigger = (e: GoogleAppsScript.Events.SheetsOnFormSubmit): void => handleFormSubmit(e);

@@ -520,6 +520,13 @@ export const FUNCTIONS: Record<string, Fn> = {
     return typeof v === 'number' || v instanceof DateV;
   },
   LEN: (args, ctx) => text(args[0], ctx).length,
+  // LEFT(text, [number_of_characters]): 1 when omitted, #VALUE! when negative
+  // (https://support.google.com/docs/answer/3094079).
+  LEFT: (args, ctx) => {
+    const n = args[1] ? Math.trunc(num(args[1], ctx)) : 1;
+    if (n < 0) throw new FErr('#VALUE!');
+    return text(args[0], ctx).slice(0, n);
+  },
   UPPER: (args, ctx) => text(args[0], ctx).toUpperCase(),
   LOWER: (args, ctx) => text(args[0], ctx).toLowerCase(),
   TRIM: (args, ctx) => text(args[0], ctx).trim().replace(/ +/g, ' '),

@@ -1,5 +1,4 @@
-import { SHEETS } from '../sheets/schema';
-import { refreshSummary } from '../ui/progress';
+import { markSummaryStale } from '../sheets/summaryFreshness';
 import { isYearFormKey } from '../year/yearResponses';
 import { schoolForms } from './definitions';
 import { readFiled, writeFiled } from './filed';
@@ -53,7 +52,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
       // Answers that arrived meanwhile first; «Сводка» once, when none waits.
       if (filed.rows > 0) continue;
       if (!state.summaryStale) break;
-      if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+      markSummaryStale();
       state.summaryStale = false;
       writeFiled(state);
     }

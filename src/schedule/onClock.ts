@@ -9,7 +9,7 @@ import { SHEETS } from '../sheets/schema';
 import { contextSpreadsheet, withSpreadsheet } from '../state/context';
 import { continueDocumentsOnSchedule } from '../ui/documents';
 import { addonLock, takeLock } from '../ui/lock';
-import { refreshSummary } from '../ui/progress';
+import { refreshSummary, refreshSummaryIfStale } from '../ui/progress';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';
 import { buildYearForms, yearFormEntries } from '../year/yearForms';
@@ -77,7 +77,7 @@ export function onClock(): void {
           // Once a day: the forms' pair lists follow «Пары и группы», «Сводка» the date.
           if (yearFormEntries().meetingReport) buildYearForms(ss);
           refreshSummary(ss);
-        }
+        } else refreshSummaryIfStale(ss);
       } finally {
         lock.releaseLock();
       }

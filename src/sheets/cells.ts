@@ -44,7 +44,10 @@ export interface DayCell {
  * elsewhere a date typed across a DST change lands at 23:00 local, which is rounded up to its day.
  */
 export function dayCellReader(timeZone: string): (value: unknown) => DayCell {
-  const offsetMs = zoneOffsetMs(timeZone);
+  return dayCellReaderAt(zoneOffsetMs(timeZone));
+}
+
+function dayCellReaderAt(offsetMs: number): (value: unknown) => DayCell {
   return (value) => {
     if (isDate(value)) {
       let local = value.getTime() + offsetMs;
@@ -74,7 +77,10 @@ export function cellPlace(sheet: string, row: number, column: string): string {
  * Russia's zones, which have no DST), so writing a column of dates costs the same for 5 or 500 rows.
  */
 export function isoDayWriter(timeZone: string): (iso: string) => Date | '' {
-  const offsetMs = zoneOffsetMs(timeZone);
+  return isoDayWriterAt(zoneOffsetMs(timeZone));
+}
+
+function isoDayWriterAt(offsetMs: number): (iso: string) => Date | '' {
   return (iso) => {
     // An impossible day is never rolled over into the next month.
     const m = isIsoDay(iso) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
@@ -97,6 +103,21 @@ export function numberOrNull(value: unknown): number | null {
 }
 
 /** Today in the given time zone, as an ISO day. */
+/** Today, and reading and writing day cells, in the zone for one Utilities call (a simple trigger feels each). */
+export function zoneDays(timeZone: string): {
+  today: string;
+  read: (value: unknown) => string;
+  write: (iso: string) => Date | '';
+} {
+  const offsetMs = zoneOffsetMs(timeZone);
+  const read = dayCellReaderAt(offsetMs);
+  return {
+    today: new Date(Date.now() + offsetMs).toISOString().slice(0, 10),
+    read: (value) => read(value).iso,
+    write: isoDayWriterAt(offsetMs),
+  };
+}
+
 export function todayIso(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
 }

@@ -9,8 +9,8 @@ import {
 } from '../domain/roadmap';
 import { isoDayReader, isoDayToCell, safeText, todayIso } from './cells';
 import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
-import { normalizeHeader } from './headers';
-import { Table } from './table';
+import { mapHeaders, normalizeHeader } from './headers';
+import { missingColumn, Table } from './table';
 import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -265,16 +265,39 @@ function isOwnRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): bo
 /** The roadmap's activity rows as the progress computation needs them; null when there is no roadmap. */
 export function readRoadmap(ss: Spreadsheet, timeZone: string): ProgressInput[] | null {
   const table = Table.read(ss, ROADMAP_TABLE);
-  if (!table) return null;
-  const isoDay = isoDayReader(timeZone);
-  return table.rows.map((_, r) => ({
-    no: table.text(r, C.no),
-    stage: table.text(r, C.stage),
-    title: table.text(r, C.activity),
-    end: isoDay(table.get(r, C.end)),
-    status: table.text(r, C.status),
-    responsible: table.text(r, C.responsible),
-    evidence: table.text(r, C.evidence),
+  return table ? progressInputs(table.header, table.rows, isoDayReader(timeZone)) : null;
+}
+
+/** The roadmap's rows as progress inputs, from values already read (header row apart). */
+export function progressInputs(
+  header: readonly unknown[],
+  rows: readonly unknown[][],
+  readDay: (value: unknown) => string,
+): ProgressInput[] {
+  const at = mapHeaders(header, ROADMAP_TABLE.columns);
+  const col = (name: string) => {
+    const i = at[ROADMAP_TABLE.columns.findIndex((c) => c.header === name)];
+    if (i < 0 && rows.length > 0) throw missingColumn(ROADMAP_TABLE.sheetName, name);
+    return i;
+  };
+  const [no, stage, title, end, status, responsible, evidence] = [
+    C.no,
+    C.stage,
+    C.activity,
+    C.end,
+    C.status,
+    C.responsible,
+    C.evidence,
+  ].map(col);
+  const text = (row: readonly unknown[], i: number) => String(row[i] ?? '').trim();
+  return rows.map((row) => ({
+    no: text(row, no),
+    stage: text(row, stage),
+    title: text(row, title),
+    end: readDay(row[end]),
+    status: text(row, status),
+    responsible: text(row, responsible),
+    evidence: text(row, evidence),
   }));
 }
 

@@ -6,7 +6,7 @@
  * rewritten on each refresh.
  */
 import { SCALE_QUESTIONS } from '../domain/monitoring';
-import type { ProgressReport } from '../ui/contract';
+import type { ProgressReport, StageProgress } from '../ui/contract';
 import { COLORS } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -69,6 +69,17 @@ export const SUMMARY_CHARTS: readonly ChartBlock[] = [
   },
 ];
 
+/** Where the stages' chart data sit (0-based row of the first stage and column R), for a values-only rewrite. */
+export const STAGE_CHART = { firstRow: STAGES_TOP, column: DATA_COLUMN - 1, rows: STAGE_ROWS } as const;
+
+/** The stages' chart data: one row per stage, padded to the block's fixed height. */
+export function stageChartRows(stages: readonly StageProgress[]): unknown[][] {
+  return pad(
+    stages.map((s) => [`Этап ${s.stage}`, s.percent]),
+    STAGE_ROWS,
+  );
+}
+
 function pad(rows: unknown[][], count: number): unknown[][] {
   return [...rows.slice(0, count), ...Array.from({ length: Math.max(count - rows.length, 0) }, () => ['', ''])];
 }
@@ -78,7 +89,7 @@ function dataBlock(report: ProgressReport): unknown[][] {
   const year = report.year;
   const averages = new Map((year?.monitoringQuestions ?? []).map((q) => [q.key, q.average]));
   const content: unknown[][][] = [
-    report.stages.map((s) => [`Этап ${s.stage}`, s.percent]),
+    stageChartRows(report.stages),
     [
       ['предложено', year?.pairs.proposed ?? 0],
       ['утверждено', year?.pairs.confirmed ?? 0],

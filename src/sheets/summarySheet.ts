@@ -1,8 +1,9 @@
 import { formatRuDate } from '../domain/dates';
+import type { ProgressSummary } from '../domain/roadmap';
 import type { OverdueItem, ProgressReport, StageProgress } from '../ui/contract';
 import { safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
-import { writeSummaryCharts } from './summaryCharts';
+import { STAGE_CHART, stageChartRows, writeSummaryCharts } from './summaryCharts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,6 +21,14 @@ const STAGE_HEADER = [
   '% выполнения',
 ];
 const ITEM_HEADER = ['№', 'Мероприятие', 'Срок окончания', 'Ответственный', 'Статус'];
+const TITLE = 'Ход реализации дорожной карты наставничества';
+const OVERDUE_TITLE = 'Просроченные мероприятия:';
+const UPCOMING_TITLE = 'Срок в ближайшие 14 дней:';
+const UNCONFIRMED_TITLE = 'Выполнено без подтверждения:';
+const UNPUBLISHED = 'Проведённые мероприятия без публикации';
+const UNPUBLISHED_MARK = 'нет публикации';
+/** Sheet row of the stage table's header; rows 1–3 are the title, the school and the roadmap's date. */
+const STAGES_TOP = 4;
 
 function line(cells: unknown[]): unknown[] {
   return [...cells, ...Array(WIDTH - cells.length).fill('')];
@@ -40,12 +49,12 @@ function itemLines(items: OverdueItem[]): unknown[][] {
 export const UNCONFIRMED_NOTE =
   'Не засчитаны в выполнение: статус «Выполнено», но на листе «Дорожная карта» в столбце «Подтверждение (ссылка)» нет ссылки на документ. Добавьте ссылку — пункт будет учтён.';
 
-function unconfirmedLines(report: ProgressReport): unknown[][] {
-  const items = report.unconfirmed ?? [];
+function unconfirmedLines(progress: ProgressSummary): unknown[][] {
+  const items = progress.unconfirmed;
   if (items.length === 0) return [];
   return [
     line([]),
-    line([`Выполнено без подтверждения: ${items.length}`]),
+    line([`${UNCONFIRMED_TITLE} ${items.length}`]),
     line(['', UNCONFIRMED_NOTE]),
     ...items.map((i) => line([`'${i.no}`, safeText(i.title), '', safeText(i.responsible), i.status])),
   ];
@@ -77,8 +86,10 @@ function yearLines(report: ProgressReport): unknown[][] {
     line(['', 'Пары и группы: утверждено', y.pairs.confirmed, 'предложено', y.pairs.proposed]),
     line(['', 'Выполнение программ, % (в среднем)', dash(y.programPercent), 'встреч', y.meetings]),
     line(['', 'Мероприятия: проведено', y.events.held, 'запланировано', y.events.planned]),
-    line(['', 'Проведённые мероприятия без публикации', y.events.unpublished]),
-    ...y.unpublishedEvents.map((e) => line([`'${e.id}`, safeText(`${formatRuDate(e.date)} · ${e.title}`)])),
+    line(['', UNPUBLISHED, y.events.unpublished]),
+    ...y.unpublishedEvents.map((e) =>
+      line([`'${e.id}`, safeText(`${formatRuDate(e.date)} · ${e.title}`), UNPUBLISHED_MARK]),
+    ),
     line([
       '',
       'Мониторинг: ответили',
@@ -106,12 +117,67 @@ function yearLines(report: ProgressReport): unknown[][] {
   ];
 }
 
+/** The stage table: header, one row per stage, the total. */
+function stageRows(progress: ProgressSummary): unknown[][] {
+  return [STAGE_HEADER, ...progress.stages.map(stageLine), stageLine(progress.overall)];
+}
+
+/** The roadmap's lists, below everything else so that their length moves nothing else. */
+function listRows(progress: ProgressSummary): unknown[][] {
+  return [
+    line([]),
+    line([`${OVERDUE_TITLE} ${progress.overdue.length}`]),
+    line(ITEM_HEADER),
+    ...itemLines(progress.overdue),
+    line([]),
+    line([`${UPCOMING_TITLE} ${progress.upcoming.length}`]),
+    line(ITEM_HEADER),
+    ...itemLines(progress.upcoming),
+    ...unconfirmedLines(progress),
+  ];
+}
+
+const roadmapDateLine = (asOf: string) => line([`Дорожная карта — на ${formatRuDate(asOf)}`]);
+
+/** When the figures that other tables feed were computed, and when they are computed again. */
+function freshnessLine(refreshedAt: string): unknown[] {
+  return line([
+    '',
+    `Анкеты и итоги года — на ${refreshedAt}. После новых ответов, пар и мероприятий они обновляются при открытии таблицы, панели «Ход реализации» и по меню «Наставничество → Обновить сводку».`,
+  ]);
+}
+
 /**
- * Rewrites «Сводка» from a progress report: per-stage figures, the total, then the overdue and the
- * upcoming activities. The sheet belongs to the add-on (staff get a warning if they edit it); it is
- * rewritten whole, in a fixed number of calls whatever the size of the roadmap.
+ * The looks that depend on what a row holds, as conditional rules: a roadmap edit rewrites values
+ * only (ui/onEdit.ts), and the lists' headers move with the lists' lengths.
  */
-export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
+function lookRules(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const range = sheet.getRange(`A1:H${sheet.getMaxRows()}`);
+  const startsWith = (text: string) => `LEFT($A1,${text.length})="${text}"`;
+  const rule = () => SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
+  return [
+    rule().whenFormulaSatisfied('=OR($A1="Этап",$A1="№")').setBold(true).setBackground(COLORS.header).build(),
+    rule()
+      .whenFormulaSatisfied(
+        `=OR(${startsWith(OVERDUE_TITLE)},${startsWith(UNCONFIRMED_TITLE)},$C1="${UNPUBLISHED_MARK}",AND($B1="${UNPUBLISHED}",$C1>0))`,
+      )
+      .setBold(true)
+      .setFontColor(COLORS.overdueText)
+      .build(),
+    rule()
+      .whenFormulaSatisfied(`=OR($B1="Итого",$A1="Анкеты",$A1="Итоги года",${startsWith(UPCOMING_TITLE)})`)
+      .setBold(true)
+      .build(),
+  ];
+}
+
+/**
+ * Rewrites «Сводка» from a progress report: the title, the stage table, the figures of the
+ * questionnaires and the year, then the overdue, the upcoming and the unconfirmed activities. The
+ * sheet belongs to the add-on (staff get a warning if they edit it); it is rewritten whole, in a fixed
+ * number of calls whatever the size of the roadmap.
+ */
+export function writeSummary(ss: Spreadsheet, report: ProgressReport, refreshedAt: string): void {
   let sheet = ss.getSheetByName(SHEETS.summary);
   if (!sheet) {
     sheet = ss.insertSheet(SHEETS.summary, ss.getNumSheets());
@@ -119,59 +185,59 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport): void {
     // 784 px with the row numbers: the charts fit beside (summaryCharts.ts); headers and names wrap.
     SUMMARY_WIDTHS.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }
-
-  const stagesTop = 4;
-  const overdueTop = stagesTop + report.stages.length + 3;
-  const upcomingTop = overdueTop + report.overdue.length + 3;
   const block: unknown[][] = [
-    line(['Ход реализации дорожной карты наставничества']),
-    line([safeText(`${report.school} · ${report.period} учебный год · на ${formatRuDate(report.asOf)}`)]),
-    line([]),
-    STAGE_HEADER,
-    ...report.stages.map(stageLine),
-    stageLine(report.overall),
-    line([]),
-    line([`Просроченные мероприятия: ${report.overdue.length}`]),
-    line(ITEM_HEADER),
-    ...itemLines(report.overdue),
-    line([]),
-    line([`Срок в ближайшие 14 дней: ${report.upcoming.length}`]),
-    line(ITEM_HEADER),
-    ...itemLines(report.upcoming),
-    ...unconfirmedLines(report),
+    line([TITLE]),
+    line([safeText(`${report.school} · ${report.period} учебный год`)]),
+    roadmapDateLine(report.asOf),
+    ...stageRows(report),
     ...questionnaireLines(report),
     ...yearLines(report),
+    line([]),
+    freshnessLine(refreshedAt),
+    ...listRows(report),
   ];
-
   sheet.clear();
   sheet.getRange(1, 1, block.length, WIDTH).setValues(block);
   sheet.getRange(1, 1).setFontWeight('bold');
-  sheet.getRange(stagesTop, 1, 1, WIDTH).setFontWeight('bold').setBackground(COLORS.header).setWrap(true);
-  sheet.getRange(stagesTop + report.stages.length + 1, 1, 1, WIDTH).setFontWeight('bold');
-  sheet.getRange(stagesTop + 1, WIDTH, report.stages.length + 1, 1).setNumberFormat('0%');
-  sheet.getRange(overdueTop, 1, 1, WIDTH).setFontWeight('bold').setFontColor(COLORS.overdueText);
-  sheet
-    .getRange(overdueTop + 1, 1, 1, ITEM_HEADER.length)
-    .setFontWeight('bold')
-    .setBackground(COLORS.header)
-    .setWrap(true);
-  sheet.getRange(upcomingTop, 1, 1, WIDTH).setFontWeight('bold');
-  sheet
-    .getRange(upcomingTop + 1, 1, 1, ITEM_HEADER.length)
-    .setFontWeight('bold')
-    .setBackground(COLORS.header)
-    .setWrap(true);
-  sheet.getRange(1, 2, block.length, 1).setWrap(true);
-  const unconfirmedRow = block.findIndex((row) => String(row[0]).startsWith('Выполнено без подтверждения')) + 1;
-  if (unconfirmedRow > 0)
-    sheet.getRange(unconfirmedRow, 1, 1, WIDTH).setFontWeight('bold').setFontColor(COLORS.overdueText);
-  if (report.year) {
-    const unpublishedRow = block.findIndex((row) => row[1] === 'Проведённые мероприятия без публикации') + 1;
-    const flagged = report.year.unpublishedEvents.length;
-    if (flagged > 0) {
-      sheet.getRange(unpublishedRow, 1, 1, 3).setFontColor(COLORS.overdueText).setFontWeight('bold');
-      sheet.getRange(unpublishedRow + 1, 1, flagged, 2).setFontColor(COLORS.overdueText);
-    }
-  }
+  sheet.getRange(1, 1, block.length, WIDTH).setWrap(true);
+  // Room for staff-added stages: the percentages keep their format when the table grows.
+  sheet.getRange(STAGES_TOP + 1, WIDTH, STAGE_CHART.rows + 1, 1).setNumberFormat('0%');
+  sheet.setConditionalFormatRules(lookRules(sheet));
   writeSummaryCharts(sheet, report);
+}
+
+/**
+ * A roadmap edit's refresh: the stage table, the lists and the stages' chart data from `progress`,
+ * the figures of the other tables kept as they stand, all in one read and one write of values. False
+ * when «Сводка» is missing or not laid out as writeSummary leaves it: then it needs a full refresh.
+ */
+export function writeSummaryRoadmap(ss: Spreadsheet, progress: ProgressSummary, asOf: string): boolean {
+  const sheet = ss.getSheetByName(SHEETS.summary);
+  if (!sheet) return false;
+  const old = sheet.getDataRange().getValues();
+  const header = STAGES_TOP - 1;
+  const total = old.findIndex((row, i) => i > header && row[1] === 'Итого');
+  const lists = old.findIndex((row) => String(row[0]).startsWith(OVERDUE_TITLE)) - 1;
+  const sameStages = total - header - 1 === progress.stages.length;
+  if (old[header]?.[0] !== STAGE_HEADER[0] || !sameStages || lists <= total) return false;
+  const fresh: unknown[][] = [
+    old[0].slice(0, WIDTH),
+    old[1].slice(0, WIDTH),
+    roadmapDateLine(asOf),
+    ...stageRows(progress),
+    ...old.slice(total + 1, lists).map((row) => row.slice(0, WIDTH)),
+    ...listRows(progress),
+  ];
+  const width = Math.max(old[0].length, STAGE_CHART.column + 2);
+  const rows = Math.max(old.length, fresh.length);
+  const chart = stageChartRows(progress.stages);
+  const out = Array.from({ length: rows }, (_, r) => {
+    const row = [...(fresh[r] ?? line([])), ...(old[r] ?? []).slice(WIDTH)];
+    while (row.length < width) row.push('');
+    const c = r - STAGE_CHART.firstRow;
+    if (c >= 0 && c < chart.length) row.splice(STAGE_CHART.column, 2, ...chart[c]);
+    return row;
+  });
+  sheet.getRange(1, 1, rows, width).setValues(out);
+  return true;
 }

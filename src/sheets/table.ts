@@ -33,6 +33,13 @@ function tableSheet(ss: Spreadsheet, spec: TableSpec): Sheet | null {
   return null;
 }
 
+/** A spec column staff deleted or renamed, in words they can act on. */
+export function missingColumn(sheetName: string, header: string): UserError {
+  return new UserError(
+    `На листе «${sheetName}» нет столбца «${header}». Запустите «Настроить учебный год…», чтобы восстановить его.`,
+  );
+}
+
 /**
  * A sheet used as a table: header row 1, one record per row below, columns found by header name.
  * Reads the whole sheet once (values and formulas) and writes back only the cells it changed, in one
@@ -187,9 +194,7 @@ export class Table {
     if (index < 0) throw new Error(`Unknown column "${header}" for sheet "${this.spec.sheetName}"`);
     const at = this.positions[index];
     if (at < 0) {
-      throw new UserError(
-        `На листе «${this.spec.sheetName}» нет столбца «${header}». Запустите «Настроить учебный год…», чтобы восстановить его.`,
-      );
+      throw missingColumn(this.spec.sheetName, header);
     }
     return at;
   }

@@ -3,7 +3,9 @@ import { questionnaireStats } from '../forms/stats';
 import { todayIso } from '../sheets/cells';
 import { readRoadmap, roadmapStartYear } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
+import { isSummaryStale, markSummaryFresh } from '../sheets/summaryFreshness';
 import { writeSummary } from '../sheets/summarySheet';
+import { SHEETS } from '../sheets/schema';
 import { loadYearData, yearFigures } from '../year/yearData';
 import type { ProgressReport } from './contract';
 import { UserError } from './errors';
@@ -31,14 +33,36 @@ export function buildProgressReport(ss: Spreadsheet): ProgressReport {
   };
 }
 
+function writeReport(ss: Spreadsheet, report: ProgressReport): void {
+  const refreshedAt = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'dd.MM.yyyy, HH:mm');
+  writeSummary(ss, report, refreshedAt);
+  markSummaryFresh();
+}
+
 /** Recomputes «Сводка»; returns the report it wrote. */
 export function refreshSummary(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): ProgressReport {
   const report = buildProgressReport(ss);
-  writeSummary(ss, report);
+  writeReport(ss, report);
   return report;
 }
 
-/** Sidebar «Ход реализации»: read-only, so staff who may only view the file can open it too. */
+/**
+ * «Сводка» catches up with the answers, pairs and events filed since its last refresh, when someone
+ * opens the file or «Ход реализации». Someone who may only view the file sees the figures as they are.
+ */
+export function refreshSummaryIfStale(ss: Spreadsheet, report?: ProgressReport): void {
+  if (!isSummaryStale() || !ss.getSheetByName(SHEETS.roadmap)) return;
+  try {
+    writeReport(ss, report ?? buildProgressReport(ss));
+  } catch (e) {
+    console.warn(`«Сводка» не обновлена: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Sidebar «Ход реализации»: works for staff who may only view the file too (the summary stays as it is). */
 export function getProgress(): ProgressReport {
-  return buildProgressReport(SpreadsheetApp.getActiveSpreadsheet());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const report = buildProgressReport(ss);
+  refreshSummaryIfStale(ss, report);
+  return report;
 }

@@ -1,0 +1,86 @@
+/**
+ * «Сводка» after events (issue 18): a roadmap edit updates the stage table and the lists at once,
+ * values only; answers, pairs and events mark it stale, and it catches up when someone opens the
+ * file, «Ход реализации» or the menu's refresh. A roadmap-only refresh must read exactly as a full one.
+ */
+import { CONSENT_CHOICE, menteeForm } from '../../src/domain/questionnaires';
+import { COLORS } from '../../src/sheets/schema';
+import type { Workspace } from '../../emulator/workspace';
+import { cellOf, ROADMAP, useDemoSchool } from './workspace';
+
+const SUMMARY = 'Сводка';
+const demo = useDemoSchool('summary-freshness');
+
+/** «Сводка» as staff read it, without the line that says when the other tables' figures were taken. */
+function readable(ws: Workspace): string[][] {
+  return ws.values(SUMMARY)!.filter((row) => !row[1].startsWith('Анкеты и итоги года — на'));
+}
+
+function menteeAnswer(): Record<string, string | string[]> {
+  const def = menteeForm({ operator: 'x' });
+  const answers: Record<string, string | string[]> = {
+    fullName: 'Новикова Дарья Олеговна',
+    position: 'Учитель',
+    subjects: ['Математика'],
+    experience: '1',
+    category: 'Без категории',
+    requests: ['Оценивание образовательных результатов'],
+    formatKind: 'Индивидуальная (пара)',
+    mode: 'Очно',
+    consent: [CONSENT_CHOICE],
+  };
+  return Object.fromEntries(
+    Object.entries(answers).map(([k, v]) => [def.questions.find((q) => q.key === k)!.title, v]),
+  );
+}
+
+const answered = (ws: Workspace) => ws.values(SUMMARY)!.find((row) => row[1] === 'Наставляемые: ответов')![2];
+
+describe('«Сводка» after events', () => {
+  test('a status typed on the roadmap shows at once, exactly as a full refresh would write it', async () => {
+    const ws = await demo();
+    ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', '6.1'), 'https://school2.example/news/1');
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', '6.1'), 'Выполнено');
+    const partial = readable(ws);
+    const report = ws.run('getProgress') as { overall: { done: number } };
+    expect(partial.find((row) => row[1] === 'Итого')![3]).toBe(String(report.overall.done));
+    ws.run('menuRefreshSummary');
+    expect(partial).toEqual(readable(ws));
+  });
+
+  test('an activity becoming overdue or done moves between the lists, and the lists\u2019 headers keep their look', async () => {
+    const ws = await demo();
+    const overdueTitle = () => ws.values(SUMMARY)!.findIndex((row) => row[0].startsWith('Просроченные мероприятия:'));
+    const countOf = () => Number(ws.values(SUMMARY)![overdueTitle()][0].split(':')[1]);
+    const before = countOf();
+    const overdueNo = ws.values(SUMMARY)![overdueTitle() + 2][0];
+    ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', overdueNo), 'https://school2.example/doc');
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', overdueNo), 'Выполнено');
+    expect(countOf()).toBe(before - 1);
+    const row = overdueTitle() + 1;
+    expect(ws.format(SUMMARY, `A${row}`)).toMatchObject({ fontWeight: 'bold', fontColor: COLORS.overdueText });
+    expect(ws.format(SUMMARY, `A${row + 1}`)).toMatchObject({ fontWeight: 'bold', background: COLORS.header });
+  });
+
+  test('a questionnaire answer marks «Сводка» stale; opening the file brings it up to date', async () => {
+    const ws = await demo();
+    const before = Number(answered(ws));
+    ws.submitForm('Анкета наставляемого', menteeAnswer(), { email: 'novikova@school2.example' });
+    expect(Number(answered(ws))).toBe(before);
+    ws.open();
+    expect(Number(answered(ws))).toBe(before + 1);
+    const freshness = ws.values(SUMMARY)!.find((row) => row[1].startsWith('Анкеты и итоги года — на'))![1];
+    expect(freshness).toMatch(/на \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\. После новых ответов/);
+  });
+
+  test('a «Сводка» whose rows staff deleted is rebuilt whole by the next roadmap edit', async () => {
+    const ws = await demo();
+    const sheet = ws.spreadsheet().getActiveSpreadsheet().getSheetByName(SUMMARY)!;
+    sheet.deleteRows(4, 3);
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', '6.2'), 'В работе');
+    const rebuilt = readable(ws);
+    ws.run('menuRefreshSummary');
+    expect(rebuilt).toEqual(readable(ws));
+    expect(rebuilt[3][0]).toBe('Этап');
+  });
+});
