@@ -143,6 +143,7 @@ function regenerate(
     generateOne({ ...ctx, purge: true }, item);
     made.add(row);
   }
+  register.flush();
   return made;
 }
 
