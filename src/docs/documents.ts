@@ -8,7 +8,7 @@ import { Register } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
 import { linkPairs } from '../sheets/pairsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
-import { readSettings, type SettingKey } from '../sheets/settings';
+import type { SettingKey, Settings } from '../sheets/settings';
 import { UserError } from '../ui/errors';
 import { settleClockTrigger } from '../schedule/clock';
 import { writeJsonProperty } from '../state/store';
@@ -86,9 +86,9 @@ export function prepare(ss: Spreadsheet, kindId: DocumentKindId, period: string,
   };
 }
 
-function prefixFor(ss: Spreadsheet, kind: DocumentKind): string {
+function prefixFor(kind: DocumentKind, settings: Settings): string {
   const key = PREFIX_SETTINGS[kind.folder];
-  const configured = key ? readSettings(ss)[key] : undefined;
+  const configured = key ? settings[key] : undefined;
   // A prefix becomes part of file names and numbers: letters, digits and dashes only.
   const clean = (configured ?? '').replace(/[^0-9A-Za-zА-Яа-яЁё-]/g, '');
   return clean || kind.numberPrefix;
@@ -105,7 +105,6 @@ export function batchMessage(job: BatchJob): string {
 
 /** What generateOne needs for documents of a prepared kind dated `date` (ISO). */
 export function generationContext(
-  ss: Spreadsheet,
   prepared: Prepared,
   date: string,
   pdf: boolean,
@@ -113,7 +112,7 @@ export function generationContext(
 ): GenerationContext {
   return {
     kind: prepared.kind,
-    prefix: prefixFor(ss, prepared.kind),
+    prefix: prefixFor(prepared.kind, prepared.data.settings),
     template: prepared.template,
     shape: prepared.shape,
     folderId: prepared.folderId,
@@ -137,7 +136,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     );
   }
   const items = new Map(prepared.data.items.map((i) => [i.key, i]));
-  const ctx = generationContext(ss, prepared, job.date, job.pdf, Register.open(ss));
+  const ctx = generationContext(prepared, job.date, job.pdf, Register.open(ss));
   ctx.fingerprints = readFingerprints();
   const known = JSON.stringify(ctx.fingerprints);
   let madeThisRun = 0;
@@ -172,7 +171,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     if (JSON.stringify(ctx.fingerprints) !== known) writeJsonProperty(FINGERPRINTS, ctx.fingerprints);
   }
   if (job.finished) {
-    settleClockTrigger();
+    settleClockTrigger(ss, prepared.data.settings);
     logAction(
       ss,
       'Документы',
