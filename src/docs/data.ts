@@ -19,7 +19,7 @@ import { cellPlace, dayCellReader, type DayCell } from '../sheets/cells';
 import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
-import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
+import { readSettings, SETTING_LABELS, type SettingKey, type Settings } from '../sheets/settings';
 import { NAME_FORMS_SHEET, overridesOf, readNameOverrides } from '../sheets/nameFormsSheet';
 import { analyticalReportItem, newsItems } from './yearDocuments';
 
@@ -47,6 +47,8 @@ export interface DocumentData {
   warnings: string[];
   /** Russian: what must be fixed before anything is generated (empty settings, nothing to put in). */
   problems: string[];
+  /** «Настройки» as read for this data (the number prefixes and the clock need them too). */
+  settings: Settings;
 }
 
 /** Settings every document needs, by placeholder. */
@@ -177,7 +179,7 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
     }
     if (items.length === 0) problems.push('В банке пока нет участников: сначала соберите анкеты.');
   }
-  return { common, items, warnings, problems };
+  return { common, items, warnings, problems, settings };
 }
 
 function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {

@@ -8,13 +8,17 @@ import { Register } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
 import { linkPairs } from '../sheets/pairsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
-import { readSettings, type SettingKey } from '../sheets/settings';
+import type { SettingKey, Settings } from '../sheets/settings';
 import { UserError } from '../ui/errors';
 import { settleClockTrigger } from '../schedule/clock';
+import { writeJsonProperty } from '../state/store';
 import { writeJob, type BatchJob } from './batch';
 import { collectData, type DocumentData } from './data';
+import { liveFile, liveFolder, type DriveItem } from './drive';
+import { FINGERPRINTS, readFingerprints } from './fingerprints';
 import { ensureFolders, type DocumentFolders } from './folders';
-import { generateOne, type GenerationContext } from './generate';
+import { generateOne, type GenerationContext, type TemplateDoc } from './generate';
+import { readDocumentsState } from './state';
 import { inspectTemplate, type TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
 
@@ -44,24 +48,47 @@ export function ensureDocumentsSpace(period: string): DocumentFolders {
 
 export interface Prepared {
   kind: DocumentKind;
-  folders: DocumentFolders;
-  templateId: string;
+  /** The Drive folder of this kind's documents. */
+  folderId: string;
+  template: TemplateDoc;
   shape: TemplateShape;
   data: DocumentData;
+}
+
+/**
+ * The kind's folder and template: the two files a batch of it touches, checked alone when the saved
+ * state knows them (two Drive requests), the whole tree made or repaired otherwise.
+ */
+function kindSpace(period: string, kind: DocumentKind): { folderId: string; template: DriveItem } {
+  const saved = readDocumentsState();
+  if (saved && saved.period === period) {
+    const folder = liveFolder(saved.folders[kind.folder]);
+    const template = folder && liveFile(saved.templates[kind.id]);
+    if (folder && template) return { folderId: folder.id, template };
+  }
+  const space = ensureDocumentsSpace(period);
+  const templateId = space.state.templates[kind.id]!;
+  return { folderId: space.folders[kind.folder], template: liveFile(templateId) ?? { id: templateId, name: '' } };
 }
 
 /** Everything a preview or a run needs, each source read once. */
 export function prepare(ss: Spreadsheet, kindId: DocumentKindId, period: string, date: string): Prepared {
   const kind = documentKind(kindId);
-  const folders = ensureDocumentsSpace(period);
-  const templateId = folders.state.templates[kind.id]!;
-  const shape = inspectTemplate(kind, DocumentApp.openById(templateId).getBody());
-  return { kind, folders, templateId, shape, data: collectData(ss, kind, period, date) };
+  const { folderId, template } = kindSpace(period, kind);
+  const body = DocumentApp.openById(template.id).getBody();
+  const shape = inspectTemplate(kind, body);
+  return {
+    kind,
+    folderId,
+    template: { id: template.id, modifiedTime: template.modifiedTime ?? '', body },
+    shape,
+    data: collectData(ss, kind, period, date),
+  };
 }
 
-function prefixFor(ss: Spreadsheet, kind: DocumentKind): string {
+function prefixFor(kind: DocumentKind, settings: Settings): string {
   const key = PREFIX_SETTINGS[kind.folder];
-  const configured = key ? readSettings(ss)[key] : undefined;
+  const configured = key ? settings[key] : undefined;
   // A prefix becomes part of file names and numbers: letters, digits and dashes only.
   const clean = (configured ?? '').replace(/[^0-9A-Za-zА-Яа-яЁё-]/g, '');
   return clean || kind.numberPrefix;
@@ -78,7 +105,6 @@ export function batchMessage(job: BatchJob): string {
 
 /** What generateOne needs for documents of a prepared kind dated `date` (ISO). */
 export function generationContext(
-  ss: Spreadsheet,
   prepared: Prepared,
   date: string,
   pdf: boolean,
@@ -86,9 +112,10 @@ export function generationContext(
 ): GenerationContext {
   return {
     kind: prepared.kind,
-    prefix: prefixFor(ss, prepared.kind),
-    template: { id: prepared.templateId, shape: prepared.shape },
-    folderId: prepared.folders.folders[prepared.kind.folder],
+    prefix: prefixFor(prepared.kind, prepared.data.settings),
+    template: prepared.template,
+    shape: prepared.shape,
+    folderId: prepared.folderId,
     register,
     common: prepared.data.common,
     date,
@@ -109,33 +136,42 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     );
   }
   const items = new Map(prepared.data.items.map((i) => [i.key, i]));
-  const ctx = generationContext(ss, prepared, job.date, job.pdf, Register.open(ss));
+  const ctx = generationContext(prepared, job.date, job.pdf, Register.open(ss));
+  ctx.fingerprints = readFingerprints();
+  const known = JSON.stringify(ctx.fingerprints);
   let madeThisRun = 0;
-  while (job.done < job.keys.length) {
-    if (madeThisRun > 0 && Date.now() - started > budgetMs) break;
-    const key = job.keys[job.done];
-    const item = items.get(key);
-    if (!item) {
-      job.skipped.push(`${key}: больше нет среди участников — пропущен.`);
-    } else {
-      const outcome = generateOne(ctx, item);
-      if (outcome.kind === 'skipped') job.skipped.push(outcome.reason);
-      else {
-        if (outcome.kind === 'made') job.made++;
-        else job.updated++;
-        if (item.pairIds.length > 0) {
-          const column = prepared.kind.scope === 'pair' ? 'program' : 'order';
-          linkPairs(ss, item.pairIds, column, ctx.register.entry(outcome.row).docUrl);
+  try {
+    while (job.done < job.keys.length) {
+      if (madeThisRun > 0 && Date.now() - started > budgetMs) break;
+      const key = job.keys[job.done];
+      const item = items.get(key);
+      if (!item) {
+        job.skipped.push(`${key}: больше нет среди участников — пропущен.`);
+      } else {
+        const outcome = generateOne(ctx, item);
+        if (outcome.kind === 'skipped') job.skipped.push(outcome.reason);
+        else {
+          if (outcome.kind === 'made') job.made++;
+          else job.updated++;
+          if (item.pairIds.length > 0) {
+            const column = prepared.kind.scope === 'pair' ? 'program' : 'order';
+            linkPairs(ss, item.pairIds, column, ctx.register.entry(outcome.row).docUrl);
+          }
         }
+        madeThisRun++;
       }
-      madeThisRun++;
+      job.done++;
+      if (job.done === job.keys.length) job.finished = true;
+      writeJob(job);
     }
-    job.done++;
-    if (job.done === job.keys.length) job.finished = true;
-    writeJob(job);
+  } finally {
+    // The register's links and the fingerprints of this run, in one write each (a run that stops
+    // before finds its Docs again by name: generate.ts).
+    ctx.register.flush();
+    if (JSON.stringify(ctx.fingerprints) !== known) writeJsonProperty(FINGERPRINTS, ctx.fingerprints);
   }
   if (job.finished) {
-    settleClockTrigger();
+    settleClockTrigger(ss, prepared.data.settings);
     logAction(
       ss,
       'Документы',

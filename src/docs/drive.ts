@@ -13,6 +13,8 @@ const PDF = 'application/pdf';
 export interface DriveItem {
   id: string;
   name: string;
+  /** RFC 3339, when the request asked for it (live files do): any change to the file moves it. */
+  modifiedTime?: string;
 }
 
 type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -33,7 +35,7 @@ function quoted(value: string): string {
 }
 
 function item(file: DriveFile): DriveItem {
-  return { id: file.id!, name: file.name ?? '' };
+  return { id: file.id!, name: file.name ?? '', ...(file.modifiedTime && { modifiedTime: file.modifiedTime }) };
 }
 
 /**
@@ -44,7 +46,7 @@ function live(id: string | undefined, folder: boolean): DriveItem | null {
   if (!id) return null;
   const service = drive();
   try {
-    const file = service.Files.get(id, { fields: 'id,name,mimeType,trashed' });
+    const file = service.Files.get(id, { fields: 'id,name,mimeType,trashed,modifiedTime' });
     if (file.trashed || (file.mimeType === FOLDER) !== folder) return null;
     return item(file);
   } catch {

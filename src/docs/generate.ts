@@ -3,21 +3,36 @@
  * then a copy of the template named after that number, filled and saved, then its links. A run that
  * stops anywhere in between is repaired by the next one: the row is found by (kind, related), the
  * Doc by the row's link or by its name in the folder — never a second document, never a lost one.
+ *
+ * A draft made again keeps its Doc (its link, sharing and comments): its body is rebuilt from the
+ * template in place. When neither the template, nor the values, nor the Doc changed since the add-on
+ * last filled it (fingerprints.ts), it already reads as it would be made, and is left as it is.
  */
 import type { DocumentKind } from '../domain/documents/types';
 import { DRAFT, idFromUrl, type Register, SIGNED } from '../sheets/documentsSheet';
 import type { DocumentItem } from './data';
 import { copyFile, deleteFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
+import { fingerprint, inputHash, type Fingerprints } from './fingerprints';
 import { copyBody, fillDocument, type TemplateShape } from './merge';
 import { takeNumber } from './state';
+
+/** The kind's template Doc as a batch reads it once: its last change and its open body. */
+export interface TemplateDoc {
+  id: string;
+  /** Drive's modifiedTime ('' when unknown): an edited template makes every draft again. */
+  modifiedTime: string;
+  body: GoogleAppsScript.Document.Body;
+}
 
 export interface GenerationContext {
   kind: DocumentKind;
   /** The number prefix for this kind (from «Настройки» or the kind's default). */
   prefix: string;
-  template: { id: string; shape: TemplateShape };
+  template: TemplateDoc;
+  shape: TemplateShape;
   /** The Drive folder of this kind's documents. */
   folderId: string;
+  /** Register writes wait for the caller's flush (one write per batch run). */
   register: Register;
   common: Record<string, string>;
   /** ISO day of the documents. */
@@ -25,6 +40,8 @@ export interface GenerationContext {
   pdf: boolean;
   /** The replaced PDF is deleted for good instead of trashed (it names a person who withdrew consent). */
   purge?: boolean;
+  /** What each draft was filled with; without it every draft is made again (and nothing is recorded). */
+  fingerprints?: Fingerprints;
 }
 
 export type GenerationOutcome =
@@ -50,6 +67,7 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
   const number = existing?.number || takeNumber(ctx.prefix, Number(ctx.date.slice(0, 4)));
   const title = item.title;
   if (row < 0) {
+    // Written at once: the number is in the register before a Doc carries it.
     row = register.add({
       number,
       kindName: kind.shortTitle,
@@ -62,27 +80,53 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     });
   }
   const name = fileName(number, title);
-  const found = findDoc(existing?.docUrl ?? '', ctx.folderId, name);
-  let doc: GoogleAppsScript.Document.Document;
-  if (found) {
-    doc = DocumentApp.openById(found.id);
-    copyBody(DocumentApp.openById(ctx.template.id).getBody(), doc.getBody());
-    if (found.name !== name) renameFile(found.id, name);
-  } else {
-    doc = DocumentApp.openById(copyFile(ctx.template.id, name, ctx.folderId));
-    // Linked at once: a stop before the end finds this Doc again instead of making another.
-    register.update(row, { docUrl: doc.getUrl() });
-  }
   const values = { ...ctx.common, ...item.values, номер: number, номер_приказа: number };
-  fillDocument(doc.getBody(), ctx.template.shape, values, item.rows, item.tables);
-  const docId = doc.getId();
-  const docUrl = doc.getUrl();
-  doc.saveAndClose();
+  const hash = inputHash([ctx.template.id, ctx.template.modifiedTime, values, item.rows, item.tables ?? {}]);
+  // A number taken just now is on no Doc yet: nothing to look for.
+  const found = existing ? findDoc(existing.docUrl, ctx.folderId, name) : null;
+  const unchanged =
+    found !== null &&
+    existing?.docUrl !== '' &&
+    found.name === name &&
+    !!found.modifiedTime &&
+    !!ctx.template.modifiedTime &&
+    ctx.fingerprints?.[found.id] === fingerprint(hash, found.modifiedTime);
 
-  // A PDF shows the Doc as it is now: an older one goes to the trash.
+  let docId: string;
+  let docUrl: string;
+  if (unchanged) {
+    docId = found.id;
+    docUrl = existing!.docUrl;
+  } else {
+    let doc: GoogleAppsScript.Document.Document;
+    if (found) {
+      if (found.name !== name) renameFile(found.id, name);
+      doc = DocumentApp.openById(found.id);
+      copyBody(ctx.template.body, doc.getBody());
+    } else {
+      // Named after its number in its folder: a run stopped before the register links it finds it by name.
+      doc = DocumentApp.openById(copyFile(ctx.template.id, name, ctx.folderId));
+    }
+    fillDocument(doc.getBody(), ctx.shape, values, item.rows, item.tables);
+    docId = doc.getId();
+    docUrl = doc.getUrl();
+    doc.saveAndClose();
+    if (ctx.fingerprints) {
+      const saved = liveFile(docId);
+      if (saved?.modifiedTime && ctx.template.modifiedTime) {
+        ctx.fingerprints[docId] = fingerprint(hash, saved.modifiedTime);
+      } else delete ctx.fingerprints[docId];
+    }
+  }
+
+  // A PDF shows the Doc as it is now: an older one goes to the trash, unless the Doc is as it was.
   const oldPdf = liveFile(idFromUrl(existing?.pdfUrl ?? ''));
-  if (oldPdf) (ctx.purge ? deleteFile : trashFile)(oldPdf.id);
-  const pdfUrl = ctx.pdf ? savePdf(docId, `${name}.pdf`, ctx.folderId) : '';
-  register.update(row, { date: ctx.date, title, docUrl, pdfUrl, status: DRAFT });
+  let pdfUrl = '';
+  if (unchanged && ctx.pdf && oldPdf) pdfUrl = existing!.pdfUrl;
+  else {
+    if (oldPdf) (ctx.purge ? deleteFile : trashFile)(oldPdf.id);
+    if (ctx.pdf) pdfUrl = savePdf(docId, `${name}.pdf`, ctx.folderId);
+  }
+  register.stage(row, { date: ctx.date, title, docUrl, pdfUrl, status: DRAFT });
   return { kind: existing ? 'updated' : 'made', row };
 }

@@ -139,10 +139,11 @@ function regenerate(
   for (const { row, entry } of list) {
     const item = items.get(entry.related);
     if (!item) continue;
-    const ctx = generationContext(ss, prepared, entry.date || date, entry.pdfUrl !== '', register);
+    const ctx = generationContext(prepared, entry.date || date, entry.pdfUrl !== '', register);
     generateOne({ ...ctx, purge: true }, item);
     made.add(row);
   }
+  register.flush();
   return made;
 }
 

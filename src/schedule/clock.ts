@@ -58,7 +58,7 @@ export function setClockMode(mode: ClockMode, ss: Spreadsheet = contextSpreadshe
 }
 
 /** What the trigger should be now: hourly for a pending batch, daily for reminders, else none. */
-export function settleClockTrigger(ss: Spreadsheet = contextSpreadsheet()): void {
+export function settleClockTrigger(ss: Spreadsheet = contextSpreadsheet(), settings?: Settings): void {
   const job = readJob();
-  setClockMode(job && !job.finished ? 'hourly' : remindersEnabled(ss) ? 'daily' : 'off', ss);
+  setClockMode(job && !job.finished ? 'hourly' : remindersEnabled(ss, settings) ? 'daily' : 'off', ss);
 }

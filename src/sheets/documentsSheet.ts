@@ -1,4 +1,4 @@
-import { isoDayReader, isoDayToCell, safeText } from './cells';
+import { isoDayReader, isoDayWriter, safeText } from './cells';
 import { SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
 
@@ -60,6 +60,8 @@ export function idFromUrl(url: string): string {
  */
 export class Register {
   private readonly day: (value: unknown) => string;
+  /** Made on the first dated write: one Utilities call per register, not one per row. */
+  private toCell?: (iso: string) => Date | '';
 
   private constructor(
     private readonly table: Table,
@@ -118,19 +120,37 @@ export class Register {
   /** A new row, written at once: the number is taken before the Doc exists, so a crash cannot reuse it. */
   add(entry: RegisterEntry): number {
     const r = this.table.append();
-    this.write(r, entry);
+    this.stage(r, entry);
+    this.flush();
     return r;
   }
 
   update(row: number, entry: Partial<RegisterEntry>): void {
-    this.write(row, entry);
+    this.stage(row, entry);
+    this.flush();
   }
 
-  private write(r: number, e: Partial<RegisterEntry>): void {
+  /** Changes a row in memory; written by the next flush (or add/update), so a batch writes once. */
+  stage(row: number, entry: Partial<RegisterEntry>): void {
+    this.set(row, entry);
+  }
+
+  /** Writes every staged change. */
+  flush(): void {
+    this.table.flush();
+  }
+
+  private dayCell(iso: string): Date | '' {
+    if (!iso) return '';
+    this.toCell ??= isoDayWriter(this.timeZone);
+    return this.toCell(iso);
+  }
+
+  private set(r: number, e: Partial<RegisterEntry>): void {
     const cells: Array<[string, unknown]> = [
       [C.number, e.number],
       [C.kind, e.kindName],
-      [C.date, e.date === undefined ? undefined : isoDayToCell(e.date, this.timeZone)],
+      [C.date, e.date === undefined ? undefined : this.dayCell(e.date)],
       [C.title, e.title === undefined ? undefined : safeText(e.title)],
       [C.doc, e.docUrl],
       [C.pdf, e.pdfUrl],
@@ -138,6 +158,5 @@ export class Register {
       [C.related, e.related === undefined ? undefined : safeText(e.related)],
     ];
     for (const [header, value] of cells) if (value !== undefined) this.table.set(r, header, value);
-    this.table.flush();
   }
 }

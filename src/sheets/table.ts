@@ -50,6 +50,8 @@ export class Table {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
   private readonly positions: number[];
   private readonly dirty: boolean[][];
+  /** The sheet's row count once flush has asked for it. */
+  private maxRows?: number;
 
   private constructor(
     readonly sheet: Sheet,
@@ -142,6 +144,7 @@ export class Table {
   /** Inserts `count` empty records after data row `after` (-1 = right under the header). */
   insertAfter(after: number, count: number): number {
     this.sheet.insertRowsAfter(after + 2, count);
+    if (this.maxRows !== undefined) this.maxRows += count;
     const at = after + 1;
     this.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
     this.formulas.splice(at, 0, ...Array.from({ length: count }, () => []));
@@ -164,9 +167,13 @@ export class Table {
     });
     if (bottom < 0) return;
     const lastSheetRow = bottom + 2;
-    const maxRows = this.sheet.getMaxRows();
+    // Asked once per table: a register written after every document does not ask again.
+    const maxRows = (this.maxRows ??= this.sheet.getMaxRows());
     // Grow in steps, so a growing bank does not pay for an insert on every new row.
-    if (lastSheetRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
+    if (lastSheetRow > maxRows) {
+      this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
+      this.maxRows = lastSheetRow + GROWTH_ROWS;
+    }
     for (const [first, last] of runs([...changedCols].sort((a, b) => a - b))) {
       const block: unknown[][] = [];
       for (let r = top; r <= bottom; r++) {

@@ -61,16 +61,19 @@ export function createStateSheet(ss: Spreadsheet): Sheet {
  * given) and is kept up to date, so one execution reads the sheet once.
  */
 export function writeStateValues(sheet: Sheet, values: Record<string, string>, stored = readStateRows(sheet)): void {
-  let next = Math.max(sheet.getLastRow(), 1) + 1;
+  // Asked only for a new key or a longer value: rewriting a known key (a batch's progress after each
+  // document) costs its one write.
+  let next = 0;
   for (const [key, value] of Object.entries(values)) {
     const parts: string[] = [];
     for (let i = 0; i < value.length; i += PART_CHARS) parts.push(value.slice(i, i + PART_CHARS));
     if (parts.length === 0) parts.push('');
     const old = stored.get(key);
+    if (!old && next === 0) next = Math.max(sheet.getLastRow(), 1) + 1;
     const row = old?.row ?? next++;
     // Clear the old value's extra parts in the same write.
     const width = Math.max(parts.length + 1, old?.width ?? 0);
-    if (width > sheet.getMaxColumns()) {
+    if (width > (old?.width ?? 0) && width > sheet.getMaxColumns()) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
       sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat('@');
     }

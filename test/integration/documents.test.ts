@@ -235,6 +235,8 @@ describe('consent statements in batches', () => {
     const existing = filesIn(ws, 'Согласия').length;
     // The demo made the statements already: this batch updates the mentors' drafts, and dies halfway.
     const mentors = records(ws, 'Наставники').filter((p) => p['Статус'] !== 'отозвано');
+    // A new director: every draft is made again (unchanged drafts would be left as they are).
+    ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
     ws.failAt('Document.saveAndClose', 3);
     expect(() => generateDocuments(ws, { kind: 'consentDuties' })).toThrow();
     const view = ws.run('getDocumentsView') as DocumentsView;
@@ -258,6 +260,8 @@ describe('consent statements in batches', () => {
 
   test('a batch the sidebar left is finished by the hourly trigger, which then goes back to daily (reminders)', async () => {
     const ws = await demo();
+    // A new director: every statement is made again, more than one sidebar call holds.
+    ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
     const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
     expect(first.finished).toBe(false);
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
@@ -273,6 +277,8 @@ describe('consent statements in batches', () => {
   });
   test('the hourly run leaves alone a batch the sidebar is making, and carries it on once the sidebar stops', async () => {
     const ws = await demo();
+    // A new director: every statement is made again, more than one sidebar call holds.
+    ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
     const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
     expect(first.finished).toBe(false);
     const hourly = ws.triggerRegistry.list({ eventType: 'CLOCK' })[0].nextRunMs!;
@@ -294,6 +300,8 @@ describe('consent statements in batches', () => {
 describe('a batch the trigger cannot finish', () => {
   test('is stopped with the reason instead of being retried every hour', async () => {
     const ws = await demo();
+    // A new director: every statement is made again, more than one sidebar call holds.
+    ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
     const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
     expect(first.finished).toBe(false);
     const doc = template(ws, /персональных данных/);
