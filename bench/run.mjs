@@ -6,6 +6,8 @@
 // side by side in the same process: the same operation on the bare roadmap (no staff rows), and a
 // naive cell-by-cell read of the same sheet (what the add-on's batched reads replace).
 import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -75,6 +77,13 @@ const operations = {
   },
 };
 
+// Issue 18: what one event may cost. Each section below records its worst case here; the table is
+// printed at the end with the budget beside it.
+const budgets = [];
+function budget(event, calls, limit, unit = 'вызовов') {
+  budgets.push({ событие: event, [unit]: calls, бюджет: limit, 'в бюджете': calls <= limit ? 'да' : 'ПРЕВЫШЕН' });
+}
+
 const table = [];
 for (const [name, op] of Object.entries(operations)) {
   const reference = await measure(0, op);
@@ -92,6 +101,11 @@ for (const [name, op] of Object.entries(operations)) {
   }
 }
 console.table(table);
+budget(
+  'смена статуса на «Дорожной карте» (onEdit)',
+  Math.max(...table.filter((r) => r.операция.startsWith('смена статуса')).map((r) => r.вызовов)),
+  15,
+);
 
 // Side by side at the largest size: the add-on's batched progress read vs the naive cell read.
 const batched = table.find((r) => r.операция.startsWith('ход') && r['строк сотрудников'] === 1000);
@@ -156,6 +170,7 @@ for (const people of [10, 100, 1000]) {
 }
 console.log('\nОдин ответ на анкету (триггер onFormSubmit), эталон — банк из 10 человек:');
 console.table(submissions);
+budget('один ответ на анкету (onFormSubmit)', Math.max(...submissions.map((r) => r['вызовов на ответ'])), 25);
 
 // Pairing: «Подобрать» and «Сохранить» on banks of 150 and 2 000 people (mentors = a third), filled
 // through the forms and one replay. Service calls must not grow with the number of people.
@@ -216,6 +231,11 @@ for (const people of [150, 2000]) {
 }
 console.log('\nПодбор пар: вызовы сервисов и время на банках 150 и 2 000 человек:');
 console.table(pairing);
+budget(
+  '«Сохранить» в «Подборе пар» (savePairs)',
+  Math.max(...pairing.filter((r) => r.операция.startsWith('Сохранить')).map((r) => r.вызовов)),
+  80,
+);
 
 // Documents: one order, and consent statements for every participant in batches as the sidebar runs
 // them (each call has a 20 s budget of simulated Apps Script time). Calls per document must not grow
@@ -259,6 +279,11 @@ for (const people of [50, 150]) {
 }
 console.log('\nДокументы: вызовы сервисов и оценка времени Apps Script (пакет идёт частями по 20 с):');
 console.table(documents);
+budget(
+  'один документ в пакете (согласия, новые документы)',
+  Math.max(...documents.filter((r) => r.документов > 1).map((r) => Number(r['вызовов на документ']))),
+  25,
+);
 
 // Programs: «Сохранить программу» with 5, 20 and 50 activities on the demo school. One read and
 // one write of «Программы» whatever the size: calls must stay constant.
@@ -382,3 +407,12 @@ console.table(documents);
 console.log('\nРешатель назначения против scipy (bench/matching.mjs):');
 const solver = spawnSync(process.execPath, ['bench/matching.mjs'], { stdio: 'inherit' });
 if (solver.status !== 0) process.exit(solver.status ?? 1);
+
+// What Apps Script loads on every execution, and what the sidebar downloads.
+const kb = (bytes) => Math.round(bytes / 1024);
+budget('dist/Code.js (UTF-8), КБ', kb(statSync('dist/Code.js').size), 400, 'размер');
+budget('dist/Sidebar.html (gzip), КБ', kb(gzipSync(readFileSync('dist/Sidebar.html')).length), 60, 'размер');
+
+console.log('\nБюджеты (issue 18): худший случай каждого события из таблиц выше:');
+console.table(budgets);
+if (budgets.some((b) => b['в бюджете'] !== 'да')) process.exitCode = 1;
