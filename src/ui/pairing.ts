@@ -16,6 +16,7 @@ import { logAction } from '../sheets/logSheet';
 import { CONFIRMED, PROPOSED, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
+import { markSummaryStale } from '../sheets/summaryFreshness';
 import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
 import {
   draftSettings,
@@ -28,7 +29,6 @@ import {
   type PairingSettings,
 } from './pairingDraft';
 import { shownValue, UserError } from './errors';
-import { refreshSummary } from './progress';
 import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -271,7 +271,7 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
     markActivities(ss, ['5.1'], 'В работе');
     const message = `Сохранено пар и групп: ${proposed.length} (предложено), утверждённых сохранено: ${people.confirmed.length}; без пары: ${proposal.unmatched.length}.`;
     logAction(ss, 'Подбор пар', message);
-    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+    markSummaryStale();
     return { saved: proposed.length, kept: people.confirmed.length, message };
   } finally {
     lock.releaseLock();
