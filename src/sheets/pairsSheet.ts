@@ -1,7 +1,7 @@
 import { safeText } from './cells';
 import { normalizeHeader } from './headers';
 import { SHEETS } from './schema';
-import { styleNewTable, Table, type TableSpec } from './table';
+import { ensureTable, styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -87,6 +87,14 @@ export interface OpenPairs {
   table: Table;
   created: boolean;
   rows: PairRow[];
+}
+
+/**
+ * «Пары и группы», made by «Настроить учебный год…» (empty until the first «Сохранить»): creating and
+ * dressing a sheet costs more service calls than the whole save, so the save finds it made.
+ */
+export function ensurePairsTable(ss: Spreadsheet): Table {
+  return ensureTable(ss, PAIRS_TABLE, { header: C.status, values: PAIR_STATUSES });
 }
 
 /** «Пары и группы» opened for a rewrite (Table.ensure): writePairs then writes without reading it again. */
