@@ -1,9 +1,10 @@
 import { safeText } from './cells';
 import { normalizeHeader } from './headers';
 import { SHEETS } from './schema';
-import { styleNewTable, Table, type TableSpec } from './table';
+import { ensureTable, styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Statuses of a pair or group: a proposal is replaced by the next save; a confirmed one is kept. */
 export const PAIR_STATUSES = ['предложено', 'утверждено', 'расформировано'] as const;
@@ -78,7 +79,31 @@ const SEPARATOR = '; ';
 /** «Пары и группы» read once: every non-blank row as a PairRow. */
 export function readPairs(ss: Spreadsheet): PairRow[] {
   const table = Table.read(ss, PAIRS_TABLE);
-  if (!table) return [];
+  return table ? pairRows(table) : [];
+}
+
+/** The sheet about to be rewritten: created or repaired if need be, read once, for readPairs' rows and writePairs. */
+export interface OpenPairs {
+  table: Table;
+  created: boolean;
+  rows: PairRow[];
+}
+
+/**
+ * «Пары и группы», made by «Настроить учебный год…» (empty until the first «Сохранить»): creating and
+ * dressing a sheet costs more service calls than the whole save, so the save finds it made.
+ */
+export function ensurePairsTable(ss: Spreadsheet): Table {
+  return ensureTable(ss, PAIRS_TABLE, { header: C.status, values: PAIR_STATUSES });
+}
+
+/** «Пары и группы» opened for a rewrite (Table.ensure): writePairs then writes without reading it again. */
+export function openPairs(ss: Spreadsheet): OpenPairs {
+  const { table, created } = Table.ensure(ss, PAIRS_TABLE);
+  return { table, created, rows: pairRows(table) };
+}
+
+function pairRows(table: Table): PairRow[] {
   const list = (text: string) =>
     text
       ? text
@@ -112,10 +137,15 @@ export function readPairs(ss: Spreadsheet): PairRow[] {
 
 /**
  * Rewrites «Пары и группы» with `rows` in one batch: the add-on's columns of every data row are
- * written (rows beyond the new list are blanked), so saving again never duplicates.
+ * written (rows beyond the new list are blanked), so saving again never duplicates. `opened` is the
+ * sheet as openPairs read it in this execution (not read again); returns the sheet.
  */
-export function writePairs(ss: Spreadsheet, rows: readonly PairRow[]): void {
-  const { table, created } = Table.ensure(ss, PAIRS_TABLE);
+export function writePairs(
+  ss: Spreadsheet,
+  rows: readonly PairRow[],
+  opened: Omit<OpenPairs, 'rows'> = Table.ensure(ss, PAIRS_TABLE),
+): Sheet {
+  const { table, created } = opened;
   const height = Math.max(table.rows.length, rows.length);
   while (table.rows.length < height) table.append();
   for (let r = 0; r < height; r++) {
@@ -147,6 +177,7 @@ export function writePairs(ss: Spreadsheet, rows: readonly PairRow[]): void {
   if (created) {
     styleNewTable(table, { header: C.status, values: PAIR_STATUSES });
   }
+  return table.sheet;
 }
 
 /**

@@ -317,18 +317,38 @@ export function markActivities(
   status: 'В работе' | 'Выполнено',
   evidence = '',
 ): void {
+  markActivitiesAll(ss, [{ numbers, status, evidence }]);
+}
+
+/** One markActivities call's worth; `evidence` may be computed only when a row needs it (it costs calls). */
+export interface ActivityMark {
+  numbers: readonly string[];
+  status: 'В работе' | 'Выполнено';
+  evidence?: string | (() => string);
+}
+
+/** Several markActivities with one read and one write of the roadmap; `timeZone` when the caller has it. */
+export function markActivitiesAll(ss: Spreadsheet, marks: readonly ActivityMark[], timeZone?: string): void {
   const table = Table.read(ss, ROADMAP_TABLE);
   if (!table) return;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  table.rows.forEach((_, r) => {
-    if (!numbers.includes(rowKey(table.get(r, C.no)))) return;
-    const current = normalizeStatus(table.get(r, C.status));
-    const open = current === DEFAULT_STATUS || (status === 'Выполнено' && current === 'В работе');
-    if (!open || current === status) return;
-    table.set(r, C.status, status);
-    if (status === 'Выполнено' && table.text(r, C.doneOn) === '')
-      table.set(r, C.doneOn, isoDayToCell(todayIso(timeZone), timeZone));
-    if (status === 'Выполнено' && evidence && table.text(r, C.evidence) === '') table.set(r, C.evidence, evidence);
-  });
+  let zone = timeZone;
+  const today = () => {
+    zone = zone ?? ss.getSpreadsheetTimeZone();
+    return isoDayToCell(todayIso(zone), zone);
+  };
+  for (const { numbers, status, evidence = '' } of marks) {
+    table.rows.forEach((_, r) => {
+      if (!numbers.includes(rowKey(table.get(r, C.no)))) return;
+      const current = normalizeStatus(table.get(r, C.status));
+      const open = current === DEFAULT_STATUS || (status === 'Выполнено' && current === 'В работе');
+      if (!open || current === status) return;
+      table.set(r, C.status, status);
+      if (status === 'Выполнено' && table.text(r, C.doneOn) === '') table.set(r, C.doneOn, today());
+      if (status === 'Выполнено' && table.text(r, C.evidence) === '') {
+        const link = typeof evidence === 'function' ? evidence() : evidence;
+        if (link) table.set(r, C.evidence, link);
+      }
+    });
+  }
   table.flush();
 }

@@ -13,9 +13,17 @@ import { defaultStartYear, resolveSpan, SEED_START_YEAR } from '../domain/roadma
 import { Bank } from '../sheets/banks';
 import { isoDayToCell, todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
-import { CONFIRMED, PROPOSED, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
-import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
-import { SHEETS } from '../sheets/schema';
+import {
+  CONFIRMED,
+  openPairs,
+  PROPOSED,
+  readPairs,
+  writePairs,
+  type OpenPairs,
+  type PairRow,
+} from '../sheets/pairsSheet';
+import { markActivitiesAll, roadmapStartYear } from '../sheets/roadmapSheet';
+import { markSummaryStale } from '../sheets/summaryFreshness';
 import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
 import {
   draftSettings,
@@ -28,7 +36,6 @@ import {
   type PairingSettings,
 } from './pairingDraft';
 import { shownValue, UserError } from './errors';
-import { refreshSummary } from './progress';
 import { addonLock, takeLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,10 +50,15 @@ interface People {
   names: Map<string, string>;
   confirmed: PairRow[];
   pairs: PairRow[];
+  /** «Пары и группы» as read for a save, written back without a second read. */
+  pairsSheet: OpenPairs | null;
 }
 
-/** The banks (withdrawn entries left out) and the pairs sheet, each read once. */
-function readPeople(ss: Spreadsheet): People {
+/**
+ * The banks (withdrawn entries left out) and the pairs sheet, each read once; `forSave` opens the
+ * pairs sheet for the rewrite that follows (creating it if need be).
+ */
+function readPeople(ss: Spreadsheet, forSave = false): People {
   const banks = { mentee: Bank.open(ss, 'mentee'), mentor: Bank.open(ss, 'mentor') };
   const live = <E extends { status: string }>(entries: E[]) => entries.filter((e) => e.status !== WITHDRAWN_STATUS);
   const mentees = live(banks.mentee.entries()) as MenteeEntry[];
@@ -55,8 +67,10 @@ function readPeople(ss: Spreadsheet): People {
     throw new UserError('В банке наставляемых пока нет записей. Сначала соберите анкеты: «Наставничество → Анкеты».');
   }
   const names = new Map<string, string>([...mentees, ...mentors].map((e) => [e.id, e.fullName]));
-  const pairs = readPairs(ss);
+  const pairsSheet = forSave ? openPairs(ss) : null;
+  const pairs = pairsSheet ? pairsSheet.rows : readPairs(ss);
   return {
+    pairsSheet,
     banks,
     mentees,
     mentors,
@@ -232,10 +246,11 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
   if (!takeLock(lock, 30000)) throw new UserError('Пары сохраняет другой пользователь. Подождите минуту и повторите.');
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const people = readPeople(ss);
+    const people = readPeople(ss, true);
     const settings = request === undefined || request === null ? settingsFor(request).settings : checkRequest(request);
     const proposal = propose(people, settings);
-    const { start, end } = schoolYear(ss);
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const { start, end } = schoolYear(timeZone);
     const open = proposal.units.filter((u) => !u.fixed);
     // A unit continuing a saved proposal keeps its ID; new ones continue after the largest ever issued.
     const { ids, issued } = assignPairIds(
@@ -261,17 +276,22 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
       order: '',
     }));
     const kept = people.pairs.filter((p) => p.status !== PROPOSED);
-    writePairs(ss, [...kept, ...proposed]);
+    const pairsSheet = writePairs(ss, [...kept, ...proposed], people.pairsSheet!);
     setLastIssuedPairNumber(issued);
     markSaved(settings);
     updateStatuses(people, [...people.confirmed, ...proposed]);
     // The analysis is the pairs sheet itself: its link is the evidence «Выполнено» needs to count.
-    const pairsSheet = ss.getSheetByName(SHEETS.pairs);
-    markActivities(ss, ['4.1'], 'Выполнено', pairsSheet ? `${ss.getUrl()}#gid=${pairsSheet.getSheetId()}` : '');
-    markActivities(ss, ['5.1'], 'В работе');
+    markActivitiesAll(
+      ss,
+      [
+        { numbers: ['4.1'], status: 'Выполнено', evidence: () => `${ss.getUrl()}#gid=${pairsSheet.getSheetId()}` },
+        { numbers: ['5.1'], status: 'В работе' },
+      ],
+      timeZone,
+    );
     const message = `Сохранено пар и групп: ${proposed.length} (предложено), утверждённых сохранено: ${people.confirmed.length}; без пары: ${proposal.unmatched.length}.`;
     logAction(ss, 'Подбор пар', message);
-    if (ss.getSheetByName(SHEETS.roadmap)) refreshSummary(ss);
+    markSummaryStale();
     return { saved: proposed.length, kept: people.confirmed.length, message };
   } finally {
     lock.releaseLock();
@@ -294,8 +314,7 @@ function updateStatuses(people: People, rows: readonly PairRow[]): void {
 }
 
 /** The mentoring year of the roadmap's period: 1 September – 31 May, as cell dates. */
-function schoolYear(ss: Spreadsheet): { start: unknown; end: unknown } {
-  const timeZone = ss.getSpreadsheetTimeZone();
+function schoolYear(timeZone: string): { start: unknown; end: unknown } {
   const stored = roadmapStartYear();
   const startYear = stored || defaultStartYear(todayIso(timeZone));
   const span = resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);

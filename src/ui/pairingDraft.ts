@@ -84,7 +84,8 @@ export function dropDraft(): void {
 
 /** After «Сохранить»: these settings are the saved ones, and no draft is left. */
 export function markSaved(settings: PairingSettings): void {
-  writeJsonProperty(SAVED_KEY, settings);
+  // Saving again with the same settings writes nothing (each state write costs a few calls).
+  if (!sameSettings(settings, savedSettings())) writeJsonProperty(SAVED_KEY, settings);
   if (draftSettings()) dropDraft();
 }
 

@@ -1,9 +1,10 @@
 /**
- * The sheets of the year's work and the reminders' settings, made by «Настроить учебный год…» (kept as
+ * The sheets of the year's work («Пары и группы» among them) and the reminders' settings, made by «Настроить учебный год…» (kept as
  * staff left them on a re-run), and the one time-driven trigger set for the reminders.
  */
 import { ensureEventsTable } from '../sheets/eventsSheet';
 import { ensureMeetingsTable } from '../sheets/meetingsSheet';
+import { ensurePairsTable } from '../sheets/pairsSheet';
 import { ensurePracticesTable } from '../sheets/practicesSheet';
 import { ensurePublicationsTable } from '../sheets/publicationsSheet';
 import { readSettings, writeSettings } from '../sheets/settings';
@@ -13,6 +14,7 @@ import { eventKinds } from './events';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function ensureYearSpace(ss: Spreadsheet): void {
+  ensurePairsTable(ss);
   ensureEventsTable(ss, eventKinds(ss));
   ensureMeetingsTable(ss);
   ensurePracticesTable(ss);

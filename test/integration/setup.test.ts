@@ -30,6 +30,7 @@ describe('setupSchoolYear on the built bundle', () => {
       // Hidden: the add-on's own state (src/state), written first when the period is stored.
       'Служебные данные',
       'Сводка',
+      'Пары и группы',
       'Мероприятия',
       'Встречи',
       'Методическая копилка',
