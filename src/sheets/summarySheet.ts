@@ -1,5 +1,5 @@
 import { formatRuDate } from '../domain/dates';
-import type { ProgressSummary } from '../domain/roadmap';
+import { OVERALL_TITLE, type ProgressSummary } from '../domain/roadmap';
 import type { OverdueItem, ProgressReport, StageProgress } from '../ui/contract';
 import { safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
@@ -27,6 +27,9 @@ const UPCOMING_TITLE = 'Срок в ближайшие 14 дней:';
 const UNCONFIRMED_TITLE = 'Выполнено без подтверждения:';
 const UNPUBLISHED = 'Проведённые мероприятия без публикации';
 const UNPUBLISHED_MARK = 'нет публикации';
+/** The sections that other tables feed, below the lists. */
+const SECTION_TITLES = ['Анкеты', 'Итоги года'];
+const FRESHNESS_START = 'Анкеты и итоги года — на';
 /** Sheet row of the stage table's header; rows 1–3 are the title, the school and the roadmap's date. */
 const STAGES_TOP = 4;
 
@@ -66,7 +69,7 @@ function questionnaireLines(report: ProgressReport): unknown[][] {
   if (!q) return [];
   return [
     line([]),
-    line(['Анкеты']),
+    line([SECTION_TITLES[0]]),
     line(['', 'Наставляемые: ответов', q.responses.mentee, 'в банке', q.inBank.mentee]),
     line(['', 'Наставники: ответов', q.responses.mentor, 'в банке', q.inBank.mentor]),
     line(['', 'Ответов без согласия (удалены)', q.noConsent]),
@@ -82,7 +85,7 @@ function yearLines(report: ProgressReport): unknown[][] {
   const dash = (v: number | null) => (v === null ? '—' : v);
   return [
     line([]),
-    line(['Итоги года']),
+    line([SECTION_TITLES[1]]),
     line(['', 'Пары и группы: утверждено', y.pairs.confirmed, 'предложено', y.pairs.proposed]),
     line(['', 'Выполнение программ, % (в среднем)', dash(y.programPercent), 'встреч', y.meetings]),
     line(['', 'Мероприятия: проведено', y.events.held, 'запланировано', y.events.planned]),
@@ -122,7 +125,7 @@ function stageRows(progress: ProgressSummary): unknown[][] {
   return [STAGE_HEADER, ...progress.stages.map(stageLine), stageLine(progress.overall)];
 }
 
-/** The roadmap's lists, below everything else so that their length moves nothing else. */
+/** The roadmap's lists: the overdue, the upcoming and the unconfirmed activities. */
 function listRows(progress: ProgressSummary): unknown[][] {
   return [
     line([]),
@@ -139,41 +142,42 @@ function listRows(progress: ProgressSummary): unknown[][] {
 
 const roadmapDateLine = (asOf: string) => line([`Дорожная карта — на ${formatRuDate(asOf)}`]);
 
-/** When the figures that other tables feed were computed, and when they are computed again. */
+/** When the figures that other tables feed were computed, and when they are computed again (one line, not wrapped). */
 function freshnessLine(refreshedAt: string): unknown[] {
   return line([
-    '',
-    `Анкеты и итоги года — на ${refreshedAt}. После новых ответов, пар и мероприятий они обновляются при открытии таблицы, панели «Ход реализации» и по меню «Наставничество → Обновить сводку».`,
+    `${FRESHNESS_START} ${refreshedAt}; обновляются при открытии таблицы, панели «Ход реализации» и по меню «Обновить сводку»`,
   ]);
 }
 
 /**
- * The looks that depend on what a row holds, as conditional rules: a roadmap edit rewrites values
- * only (ui/onEdit.ts), and the lists' headers move with the lists' lengths.
+ * The looks of rows that move, as conditional rules: a roadmap edit rewrites values only
+ * (ui/onEdit.ts), and the lists' lengths move their titles and headers and the sections below them.
  */
-function lookRules(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+function movingRules(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const range = sheet.getRange(`A1:H${sheet.getMaxRows()}`);
   const startsWith = (text: string) => `LEFT($A1,${text.length})="${text}"`;
   const rule = () => SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
+  const sections = SECTION_TITLES.map((t) => `$A1="${t}"`).join(',');
   return [
-    rule().whenFormulaSatisfied('=OR($A1="Этап",$A1="№")').setBold(true).setBackground(COLORS.header).build(),
+    rule().whenFormulaSatisfied('=$A1="№"').setBold(true).setBackground(COLORS.header).build(),
     rule()
       .whenFormulaSatisfied(
-        `=OR(${startsWith(OVERDUE_TITLE)},${startsWith(UNCONFIRMED_TITLE)},$C1="${UNPUBLISHED_MARK}",AND($B1="${UNPUBLISHED}",$C1>0))`,
+        `=OR(${startsWith(OVERDUE_TITLE)},${startsWith(UNCONFIRMED_TITLE)},AND($B1="${UNPUBLISHED}",$C1>0))`,
       )
       .setBold(true)
       .setFontColor(COLORS.overdueText)
       .build(),
+    rule().whenFormulaSatisfied(`=$C1="${UNPUBLISHED_MARK}"`).setFontColor(COLORS.overdueText).build(),
     rule()
-      .whenFormulaSatisfied(`=OR($B1="Итого",$A1="Анкеты",$A1="Итоги года",${startsWith(UPCOMING_TITLE)})`)
+      .whenFormulaSatisfied(`=OR(${startsWith(UPCOMING_TITLE)},${sections})`)
       .setBold(true)
       .build(),
   ];
 }
 
 /**
- * Rewrites «Сводка» from a progress report: the title, the stage table, the figures of the
- * questionnaires and the year, then the overdue, the upcoming and the unconfirmed activities. The
+ * Rewrites «Сводка» from a progress report: the title, the stage table, the overdue, the upcoming
+ * and the unconfirmed activities, then the figures of the questionnaires and the year. The
  * sheet belongs to the add-on (staff get a warning if they edit it); it is rewritten whole, in a fixed
  * number of calls whatever the size of the roadmap.
  */
@@ -190,19 +194,23 @@ export function writeSummary(ss: Spreadsheet, report: ProgressReport, refreshedA
     line([safeText(`${report.school} · ${report.period} учебный год`)]),
     roadmapDateLine(report.asOf),
     ...stageRows(report),
+    ...listRows(report),
     ...questionnaireLines(report),
     ...yearLines(report),
     line([]),
     freshnessLine(refreshedAt),
-    ...listRows(report),
   ];
   sheet.clear();
   sheet.getRange(1, 1, block.length, WIDTH).setValues(block);
-  sheet.getRange(1, 1).setFontWeight('bold');
-  sheet.getRange(1, 1, block.length, WIDTH).setWrap(true);
+  // Names and headers wrap; column A's titles and notes run on over the empty cells beside them.
+  sheet.getRange(1, 2, block.length, WIDTH - 1).setWrap(true);
+  sheet.getRange(STAGES_TOP, 1, 1, WIDTH).setFontWeight('bold').setBackground(COLORS.header);
   // Room for staff-added stages: the percentages keep their format when the table grows.
   sheet.getRange(STAGES_TOP + 1, WIDTH, STAGE_CHART.rows + 1, 1).setNumberFormat('0%');
-  sheet.setConditionalFormatRules(lookRules(sheet));
+  // Fixed rows: the title and the total (stages added on the roadmap make a full refresh).
+  sheet.getRange(1, 1).setFontWeight('bold');
+  sheet.getRange(STAGES_TOP + report.stages.length + 1, 1, 1, WIDTH).setFontWeight('bold');
+  sheet.setConditionalFormatRules(movingRules(sheet));
   writeSummaryCharts(sheet, report);
 }
 
@@ -216,17 +224,20 @@ export function writeSummaryRoadmap(ss: Spreadsheet, progress: ProgressSummary, 
   if (!sheet) return false;
   const old = sheet.getDataRange().getValues();
   const header = STAGES_TOP - 1;
-  const total = old.findIndex((row, i) => i > header && row[1] === 'Итого');
-  const lists = old.findIndex((row) => String(row[0]).startsWith(OVERDUE_TITLE)) - 1;
+  const total = old.findIndex((row, i) => i > header && row[1] === OVERALL_TITLE);
+  const freshness = old.findIndex((row) => String(row[0]).startsWith(FRESHNESS_START));
+  let figures = old.findIndex((row, i) => i > total && SECTION_TITLES.includes(String(row[0])));
+  if (figures < 0) figures = freshness;
+  if (figures > 0 && old[figures - 1].slice(0, WIDTH).every((cell) => cell === '')) figures--;
   const sameStages = total - header - 1 === progress.stages.length;
-  if (old[header]?.[0] !== STAGE_HEADER[0] || !sameStages || lists <= total) return false;
+  if (old[header]?.[0] !== STAGE_HEADER[0] || !sameStages || total < 0 || figures <= total) return false;
   const fresh: unknown[][] = [
     old[0].slice(0, WIDTH),
     old[1].slice(0, WIDTH),
     roadmapDateLine(asOf),
     ...stageRows(progress),
-    ...old.slice(total + 1, lists).map((row) => row.slice(0, WIDTH)),
     ...listRows(progress),
+    ...old.slice(figures, freshness + 1).map((row) => row.slice(0, WIDTH)),
   ];
   const width = Math.max(old[0].length, STAGE_CHART.column + 2);
   const rows = Math.max(old.length, fresh.length);
