@@ -1,6 +1,6 @@
 /**
  * Which response rows have been filed: per form, the last response-sheet row whose answer reached its
- * bank (or sheet of the year's work), and whether «Сводка» lags behind what was filed. Google appends
+ * bank (or sheet of the year's work). Google appends
  * each answer as a new row, so every row below the mark is an answer still to file — one whose trigger
  * could not get the lock in time stays recognisable until the next run that holds it. Kept with the
  * add-on's other state; changed only under the document lock.
@@ -11,15 +11,14 @@ import type { RegistryKey } from './registry';
 export interface FiledState {
   /** form → last filed row (1 = only the header). Missing: not known (forms made before the mark). */
   rows: Partial<Record<RegistryKey, number>>;
-  /** Something was filed after «Сводка» was last refreshed. */
-  summaryStale: boolean;
 }
 
 const PROPERTY = 'formsFiled';
 
 export function readFiled(): FiledState {
+  // Older versions also kept a `summaryStale` flag here: it is dropped (summaryFreshness.ts keeps it now).
   const state = readJsonProperty<Partial<FiledState>>(PROPERTY, {});
-  return { rows: { ...(state.rows ?? {}) }, summaryStale: state.summaryStale === true };
+  return { rows: { ...(state.rows ?? {}) } };
 }
 
 export function writeFiled(state: FiledState): void {

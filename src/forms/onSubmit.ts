@@ -16,7 +16,7 @@ const BUDGET_MS = 4 * 60 * 1000;
  * The one installable form-submit trigger of the spreadsheet, for every form. Whatever needs no lock
  * (which form, its definition and question titles, the header) is done first; then, holding the
  * document lock only for the filing, it files every answer not filed yet — its own and any whose
- * firing could not get the lock in time — and refreshes «Сводка» once, when no more answers wait.
+ * firing could not get the lock in time — and marks «Сводка» stale (it is refreshed when someone looks).
  * A firing that does not get the lock in time loses nothing: its row stays below the filed mark for
  * the next run that holds the lock. The same answer twice changes nothing.
  */
@@ -46,15 +46,11 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     const sheets = sheetsById(ss);
     for (;;) {
       const filed = filePending(ss, registry, state, prepared, sheets);
-      if (filed.changed) state.summaryStale = true;
+      // «Сводка» is refreshed when someone looks (summaryFreshness.ts), not per answer.
+      if (filed.changed) markSummaryStale();
       if (filed.rows > 0 || filed.changed) writeFiled(state);
-      if (Date.now() - started > BUDGET_MS) break;
-      // Answers that arrived meanwhile first; «Сводка» once, when none waits.
-      if (filed.rows > 0) continue;
-      if (!state.summaryStale) break;
-      markSummaryStale();
-      state.summaryStale = false;
-      writeFiled(state);
+      // Answers that arrived meanwhile are filed by this run too, within its budget.
+      if (filed.rows === 0 || Date.now() - started > BUDGET_MS) break;
     }
   } finally {
     lock.releaseLock();
