@@ -12,15 +12,17 @@ export const FORM_SUBMIT_HANDLER = 'onFormSubmitTrigger';
 export function ensureFormSubmitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
   if (!mayManage()) return false;
   writeState(TRIGGER_OWNER_KEY, currentAccount());
-  const existing = ScriptApp.getUserTriggers(ss).some(
+  const existing = ScriptApp.getUserTriggers(ss).find(
     (t) => t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && t.getHandlerFunction() === FORM_SUBMIT_HANDLER,
   );
-  if (existing) return false;
-  ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
-  return true;
+  const trigger = existing ?? ScriptApp.newTrigger(FORM_SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  writeState(TRIGGER_ID_KEY, trigger.getUniqueId());
+  return !existing;
 }
 
 const TRIGGER_OWNER_KEY = 'formTriggerOwner';
+/** The manager's trigger: a firing of it needs no check of the account it runs as. */
+const TRIGGER_ID_KEY = 'formTriggerId';
 
 /**
  * A form-submit trigger another account installed before one account managed the add-on: the
@@ -28,6 +30,7 @@ const TRIGGER_OWNER_KEY = 'formTriggerOwner';
  * With no owner recorded (an older version) every trigger keeps working: answers are filed once anyway.
  */
 export function isSurplusFormTrigger(triggerUid: string | undefined): boolean {
+  if (triggerUid && readState(TRIGGER_ID_KEY) === triggerUid) return false;
   const owner = readState(TRIGGER_OWNER_KEY);
   const me = currentAccount();
   if (!owner || !me || sameAccount(owner, me)) return false;

@@ -42,9 +42,10 @@ export function missingColumn(sheetName: string, header: string): UserError {
 
 /**
  * A sheet used as a table: header row 1, one record per row below, columns found by header name.
- * Reads the whole sheet once (values and formulas) and writes back only the cells it changed, in one
- * setValues per contiguous run of changed columns — so the number of service calls does not grow
- * with the number of rows, and columns the add-on does not own are never written.
+ * Reads the whole sheet's values once and writes back only the cells it changed, in one setValues per
+ * contiguous run of changed columns (one appendRow for a single new record at the end) — so the number
+ * of service calls does not grow with the number of rows, and columns the add-on does not own are
+ * never written. Formulas are read only when a block it writes holds cells it did not change.
  */
 export class Table {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
@@ -52,6 +53,8 @@ export class Table {
   private readonly dirty: boolean[][];
   /** The sheet's row count once flush has asked for it. */
   private maxRows?: number;
+  /** How many data rows the sheet has (read, or inserted by insertAfter): rows past it are new. */
+  private sheetRows: number;
 
   private constructor(
     readonly sheet: Sheet,
@@ -60,10 +63,10 @@ export class Table {
     readonly header: unknown[],
     /** Data rows (sheet row 2 onwards), each as wide as the sheet's data. */
     readonly rows: unknown[][],
-    private readonly formulas: string[][],
   ) {
     this.positions = mapHeaders(header, spec.columns);
     this.dirty = rows.map(() => []);
+    this.sheetRows = rows.length;
   }
 
   /** Reads the table; null when the sheet does not exist. */
@@ -73,11 +76,9 @@ export class Table {
   }
 
   static readSheet(sheet: Sheet, spec: TableSpec): Table {
-    const range = sheet.getDataRange();
-    const values = range.getValues();
-    const formulas = range.getFormulas();
+    const values = sheet.getDataRange().getValues();
     const header = values[0] ?? [];
-    return new Table(sheet, spec, header, values.slice(1), formulas.slice(1));
+    return new Table(sheet, spec, header, values.slice(1));
   }
 
   /**
@@ -136,7 +137,6 @@ export class Table {
   /** Adds an empty record at the end (written by flush). */
   append(): number {
     this.rows.push([]);
-    this.formulas.push([]);
     this.dirty.push([]);
     return this.rows.length - 1;
   }
@@ -147,8 +147,8 @@ export class Table {
     if (this.maxRows !== undefined) this.maxRows += count;
     const at = after + 1;
     this.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
-    this.formulas.splice(at, 0, ...Array.from({ length: count }, () => []));
     this.dirty.splice(at, 0, ...Array.from({ length: count }, () => []));
+    this.sheetRows += count;
     return at;
   }
 
@@ -166,28 +166,47 @@ export class Table {
       });
     });
     if (bottom < 0) return;
+    if (top === bottom && top === this.sheetRows && top === this.rows.length - 1) {
+      // One new record right under the data: appendRow grows the sheet itself, in one call.
+      this.sheet.appendRow(this.rows[top].map((v) => (v === undefined || v === null ? '' : v)));
+      this.sheetRows++;
+      // appendRow adds a row to a full sheet.
+      if (this.maxRows !== undefined) this.maxRows = Math.max(this.maxRows, top + 2);
+      this.dirty.forEach((cols) => (cols.length = 0));
+      return;
+    }
     const lastSheetRow = bottom + 2;
-    // Asked once per table: a register written after every document does not ask again.
-    const maxRows = (this.maxRows ??= this.sheet.getMaxRows());
-    // Grow in steps, so a growing bank does not pay for an insert on every new row.
-    if (lastSheetRow > maxRows) {
-      this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
-      this.maxRows = lastSheetRow + GROWTH_ROWS;
+    // Rows the sheet already had need no check; the row count is asked once per table (a register
+    // written after every document does not ask again); grow in steps, so a growing bank does not pay
+    // for an insert on every new row.
+    if (bottom >= this.sheetRows) {
+      const maxRows = (this.maxRows ??= this.sheet.getMaxRows());
+      if (lastSheetRow > maxRows) {
+        this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
+        this.maxRows = lastSheetRow + GROWTH_ROWS;
+      }
     }
     for (const [first, last] of runs([...changedCols].sort((a, b) => a - b))) {
+      const range = this.sheet.getRange(top + 2, first + 1, bottom - top + 1, last - first + 1);
+      // Unchanged cells are written back as they are: a formula stays a formula (read only if needed).
+      let kept = false;
+      for (let r = top; r <= Math.min(bottom, this.sheetRows - 1) && !kept; r++) {
+        for (let c = first; c <= last && !kept; c++) kept = !this.dirty[r][c];
+      }
+      const formulas = kept ? range.getFormulas() : [];
       const block: unknown[][] = [];
       for (let r = top; r <= bottom; r++) {
         const line: unknown[] = [];
         for (let c = first; c <= last; c++) {
-          // Unchanged cells are written back as they were: a formula stays a formula.
-          const formula = this.dirty[r][c] ? '' : this.formulas[r]?.[c];
+          const formula = this.dirty[r][c] ? '' : formulas[r - top]?.[c - first];
           const value = this.rows[r][c];
           line.push(formula ? formula : value === undefined || value === null ? '' : value);
         }
         block.push(line);
       }
-      this.sheet.getRange(top + 2, first + 1, bottom - top + 1, last - first + 1).setValues(block);
+      range.setValues(block);
     }
+    this.sheetRows = Math.max(this.sheetRows, bottom + 1);
     this.dirty.forEach((cols) => (cols.length = 0));
   }
 
