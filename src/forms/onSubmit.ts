@@ -34,40 +34,47 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     );
     return;
   }
-  try {
-    if (isSurplusFormTrigger(e.triggerUid)) return;
-    const registry = readRegistry();
-    const key = formKeyOfSheet(registry, sheet.getSheetId());
-    if (!key) return;
-    const state = readFiled();
-    const lastRow = sheet.getLastRow();
-    const mark = state.rows[key];
-    const hinted = hintedForms().filter((k) => k !== key);
-    // Filed already (a repeated firing, or an earlier run filed it with its own answer), nothing else waits.
-    if (mark !== undefined && lastRow <= mark && hinted.length === 0) return;
-    // A form of the year's work with no mark yet: its earlier rows were handled one by one before.
-    if (mark === undefined && isYearFormKey(key)) state.rows[key] = e.range.getRow() - 1;
-    const before = JSON.stringify(registry);
-    const forms = filingForms(ss);
-    const prepared = new Map<RegistryKey, PreparedForm>();
-    if (!isYearFormKey(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, forms[key], sheet));
-    const check: Partial<Record<RegistryKey, ToCheck>> = { [key]: { sheet, lastRow } };
-    if (hinted.length > 0) {
-      // Cleared before those forms' last rows are read: a hint left after this is seen by the next run.
-      clearHints(hinted);
-      const sheets = sheetsById(ss);
-      for (const k of hinted) {
-        const id = registry[k]?.sheetId;
-        const other = id === null || id === undefined ? undefined : sheets.get(id);
-        if (other) check[k] = { sheet: other };
-      }
+  // Held to the end: the execution ends right after, and "the lock is released automatically when the
+  // script terminates" (developers.google.com/apps-script/reference/lock/lock#releaseLock()), so no
+  // releaseLock call is spent on it (onFormSubmitTrigger in main.ts does nothing after this).
+  fileUnderLock(e, sheet, ss);
+}
+
+function fileUnderLock(
+  e: GoogleAppsScript.Events.SheetsOnFormSubmit,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): void {
+  if (isSurplusFormTrigger(e.triggerUid)) return;
+  const registry = readRegistry();
+  const key = formKeyOfSheet(registry, sheet.getSheetId());
+  if (!key) return;
+  const state = readFiled();
+  const lastRow = sheet.getLastRow();
+  const mark = state.rows[key];
+  const hinted = hintedForms().filter((k) => k !== key);
+  // Filed already (a repeated firing, or an earlier run filed it with its own answer), nothing else waits.
+  if (mark !== undefined && lastRow <= mark && hinted.length === 0) return;
+  // A form of the year's work with no mark yet: its earlier rows were handled one by one before.
+  if (mark === undefined && isYearFormKey(key)) state.rows[key] = e.range.getRow() - 1;
+  const before = JSON.stringify(registry);
+  const forms = filingForms(ss);
+  const prepared = new Map<RegistryKey, PreparedForm>();
+  if (!isYearFormKey(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, forms[key], sheet));
+  const check: Partial<Record<RegistryKey, ToCheck>> = { [key]: { sheet, lastRow } };
+  if (hinted.length > 0) {
+    // Cleared before those forms' last rows are read: a hint left after this is seen by the next run.
+    clearHints(hinted);
+    const sheets = sheetsById(ss);
+    for (const k of hinted) {
+      const id = registry[k]?.sheetId;
+      const other = id === null || id === undefined ? undefined : sheets.get(id);
+      if (other) check[k] = { sheet: other };
     }
-    const filed = filePending(ss, registry, state, prepared, check, () => forms);
-    if (filed.changed) markSummaryStale();
-    writeFiled(state);
-    // Titles read again from a form (staff renamed a question) are remembered for the next answers.
-    if (JSON.stringify(registry) !== before) writeRegistry(registry);
-  } finally {
-    lock.releaseLock();
   }
+  const filed = filePending(ss, registry, state, prepared, check, () => forms);
+  if (filed.changed) markSummaryStale();
+  writeFiled(state);
+  // Titles read again from a form (staff renamed a question) are remembered for the next answers.
+  if (JSON.stringify(registry) !== before) writeRegistry(registry);
 }
