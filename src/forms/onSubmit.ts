@@ -52,7 +52,8 @@ function fileUnderLock(
   const state = readFiled();
   const lastRow = sheet.getLastRow();
   const mark = state.rows[key];
-  const hinted = hintedForms().filter((k) => k !== key);
+  const hints = hintedForms();
+  const hinted = hints.filter((k) => k !== key);
   // Filed already (a repeated firing, or an earlier run filed it with its own answer), nothing else waits.
   if (mark !== undefined && lastRow <= mark && hinted.length === 0) return;
   // A form of the year's work with no mark yet: its earlier rows were handled one by one before.
@@ -62,9 +63,9 @@ function fileUnderLock(
   const prepared = new Map<RegistryKey, PreparedForm>();
   if (!isYearFormKey(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, forms[key], sheet));
   const check: Partial<Record<RegistryKey, ToCheck>> = { [key]: { sheet, lastRow } };
+  // Cleared before those forms' last rows are read: a hint left after this is seen by the next run.
+  if (hints.length > 0) clearHints(hints);
   if (hinted.length > 0) {
-    // Cleared before those forms' last rows are read: a hint left after this is seen by the next run.
-    clearHints(hinted);
     const sheets = sheetsById(ss);
     for (const k of hinted) {
       const id = registry[k]?.sheetId;

@@ -186,19 +186,38 @@ export class Table {
         this.maxRows = lastSheetRow + GROWTH_ROWS;
       }
     }
-    for (const [first, last] of runs([...changedCols].sort((a, b) => a - b))) {
-      const range = this.sheet.getRange(top + 2, first + 1, bottom - top + 1, last - first + 1);
-      // Unchanged cells are written back as they are: a formula stays a formula (read only if needed).
-      let kept = false;
-      for (let r = top; r <= Math.min(bottom, this.sheetRows - 1) && !kept; r++) {
-        for (let c = first; c <= last && !kept; c++) kept = !this.dirty[r][c];
+    const blocks = runs([...changedCols].sort((a, b) => a - b));
+    // Unchanged cells inside a block are written back as they are, so a formula stays a formula: the
+    // formulas are read only when a block holds such a cell of a row the sheet has — with the block's
+    // own range when there is one block, else once for all of them.
+    const keeps = ([first, last]: [number, number]) => {
+      for (let r = top; r <= Math.min(bottom, this.sheetRows - 1); r++) {
+        for (let c = first; c <= last; c++) if (!this.dirty[r][c]) return true;
       }
-      const formulas = kept ? range.getFormulas() : [];
+      return false;
+    };
+    const needFormulas = blocks.filter(keeps);
+    const none = (): string => '';
+    let shared: (r: number, c: number) => string = none;
+    if (needFormulas.length > 1) {
+      const from = needFormulas[0][0];
+      const to = needFormulas[needFormulas.length - 1][1];
+      const height = Math.min(bottom, this.sheetRows - 1) - top + 1;
+      const all = this.sheet.getRange(top + 2, from + 1, height, to - from + 1).getFormulas();
+      shared = (r, c) => all[r - top]?.[c - from] ?? '';
+    }
+    for (const [first, last] of blocks) {
+      const range = this.sheet.getRange(top + 2, first + 1, bottom - top + 1, last - first + 1);
+      let formulasAt = needFormulas.some((b) => b[0] === first) ? shared : none;
+      if (needFormulas.length === 1 && needFormulas[0][0] === first) {
+        const own = range.getFormulas();
+        formulasAt = (r, c) => own[r - top]?.[c - first] ?? '';
+      }
       const block: unknown[][] = [];
       for (let r = top; r <= bottom; r++) {
         const line: unknown[] = [];
         for (let c = first; c <= last; c++) {
-          const formula = this.dirty[r][c] ? '' : formulas[r - top]?.[c - first];
+          const formula = this.dirty[r][c] ? '' : formulasAt(r, c);
           const value = this.rows[r][c];
           line.push(formula ? formula : value === undefined || value === null ? '' : value);
         }
