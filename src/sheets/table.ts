@@ -43,9 +43,10 @@ export function missingColumn(sheetName: string, header: string): UserError {
 /**
  * A sheet used as a table: header row 1, one record per row below, columns found by header name.
  * Reads the whole sheet's values once and writes back only the cells it changed, in one setValues per
- * contiguous run of changed columns (one appendRow for a single new record at the end) — so the number
- * of service calls does not grow with the number of rows, and columns the add-on does not own are
- * never written. Formulas are read only when a block it writes holds cells it did not change.
+ * contiguous run of changed columns (one setValues for one changed record, one appendRow for a single
+ * new record at the end) — so the number of service calls does not grow with the number of rows, and
+ * columns the add-on does not own are never changed. Unchanged cells inside a written block are written
+ * back as they are (formulas as formulas, read only then).
  */
 export class Table {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
@@ -186,7 +187,10 @@ export class Table {
         this.maxRows = lastSheetRow + GROWTH_ROWS;
       }
     }
-    const blocks = runs([...changedCols].sort((a, b) => a - b));
+    const changed = [...changedCols].sort((a, b) => a - b);
+    // One record's changes go in one write: the cells between them are written back as they are.
+    const blocks: Array<[number, number]> =
+      top === bottom ? [[changed[0], changed[changed.length - 1]]] : runs(changed);
     // Unchanged cells inside a block are written back as they are, so a formula stays a formula: the
     // formulas are read only when a block holds such a cell of a row the sheet has — with the block's
     // own range when there is one block, else once for all of them.
