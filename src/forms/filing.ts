@@ -40,13 +40,28 @@ export interface PreparedForm {
   columns: ResponseColumns;
   /** Required questions missing from the response sheet (then nothing of it can be filed). */
   missing: string[];
+  /** How many columns the response sheet's header has. */
+  width: number;
 }
 
-/** Reads the definition, the questions' current titles (FormApp) and the header: nothing the lock guards. */
+/**
+ * Maps the response sheet's header to the questions, by the titles the registry remembers (the form's
+ * own titles are read from FormApp, and remembered in `entry`, only when one of them is not in the
+ * header: staff renamed a question). The header is read as the whole first row, so its width comes
+ * with it.
+ */
 export function prepareQuestionnaire(entry: FormEntry, def: ResolvedFormDefinition, sheet: Sheet): PreparedForm {
-  const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
-  const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
-  return { def, columns, missing };
+  const row = sheet.getRange('1:1').getValues()[0];
+  let width = row.length;
+  while (width > 1 && row[width - 1] === '') width--;
+  const header = row.slice(0, width);
+  let mapped = mapResponseColumns(header, def, entry.titles ?? {});
+  if (def.questions.some((q) => mapped.columns.questions[q.key] === undefined)) {
+    const titles = currentTitles(entry);
+    mapped = mapResponseColumns(header, def, titles);
+    if (Object.keys(titles).length > 0) entry.titles = titles;
+  }
+  return { def, columns: mapped.columns, missing: mapped.missing, width };
 }
 
 export interface FilingResult {
@@ -70,32 +85,38 @@ export function sheetsById(ss: Spreadsheet): SheetsById {
   return new Map(ss.getSheets().map((s) => [s.getSheetId(), s]));
 }
 
+/** A form's response sheet and, when the caller read it already, its last row. */
+export interface ToCheck {
+  sheet: Sheet;
+  lastRow?: number;
+}
+
 /**
- * Files the rows below each form's mark and moves the marks (in `state`; the caller saves it).
- * `prepared` holds questionnaires already prepared outside the lock; others are prepared here.
+ * Files the rows below the marks of the forms in `check` and moves their marks (in `state`; the
+ * caller saves it). `prepared` holds questionnaires already prepared; others are prepared here.
  */
 export function filePending(
   ss: Spreadsheet,
   registry: FormRegistry,
   state: FiledState,
   prepared: Map<RegistryKey, PreparedForm>,
-  sheets: SheetsById = sheetsById(ss),
+  check: Partial<Record<RegistryKey, ToCheck>>,
+  forms: () => Record<FormKey, ResolvedFormDefinition>,
 ): FilingResult {
   const pending: Pending[] = [];
   for (const key of REGISTRY_KEYS) {
-    const entry = registry[key];
-    const sheet = entry && entry.sheetId !== null ? (sheets.get(entry.sheetId) ?? null) : null;
-    if (!sheet) continue;
+    const form = check[key];
+    if (!form || !registry[key]) continue;
     // A questionnaire without a mark (made before marks were kept) is filed whole: that is idempotent.
-    const last = sheet.getLastRow();
+    const last = form.lastRow ?? form.sheet.getLastRow();
     const mark = state.rows[key] ?? (isYearFormKey(key) ? last : 1);
-    if (last > mark) pending.push({ key, sheet, from: mark + 1, to: last });
+    if (last > mark) pending.push({ key, sheet: form.sheet, from: mark + 1, to: last });
     state.rows[key] = Math.max(mark, last);
   }
   const result: FilingResult = { rows: 0, changed: false };
   const questionnaires = pending.filter((p) => !isYearFormKey(p.key));
   if (questionnaires.length > 0) {
-    const { problems } = fileQuestionnaires(ss, registry, questionnaires, prepared, result);
+    const { problems } = fileQuestionnaires(ss, registry, questionnaires, prepared, result, forms, state);
     for (const problem of problems) logAction(ss, 'Ошибка: обработка ответов', problem);
   }
   for (const p of pending.filter((x) => isYearFormKey(x.key))) {
@@ -120,6 +141,9 @@ function fileQuestionnaires(
   pending: Pending[],
   prepared: Map<RegistryKey, PreparedForm>,
   result: FilingResult,
+  definitions: () => Record<FormKey, ResolvedFormDefinition>,
+  /** The trigger's state: activities a first answer started are not looked at again. Null: always. */
+  filed: FiledState | null = null,
 ): QuestionnaireFiling {
   const problems: string[] = [];
   let forms: Record<FormKey, ResolvedFormDefinition> | null = null;
@@ -127,7 +151,7 @@ function fileQuestionnaires(
     [];
   for (const p of pending) {
     const key = p.key as FormKey;
-    const form = prepared.get(key) ?? prepareQuestionnaire(registry[key]!, (forms ??= schoolForms(ss))[key], p.sheet);
+    const form = prepared.get(key) ?? prepareQuestionnaire(registry[key]!, (forms ??= definitions())[key], p.sheet);
     if (form.missing.length > 0) {
       problems.push(
         `Анкета «${form.def.title}»: в листе «${p.sheet.getName()}» не найдены вопросы: ${form.missing.join('; ')}. ` +
@@ -136,7 +160,7 @@ function fileQuestionnaires(
       );
       continue;
     }
-    const width = Math.max(p.sheet.getLastColumn(), 1);
+    const width = Math.max(form.width, 1);
     const values = p.sheet.getRange(p.from, 1, p.to - p.from + 1, width).getValues();
     values.forEach((row, i) => {
       result.rows++;
@@ -178,9 +202,15 @@ function fileQuestionnaires(
     scrubReminderLog(ss, email);
     deleteStoredResponsesOf(registry, [email], []);
   }
-  eraseWithdrawn(ss, registry, processor.withdrawn, [processor.bank('mentee'), processor.bank('mentor')]);
+  if (processor.withdrawn.length > 0) {
+    eraseWithdrawn(ss, registry, processor.withdrawn, [processor.bank('mentee'), processor.bank('mentor')]);
+  }
   for (const [key, list] of outcomes) {
-    if (list.includes('added') && STARTS[key]) markActivitiesStarted(ss, STARTS[key]!);
+    if (list.includes('added') && STARTS[key] && !filed?.started?.includes(key)) {
+      markActivitiesStarted(ss, STARTS[key]!);
+      // Once started they stay so for the add-on (it never moves them back): no roadmap read per answer.
+      if (filed) filed.started = [...(filed.started ?? []), key];
+    }
     const def = queue.find((q) => q.key === key)!.form.def;
     logOutcomes(ss, def.title, list);
   }
@@ -208,6 +238,6 @@ export function refileQuestionnaires(ss: Spreadsheet, registry: FormRegistry, st
     if (last > 1) pending.push({ key, sheet, from: 2, to: last });
     state.rows[key] = Math.max(last, 1);
   }
-  const filing = fileQuestionnaires(ss, registry, pending, new Map(), { rows: 0, changed: false });
+  const filing = fileQuestionnaires(ss, registry, pending, new Map(), { rows: 0, changed: false }, () => forms);
   return { outcomes: filing.outcomes, problems: [...missing, ...filing.problems] };
 }

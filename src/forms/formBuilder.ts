@@ -59,6 +59,8 @@ export function buildForms(ss: Spreadsheet, forms: readonly BuildableForm[]): Bu
     registry[key] = {
       formId: form.getId(),
       items,
+      // The builder has just given every question its title.
+      titles: Object.fromEntries(def.questions.map((q) => [q.key, q.title])),
       sheetId: existing ? known!.sheetId : null,
       url: form.getPublishedUrl(),
       editUrl: form.getEditUrl(),

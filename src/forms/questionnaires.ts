@@ -5,7 +5,7 @@ import { logAction } from '../sheets/logSheet';
 import { readSettings, writeSettings, type SettingKey } from '../sheets/settings';
 import type { FormLink, FormsSetupResult, SendLinksResult } from '../ui/contract';
 import { UserError } from '../ui/errors';
-import { schoolForms } from './definitions';
+import { rememberFilingForms, schoolForms } from './definitions';
 import { buildForms } from './formBuilder';
 import { readRegistry } from './registry';
 import { sheetById } from './responses';
@@ -34,7 +34,9 @@ export function setUpQuestionnaires(ss: Spreadsheet): FormsSetupResult {
   Bank.open(ss, 'mentee');
   Bank.open(ss, 'mentor');
   protectBanks(ss, [managerAccount() ?? '', readSettings(ss).curatorEmail ?? '']);
-  const built = buildForms(ss, Object.values(schoolForms(ss)));
+  const forms = schoolForms(ss);
+  const built = buildForms(ss, Object.values(forms));
+  rememberFilingForms(forms);
   // The forms of the year's work too (meeting report, monitoring, practices): their links are ready
   // when the school needs them, and the one trigger already serves them.
   buildYearForms(ss);

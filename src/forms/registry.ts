@@ -16,6 +16,11 @@ export interface FormEntry {
   formId: string;
   /** question key → item id */
   items: Record<string, number>;
+  /**
+   * question key → its title in the form as last seen (at the build, or read again when a response
+   * sheet's header no longer had it): an answer is mapped without asking FormApp. Missing in older entries.
+   */
+  titles?: Record<string, string>;
   /** id of the response sheet the form writes to */
   sheetId: number | null;
   url: string;

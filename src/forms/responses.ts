@@ -115,7 +115,12 @@ export function readResponseRow(
 ): { columns: ResponseColumns; row: unknown[] } | null {
   const width = sheet.getLastColumn();
   const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const { columns, missing } = mapResponseColumns(header, def, currentTitles(entry));
+  // The titles kept from the build first; the form is asked only when one of them is not in the header.
+  let mapped = mapResponseColumns(header, def, entry.titles ?? {});
+  if (def.questions.some((q) => mapped.columns.questions[q.key] === undefined)) {
+    mapped = mapResponseColumns(header, def, currentTitles(entry));
+  }
+  const { columns, missing } = mapped;
   if (missing.length > 0) {
     logAction(
       ss,
@@ -209,8 +214,10 @@ export class ResponseProcessor {
 export function scrubResponses(ss: Spreadsheet, registry: FormRegistry, email: string): number {
   const key = normalizeEmail(email);
   let scrubbed = 0;
+  // One listing of the sheets for every form (a lookup per form would list them each time).
+  const sheets = new Map(ss.getSheets().map((s) => [s.getSheetId(), s]));
   for (const entry of Object.values(registry) as FormEntry[]) {
-    const sheet = entry.sheetId === null ? null : sheetById(ss, entry.sheetId);
+    const sheet = entry.sheetId === null ? null : (sheets.get(entry.sheetId) ?? null);
     if (!sheet || sheet.getLastRow() < 2) continue;
     const values = sheet.getDataRange().getValues();
     const emailCol = values[0].findIndex((h) => /почт|e-?mail/i.test(String(h)));

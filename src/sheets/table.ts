@@ -42,9 +42,11 @@ export function missingColumn(sheetName: string, header: string): UserError {
 
 /**
  * A sheet used as a table: header row 1, one record per row below, columns found by header name.
- * Reads the whole sheet once (values and formulas) and writes back only the cells it changed, in one
- * setValues per contiguous run of changed columns — so the number of service calls does not grow
- * with the number of rows, and columns the add-on does not own are never written.
+ * Reads the whole sheet's values once and writes back only the cells it changed, in one setValues per
+ * contiguous run of changed columns (one setValues for one changed record, one appendRow for a single
+ * new record at the end) — so the number of service calls does not grow with the number of rows, and
+ * columns the add-on does not own are never changed. Unchanged cells inside a written block are written
+ * back as they are (formulas as formulas, read only then).
  */
 export class Table {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
@@ -52,6 +54,8 @@ export class Table {
   private readonly dirty: boolean[][];
   /** The sheet's row count once flush has asked for it. */
   private maxRows?: number;
+  /** How many data rows the sheet has (read, or inserted by insertAfter): rows past it are new. */
+  private sheetRows: number;
 
   private constructor(
     readonly sheet: Sheet,
@@ -60,10 +64,10 @@ export class Table {
     readonly header: unknown[],
     /** Data rows (sheet row 2 onwards), each as wide as the sheet's data. */
     readonly rows: unknown[][],
-    private readonly formulas: string[][],
   ) {
     this.positions = mapHeaders(header, spec.columns);
     this.dirty = rows.map(() => []);
+    this.sheetRows = rows.length;
   }
 
   /** Reads the table; null when the sheet does not exist. */
@@ -73,11 +77,9 @@ export class Table {
   }
 
   static readSheet(sheet: Sheet, spec: TableSpec): Table {
-    const range = sheet.getDataRange();
-    const values = range.getValues();
-    const formulas = range.getFormulas();
+    const values = sheet.getDataRange().getValues();
     const header = values[0] ?? [];
-    return new Table(sheet, spec, header, values.slice(1), formulas.slice(1));
+    return new Table(sheet, spec, header, values.slice(1));
   }
 
   /**
@@ -136,7 +138,6 @@ export class Table {
   /** Adds an empty record at the end (written by flush). */
   append(): number {
     this.rows.push([]);
-    this.formulas.push([]);
     this.dirty.push([]);
     return this.rows.length - 1;
   }
@@ -147,8 +148,8 @@ export class Table {
     if (this.maxRows !== undefined) this.maxRows += count;
     const at = after + 1;
     this.rows.splice(at, 0, ...Array.from({ length: count }, () => []));
-    this.formulas.splice(at, 0, ...Array.from({ length: count }, () => []));
     this.dirty.splice(at, 0, ...Array.from({ length: count }, () => []));
+    this.sheetRows += count;
     return at;
   }
 
@@ -166,28 +167,69 @@ export class Table {
       });
     });
     if (bottom < 0) return;
-    const lastSheetRow = bottom + 2;
-    // Asked once per table: a register written after every document does not ask again.
-    const maxRows = (this.maxRows ??= this.sheet.getMaxRows());
-    // Grow in steps, so a growing bank does not pay for an insert on every new row.
-    if (lastSheetRow > maxRows) {
-      this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
-      this.maxRows = lastSheetRow + GROWTH_ROWS;
+    if (top === bottom && top === this.sheetRows && top === this.rows.length - 1) {
+      // One new record right under the data: appendRow grows the sheet itself, in one call.
+      this.sheet.appendRow(this.rows[top].map((v) => (v === undefined || v === null ? '' : v)));
+      this.sheetRows++;
+      // appendRow adds a row to a full sheet.
+      if (this.maxRows !== undefined) this.maxRows = Math.max(this.maxRows, top + 2);
+      this.dirty.forEach((cols) => (cols.length = 0));
+      return;
     }
-    for (const [first, last] of runs([...changedCols].sort((a, b) => a - b))) {
+    const lastSheetRow = bottom + 2;
+    // Rows the sheet already had need no check; the row count is asked once per table (a register
+    // written after every document does not ask again); grow in steps, so a growing bank does not pay
+    // for an insert on every new row.
+    if (bottom >= this.sheetRows) {
+      const maxRows = (this.maxRows ??= this.sheet.getMaxRows());
+      if (lastSheetRow > maxRows) {
+        this.sheet.insertRowsAfter(maxRows, lastSheetRow - maxRows + GROWTH_ROWS);
+        this.maxRows = lastSheetRow + GROWTH_ROWS;
+      }
+    }
+    const changed = [...changedCols].sort((a, b) => a - b);
+    // One record's changes go in one write: the cells between them are written back as they are.
+    const blocks: Array<[number, number]> =
+      top === bottom ? [[changed[0], changed[changed.length - 1]]] : runs(changed);
+    // Unchanged cells inside a block are written back as they are, so a formula stays a formula: the
+    // formulas are read only when a block holds such a cell of a row the sheet has — with the block's
+    // own range when there is one block, else once for all of them.
+    const keeps = ([first, last]: [number, number]) => {
+      for (let r = top; r <= Math.min(bottom, this.sheetRows - 1); r++) {
+        for (let c = first; c <= last; c++) if (!this.dirty[r][c]) return true;
+      }
+      return false;
+    };
+    const needFormulas = blocks.filter(keeps);
+    const none = (): string => '';
+    let shared: (r: number, c: number) => string = none;
+    if (needFormulas.length > 1) {
+      const from = needFormulas[0][0];
+      const to = needFormulas[needFormulas.length - 1][1];
+      const height = Math.min(bottom, this.sheetRows - 1) - top + 1;
+      const all = this.sheet.getRange(top + 2, from + 1, height, to - from + 1).getFormulas();
+      shared = (r, c) => all[r - top]?.[c - from] ?? '';
+    }
+    for (const [first, last] of blocks) {
+      const range = this.sheet.getRange(top + 2, first + 1, bottom - top + 1, last - first + 1);
+      let formulasAt = needFormulas.some((b) => b[0] === first) ? shared : none;
+      if (needFormulas.length === 1 && needFormulas[0][0] === first) {
+        const own = range.getFormulas();
+        formulasAt = (r, c) => own[r - top]?.[c - first] ?? '';
+      }
       const block: unknown[][] = [];
       for (let r = top; r <= bottom; r++) {
         const line: unknown[] = [];
         for (let c = first; c <= last; c++) {
-          // Unchanged cells are written back as they were: a formula stays a formula.
-          const formula = this.dirty[r][c] ? '' : this.formulas[r]?.[c];
+          const formula = this.dirty[r][c] ? '' : formulasAt(r, c);
           const value = this.rows[r][c];
           line.push(formula ? formula : value === undefined || value === null ? '' : value);
         }
         block.push(line);
       }
-      this.sheet.getRange(top + 2, first + 1, bottom - top + 1, last - first + 1).setValues(block);
+      range.setValues(block);
     }
+    this.sheetRows = Math.max(this.sheetRows, bottom + 1);
     this.dirty.forEach((cols) => (cols.length = 0));
   }
 

@@ -73,7 +73,8 @@ export function writeStateValues(sheet: Sheet, values: Record<string, string>, s
     const row = old?.row ?? next++;
     // Clear the old value's extra parts in the same write.
     const width = Math.max(parts.length + 1, old?.width ?? 0);
-    if (width > (old?.width ?? 0) && width > sheet.getMaxColumns()) {
+    // A known key's cells, or the header row's, are there: only a longer value asks for more columns.
+    if (width > Math.max(old?.width ?? 0, HEADER.length) && width > sheet.getMaxColumns()) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
       sheet.getRange(1, 1, sheet.getMaxRows(), width).setNumberFormat('@');
     }

@@ -7,7 +7,14 @@
  */
 import { contextMemo, contextSpreadsheet, setContextMemo } from './context';
 import { migrateDocumentProperties, oldValue } from './legacy';
-import { createStateSheet, readStateRows, STATE_SHEET, writeStateValues, type StateRows } from './stateSheet';
+import {
+  createStateSheet,
+  PART_CHARS,
+  readStateRows,
+  STATE_SHEET,
+  writeStateValues,
+  type StateRows,
+} from './stateSheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,6 +48,17 @@ export function readState(key: string): string | null {
 export function writeState(key: string, value: string): void {
   const state = load(true);
   writeStateValues(state.sheet!, { [key]: value }, state.rows);
+}
+
+/**
+ * Writes `key` only where its row already is, never adding a row: what an execution without the lock
+ * may do (two writers adding rows could take the same one). False when the key has no row yet.
+ */
+export function writeStateInPlace(key: string, value: string): boolean {
+  const state = load(false);
+  if (!state.sheet || !state.rows.has(key) || value.length > PART_CHARS) return false;
+  writeStateValues(state.sheet, { [key]: value }, state.rows);
+  return true;
 }
 
 export function readJsonProperty<T>(key: string, fallback: T): T {

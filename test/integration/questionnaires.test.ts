@@ -66,6 +66,9 @@ async function withForms(): Promise<Workspace> {
 }
 
 const bank = (ws: Workspace, sheet: string) => records(ws, sheet);
+/** Whether the answers left «Сводка» marked for a refresh (sheets/summaryFreshness.ts). */
+const summaryStale = (ws: Workspace) =>
+  ws.values('Служебные данные')!.some((r) => r[0] === 'summaryStale' && r[1] === '1');
 /** The response sheet of a questionnaire, by its title. */
 const responseSheet = (ws: Workspace, title: string) => ws.forms().find((f) => f.title === title)!.responseSheet!;
 
@@ -208,6 +211,8 @@ describe('answers land in the banks', () => {
       'Согласие на обработку ПДн': '25.11.2026',
     });
     expect(records(ws, ROADMAP).find((r) => r['№'] === '2.1')!['Статус']).toBe('В работе');
+    // «Сводка» is marked stale by the answer and right once someone opens the file (issue 18: not per answer).
+    expect(summaryStale(ws)).toBe(true);
     ws.open();
     const summary = ws.values('Сводка')!;
     expect(summary.find((r) => r[1] === 'Наставляемые: ответов')!.slice(2, 5)).toEqual(['1', 'в банке', '1']);
@@ -468,7 +473,8 @@ describe('a burst of answers and a busy lock', () => {
       new Set(Array.from({ length: 200 }, (_, i) => `t${i}@school2.example`)),
     );
     expect(rows.find((r) => r.Email === 't42@school2.example')!['ФИО']).toBe('Учитель 42');
-    // «Сводка» is right once someone opens the file after the burst.
+    // «Сводка» is marked stale by the answers and right once someone opens the file (issue 18: not per answer).
+    expect(summaryStale(ws)).toBe(true);
     ws.open();
     const summary = ws.values('Сводка')!;
     expect(summary.find((r) => r[1] === 'Наставляемые: ответов')!.slice(2, 5)).toEqual(['200', 'в банке', '200']);
@@ -495,6 +501,8 @@ describe('a burst of answers and a busy lock', () => {
     expect(bank(ws, MENTEES).map((r) => r.Email)).toEqual(['petrova@school2.example']);
     expect(bank(ws, MENTORS).map((r) => r.Email)).toEqual(['sokolov@school2.example']);
     expect(records(ws, ROADMAP).find((r) => r['№'] === '2.1')!['Статус']).toBe('В работе');
+    // «Сводка» is marked stale by the answer and right once someone opens the file (issue 18: not per answer).
+    expect(summaryStale(ws)).toBe(true);
     ws.open();
     const summary = ws.values('Сводка')!;
     expect(summary.find((r) => r[1] === 'Наставляемые: ответов')!.slice(2, 5)).toEqual(['1', 'в банке', '1']);
