@@ -3,9 +3,11 @@
 // «Дорожная карта» at once (POST /api/edit), and prints how long until every answer came, how long
 // until everything was on disk, and how many saves (generations) that took.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
 const { startServer } = require('../dist/lib/index.js');
@@ -17,14 +19,30 @@ function generationNumber(dir) {
   return Number(/gen-(\d+)/.exec(readFileSync(path.join(dir, 'state', 'CURRENT'), 'utf8'))[1]);
 }
 
-async function call(server, method, p, value) {
-  const res = await fetch(new URL(p, server.url), {
-    method,
-    headers: { 'Content-Type': 'application/json', Origin: server.url.replace(/\/$/, '') },
-    body: value === undefined ? undefined : JSON.stringify(value),
+function call(server, method, p, value) {
+  const body = value === undefined ? undefined : JSON.stringify(value);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method,
+        path: p,
+        headers: { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${server.port}` },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) reject(new Error(`${method} ${p}: ${res.statusCode} ${text}`));
+          else resolve(JSON.parse(text));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  if (res.status !== 200) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-server-'));

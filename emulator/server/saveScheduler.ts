@@ -65,17 +65,18 @@ export class SaveScheduler {
     await this.flush();
   }
 
-  private arm(): void {
+  /** Sets the save's timer: after the quiet delay, capped by the longest delay (or at `at`). */
+  private arm(at?: number): void {
     if (this.stopped) return;
     this.disarm();
-    const due = Math.min(Date.now() + this.timing.delayMs, this.firstUnsavedAt! + this.timing.maxDelayMs);
+    const due = at ?? Math.min(Date.now() + this.timing.delayMs, this.firstUnsavedAt! + this.timing.maxDelayMs);
     this.timer = setTimeout(
       () => {
         this.timer = null;
         this.request().catch((e: unknown) => {
           // Nobody waits for a scheduled save: say it, and try again later (the changes stay in memory).
           console.error(`Не удалось сохранить рабочую область: ${(e as Error)?.message ?? e}`);
-          if (this.changes !== this.saved) this.arm();
+          if (this.changes !== this.saved) this.arm(Date.now() + this.timing.maxDelayMs);
         });
       },
       Math.max(0, due - Date.now()),
