@@ -53,13 +53,13 @@ test('50 edits sent at once all answer, and a few saves later every one is in th
   expect(cells.map((_, i) => rows[2 + i][col])).toEqual(cells.map((_, i) => `заметка ${i + 1}`));
 }, 180_000);
 
-test('an edit is answered before it is saved; flushSaves puts it on disk at once', async () => {
+test('an edit is answered before it is saved; flushSaves and closing the server put it on disk', async () => {
   const dir = tempDir();
-  // Saves that would wait an hour: only flushSaves writes the edit.
+  // Saves that would wait an hour: only flushSaves and close write the edits.
   const server = await start(dir, undefined, { delayMs: 3_600_000, maxDelayMs: 3_600_000 });
+  const col = column(await sheetView(server), 'Комментарий');
+  const cell = a1(2, col);
   try {
-    const view = await sheetView(server);
-    const cell = a1(2, column(view, 'Комментарий'));
     const before = generationNumber(dir);
     expect((await post(server, '/api/edit', { sheet: ROADMAP, a1: cell, values: [['ещё не сохранено']] })).status).toBe(
       200,
@@ -69,7 +69,15 @@ test('an edit is answered before it is saved; flushSaves puts it on disk at once
     expect(generationNumber(dir)).toBe(before + 1);
     await server.flushSaves();
     expect(generationNumber(dir)).toBe(before + 1);
+
+    // Stopping the server (Ctrl+C or SIGTERM in npm start) writes what is still waiting.
+    expect((await post(server, '/api/edit', { sheet: ROADMAP, a1: cell, values: [['перед остановкой']] })).status).toBe(
+      200,
+    );
+    expect(generationNumber(dir)).toBe(before + 1);
   } finally {
     await server.close();
   }
+  const reopened = await openWorkspace({ dir });
+  expect(reopened.values(ROADMAP)![2][col]).toBe('перед остановкой');
 }, 180_000);
