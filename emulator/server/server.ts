@@ -27,6 +27,7 @@ import {
   type DriveSource,
 } from './drive';
 import { mailViews } from './mail';
+import { DEFAULT_SAVE_TIMING, type SaveTiming } from './saveScheduler';
 import { Session } from './session';
 
 export interface ServerOptions {
@@ -46,6 +47,8 @@ export interface ServerOptions {
   distDir?: string;
   /** Where the «Диск» tab's files come from; default: the workspace's Drive (driveSourceOf). */
   driveSource?: DriveSource;
+  /** When changes are saved (saveScheduler.ts); default DEFAULT_SAVE_TIMING. */
+  saveTiming?: Partial<SaveTiming>;
 }
 
 export interface RunningServer {
@@ -53,6 +56,10 @@ export interface RunningServer {
   port: number;
   /** Waits for requests in progress, saves, stops listening. */
   close(): Promise<void>;
+  /** Saves now every change answered so far (requests answer before their changes are on disk). */
+  flushSaves(): Promise<void>;
+  /** Resolves once every change answered so far is on disk by the scheduled saves (nothing forced). */
+  whenSaved(): Promise<void>;
 }
 
 /** The page's files: fixed names only, never a path taken from the request. */
@@ -86,7 +93,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (host !== '127.0.0.1') throw new Error('The workspace server binds to 127.0.0.1 only');
   const webDir = path.join(options.distDir ?? defaultDistDir(), 'web');
   const demoNow = options.demoNow === 'today' ? null : (options.demoNow ?? demoDateTime(Date.now()));
-  const session = await Session.open(options.dir, options.demo ?? true, demoNow);
+  const session = await Session.open(options.dir, options.demo ?? true, demoNow, {
+    ...DEFAULT_SAVE_TIMING,
+    ...options.saveTiming,
+  });
   let actualPort = port;
   const drive = (): DriveSource => options.driveSource ?? driveSourceOf(session.ws);
 
@@ -224,6 +234,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://127.0.0.1:${actualPort}/`,
     port: actualPort,
+    flushSaves: () => session.saves.flush(),
+    whenSaved: () => session.saves.whenSaved(),
     async close() {
       await session.flush();
       await new Promise<void>((resolve) => {

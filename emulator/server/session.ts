@@ -2,7 +2,7 @@
  * The workspace behind the server: opened once at start, replaced by «Reset demo». Requests are
  * processed one at a time (Apps Script runs one user's executions in order here; the page may send
  * google.script.run calls concurrently), the emulated clock follows real time, and every mutating
- * request is saved before it is answered.
+ * request answers from the model in memory and has its save scheduled (saveScheduler.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,7 @@ import type {
   WorkspaceState,
 } from './protocol';
 import { errorOf, refuseFunctionName, refuseOutsideApi, runForClient } from './scriptRun';
+import { SaveScheduler, type SaveTiming } from './saveScheduler';
 import { HttpError } from './security';
 import { buildSheetView } from './sheetView';
 
@@ -57,19 +58,33 @@ export class Session {
   /** Sidebars/dialogs closed by google.script.host.close(). */
   private readonly closed = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
+  /** Saves the current workspace (this.ws, also after a reset) some time after its changes. */
+  readonly saves: SaveScheduler;
 
   private constructor(
     public ws: Workspace,
     readonly dir: string,
     /** Where a new demo's clock starts (null: today). */
     private readonly demoNow: string | null,
-  ) {}
+    saveTiming?: SaveTiming,
+  ) {
+    this.saves = new SaveScheduler(
+      () => this.ws.save(),
+      (body) => this.serial(body),
+      saveTiming,
+    );
+  }
 
-  static async open(dir: string, demo: boolean, demoNow: string | null = null): Promise<Session> {
+  static async open(
+    dir: string,
+    demo: boolean,
+    demoNow: string | null = null,
+    saveTiming?: SaveTiming,
+  ): Promise<Session> {
     const shiftClockTo = demo && demoNow ? demoNow : undefined;
     const ws = await openWorkspace({ dir, demo, realTime: true, shiftClockTo });
     for (const problem of ws.loadProblems) console.warn(`Внимание: ${problem}`);
-    return new Session(ws, dir, demoNow);
+    return new Session(ws, dir, demoNow, saveTiming);
   }
 
   /** Runs `body` after every request before it; the emulated clock catches up with real time first. */
@@ -136,9 +151,9 @@ export class Session {
     return out;
   }
 
-  /** Runs a mutating action in the queue, reports what it showed, saves. */
+  /** Runs a mutating action in the queue, reports what it showed, schedules its save. */
   private act(body: () => string | null): Promise<ActionResult> {
-    return this.serial(async () => {
+    return this.serial(() => {
       const ws = this.ws;
       const dialogs0 = ws.ui.dialogs.length;
       const toasts0 = toastsOf(ws.model).length;
@@ -148,7 +163,7 @@ export class Session {
       } catch (e) {
         error = errorOf(e).message;
       }
-      await ws.save();
+      this.saves.changed();
       return { ok: error === null, ...(error !== null && { error }), ...this.changesSince(dialogs0, toasts0) };
     });
   }
@@ -204,7 +219,7 @@ export class Session {
     const refused = refuseFunctionName(fn);
     // Refused without running: nothing to save.
     if (refused) return Promise.resolve({ ok: false, error: { name: 'Error', message: refused } });
-    return this.serial(async () => {
+    return this.serial(() => {
       const ws = this.ws;
       // A function the script does not define keeps Apps Script's "not found" (runForClient).
       if (typeof fn === 'string' && ws.defines(fn)) {
@@ -219,7 +234,7 @@ export class Session {
       const dialogs0 = ws.ui.dialogs.length;
       const toasts0 = toastsOf(ws.model).length;
       const outcome = runForClient(ws, fn, args);
-      await ws.save();
+      this.saves.changed();
       return outcome.ok ? { ...outcome, ...this.changesSince(dialogs0, toasts0) } : outcome;
     });
   }
@@ -258,7 +273,7 @@ export class Session {
    * shown — or the form again with the Russian problems and the answers kept. null: no such form.
    */
   submitFormPage(id: string, body: string): Promise<{ ok: boolean; html: string } | null> {
-    return this.serial(async () => {
+    return this.serial(() => {
       const form = this.ws.formsModel.forms.find((f) => f.id === id);
       if (!form) return null;
       const filled = parseFilled(body);
@@ -269,17 +284,17 @@ export class Session {
         if (!(e instanceof FormSubmitError)) throw e;
         return { ok: false, html: renderForm(form, filled, e.problems) };
       }
-      await this.ws.save();
+      this.saves.changed();
       return { ok: true, html: renderConfirmation(form) };
     });
   }
 
-  /** The saved .xlsx, as it is after everything before this request. */
-  download(): Promise<Buffer> {
-    return this.serial(async () => {
-      await this.ws.save();
-      return readFileSync(path.join(this.dir, XLSX_FILE));
-    });
+  /** The saved .xlsx, as it is after everything before this request (saved again first). */
+  async download(): Promise<Buffer> {
+    // Queued, so every request before this one has changed the model when the save is asked for.
+    await this.serial(() => this.saves.changed());
+    await this.saves.flush();
+    return readFileSync(path.join(this.dir, XLSX_FILE));
   }
 
   /**
@@ -326,8 +341,10 @@ export class Session {
     return this.jobs.get(id);
   }
 
-  /** Waits for the queue, then saves (the server is closing). */
-  flush(): Promise<void> {
-    return this.serial(() => this.ws.save());
+  /** Waits for the queue, then saves everything and schedules nothing more (the server is closing). */
+  async flush(): Promise<void> {
+    // Saved even when no request changed anything, as every close did before saves were scheduled.
+    await this.serial(() => this.saves.changed());
+    await this.saves.close();
   }
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../../emulator/server/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../emulator/server/server';
 import type { SheetView } from '../../emulator/server/protocol';
 
 export const ROADMAP = 'Дорожная карта';
@@ -23,8 +23,12 @@ export function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'server-ws-'));
 }
 
-export function start(dir = tempDir(), distDir = fakeDist()): Promise<RunningServer> {
-  return startServer({ port: 0, dir, distDir });
+export function start(
+  dir = tempDir(),
+  distDir = fakeDist(),
+  saveTiming?: ServerOptions['saveTiming'],
+): Promise<RunningServer> {
+  return startServer({ port: 0, dir, distDir, saveTiming });
 }
 
 export interface Reply {
