@@ -7,6 +7,8 @@
 // cost, the median of as many runs, solve time only), side by side on the same machine. The optimum must be the same (matched and total): otherwise it prints «РАЗНЫЕ» and
 // exits with 1. It also shows the memory our solver allocates and how far the greedy baseline falls
 // short of the optimum, and times the whole proposal (matchPeople) on synthetic banks.
+// Budget: ours / scipy ≤ 0.5 on every instance of 1 000 and 2 000 mentees; a row over it is marked
+// «превышен бюджет», and with `--strict` the run then exits with 1.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,10 @@ const { greedyAssign, matchPeople, scorePair } = matchingDomain;
 const SIZES = [50, 200, 1000, 2000];
 /** Runs per instance: the median is reported. */
 const REPEAT = 3;
+/** Our time over scipy's at 1 000 mentees and more (issue 18). */
+const RATIO_BUDGET = 0.5;
+const BUDGET_FROM = 1000;
+const STRICT = process.argv.includes('--strict');
 const SCIPY = fileURLToPath(new URL('./scipy_assign.py', import.meta.url));
 
 v8.setFlagsFromString('--expose-gc');
@@ -158,6 +164,7 @@ for (let k = 0; k < 5; k++) {
 
 const rows = [];
 let different = false;
+const overBudget = [];
 for (const [family, make] of [
   ['random', randomInstance],
   ['clustered', clusteredInstance],
@@ -181,6 +188,9 @@ for (const [family, make] of [
         );
       }
     }
+    const ratio = ref ? ours.ms / ref.ms : null;
+    const budgeted = n >= BUDGET_FROM && ratio !== null;
+    if (budgeted && ratio > RATIO_BUDGET) overBudget.push(`${family} n=${n}: ${fmt(ratio, 2)}`);
     const capSum = capacity.reduce((s, c) => s + c, 0);
     const lostMatches = ours.result.matched - greedy.matched;
     const lostScore = ours.result.total - greedy.total;
@@ -193,7 +203,8 @@ for (const [family, make] of [
       ours.result.total,
       fmt(ours.ms),
       ref ? fmt(ref.ms) : '—',
-      ref ? fmt(ours.ms / ref.ms, 2) : '—',
+      ratio !== null ? fmt(ratio, 2) : '—',
+      budgeted ? (ratio > RATIO_BUDGET ? `≤ ${RATIO_BUDGET}: превышен бюджет` : `≤ ${RATIO_BUDGET}`) : '—',
       same,
       fmt(ours.memMb),
       greedy.matched,
@@ -214,6 +225,7 @@ console.log(
     'ours ms',
     'scipy ms',
     'ours/scipy',
+    'budget',
     'same optimum',
     'ours MB',
     'greedy matched',
@@ -304,6 +316,10 @@ console.log(
   ]),
 );
 
+if (overBudget.length > 0) {
+  console.error(`\nпревышен бюджет ours/scipy ≤ ${RATIO_BUDGET}: ${overBudget.join('; ')}`);
+  if (STRICT) process.exitCode = 1;
+}
 if (different) {
   console.error('\nРАЗНЫЕ: our optimum differs from scipy on at least one instance');
   process.exit(1);

@@ -57,6 +57,8 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
   const scale = integerScale(score);
   let maxScaled = 0;
   let nnz = 0;
+  let open = 0;
+  for (let j = 0; j < m; j++) if (capacity[j] > 0) open++;
   for (let i = 0; i < n; i++) {
     const row = score[i];
     for (let j = 0; j < m; j++) {
@@ -72,6 +74,38 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
     throw new Error(`scores are too large for exact arithmetic: max ${maxScaled / scale} with ${n} rows`);
   }
 
+  // Mostly allowed pairs: the dense transfer graph between mentors; few: sparse rows.
+  const mentorOfRow =
+    nnz >= DENSE_SHARE * n * open
+      ? solveTransfer(score, capacity, scale, big)
+      : solveSparse(score, capacity, scale, big, nnz);
+
+  const assignment = Array.from(mentorOfRow);
+  let matched = 0;
+  let totalScaled = 0;
+  for (let i = 0; i < n; i++) {
+    const j = assignment[i];
+    if (j < 0) continue;
+    matched++;
+    const s = score[i][j] as number;
+    totalScaled += scale === 0 ? s : round(s * scale);
+  }
+  const total = scale === 0 ? sumOriginal(score, assignment) : totalScaled / scale;
+  return { assignment, matched, total };
+}
+
+/** The share of allowed pairs from which the dense transfer graph is faster than sparse rows. */
+const DENSE_SHARE = 0.5;
+
+type Score = ReadonlyArray<ReadonlyArray<number | null>>;
+
+/**
+ * Sparse rows: each new row's Dijkstra runs over the columns through the rows assigned to them
+ * (forbidden pairs are not stored). Returns the mentor of each row, −1 when unmatched.
+ */
+function solveSparse(score: Score, capacity: readonly number[], scale: number, big: number, nnz: number): Int32Array {
+  const n = score.length;
+  const m = capacity.length;
   // Sparse rows: column index and cost, with the unmatched column (index m) last in every row.
   const dummy = m;
   const rowStart = new Int32Array(n + 1);
@@ -250,21 +284,230 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
     rowSlot[i] = -1;
   }
 
-  const assignment = new Array<number>(n);
-  let matched = 0;
-  let totalScaled = 0;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : rowCol[i];
+  return out;
+}
+
+/**
+ * The dense transfer graph: the Dijkstra runs over the mentors alone, one edge per pair of mentors (the
+ * cheapest move of one of the first mentor's rows), and rows are taken cheapest best edge first, which
+ * keeps the later searches short. Returns the mentor of each row, −1 when unmatched.
+ */
+function solveTransfer(score: Score, capacity: readonly number[], scale: number, big: number): Int32Array {
+  const n = score.length;
+  const m = capacity.length;
+  const scaled = (s: number) => (scale === 0 ? s : round(s * scale));
+  // Only the mentors with room are columns (in their order, so ties still go to the lower index); the
+  // unmatched column comes last.
+  const mentorOf: number[] = [];
+  for (let j = 0; j < m; j++) if (capacity[j] > 0) mentorOf.push(j);
+  const mc = mentorOf.length;
+  const dummy = mc;
+  const cols = mc + 1;
+
+  // Dense costs, row i at i·cols; a forbidden pair costs +∞.
+  const cost = new Float64Array(n * cols);
   for (let i = 0; i < n; i++) {
-    const j = rowCol[i];
-    if (j === dummy) {
-      assignment[i] = -1;
-    } else {
-      assignment[i] = j;
-      matched++;
-      totalScaled += scaledScore[rowEdge[i]];
+    const row = score[i];
+    const base = i * cols;
+    for (let c = 0; c < mc; c++) {
+      const s = row[mentorOf[c]];
+      cost[base + c] = s === null ? INF : big - scaled(s);
+    }
+    cost[base + dummy] = 2 * big;
+  }
+
+  const cap = new Int32Array(cols);
+  for (let c = 0; c < mc; c++) cap[c] = capacity[mentorOf[c]];
+  cap[dummy] = n;
+
+  // The rows in each column, in a flat array (the unmatched column's rows are never needed: a path
+  // ends there, so it is never left).
+  const slotStart = new Int32Array(cols + 1);
+  for (let c = 0; c < cols; c++) slotStart[c + 1] = slotStart[c] + cap[c];
+  const slots = new Int32Array(slotStart[cols]);
+  const used = new Int32Array(cols);
+  const rowCol = new Int32Array(n).fill(-1);
+  const rowSlot = new Int32Array(n).fill(-1);
+
+  // The transfer graph between mentors: move[j·cols + k] is the cheapest way to move one of j's rows
+  // to column k, min over rows i in j of cost(i, k) − cost(i, j), and moveRow the row that does it
+  // (the lower index on ties). With u[i] = cost(i, j) − v[j] for a row in j (its edge is tight), the
+  // reduced cost of that move is move + v[j] − v[k]: no row potentials are needed, and the table
+  // changes only when a column's rows change.
+  const move = new Float64Array(mc * cols).fill(INF);
+  const moveRow = new Int32Array(mc * cols).fill(-1);
+
+  const v = new Float64Array(cols);
+  const dist = new Float64Array(cols);
+  const prevCol = new Int32Array(cols);
+  const prevRow = new Int32Array(cols);
+  const open = new Int32Array(cols);
+  const popped = new Int32Array(cols);
+  const changed = new Int32Array(cols);
+  const changedMark = new Uint8Array(cols);
+
+  // Rows with the cheapest best edge first.
+  const bestCost = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let b = INF;
+    for (let c = 0; c < cols; c++) if (cost[i * cols + c] < b) b = cost[i * cols + c];
+    bestCost[i] = b;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => bestCost[a] - bestCost[b] || a - b);
+  for (let t = 0; t < n; t++) {
+    const r = order[t];
+    const rb = r * cols;
+    // The new row's potential: its cheapest reduced edge becomes 0, so all its edges are ≥ 0.
+    let ur = INF;
+    for (let c = 0; c < cols; c++) {
+      const x = cost[rb + c] - v[c];
+      if (x < ur) ur = x;
+    }
+    // Dijkstra over the columns; the next column is the closest, among equals one with room (the path
+    // ends there: as in scipy's solver, this keeps the searches short when many costs are equal), then
+    // the lower index.
+    let nOpen = 0;
+    let bj = -1;
+    let bd = INF;
+    let bFree = false;
+    for (let c = 0; c < cols; c++) {
+      const d = cost[rb + c] - ur - v[c];
+      dist[c] = d;
+      prevCol[c] = -1;
+      prevRow[c] = r;
+      open[nOpen++] = c;
+      if (d > bd) continue;
+      const free = used[c] < cap[c];
+      if (d < bd || (free && !bFree)) {
+        bj = c;
+        bd = d;
+        bFree = free;
+      }
+    }
+    let nPopped = 0;
+    let endCol = -1;
+    while (bj >= 0) {
+      const j = bj;
+      popped[nPopped++] = j;
+      if (bFree) {
+        endCol = j;
+        break;
+      }
+      const base = bd + v[j];
+      const mb = j * cols;
+      bj = -1;
+      bd = INF;
+      bFree = false;
+      let w = 0;
+      for (let o = 0; o < nOpen; o++) {
+        const c = open[o];
+        if (c === j) continue;
+        open[w++] = c;
+        let d = dist[c];
+        const nd = base + move[mb + c] - v[c];
+        if (nd < d) {
+          d = nd;
+          dist[c] = nd;
+          prevCol[c] = j;
+          prevRow[c] = moveRow[mb + c];
+        }
+        if (d > bd) continue;
+        const free = used[c] < cap[c];
+        if (d < bd || (free && !bFree) || (free === bFree && c < bj)) {
+          bj = c;
+          bd = d;
+          bFree = free;
+        }
+      }
+      nOpen = w;
+      if (bd === INF) bj = -1;
+    }
+    if (endCol < 0) throw new Error('assign: no augmenting path (internal error)');
+
+    // Potentials: only the columns closer than the end move.
+    const dEnd = dist[endCol];
+    for (let p = 0; p < nPopped; p++) {
+      const c = popped[p];
+      if (dist[c] < dEnd) v[c] -= dEnd - dist[c];
+    }
+
+    // Augment along the path back to r.
+    let nChanged = 0;
+    let c = endCol;
+    for (;;) {
+      const i = prevRow[c];
+      const from = prevCol[c];
+      if (from >= 0) {
+        // Out of its old column: the last row of that column takes its slot.
+        const last = slotStart[from] + --used[from];
+        const old = rowSlot[i];
+        if (old !== last) {
+          const moved = slots[last];
+          slots[old] = moved;
+          rowSlot[moved] = old;
+        }
+      }
+      const s = slotStart[c] + used[c]++;
+      slots[s] = i;
+      rowSlot[i] = s;
+      rowCol[i] = c;
+      if (c !== dummy && changedMark[c] === 0) {
+        changedMark[c] = 1;
+        changed[nChanged++] = c;
+      }
+      if (from < 0) break;
+      c = from;
+    }
+    for (let t = 0; t < nChanged; t++) {
+      const j = changed[t];
+      changedMark[j] = 0;
+      // The column's rows in index order, so a strict < keeps the lower row on ties.
+      const s0 = slotStart[j];
+      const s1 = s0 + used[j];
+      for (let a = s0 + 1; a < s1; a++) {
+        const x = slots[a];
+        let b = a - 1;
+        while (b >= s0 && slots[b] > x) {
+          slots[b + 1] = slots[b];
+          rowSlot[slots[b + 1]] = b + 1;
+          b--;
+        }
+        slots[b + 1] = x;
+        rowSlot[x] = b + 1;
+      }
+      const mb = j * cols;
+      if (s1 === s0) {
+        move.fill(INF, mb, mb + cols);
+        continue;
+      }
+      const first = slots[s0];
+      const fb = first * cols;
+      const fOwn = cost[fb + j];
+      for (let k = 0; k < cols; k++) {
+        move[mb + k] = cost[fb + k] - fOwn;
+        moveRow[mb + k] = first;
+      }
+      for (let a = s0 + 1; a < s1; a++) {
+        const i = slots[a];
+        const ib = i * cols;
+        const own = cost[ib + j];
+        for (let k = 0; k < cols; k++) {
+          const x = cost[ib + k] - own;
+          if (x < move[mb + k]) {
+            move[mb + k] = x;
+            moveRow[mb + k] = i;
+          }
+        }
+      }
+      move[mb + j] = INF;
     }
   }
-  const total = scale === 0 ? sumOriginal(score, assignment) : totalScaled / scale;
-  return { assignment, matched, total };
+
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : mentorOf[rowCol[i]];
+  return out;
 }
 
 function sumOriginal(score: ReadonlyArray<ReadonlyArray<number | null>>, assignment: number[]): number {
