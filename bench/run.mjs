@@ -408,6 +408,19 @@ console.log('\nРешатель назначения против scipy (bench/m
 const solver = spawnSync(process.execPath, ['bench/matching.mjs'], { stdio: 'inherit' });
 if (solver.status !== 0) process.exit(solver.status ?? 1);
 
+// The local server under a person typing fast: 50 edits at once (bench/serverEdits.mjs).
+const edits = spawnSync(process.execPath, ['bench/serverEdits.mjs', '--json'], { encoding: 'utf8' });
+if (edits.status !== 0) {
+  process.stderr.write(edits.stderr);
+  process.exit(edits.status ?? 1);
+}
+const server = JSON.parse(edits.stdout.trim().split('\n').pop());
+console.log(
+  `\nЛокальный сервер: ${server.edits} одновременных правок — ответы за ${server.answeredS.toFixed(2)} с, ` +
+    `на диске через ${server.savedS.toFixed(2)} с, сохранений: ${server.saves}, ошибок: ${server.failed}.`,
+);
+budget('50 одновременных правок на локальном сервере, с', Number(server.answeredS.toFixed(2)), 5, 'секунд');
+
 // What Apps Script loads on every execution, and what the sidebar downloads.
 const kb = (bytes) => Math.round(bytes / 1024);
 budget('dist/Code.js (UTF-8), КБ', kb(statSync('dist/Code.js').size), 400, 'размер');

@@ -1,7 +1,8 @@
 // node bench/serverEdits.mjs (after npm run build): how fast the local server (npm start) answers
 // a person typing. Starts the server on a new demo folder, sends 50 edits of different cells of
 // «Дорожная карта» at once (POST /api/edit), and prints how long until every answer came, how long
-// until everything was on disk, and how many saves (generations) that took.
+// until everything was on disk, and how many saves (generations) that took (--json: one JSON line,
+// which bench/run.mjs reads for its budget table).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -64,10 +65,13 @@ try {
   await server.whenSaved?.();
   const saved = performance.now() - t0;
   const generations = generationNumber(dir) - before;
-  console.log(
-    `${EDITS} parallel edits: all answered in ${(answered / 1000).toFixed(2)} s (${failed} failed), ` +
-      `on disk after ${(saved / 1000).toFixed(2)} s, ${generations} save(s)`,
-  );
+  const figures = { edits: EDITS, failed, answeredS: answered / 1000, savedS: saved / 1000, saves: generations };
+  if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
+  else
+    console.log(
+      `${EDITS} одновременных правок: все ответы за ${figures.answeredS.toFixed(2)} с (ошибок: ${failed}), ` +
+        `на диске через ${figures.savedS.toFixed(2)} с, сохранений: ${generations}`,
+    );
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
