@@ -130,6 +130,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (get && p === '/api/state') return sendJson(res, await session.state());
     if (get && p === '/api/sheet') return sendJson(res, await session.sheet(url.searchParams.get('name') ?? ''));
     if (post && p === '/api/edit') return sendJson(res, await session.edit(await body(req)));
+    if (post && p === '/api/open') return sendJson(res, await session.openFile());
     if (post && p === '/api/menu') return sendJson(res, await session.menu((await body(req)).fn));
     if (post && p === '/api/run') {
       const b = await body(req);

@@ -198,6 +198,14 @@ export class Session {
     });
   }
 
+  /** The page was (re)loaded: the user opens the file, and the simple trigger onOpen runs as in Sheets. */
+  openFile(): Promise<ActionResult> {
+    return this.act(() => {
+      this.ws.open();
+      return null;
+    });
+  }
+
   setUser(email: unknown): Promise<ActionResult> {
     return this.act(() => {
       if (!USERS.some((u) => u.email === email)) return `Неизвестный пользователь: ${String(email)}.`;

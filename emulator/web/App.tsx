@@ -122,7 +122,10 @@ export function App(): JSX.Element {
   }, [refreshAll]);
 
   useEffect(() => {
-    refreshAll().catch((e) => setFatal(messageOf(e)));
+    api
+      .open()
+      .then(refreshAll)
+      .catch((e) => setFatal(messageOf(e)));
   }, [refreshAll]);
 
   // ---- actions --------------------------------------------------------------------------------

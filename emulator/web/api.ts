@@ -96,6 +96,8 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
 
 export const api = {
   state: () => request<WorkspaceState>('GET', '/api/state'),
+  /** The page opens the file: onOpen runs (the add-on's menu, «Сводка» brought up to date). */
+  open: () => request<ActionResult>('POST', '/api/open', {}),
   sheet: (name: string) => request<SheetView>('GET', `/api/sheet?name=${encodeURIComponent(name)}`),
   edit: (req: EditRequest) => request<ActionResult>('POST', '/api/edit', req),
   menu: (req: MenuRequest) => request<ActionResult>('POST', '/api/menu', req),

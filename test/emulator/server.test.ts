@@ -139,6 +139,31 @@ describe('the workspace', () => {
     expect(Date.parse(state.now) - demoStart).toBeLessThan(10 * 60_000);
   });
 
+  test('/api/open: the page opening the file runs onOpen, which brings a stale «Сводка» up to date', async () => {
+    const unpublished = async () => {
+      const rows = (await sheetView(server, 'Сводка')).rows;
+      const row = rows.find((r) => r[1]?.v === 'Проведённые мероприятия без публикации')!;
+      return Number(row[2].v);
+    };
+    const before = await unpublished();
+    expect(before).toBeGreaterThan(0);
+    // «Сводка» names each held event without a publication: «М-004 | 18.11.2026 · Консультация… | нет публикации».
+    const flagged = (await sheetView(server, 'Сводка')).rows.find((r) => r[2]?.v === 'нет публикации')!;
+    const [id, date] = [flagged[0].v, String(flagged[1].v).slice(0, 10)];
+    const next = (await sheetView(server, 'Публикации')).rows.length + 1;
+    const edit = {
+      sheet: 'Публикации',
+      a1: `A${next}`,
+      values: [[date, id, 'социальные сети', 'Новость', 'https://school2.example/1']],
+    };
+    expect((await post(server, '/api/edit', edit)).json()).toMatchObject({ ok: true });
+    // An edit of «Публикации» only marks «Сводка» stale.
+    expect(await unpublished()).toBe(before);
+    const opened: ActionResult = (await post(server, '/api/open', {})).json();
+    expect(opened.ok).toBe(true);
+    expect(await unpublished()).toBe(before - 1);
+  });
+
   test('/api/sheet: display values, highlights as seen, dropdowns, frozen header', async () => {
     const view = await sheetView(server);
     const end = column(view, 'Срок окончания');
