@@ -4,21 +4,21 @@
  */
 import { documentKind } from '../domain/documents/kinds';
 import type { DocumentFolder, DocumentKind, DocumentKindId } from '../domain/documents/types';
-import { Register } from '../sheets/documentsSheet';
+import { DRAFT, Register } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
 import { linkPairs } from '../sheets/pairsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import type { SettingKey, Settings } from '../sheets/settings';
 import { UserError } from '../ui/errors';
-import { settleClockTrigger } from '../schedule/clock';
+import { setClockMode, settleClockTrigger } from '../schedule/clock';
 import { writeJsonProperty } from '../state/store';
 import { writeJob, type BatchJob } from './batch';
-import { collectData, type DocumentData } from './data';
+import { collectData, type DocumentData, type DocumentItem } from './data';
 import { liveFile, liveFolder, type DriveItem } from './drive';
 import { FINGERPRINTS, readFingerprints } from './fingerprints';
 import { ensureFolders, type DocumentFolders } from './folders';
 import { generateOne, type GenerationContext, type TemplateDoc } from './generate';
-import { readDocumentsState } from './state';
+import { readDocumentsState, takeNumbers } from './state';
 import { inspectTemplate, type TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
 
@@ -123,11 +123,60 @@ export function generationContext(
   };
 }
 
+/** How many documents a batch numbers ahead at once: one counter write and one register write per block. */
+const RESERVE_BLOCK = 10;
+
+/**
+ * Numbers the next documents of the batch that have no register row yet, from the key at `from`: one
+ * counter write and one register write for up to RESERVE_BLOCK of them, instead of two writes per
+ * document. A number is still in the register before any Doc carries it; a row numbered ahead gets
+ * its Doc later in this run or in the next one (the job keeps its key in `fresh`).
+ */
+function reserveAhead(
+  ctx: GenerationContext,
+  job: BatchJob,
+  items: Map<string, DocumentItem>,
+  from: number,
+  fresh: Map<number, string>,
+): void {
+  const block: Array<{ key: string; item: DocumentItem }> = [];
+  for (let i = from; i < job.keys.length && block.length < RESERVE_BLOCK; i++) {
+    const item = items.get(job.keys[i]);
+    if (item && ctx.register.find(ctx.kind.shortTitle, item.related) < 0) block.push({ key: job.keys[i], item });
+  }
+  if (block.length === 0) return;
+  const numbers = takeNumbers(ctx.prefix, Number(ctx.date.slice(0, 4)), block.length);
+  const rows = ctx.register.reserve(
+    block.map(({ item }, k) => ({
+      number: numbers[k],
+      kindName: ctx.kind.shortTitle,
+      date: ctx.date,
+      title: item.title,
+      docUrl: '',
+      pdfUrl: '',
+      status: DRAFT,
+      related: item.related,
+    })),
+  );
+  rows.forEach((row, k) => {
+    fresh.set(row, block[k].key);
+    ctx.fresh?.add(row);
+  });
+}
+
 /**
  * Makes documents of the batch until it is done or `budgetMs` of this execution is spent (at least
- * one document per run, so a batch always moves). Saves progress after every document.
+ * one document per run, so a batch always moves). Progress, the register's links and the
+ * fingerprints are saved once, when the run ends (also when it fails): a run killed before that is
+ * repeated safely (generate.ts finds its Docs by name).
  */
-export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready?: Prepared): BatchJob {
+export function runBatch(
+  ss: Spreadsheet,
+  job: BatchJob,
+  budgetMs: number,
+  ready?: Prepared,
+  register: Register = Register.open(ss),
+): BatchJob {
   const started = Date.now();
   const prepared = ready ?? prepare(ss, job.kind, job.period, job.date);
   if (prepared.shape.problems.length > 0) {
@@ -136,8 +185,16 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     );
   }
   const items = new Map(prepared.data.items.map((i) => [i.key, i]));
-  const ctx = generationContext(prepared, job.date, job.pdf, Register.open(ss));
+  const ctx = generationContext(prepared, job.date, job.pdf, register);
   ctx.fingerprints = readFingerprints();
+  // Rows numbered ahead that carry no Doc yet, by row: from the last run, then this run's blocks.
+  const fresh = new Map<number, string>();
+  for (const key of job.fresh ?? []) {
+    const item = items.get(key);
+    const row = item ? register.find(prepared.kind.shortTitle, item.related) : -1;
+    if (row >= 0 && register.entry(row).docUrl === '') fresh.set(row, key);
+  }
+  ctx.fresh = new Set(fresh.keys());
   const known = JSON.stringify(ctx.fingerprints);
   let madeThisRun = 0;
   try {
@@ -148,6 +205,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
       if (!item) {
         job.skipped.push(`${key}: больше нет среди участников — пропущен.`);
       } else {
+        if (register.find(prepared.kind.shortTitle, item.related) < 0) reserveAhead(ctx, job, items, job.done, fresh);
         const outcome = generateOne(ctx, item);
         if (outcome.kind === 'skipped') job.skipped.push(outcome.reason);
         else {
@@ -162,16 +220,25 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
       }
       job.done++;
       if (job.done === job.keys.length) job.finished = true;
-      writeJob(job);
     }
   } finally {
     // The register's links and the fingerprints of this run, in one write each (a run that stops
     // before finds its Docs again by name: generate.ts).
     ctx.register.flush();
     if (JSON.stringify(ctx.fingerprints) !== known) writeJsonProperty(FINGERPRINTS, ctx.fingerprints);
+    const left = [...fresh].filter(([row]) => ctx.fresh!.has(row)).map(([, key]) => key);
+    if (left.length > 0) job.fresh = left;
+    else delete job.fresh;
+    // A batch that needs another call (or failed): the trigger carries it on if the sidebar is closed.
+    if (!job.finished && !job.clock) {
+      setClockMode('hourly', ss);
+      job.clock = true;
+    }
+    writeJob(job);
   }
   if (job.finished) {
-    settleClockTrigger(ss, prepared.data.settings);
+    // Only a batch that made the trigger hourly sets it back (reminders: daily, or none).
+    if (job.clock) settleClockTrigger(ss, prepared.data.settings);
     logAction(
       ss,
       'Документы',

@@ -54,6 +54,11 @@ export function idFromUrl(url: string): string {
   return /\/d\/([A-Za-z0-9_-]{10,})/.exec(url)?.[1] ?? '';
 }
 
+/** The link to a Google Doc by its id, as the register keeps it (no Docs call needed to know it). */
+export function docUrlOf(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit`;
+}
+
 /**
  * «Документы»: the register of every generated document. Read once per operation; rows are found
  * by (kind, related) so regenerating updates the same row and number.
@@ -123,6 +128,17 @@ export class Register {
     this.stage(r, entry);
     this.flush();
     return r;
+  }
+
+  /** New rows for several documents, written together (a batch numbers a block of them at once); their rows. */
+  reserve(entries: RegisterEntry[]): number[] {
+    const rows = entries.map((entry) => {
+      const r = this.table.append();
+      this.stage(r, entry);
+      return r;
+    });
+    this.flush();
+    return rows;
   }
 
   update(row: number, entry: Partial<RegisterEntry>): void {
