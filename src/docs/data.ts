@@ -15,7 +15,7 @@ import {
 import type { DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
-import { cellPlace, dayCellReader, type DayCell } from '../sheets/cells';
+import { cellPlace, dayCellReader, timeZoneOf, type DayCell } from '../sheets/cells';
 import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
@@ -196,7 +196,7 @@ function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {
  * document would be wrong, the others are made.
  */
 function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left: string[]): DocumentItem[] {
-  const day = dayCellReader(ss.getSpreadsheetTimeZone());
+  const day = dayCellReader(timeZoneOf(ss));
   const rows = readProgramRows(ss).filter((r) => !r.archived);
   return readPairs(ss)
     .filter((p) => p.status === CONFIRMED && p.id && rows.some((r) => r.pairId === p.id))
@@ -243,7 +243,7 @@ function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left:
 
 /** The order on pairs: confirmed pairs whose every member is in a bank with consent; the rest are warnings. */
 function pairsOrderItem(ss: Spreadsheet, kind: DocumentKind, period: string, warnings: string[]): DocumentItem {
-  const day = dayCellReader(ss.getSpreadsheetTimeZone());
+  const day = dayCellReader(timeZoneOf(ss));
   const people = new Map<string, BankEntry>(
     [...Bank.open(ss, 'mentee').entries(), ...Bank.open(ss, 'mentor').entries()].map((e) => [e.id, e]),
   );

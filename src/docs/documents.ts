@@ -18,8 +18,9 @@ import { liveFile, liveFolder, type DriveItem } from './drive';
 import { FINGERPRINTS, readFingerprints } from './fingerprints';
 import { ensureFolders, type DocumentFolders } from './folders';
 import { generateOne, type GenerationContext, type TemplateDoc } from './generate';
+import { templateShape } from './templateShapes';
 import { readDocumentsState, takeNumbers } from './state';
-import { inspectTemplate, type TemplateShape } from './merge';
+import type { TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,40 +49,60 @@ export function ensureDocumentsSpace(period: string): DocumentFolders {
 
 export interface Prepared {
   kind: DocumentKind;
-  /** The Drive folder of this kind's documents. */
-  folderId: string;
+  /** The Drive folder of this kind's documents (checked in Drive on first use). */
+  readonly folderId: string;
   template: TemplateDoc;
   shape: TemplateShape;
   data: DocumentData;
 }
 
 /**
- * The kind's folder and template: the two files a batch of it touches, checked alone when the saved
- * state knows them (two Drive requests), the whole tree made or repaired otherwise.
+ * The kind's template, and its folder as a getter: the template is checked at once (its last change
+ * tells whether drafts and the cached shape are current), the folder only when a file goes into it
+ * (a batch whose drafts are all as they were, or signed, puts nothing there). When the saved state
+ * does not know them, or either is gone, the whole tree is made or repaired.
  */
-function kindSpace(period: string, kind: DocumentKind): { folderId: string; template: DriveItem } {
+function kindSpace(period: string, kind: DocumentKind): { readonly folderId: string; template: DriveItem } {
+  const repaired = () => {
+    const space = ensureDocumentsSpace(period);
+    const templateId = space.state.templates[kind.id]!;
+    return { folderId: space.folders[kind.folder], template: liveFile(templateId) ?? { id: templateId, name: '' } };
+  };
   const saved = readDocumentsState();
-  if (saved && saved.period === period) {
-    const folder = liveFolder(saved.folders[kind.folder]);
-    const template = folder && liveFile(saved.templates[kind.id]);
-    if (folder && template) return { folderId: folder.id, template };
-  }
-  const space = ensureDocumentsSpace(period);
-  const templateId = space.state.templates[kind.id]!;
-  return { folderId: space.folders[kind.folder], template: liveFile(templateId) ?? { id: templateId, name: '' } };
+  const template = saved && saved.period === period ? liveFile(saved.templates[kind.id]) : null;
+  if (!saved || !template) return repaired();
+  let folderId: string | undefined;
+  return {
+    template,
+    get folderId() {
+      folderId ??= liveFolder(saved.folders[kind.folder])?.id ?? repaired().folderId;
+      return folderId;
+    },
+  };
 }
 
 /** Everything a preview or a run needs, each source read once. */
 export function prepare(ss: Spreadsheet, kindId: DocumentKindId, period: string, date: string): Prepared {
   const kind = documentKind(kindId);
-  const { folderId, template } = kindSpace(period, kind);
-  const body = DocumentApp.openById(template.id).getBody();
-  const shape = inspectTemplate(kind, body);
+  const space = kindSpace(period, kind);
+  const { template } = space;
+  // Opened only when needed: a draft made again copies it; new Docs are copies made by Drive.
+  let body: GoogleAppsScript.Document.Body | undefined;
+  const templateDoc: TemplateDoc = {
+    id: template.id,
+    modifiedTime: template.modifiedTime ?? '',
+    get body() {
+      body ??= DocumentApp.openById(template.id).getBody();
+      return body;
+    },
+  };
   return {
     kind,
-    folderId,
-    template: { id: template.id, modifiedTime: template.modifiedTime ?? '', body },
-    shape,
+    get folderId() {
+      return space.folderId;
+    },
+    template: templateDoc,
+    shape: templateShape(kind, templateDoc),
     data: collectData(ss, kind, period, date),
   };
 }
@@ -115,7 +136,9 @@ export function generationContext(
     prefix: prefixFor(prepared.kind, prepared.data.settings),
     template: prepared.template,
     shape: prepared.shape,
-    folderId: prepared.folderId,
+    get folderId() {
+      return prepared.folderId;
+    },
     register,
     common: prepared.data.common,
     date,
@@ -170,13 +193,17 @@ function reserveAhead(
  * fingerprints are saved once, when the run ends (also when it fails): a run killed before that is
  * repeated safely (generate.ts finds its Docs by name).
  */
-export function runBatch(
-  ss: Spreadsheet,
-  job: BatchJob,
-  budgetMs: number,
-  ready?: Prepared,
-  register: Register = Register.open(ss),
-): BatchJob {
+export interface RunOptions {
+  /** What the caller prepared already (a batch started in this call). */
+  ready?: Prepared;
+  /** The register the caller reads the progress from afterwards. */
+  register?: Register;
+  /** The job is in no saved state yet: a batch that finishes in this call need not be saved at all. */
+  unsaved?: boolean;
+}
+
+export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, options: RunOptions = {}): BatchJob {
+  const { ready, register = Register.open(ss), unsaved = false } = options;
   const started = Date.now();
   const prepared = ready ?? prepare(ss, job.kind, job.period, job.date);
   if (prepared.shape.problems.length > 0) {
@@ -234,7 +261,8 @@ export function runBatch(
       setClockMode('hourly', ss);
       job.clock = true;
     }
-    writeJob(job);
+    // Nobody asks after a batch that began and ended in this call (the sidebar has its answer).
+    if (!(unsaved && job.finished)) writeJob(job);
   }
   if (job.finished) {
     // Only a batch that made the trigger hourly sets it back (reminders: daily, or none).

@@ -21,6 +21,18 @@ const DAY_MS = 86400000;
 const HOUR_MS = 3600000;
 
 /** The zone's offset from UTC now, in ms: one Utilities call. */
+const zones = new WeakMap<object, string>();
+
+/** The spreadsheet's time zone, asked once per Spreadsheet object in an execution (the register, today's date). */
+export function timeZoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let zone = zones.get(ss);
+  if (zone === undefined) {
+    zone = ss.getSpreadsheetTimeZone();
+    zones.set(ss, zone);
+  }
+  return zone;
+}
+
 /** Asked once per zone and execution (module state does not outlive one): readers and writers share it. */
 const offsets = new Map<string, number>();
 

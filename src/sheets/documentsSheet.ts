@@ -1,4 +1,4 @@
-import { isoDayReader, isoDayWriter, safeText } from './cells';
+import { isoDayReader, isoDayWriter, safeText, timeZoneOf } from './cells';
 import { SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
 
@@ -78,13 +78,13 @@ export class Register {
   static open(ss: Spreadsheet): Register {
     const { table, created } = Table.ensure(ss, REGISTER_TABLE);
     if (created) styleNewTable(table, { header: C.status, values: DOCUMENT_STATUSES });
-    return new Register(table, ss.getSpreadsheetTimeZone());
+    return new Register(table, timeZoneOf(ss));
   }
 
   /** Reads the register without creating it; empty when the sheet does not exist yet. */
   static entriesOf(ss: Spreadsheet): RegisterEntry[] {
     const table = Table.read(ss, REGISTER_TABLE);
-    return table ? new Register(table, ss.getSpreadsheetTimeZone()).entries() : [];
+    return table ? new Register(table, timeZoneOf(ss)).entries() : [];
   }
 
   entries(): RegisterEntry[] {

@@ -8,7 +8,7 @@ import { batchMessage, ensureDocumentsSpace, prepare, requirePeriod, runBatch } 
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { ensureNameFormsSheet, NAME_FORMS_SHEET } from '../sheets/nameFormsSheet';
 import { readSettings } from '../sheets/settings';
-import { todayIso } from '../sheets/cells';
+import { timeZoneOf, todayIso } from '../sheets/cells';
 import { docUrlOf, DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
 import type {
   BatchProgress,
@@ -129,7 +129,7 @@ export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const kind = checkKind(kindId);
   const period = requirePeriod();
-  const p = prepare(ss, kind, period, todayIso(ss.getSpreadsheetTimeZone()));
+  const p = prepare(ss, kind, period, todayIso(timeZoneOf(ss)));
   const register = Register.entriesOf(ss);
   const statusOf = (related: string): DocumentStatus | null => {
     const e = register.find((r) => r.kindName === p.kind.shortTitle && r.related === related && r.docUrl);
@@ -166,7 +166,7 @@ export function generateDocuments(request: GenerateRequest): BatchProgress {
 /** Starts a batch of `request.kind` — of every document the kind makes now, or only those keyed `only`. */
 export function startDocuments(request: GenerateRequest, only?: readonly string[]): BatchProgress {
   const ss = contextSpreadsheet();
-  const req = checkRequest(request, todayIso(ss.getSpreadsheetTimeZone()));
+  const req = checkRequest(request, todayIso(timeZoneOf(ss)));
   const period = requirePeriod();
   return withLock(
     () => {
@@ -183,7 +183,8 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
       const problems = [...p.shape.problems, ...p.data.problems];
       if (problems.length > 0) throw new UserError(`Документы не созданы:\n${problems.join('\n')}`);
       const job: BatchJob = {
-        id: Utilities.getUuid(),
+        // Told apart only from the batch before it: plain JS, no service call.
+        id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
         kind: req.kind,
         date: req.date,
         pdf: req.pdf,
@@ -200,7 +201,7 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
       // Saved by its run, which also makes the trigger hourly when the batch needs another call.
       claimJob(job, 'sidebar', false);
       const register = Register.open(ss);
-      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, p, register), undefined, register);
+      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, { ready: p, register, unsaved: true }), undefined, register);
     },
   );
 }
@@ -221,7 +222,7 @@ export function continueDocuments(jobId: string): BatchProgress {
       if (job.finished) return progressOf(ss, job);
       if (!claimJob(job, 'sidebar')) return progressOf(ss, job, 'Документы создаются по расписанию…');
       const register = Register.open(ss);
-      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, undefined, register), undefined, register);
+      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, { register }), undefined, register);
     },
   );
 }
