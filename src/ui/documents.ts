@@ -201,7 +201,12 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
       // Saved by its run, which also makes the trigger hourly when the batch needs another call.
       claimJob(job, 'sidebar', false);
       const register = Register.open(ss);
-      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, { ready: p, register, unsaved: true }), undefined, register);
+      return progressOf(
+        ss,
+        runBatch(ss, job, BUDGET.sidebar, { ready: p, register, unsaved: true }),
+        undefined,
+        register,
+      );
     },
   );
 }
