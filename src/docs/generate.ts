@@ -66,6 +66,8 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
   const { kind, register } = ctx;
   let row = register.find(kind.shortTitle, item.related);
   const fresh = row >= 0 && ctx.fresh?.has(row) === true;
+  // From here a Doc may exist for the row (a copy made before a failure): the next run looks for it.
+  if (fresh) ctx.fresh!.delete(row);
   const existing = row >= 0 ? register.entry(row) : null;
   if (existing && existing.status === SIGNED) {
     return { kind: 'skipped', row, reason: `№ ${existing.number} подписан — не изменён.` };
@@ -134,6 +136,5 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     if (ctx.pdf) pdfUrl = savePdf(docId, `${name}.pdf`, ctx.folderId);
   }
   register.stage(row, { date: ctx.date, title, docUrl, pdfUrl, status: DRAFT });
-  ctx.fresh?.delete(row);
   return { kind: existing && !fresh ? 'updated' : 'made', row };
 }
