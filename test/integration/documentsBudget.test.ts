@@ -5,6 +5,7 @@
  * a batch of new documents and a single order stay within the budget too.
  */
 import type { Workspace } from '../../emulator/workspace';
+import type { BatchProgress, DocumentsView } from '../../src/ui/contract';
 import { generateDocuments, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('documentsBudget');
@@ -41,6 +42,28 @@ describe('calls per document', () => {
       expect(ws.docText(docIdOf(r.docUrl))).toContain(r.title.split(' — ')[1]);
       expect(ws.docText(docIdOf(r.docUrl))).toContain(r.number);
     }
+  });
+
+  test('a batch of new statements that fails halfway makes no second Doc and skips no number', async () => {
+    const ws = await demo();
+    const sheet = ws.spreadsheet().getActiveSpreadsheet().getSheetByName('Документы')!;
+    sheet.deleteRows(2, sheet.getLastRow() - 1);
+    // The third statement's Doc is copied, then opening it fails: its row was numbered ahead.
+    ws.failAt('DocumentApp.openById', 3);
+    expect(() => generateDocuments(ws, { kind: 'consentPersonalData' })).toThrow();
+    const view = ws.run('getDocumentsView') as DocumentsView;
+    let progress = ws.run('continueDocuments', view.job!.jobId) as BatchProgress;
+    while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+    const rows = register(ws).slice(1);
+    const links = rows.map((row) => row[4]);
+    expect(links.every((link) => link.includes('/d/'))).toBe(true);
+    expect(new Set(links.map(docIdOf)).size).toBe(progress.total);
+    const numbers = rows.map((row) => row[0]).sort();
+    expect(numbers).toHaveLength(progress.total);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    // The Doc copied before the failure is the one its row links, not a second copy.
+    const third = ws.files().filter((f) => f.name.startsWith(`${rows[2][0]} `));
+    expect(third.filter((f) => f.mimeType === 'application/vnd.google-apps.document')).toHaveLength(1);
   });
 
   test('one order (on the Regulation): ≤ 25 calls', async () => {
