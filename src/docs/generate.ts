@@ -13,7 +13,7 @@ import { DRAFT, docUrlOf, idFromUrl, type Register, SIGNED } from '../sheets/doc
 import type { DocumentItem } from './data';
 import { copyFile, deleteFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
 import { fingerprint, inputHash, type Fingerprints } from './fingerprints';
-import { copyBody, fillDocument, type TemplateShape } from './merge';
+import { copyBody, fillDocument, templateBlocks, type TemplateElement, type TemplateShape } from './merge';
 import { takeNumber } from './state';
 
 /** The kind's template Doc as a batch reads it once: its last change and its open body. */
@@ -22,6 +22,8 @@ export interface TemplateDoc {
   /** Drive's modifiedTime ('' when unknown): an edited template makes every draft again. */
   modifiedTime: string;
   body: GoogleAppsScript.Document.Body;
+  /** Its top-level elements, typed, read on the first draft made again in this call. */
+  blocks?: TemplateElement[];
 }
 
 export interface GenerationContext {
@@ -58,8 +60,9 @@ function fileName(number: string, title: string): string {
 }
 
 /** The Doc of a half-made document: by the register's link, else by its expected name. */
-function findDoc(docUrl: string, folderId: string, name: string): DriveItem | null {
-  return liveFile(idFromUrl(docUrl)) ?? fileInFolder(folderId, name);
+function findDoc(docUrl: string, folderId: () => string, name: string): DriveItem | null {
+  // The folder is asked for only when the link does not lead to the Doc (checking it is a Drive request).
+  return liveFile(idFromUrl(docUrl)) ?? fileInFolder(folderId(), name);
 }
 
 export function generateOne(ctx: GenerationContext, item: DocumentItem): GenerationOutcome {
@@ -91,7 +94,7 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
   const values = { ...ctx.common, ...item.values, номер: number, номер_приказа: number };
   const hash = inputHash([ctx.template.id, ctx.template.modifiedTime, values, item.rows, item.tables ?? {}]);
   // A number taken just now (or numbered ahead by this batch) is on no Doc yet: nothing to look for.
-  const found = existing && !fresh ? findDoc(existing.docUrl, ctx.folderId, name) : null;
+  const found = existing && !fresh ? findDoc(existing.docUrl, () => ctx.folderId, name) : null;
   const unchanged =
     found !== null &&
     existing?.docUrl !== '' &&
@@ -115,7 +118,7 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     }
     const doc = DocumentApp.openById(docId);
     const body = doc.getBody();
-    if (found) copyBody(ctx.template.body, body);
+    if (found) copyBody((ctx.template.blocks ??= templateBlocks(ctx.template.body)), body);
     fillDocument(body, ctx.shape, values, item.rows, item.tables);
     doc.saveAndClose();
     docUrl = docUrlOf(docId);
