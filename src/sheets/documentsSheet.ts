@@ -163,6 +163,14 @@ export class Register {
   }
 
   private set(r: number, e: Partial<RegisterEntry>): void {
+    // What the row already says is not written again: a batch over unchanged drafts writes nothing.
+    if (r < this.table.rows.length) {
+      const now = this.entry(r);
+      const same = (Object.keys(e) as Array<keyof RegisterEntry>).every(
+        (k) => e[k] === undefined || e[k] === now[k],
+      );
+      if (same) return;
+    }
     const cells: Array<[string, unknown]> = [
       [C.number, e.number],
       [C.kind, e.kindName],
