@@ -6,7 +6,7 @@ import { documentKind } from '../domain/documents/kinds';
 import type { DocumentFolder, DocumentKind, DocumentKindId } from '../domain/documents/types';
 import { DRAFT, Register } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
-import { linkPairs } from '../sheets/pairsSheet';
+import { setPairCells } from '../sheets/pairsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import type { SettingKey, Settings } from '../sheets/settings';
 import { UserError } from '../ui/errors';
@@ -223,6 +223,8 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
   }
   ctx.fresh = new Set(fresh.keys());
   const known = JSON.stringify(ctx.fingerprints);
+  // Links for «Пары и группы», written with the register at the end of the run (one read, one write).
+  const pairLinks = new Map<string, string>();
   let madeThisRun = 0;
   try {
     while (job.done < job.keys.length) {
@@ -238,10 +240,8 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
         else {
           if (outcome.kind === 'made') job.made++;
           else job.updated++;
-          if (item.pairIds.length > 0) {
-            const column = prepared.kind.scope === 'pair' ? 'program' : 'order';
-            linkPairs(ss, item.pairIds, column, ctx.register.entry(outcome.row).docUrl);
-          }
+          const docUrl = ctx.register.entry(outcome.row).docUrl;
+          for (const id of item.pairIds) pairLinks.set(id, docUrl);
         }
         madeThisRun++;
       }
@@ -252,6 +252,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
     // The register's links and the fingerprints of this run, in one write each (a run that stops
     // before finds its Docs again by name: generate.ts).
     ctx.register.flush();
+    setPairCells(ss, prepared.kind.scope === 'pair' ? 'program' : 'order', pairLinks);
     if (JSON.stringify(ctx.fingerprints) !== known) writeJsonProperty(FINGERPRINTS, ctx.fingerprints);
     const left = [...fresh].filter(([row]) => ctx.fresh!.has(row)).map(([, key]) => key);
     if (left.length > 0) job.fresh = left;
