@@ -166,9 +166,7 @@ export class Register {
     // What the row already says is not written again: a batch over unchanged drafts writes nothing.
     if (r < this.table.rows.length) {
       const now = this.entry(r);
-      const same = (Object.keys(e) as Array<keyof RegisterEntry>).every(
-        (k) => e[k] === undefined || e[k] === now[k],
-      );
+      const same = (Object.keys(e) as Array<keyof RegisterEntry>).every((k) => e[k] === undefined || e[k] === now[k]);
       if (same) return;
     }
     const cells: Array<[string, unknown]> = [
