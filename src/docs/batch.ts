@@ -27,6 +27,14 @@ export interface BatchJob {
   startedMs: number;
   /** Who is making the documents now, and until when (see claimJob). */
   lease?: { holder: BatchHolder; untilMs: number };
+  /**
+   * Keys whose register rows were numbered ahead (documents.ts reserveAhead) and carry no Doc yet, as
+   * the last run left them. Saved only at the end of a run: the run holding the batch drops it from
+   * the saved job first (claimJob), so a run killed halfway leaves none and the next looks in Drive.
+   */
+  fresh?: string[];
+  /** The time-driven trigger was made hourly for this batch (it spans more than one call). */
+  clock?: boolean;
 }
 
 /** The sidebar driving the batch chunk by chunk, or the time-driven trigger carrying it on. */
@@ -55,11 +63,15 @@ const LEASE_MARGIN_MS = 60_000;
  * (it takes the user lock), so the lock cannot keep it and a sidebar in the same file apart; the job
  * says who is making its documents instead, and the other side leaves them alone until the lease ends.
  */
-export function claimJob(job: BatchJob, holder: BatchHolder): boolean {
+export function claimJob(job: BatchJob, holder: BatchHolder, save = true): boolean {
   const now = Date.now();
   if (job.lease && job.lease.holder !== holder && job.lease.untilMs > now) return false;
   job.lease = { holder, untilMs: now + (holder === 'clock' ? BUDGET.trigger : BUDGET.sidebar) + LEASE_MARGIN_MS };
-  writeJob(job);
+  // A batch started in this call is in no saved job yet: nobody else can take it until its run saves it.
+  if (!save) return true;
+  const { fresh, ...saved } = job;
+  writeJob(saved);
+  if (fresh) job.fresh = fresh;
   return true;
 }
 

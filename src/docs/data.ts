@@ -15,7 +15,7 @@ import {
 import type { DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
-import { cellPlace, dayCellReader, type DayCell } from '../sheets/cells';
+import { cellPlace, dayCellReader, timeZoneOf, type DayCell } from '../sheets/cells';
 import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
@@ -122,6 +122,13 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
     }
   }
 
+  // Each bank read once for the checks and the items.
+  const banks = new Map<'mentee' | 'mentor', Bank>();
+  const bank = (k: 'mentee' | 'mentor'): Bank => {
+    const open = banks.get(k) ?? Bank.open(ss, k);
+    banks.set(k, open);
+    return open;
+  };
   const items: DocumentItem[] = [];
   if (kind.id === 'analyticalReport') items.push(analyticalReportItem(ss, kind, period));
   if (kind.scope === 'event') {
@@ -133,11 +140,11 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
   }
   if (kind.id === 'pairsOrder' || kind.scope === 'person') {
     // One id for two people: the order or a consent would name one of them for the other.
-    for (const k of ['mentee', 'mentor'] as const) problems.push(...Bank.open(ss, k).duplicateIdProblems());
+    for (const k of ['mentee', 'mentor'] as const) problems.push(...bank(k).duplicateIdProblems());
   }
   if (kind.id === 'pairsOrder') {
     const left: string[] = [];
-    const order = pairsOrderItem(ss, kind, period, left);
+    const order = pairsOrderItem(ss, kind, period, left, bank);
     if (order.rows.length > 0) {
       items.push(order);
       warnings.push(...left);
@@ -155,9 +162,8 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
     }
   }
   if (kind.scope === 'person') {
-    const mentors = Bank.open(ss, 'mentor').entries().filter(live);
-    const people =
-      kind.id === 'consentDuties' ? mentors : [...Bank.open(ss, 'mentee').entries().filter(live), ...mentors];
+    const mentors = bank('mentor').entries().filter(live);
+    const people = kind.id === 'consentDuties' ? mentors : [...bank('mentee').entries().filter(live), ...mentors];
     const menteesOf = kind.id === 'consentDuties' ? confirmedMenteesByMentor(ss) : new Map<string, string[]>();
     for (const e of people) {
       items.push({
@@ -196,7 +202,7 @@ function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {
  * document would be wrong, the others are made.
  */
 function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left: string[]): DocumentItem[] {
-  const day = dayCellReader(ss.getSpreadsheetTimeZone());
+  const day = dayCellReader(timeZoneOf(ss));
   const rows = readProgramRows(ss).filter((r) => !r.archived);
   return readPairs(ss)
     .filter((p) => p.status === CONFIRMED && p.id && rows.some((r) => r.pairId === p.id))
@@ -242,10 +248,16 @@ function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left:
 }
 
 /** The order on pairs: confirmed pairs whose every member is in a bank with consent; the rest are warnings. */
-function pairsOrderItem(ss: Spreadsheet, kind: DocumentKind, period: string, warnings: string[]): DocumentItem {
-  const day = dayCellReader(ss.getSpreadsheetTimeZone());
+function pairsOrderItem(
+  ss: Spreadsheet,
+  kind: DocumentKind,
+  period: string,
+  warnings: string[],
+  bank: (k: 'mentee' | 'mentor') => Bank,
+): DocumentItem {
+  const day = dayCellReader(timeZoneOf(ss));
   const people = new Map<string, BankEntry>(
-    [...Bank.open(ss, 'mentee').entries(), ...Bank.open(ss, 'mentor').entries()].map((e) => [e.id, e]),
+    [...bank('mentee').entries(), ...bank('mentor').entries()].map((e) => [e.id, e]),
   );
   const rows: Array<Record<string, string>> = [];
   const pairIds: string[] = [];

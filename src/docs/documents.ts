@@ -4,22 +4,23 @@
  */
 import { documentKind } from '../domain/documents/kinds';
 import type { DocumentFolder, DocumentKind, DocumentKindId } from '../domain/documents/types';
-import { Register } from '../sheets/documentsSheet';
+import { DRAFT, Register } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
-import { linkPairs } from '../sheets/pairsSheet';
+import { setPairCells } from '../sheets/pairsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import type { SettingKey, Settings } from '../sheets/settings';
 import { UserError } from '../ui/errors';
-import { settleClockTrigger } from '../schedule/clock';
+import { setClockMode, settleClockTrigger } from '../schedule/clock';
 import { writeJsonProperty } from '../state/store';
 import { writeJob, type BatchJob } from './batch';
-import { collectData, type DocumentData } from './data';
+import { collectData, type DocumentData, type DocumentItem } from './data';
 import { liveFile, liveFolder, type DriveItem } from './drive';
 import { FINGERPRINTS, readFingerprints } from './fingerprints';
 import { ensureFolders, type DocumentFolders } from './folders';
 import { generateOne, type GenerationContext, type TemplateDoc } from './generate';
-import { readDocumentsState } from './state';
-import { inspectTemplate, type TemplateShape } from './merge';
+import { templateShape } from './templateShapes';
+import { readDocumentsState, takeNumbers } from './state';
+import type { TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -48,40 +49,60 @@ export function ensureDocumentsSpace(period: string): DocumentFolders {
 
 export interface Prepared {
   kind: DocumentKind;
-  /** The Drive folder of this kind's documents. */
-  folderId: string;
+  /** The Drive folder of this kind's documents (checked in Drive on first use). */
+  readonly folderId: string;
   template: TemplateDoc;
   shape: TemplateShape;
   data: DocumentData;
 }
 
 /**
- * The kind's folder and template: the two files a batch of it touches, checked alone when the saved
- * state knows them (two Drive requests), the whole tree made or repaired otherwise.
+ * The kind's template, and its folder as a getter: the template is checked at once (its last change
+ * tells whether drafts and the cached shape are current), the folder only when a file goes into it
+ * (a batch whose drafts are all as they were, or signed, puts nothing there). When the saved state
+ * does not know them, or either is gone, the whole tree is made or repaired.
  */
-function kindSpace(period: string, kind: DocumentKind): { folderId: string; template: DriveItem } {
+function kindSpace(period: string, kind: DocumentKind): { readonly folderId: string; template: DriveItem } {
+  const repaired = () => {
+    const space = ensureDocumentsSpace(period);
+    const templateId = space.state.templates[kind.id]!;
+    return { folderId: space.folders[kind.folder], template: liveFile(templateId) ?? { id: templateId, name: '' } };
+  };
   const saved = readDocumentsState();
-  if (saved && saved.period === period) {
-    const folder = liveFolder(saved.folders[kind.folder]);
-    const template = folder && liveFile(saved.templates[kind.id]);
-    if (folder && template) return { folderId: folder.id, template };
-  }
-  const space = ensureDocumentsSpace(period);
-  const templateId = space.state.templates[kind.id]!;
-  return { folderId: space.folders[kind.folder], template: liveFile(templateId) ?? { id: templateId, name: '' } };
+  const template = saved && saved.period === period ? liveFile(saved.templates[kind.id]) : null;
+  if (!saved || !template) return repaired();
+  let folderId: string | undefined;
+  return {
+    template,
+    get folderId() {
+      folderId ??= liveFolder(saved.folders[kind.folder])?.id ?? repaired().folderId;
+      return folderId;
+    },
+  };
 }
 
 /** Everything a preview or a run needs, each source read once. */
 export function prepare(ss: Spreadsheet, kindId: DocumentKindId, period: string, date: string): Prepared {
   const kind = documentKind(kindId);
-  const { folderId, template } = kindSpace(period, kind);
-  const body = DocumentApp.openById(template.id).getBody();
-  const shape = inspectTemplate(kind, body);
+  const space = kindSpace(period, kind);
+  const { template } = space;
+  // Opened only when needed: a draft made again copies it; new Docs are copies made by Drive.
+  let body: GoogleAppsScript.Document.Body | undefined;
+  const templateDoc: TemplateDoc = {
+    id: template.id,
+    modifiedTime: template.modifiedTime ?? '',
+    get body() {
+      body ??= DocumentApp.openById(template.id).getBody();
+      return body;
+    },
+  };
   return {
     kind,
-    folderId,
-    template: { id: template.id, modifiedTime: template.modifiedTime ?? '', body },
-    shape,
+    get folderId() {
+      return space.folderId;
+    },
+    template: templateDoc,
+    shape: templateShape(kind, templateDoc),
     data: collectData(ss, kind, period, date),
   };
 }
@@ -115,7 +136,9 @@ export function generationContext(
     prefix: prefixFor(prepared.kind, prepared.data.settings),
     template: prepared.template,
     shape: prepared.shape,
-    folderId: prepared.folderId,
+    get folderId() {
+      return prepared.folderId;
+    },
     register,
     common: prepared.data.common,
     date,
@@ -123,11 +146,64 @@ export function generationContext(
   };
 }
 
+/** How many documents a batch numbers ahead at once: one counter write and one register write per block. */
+const RESERVE_BLOCK = 10;
+
+/**
+ * Numbers the next documents of the batch that have no register row yet, from the key at `from`: one
+ * counter write and one register write for up to RESERVE_BLOCK of them, instead of two writes per
+ * document. A number is still in the register before any Doc carries it; a row numbered ahead gets
+ * its Doc later in this run or in the next one (the job keeps its key in `fresh`).
+ */
+function reserveAhead(
+  ctx: GenerationContext,
+  job: BatchJob,
+  items: Map<string, DocumentItem>,
+  from: number,
+  fresh: Map<number, string>,
+): void {
+  const block: Array<{ key: string; item: DocumentItem }> = [];
+  for (let i = from; i < job.keys.length && block.length < RESERVE_BLOCK; i++) {
+    const item = items.get(job.keys[i]);
+    if (item && ctx.register.find(ctx.kind.shortTitle, item.related) < 0) block.push({ key: job.keys[i], item });
+  }
+  if (block.length === 0) return;
+  const numbers = takeNumbers(ctx.prefix, Number(ctx.date.slice(0, 4)), block.length);
+  const rows = ctx.register.reserve(
+    block.map(({ item }, k) => ({
+      number: numbers[k],
+      kindName: ctx.kind.shortTitle,
+      date: ctx.date,
+      title: item.title,
+      docUrl: '',
+      pdfUrl: '',
+      status: DRAFT,
+      related: item.related,
+    })),
+  );
+  rows.forEach((row, k) => {
+    fresh.set(row, block[k].key);
+    ctx.fresh?.add(row);
+  });
+}
+
 /**
  * Makes documents of the batch until it is done or `budgetMs` of this execution is spent (at least
- * one document per run, so a batch always moves). Saves progress after every document.
+ * one document per run, so a batch always moves). Progress, the register's links and the
+ * fingerprints are saved once, when the run ends (also when it fails): a run killed before that is
+ * repeated safely (generate.ts finds its Docs by name).
  */
-export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready?: Prepared): BatchJob {
+export interface RunOptions {
+  /** What the caller prepared already (a batch started in this call). */
+  ready?: Prepared;
+  /** The register the caller reads the progress from afterwards. */
+  register?: Register;
+  /** The job is in no saved state yet: a batch that finishes in this call need not be saved at all. */
+  unsaved?: boolean;
+}
+
+export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, options: RunOptions = {}): BatchJob {
+  const { ready, register = Register.open(ss), unsaved = false } = options;
   const started = Date.now();
   const prepared = ready ?? prepare(ss, job.kind, job.period, job.date);
   if (prepared.shape.problems.length > 0) {
@@ -136,9 +212,19 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
     );
   }
   const items = new Map(prepared.data.items.map((i) => [i.key, i]));
-  const ctx = generationContext(prepared, job.date, job.pdf, Register.open(ss));
+  const ctx = generationContext(prepared, job.date, job.pdf, register);
   ctx.fingerprints = readFingerprints();
+  // Rows numbered ahead that carry no Doc yet, by row: from the last run, then this run's blocks.
+  const fresh = new Map<number, string>();
+  for (const key of job.fresh ?? []) {
+    const item = items.get(key);
+    const row = item ? register.find(prepared.kind.shortTitle, item.related) : -1;
+    if (row >= 0 && register.entry(row).docUrl === '') fresh.set(row, key);
+  }
+  ctx.fresh = new Set(fresh.keys());
   const known = JSON.stringify(ctx.fingerprints);
+  // Links for «Пары и группы», written with the register at the end of the run (one read, one write).
+  const pairLinks = new Map<string, string>();
   let madeThisRun = 0;
   try {
     while (job.done < job.keys.length) {
@@ -148,30 +234,40 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, ready
       if (!item) {
         job.skipped.push(`${key}: больше нет среди участников — пропущен.`);
       } else {
+        if (register.find(prepared.kind.shortTitle, item.related) < 0) reserveAhead(ctx, job, items, job.done, fresh);
         const outcome = generateOne(ctx, item);
         if (outcome.kind === 'skipped') job.skipped.push(outcome.reason);
         else {
           if (outcome.kind === 'made') job.made++;
           else job.updated++;
-          if (item.pairIds.length > 0) {
-            const column = prepared.kind.scope === 'pair' ? 'program' : 'order';
-            linkPairs(ss, item.pairIds, column, ctx.register.entry(outcome.row).docUrl);
-          }
+          const docUrl = ctx.register.entry(outcome.row).docUrl;
+          for (const id of item.pairIds) pairLinks.set(id, docUrl);
         }
         madeThisRun++;
       }
       job.done++;
       if (job.done === job.keys.length) job.finished = true;
-      writeJob(job);
     }
   } finally {
     // The register's links and the fingerprints of this run, in one write each (a run that stops
     // before finds its Docs again by name: generate.ts).
     ctx.register.flush();
+    setPairCells(ss, prepared.kind.scope === 'pair' ? 'program' : 'order', pairLinks);
     if (JSON.stringify(ctx.fingerprints) !== known) writeJsonProperty(FINGERPRINTS, ctx.fingerprints);
+    const left = [...fresh].filter(([row]) => ctx.fresh!.has(row)).map(([, key]) => key);
+    if (left.length > 0) job.fresh = left;
+    else delete job.fresh;
+    // A batch that needs another call (or failed): the trigger carries it on if the sidebar is closed.
+    if (!job.finished && !job.clock) {
+      setClockMode('hourly', ss);
+      job.clock = true;
+    }
+    // Nobody asks after a batch that began and ended in this call (the sidebar has its answer).
+    if (!(unsaved && job.finished)) writeJob(job);
   }
   if (job.finished) {
-    settleClockTrigger(ss, prepared.data.settings);
+    // Only a batch that made the trigger hourly sets it back (reminders: daily, or none).
+    if (job.clock) settleClockTrigger(ss, prepared.data.settings);
     logAction(
       ss,
       'Документы',

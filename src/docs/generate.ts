@@ -9,11 +9,11 @@
  * last filled it (fingerprints.ts), it already reads as it would be made, and is left as it is.
  */
 import type { DocumentKind } from '../domain/documents/types';
-import { DRAFT, idFromUrl, type Register, SIGNED } from '../sheets/documentsSheet';
+import { DRAFT, docUrlOf, idFromUrl, type Register, SIGNED } from '../sheets/documentsSheet';
 import type { DocumentItem } from './data';
 import { copyFile, deleteFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
 import { fingerprint, inputHash, type Fingerprints } from './fingerprints';
-import { copyBody, fillDocument, type TemplateShape } from './merge';
+import { copyBody, fillDocument, templateBlocks, type TemplateElement, type TemplateShape } from './merge';
 import { takeNumber } from './state';
 
 /** The kind's template Doc as a batch reads it once: its last change and its open body. */
@@ -22,6 +22,8 @@ export interface TemplateDoc {
   /** Drive's modifiedTime ('' when unknown): an edited template makes every draft again. */
   modifiedTime: string;
   body: GoogleAppsScript.Document.Body;
+  /** Its top-level elements, typed, read on the first draft made again in this call. */
+  blocks?: TemplateElement[];
 }
 
 export interface GenerationContext {
@@ -42,6 +44,11 @@ export interface GenerationContext {
   purge?: boolean;
   /** What each draft was filled with; without it every draft is made again (and nothing is recorded). */
   fingerprints?: Fingerprints;
+  /**
+   * Register rows numbered ahead by this batch that no Doc carries yet (see documents.ts reserveAhead):
+   * nothing to look for in Drive. A row leaves the set once its Doc is made.
+   */
+  fresh?: Set<number>;
 }
 
 export type GenerationOutcome =
@@ -53,13 +60,17 @@ function fileName(number: string, title: string): string {
 }
 
 /** The Doc of a half-made document: by the register's link, else by its expected name. */
-function findDoc(docUrl: string, folderId: string, name: string): DriveItem | null {
-  return liveFile(idFromUrl(docUrl)) ?? fileInFolder(folderId, name);
+function findDoc(docUrl: string, folderId: () => string, name: string): DriveItem | null {
+  // The folder is asked for only when the link does not lead to the Doc (checking it is a Drive request).
+  return liveFile(idFromUrl(docUrl)) ?? fileInFolder(folderId(), name);
 }
 
 export function generateOne(ctx: GenerationContext, item: DocumentItem): GenerationOutcome {
   const { kind, register } = ctx;
   let row = register.find(kind.shortTitle, item.related);
+  const fresh = row >= 0 && ctx.fresh?.has(row) === true;
+  // From here a Doc may exist for the row (a copy made before a failure): the next run looks for it.
+  if (fresh) ctx.fresh!.delete(row);
   const existing = row >= 0 ? register.entry(row) : null;
   if (existing && existing.status === SIGNED) {
     return { kind: 'skipped', row, reason: `№ ${existing.number} подписан — не изменён.` };
@@ -82,8 +93,8 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
   const name = fileName(number, title);
   const values = { ...ctx.common, ...item.values, номер: number, номер_приказа: number };
   const hash = inputHash([ctx.template.id, ctx.template.modifiedTime, values, item.rows, item.tables ?? {}]);
-  // A number taken just now is on no Doc yet: nothing to look for.
-  const found = existing ? findDoc(existing.docUrl, ctx.folderId, name) : null;
+  // A number taken just now (or numbered ahead by this batch) is on no Doc yet: nothing to look for.
+  const found = existing && !fresh ? findDoc(existing.docUrl, () => ctx.folderId, name) : null;
   const unchanged =
     found !== null &&
     existing?.docUrl !== '' &&
@@ -98,19 +109,19 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     docId = found.id;
     docUrl = existing!.docUrl;
   } else {
-    let doc: GoogleAppsScript.Document.Document;
     if (found) {
       if (found.name !== name) renameFile(found.id, name);
-      doc = DocumentApp.openById(found.id);
-      copyBody(ctx.template.body, doc.getBody());
+      docId = found.id;
     } else {
       // Named after its number in its folder: a run stopped before the register links it finds it by name.
-      doc = DocumentApp.openById(copyFile(ctx.template.id, name, ctx.folderId));
+      docId = copyFile(ctx.template.id, name, ctx.folderId);
     }
-    fillDocument(doc.getBody(), ctx.shape, values, item.rows, item.tables);
-    docId = doc.getId();
-    docUrl = doc.getUrl();
+    const doc = DocumentApp.openById(docId);
+    const body = doc.getBody();
+    if (found) copyBody((ctx.template.blocks ??= templateBlocks(ctx.template.body)), body);
+    fillDocument(body, ctx.shape, values, item.rows, item.tables);
     doc.saveAndClose();
+    docUrl = docUrlOf(docId);
     if (ctx.fingerprints) {
       const saved = liveFile(docId);
       if (saved?.modifiedTime && ctx.template.modifiedTime) {
@@ -128,5 +139,5 @@ export function generateOne(ctx: GenerationContext, item: DocumentItem): Generat
     if (ctx.pdf) pdfUrl = savePdf(docId, `${name}.pdf`, ctx.folderId);
   }
   register.stage(row, { date: ctx.date, title, docUrl, pdfUrl, status: DRAFT });
-  return { kind: existing ? 'updated' : 'made', row };
+  return { kind: existing && !fresh ? 'updated' : 'made', row };
 }

@@ -196,23 +196,48 @@ export function fillDocument(
   if (all.some((v) => v.includes('{'))) body.replaceText(BRACE_STAND_IN, '{');
 }
 
-/** Makes `target` a fresh copy of the template's body (a draft regenerated in place keeps its Doc and link). */
-export function copyBody(template: Body, target: Body): void {
-  target.clear();
+/** A top-level element of a template, typed once: its copy is typed too (Paragraph.copy() is a Paragraph). */
+export type TemplateElement =
+  | { type: 'paragraph'; element: GoogleAppsScript.Document.Paragraph }
+  | { type: 'listItem'; element: GoogleAppsScript.Document.ListItem }
+  | { type: 'table'; element: GoogleAppsScript.Document.Table };
+
+/**
+ * The template's top-level elements to copy, read once per batch call: a draft made again then costs
+ * two calls per element (copy, append) instead of five.
+ */
+export function templateBlocks(template: Body): TemplateElement[] {
+  const blocks: TemplateElement[] = [];
   const count = template.getNumChildren();
   let afterTable = false;
   for (let i = 0; i < count; i++) {
-    const child = template.getChild(i).copy();
+    const child = template.getChild(i);
     const type = child.getType();
-    // Docs puts an empty paragraph after a table appended at the end of a body: the template's own
-    // one would make a second.
-    const emptyAfterTable =
-      afterTable && type === DocumentApp.ElementType.PARAGRAPH && child.asParagraph().getText() === '';
-    afterTable = type === DocumentApp.ElementType.TABLE;
-    if (emptyAfterTable) continue;
-    if (type === DocumentApp.ElementType.TABLE) target.appendTable(child.asTable());
-    else if (type === DocumentApp.ElementType.LIST_ITEM) target.appendListItem(child.asListItem());
-    else if (type === DocumentApp.ElementType.PARAGRAPH) target.appendParagraph(child.asParagraph());
+    if (type === DocumentApp.ElementType.TABLE) {
+      blocks.push({ type: 'table', element: child.asTable() });
+      afterTable = true;
+      continue;
+    }
+    if (type === DocumentApp.ElementType.PARAGRAPH) {
+      const paragraph = child.asParagraph();
+      // Docs puts an empty paragraph after a table appended at the end of a body: the template's own
+      // one would make a second.
+      if (!(afterTable && paragraph.getText() === '')) blocks.push({ type: 'paragraph', element: paragraph });
+    } else if (type === DocumentApp.ElementType.LIST_ITEM) {
+      blocks.push({ type: 'listItem', element: child.asListItem() });
+    }
+    afterTable = false;
+  }
+  return blocks;
+}
+
+/** Makes `target` a fresh copy of the template's blocks (a draft regenerated in place keeps its Doc and link). */
+export function copyBody(blocks: TemplateElement[], target: Body): void {
+  target.clear();
+  for (const block of blocks) {
+    if (block.type === 'table') target.appendTable(block.element.copy());
+    else if (block.type === 'listItem') target.appendListItem(block.element.copy());
+    else target.appendParagraph(block.element.copy());
   }
   // clear() leaves one empty paragraph at the top.
   target.getChild(0).removeFromParent();

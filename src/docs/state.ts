@@ -30,10 +30,15 @@ export function writeDocumentsState(state: DocumentsState): void {
  * the document is made, so a number is never given twice even if a run stops halfway.
  */
 export function takeNumber(prefix: string, year: number): string {
+  return takeNumbers(prefix, year, 1)[0];
+}
+
+/** The next `count` numbers of a series, in order, stored with one write (a batch numbers a block at once). */
+export function takeNumbers(prefix: string, year: number, count: number): string[] {
   const counters = readJsonProperty<Record<string, number>>(COUNTERS, {});
   const key = `${prefix}-${year}`;
-  const next = (counters[key] ?? 0) + 1;
-  counters[key] = next;
+  const first = (counters[key] ?? 0) + 1;
+  counters[key] = first + count - 1;
   writeJsonProperty(COUNTERS, counters);
-  return `${key}-${String(next).padStart(3, '0')}`;
+  return Array.from({ length: count }, (_, k) => `${key}-${String(first + k).padStart(3, '0')}`);
 }

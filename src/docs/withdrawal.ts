@@ -23,7 +23,7 @@ import type { DocumentKind, DocumentKindId } from '../domain/documents/types';
 import { mentions, spellingsOf, WITHDRAWN_NAME, type WithdrawnPerson } from '../domain/questionnaires';
 import { idFromUrl, Register, REMOVED, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
-import { todayIso } from '../sheets/cells';
+import { timeZoneOf, todayIso } from '../sheets/cells';
 import { SHEETS } from '../sheets/schema';
 import { isUserError } from '../ui/errors';
 import { generationContext, prepare } from './documents';
@@ -129,7 +129,7 @@ function regenerate(
   let prepared;
   try {
     // A register row without a date is redone as of today in the school's zone (a UTC day is yesterday before 3:00 in Moscow).
-    prepared = prepare(ss, kindId, period, date || todayIso(ss.getSpreadsheetTimeZone()));
+    prepared = prepare(ss, kindId, period, date || todayIso(timeZoneOf(ss)));
   } catch (e) {
     if (isUserError(e)) return made;
     throw e;

@@ -6,6 +6,7 @@ import { formatRuDate } from '../domain/dates';
 import { isHeld, newsDraft } from '../domain/events';
 import { STAGE_TITLES } from '../domain/roadmap';
 import type { DocumentKind } from '../domain/documents/types';
+import { timeZoneOf } from '../sheets/cells';
 import { readRoadmap } from '../sheets/roadmapSheet';
 import { confirmedPairs, loadYearData, monitoringSummary, yearFigures } from '../year/yearData';
 import type { DocumentItem } from './data';
@@ -86,7 +87,7 @@ export function analyticalReportItem(ss: Spreadsheet, kind: DocumentKind, period
 /** One news draft per held event (or only `eventId`), from the event's facts. */
 export function newsItems(ss: Spreadsheet, kind: DocumentKind, school: string, eventId?: string): DocumentItem[] {
   const data = loadYearData(ss);
-  const roadmap = readRoadmap(ss, ss.getSpreadsheetTimeZone()) ?? [];
+  const roadmap = readRoadmap(ss, timeZoneOf(ss)) ?? [];
   const activityTitle = (no: string) => roadmap.find((r) => r.no === no)?.title ?? STAGE_TITLES[no] ?? '';
   return data.events
     .filter((e) => e.id && (eventId ? e.id === eventId : isHeld(e, data.today)))

@@ -21,7 +21,30 @@ const DAY_MS = 86400000;
 const HOUR_MS = 3600000;
 
 /** The zone's offset from UTC now, in ms: one Utilities call. */
+const zones = new WeakMap<object, string>();
+
+/** The spreadsheet's time zone, asked once per Spreadsheet object in an execution (the register, today's date). */
+export function timeZoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let zone = zones.get(ss);
+  if (zone === undefined) {
+    zone = ss.getSpreadsheetTimeZone();
+    zones.set(ss, zone);
+  }
+  return zone;
+}
+
+/** Asked once per zone and execution (module state does not outlive one): readers and writers share it. */
+const offsets = new Map<string, number>();
+
 function zoneOffsetMs(timeZone: string): number {
+  const known = offsets.get(timeZone);
+  if (known !== undefined) return known;
+  const ms = askZoneOffsetMs(timeZone);
+  offsets.set(timeZone, ms);
+  return ms;
+}
+
+function askZoneOffsetMs(timeZone: string): number {
   const offset = Utilities.formatDate(new Date(), timeZone, 'Z');
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * HOUR_MS + Number(offset.slice(3, 5)) * 60000);
@@ -119,5 +142,6 @@ export function zoneDays(timeZone: string): {
 }
 
 export function todayIso(timeZone: string): string {
-  return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
+  // The zone's offset now, shared with the day readers and writers of this execution.
+  return new Date(Date.now() + zoneOffsetMs(timeZone)).toISOString().slice(0, 10);
 }

@@ -1,4 +1,4 @@
-import { isoDayReader, isoDayWriter, safeText } from './cells';
+import { isoDayReader, isoDayWriter, safeText, timeZoneOf } from './cells';
 import { SHEETS } from './schema';
 import { styleNewTable, Table, type TableSpec } from './table';
 
@@ -54,6 +54,11 @@ export function idFromUrl(url: string): string {
   return /\/d\/([A-Za-z0-9_-]{10,})/.exec(url)?.[1] ?? '';
 }
 
+/** The link to a Google Doc by its id, as the register keeps it (no Docs call needed to know it). */
+export function docUrlOf(id: string): string {
+  return `https://docs.google.com/document/d/${id}/edit`;
+}
+
 /**
  * «Документы»: the register of every generated document. Read once per operation; rows are found
  * by (kind, related) so regenerating updates the same row and number.
@@ -73,13 +78,13 @@ export class Register {
   static open(ss: Spreadsheet): Register {
     const { table, created } = Table.ensure(ss, REGISTER_TABLE);
     if (created) styleNewTable(table, { header: C.status, values: DOCUMENT_STATUSES });
-    return new Register(table, ss.getSpreadsheetTimeZone());
+    return new Register(table, timeZoneOf(ss));
   }
 
   /** Reads the register without creating it; empty when the sheet does not exist yet. */
   static entriesOf(ss: Spreadsheet): RegisterEntry[] {
     const table = Table.read(ss, REGISTER_TABLE);
-    return table ? new Register(table, ss.getSpreadsheetTimeZone()).entries() : [];
+    return table ? new Register(table, timeZoneOf(ss)).entries() : [];
   }
 
   entries(): RegisterEntry[] {
@@ -125,6 +130,17 @@ export class Register {
     return r;
   }
 
+  /** New rows for several documents, written together (a batch numbers a block of them at once); their rows. */
+  reserve(entries: RegisterEntry[]): number[] {
+    const rows = entries.map((entry) => {
+      const r = this.table.append();
+      this.stage(r, entry);
+      return r;
+    });
+    this.flush();
+    return rows;
+  }
+
   update(row: number, entry: Partial<RegisterEntry>): void {
     this.stage(row, entry);
     this.flush();
@@ -147,6 +163,12 @@ export class Register {
   }
 
   private set(r: number, e: Partial<RegisterEntry>): void {
+    // What the row already says is not written again: a batch over unchanged drafts writes nothing.
+    if (r < this.table.rows.length) {
+      const now = this.entry(r);
+      const same = (Object.keys(e) as Array<keyof RegisterEntry>).every((k) => e[k] === undefined || e[k] === now[k]);
+      if (same) return;
+    }
     const cells: Array<[string, unknown]> = [
       [C.number, e.number],
       [C.kind, e.kindName],

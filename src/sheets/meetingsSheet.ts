@@ -1,5 +1,5 @@
 import type { MeetingRecord } from '../domain/monitoring/types';
-import { isoDayReader, isoDayWriter, numberOrNull, safeText } from './cells';
+import { isoDayReader, isoDayWriter, numberOrNull, safeText, timeZoneOf } from './cells';
 import { DATE_TIME_FORMAT, formatInstantRows, instantCell, instantText, sameInstant } from './instants';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
@@ -41,7 +41,7 @@ export function ensureMeetingsTable(ss: Spreadsheet): Table {
 export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
   const table = Table.read(ss, MEETINGS_TABLE);
   if (!table) return [];
-  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const day = isoDayReader(timeZoneOf(ss));
   const out: MeetingRecord[] = [];
   table.rows.forEach((_, r) => {
     const pairId = table.text(r, C.pair);
@@ -69,7 +69,7 @@ export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
  */
 export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
   const table = ensureMeetingsTable(ss);
-  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const day = isoDayReader(timeZoneOf(ss));
   let r = table.rows.findIndex(
     (_, i) =>
       meeting.submittedAt !== '' &&
@@ -81,7 +81,7 @@ export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
   );
   const added = r < 0;
   if (added) r = table.append();
-  const toCell = isoDayWriter(ss.getSpreadsheetTimeZone());
+  const toCell = isoDayWriter(timeZoneOf(ss));
   table.set(r, C.pair, safeText(meeting.pairId));
   table.set(r, C.date, toCell(meeting.date));
   table.set(r, C.format, safeText(meeting.format));

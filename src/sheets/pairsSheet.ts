@@ -195,11 +195,6 @@ export function anonymizeInPairs(ss: Spreadsheet, ids: readonly string[], replac
   writePairs(ss, rows);
 }
 
-/** Writes a document's link into the pairs it concerns («Приказ (ссылка)», «Программа (ссылка)»). */
-export function linkPairs(ss: Spreadsheet, ids: readonly string[], column: 'order' | 'program', url: string): void {
-  setPairCells(ss, column, new Map(ids.map((id) => [id, url])));
-}
-
 /** Sets one column of the pairs named in `values` (pair id → value); one read, one write. */
 export function setPairCells(
   ss: Spreadsheet,

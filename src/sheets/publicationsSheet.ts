@@ -1,5 +1,5 @@
 import { PUBLICATION_CHANNELS, type Publication } from '../domain/events/types';
-import { isoDayReader } from './cells';
+import { isoDayReader, timeZoneOf } from './cells';
 import { SHEETS } from './schema';
 import { ensureTable, Table, type TableSpec } from './table';
 
@@ -31,7 +31,7 @@ export function ensurePublicationsTable(ss: Spreadsheet): Table {
 export function readPublications(ss: Spreadsheet): Publication[] {
   const table = Table.read(ss, PUBLICATIONS_TABLE);
   if (!table) return [];
-  const day = isoDayReader(ss.getSpreadsheetTimeZone());
+  const day = isoDayReader(timeZoneOf(ss));
   const out: Publication[] = [];
   table.rows.forEach((_, r) => {
     const about = table.text(r, C.about);

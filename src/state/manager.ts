@@ -11,9 +11,13 @@ import { readJsonProperty, readState, writeState } from './store';
 
 const KEY = 'manager';
 
+let account: string | undefined;
+
 /** The account this execution runs as ('' when Google does not tell, e.g. outside the domain). */
 export function currentAccount(): string {
-  return Session.getEffectiveUser().getEmail().trim();
+  // One execution runs as one account: asked once (module state does not outlive the execution).
+  account ??= Session.getEffectiveUser().getEmail().trim();
+  return account;
 }
 
 /** One account however its address was typed (case, spaces). */

@@ -3,13 +3,13 @@ import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import { nameFieldBase } from '../domain/documents/names';
 import type { DocumentKindId } from '../domain/documents/types';
 import { BUDGET, claimJob, readJob, releaseJob, writeJob, type BatchJob } from '../docs/batch';
-import { setClockMode, settleClockTrigger } from '../schedule/clock';
+import { settleClockTrigger } from '../schedule/clock';
 import { batchMessage, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { ensureNameFormsSheet, NAME_FORMS_SHEET } from '../sheets/nameFormsSheet';
 import { readSettings } from '../sheets/settings';
-import { todayIso } from '../sheets/cells';
-import { DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
+import { timeZoneOf, todayIso } from '../sheets/cells';
+import { docUrlOf, DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
 import type {
   BatchProgress,
   DocumentEntry,
@@ -28,7 +28,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const RECENT = 50;
 const MAX_RESULTS = 200;
 
-const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 const folderUrl = (id: string) => `https://drive.google.com/drive/folders/${id}`;
 
 function checkKind(kind: unknown): DocumentKindId {
@@ -71,10 +70,11 @@ function toEntry(e: RegisterEntry): DocumentEntry | null {
   };
 }
 
-function progressOf(ss: Spreadsheet, job: BatchJob, message?: string): BatchProgress {
+/** The batch as the sidebar shows it; `register` is the one the run just wrote (no second read). */
+function progressOf(ss: Spreadsheet, job: BatchJob, message?: string, register?: Register): BatchProgress {
   const kind = DOCUMENT_KINDS[job.kind];
   const keys = new Set(job.keys.slice(0, job.done));
-  const results = Register.entriesOf(ss)
+  const results = (register ? register.entries() : Register.entriesOf(ss))
     .filter((e) => e.kindName === kind.shortTitle && keys.has(e.related) && e.docUrl)
     .slice(0, MAX_RESULTS)
     .map(toEntry)
@@ -114,7 +114,7 @@ export function getDocumentsView(): DocumentsView {
     folderUrl: folderUrl(space.state.folderId),
     kinds: kinds.map((k) => {
       const id = space.state.templates[k.id];
-      return { id: k.id, title: k.title, scope: k.scope, templateUrl: id ? docUrl(id) : null };
+      return { id: k.id, title: k.title, scope: k.scope, templateUrl: id ? docUrlOf(id) : null };
     }),
     recent: Register.entriesOf(ss)
       .reverse()
@@ -129,7 +129,7 @@ export function previewDocuments(kindId: DocumentKindId): DocumentPreview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const kind = checkKind(kindId);
   const period = requirePeriod();
-  const p = prepare(ss, kind, period, todayIso(ss.getSpreadsheetTimeZone()));
+  const p = prepare(ss, kind, period, todayIso(timeZoneOf(ss)));
   const register = Register.entriesOf(ss);
   const statusOf = (related: string): DocumentStatus | null => {
     const e = register.find((r) => r.kindName === p.kind.shortTitle && r.related === related && r.docUrl);
@@ -165,8 +165,8 @@ export function generateDocuments(request: GenerateRequest): BatchProgress {
 
 /** Starts a batch of `request.kind` — of every document the kind makes now, or only those keyed `only`. */
 export function startDocuments(request: GenerateRequest, only?: readonly string[]): BatchProgress {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const req = checkRequest(request, todayIso(ss.getSpreadsheetTimeZone()));
+  const ss = contextSpreadsheet();
+  const req = checkRequest(request, todayIso(timeZoneOf(ss)));
   const period = requirePeriod();
   return withLock(
     () => {
@@ -183,7 +183,8 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
       const problems = [...p.shape.problems, ...p.data.problems];
       if (problems.length > 0) throw new UserError(`Документы не созданы:\n${problems.join('\n')}`);
       const job: BatchJob = {
-        id: Utilities.getUuid(),
+        // Told apart only from the batch before it: plain JS, no service call.
+        id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
         kind: req.kind,
         date: req.date,
         pdf: req.pdf,
@@ -197,26 +198,36 @@ export function startDocuments(request: GenerateRequest, only?: readonly string[
         finished: false,
         startedMs: Date.now(),
       };
-      claimJob(job, 'sidebar');
-      if (job.keys.length > 1) setClockMode('hourly');
-      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, p));
+      // Saved by its run, which also makes the trigger hourly when the batch needs another call.
+      claimJob(job, 'sidebar', false);
+      const register = Register.open(ss);
+      return progressOf(
+        ss,
+        runBatch(ss, job, BUDGET.sidebar, { ready: p, register, unsaved: true }),
+        undefined,
+        register,
+      );
     },
   );
 }
 
 export function continueDocuments(jobId: string): BatchProgress {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const job = readJob();
-  if (!job || job.id !== jobId)
-    throw new UserError('Этот пакет документов уже не выполняется. Откройте панель заново.');
-  if (job.finished) return progressOf(ss, job);
+  const ss = contextSpreadsheet();
+  const current = (): BatchJob => {
+    const job = readJob();
+    if (!job || job.id !== jobId)
+      throw new UserError('Этот пакет документов уже не выполняется. Откройте панель заново.');
+    return job;
+  };
+  // The job is read once, under the lock (the lock makes the state be read again anyway).
   return withLock(
-    () => progressOf(ss, job, 'Документы создаются в другом окне или по расписанию…'),
+    () => progressOf(ss, current(), 'Документы создаются в другом окне или по расписанию…'),
     () => {
-      const fresh = readJob()!;
-      if (fresh.finished) return progressOf(ss, fresh);
-      if (!claimJob(fresh, 'sidebar')) return progressOf(ss, fresh, 'Документы создаются по расписанию…');
-      return progressOf(ss, runBatch(ss, fresh, BUDGET.sidebar));
+      const job = current();
+      if (job.finished) return progressOf(ss, job);
+      if (!claimJob(job, 'sidebar')) return progressOf(ss, job, 'Документы создаются по расписанию…');
+      const register = Register.open(ss);
+      return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, { register }), undefined, register);
     },
   );
 }

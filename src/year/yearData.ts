@@ -9,7 +9,7 @@ import { summarizeMonitoring } from '../domain/monitoring';
 import type { MeetingRecord, MonitoringPair, MonitoringRecord, MonitoringSummary } from '../domain/monitoring/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank, BANK_SHEETS } from '../sheets/banks';
-import { todayIso } from '../sheets/cells';
+import { timeZoneOf, todayIso } from '../sheets/cells';
 import { EVENTS_TABLE, readEvents, type EventRow } from '../sheets/eventsSheet';
 import { readMeetings } from '../sheets/meetingsSheet';
 import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
@@ -35,7 +35,7 @@ export interface YearData {
 }
 
 export function loadYearData(ss: Spreadsheet): YearData {
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = timeZoneOf(ss);
   const eventsTable = Table.read(ss, EVENTS_TABLE);
   const people = new Map<string, BankEntry>();
   for (const kind of ['mentee', 'mentor'] as const) {
