@@ -2,14 +2,8 @@
  * Issue 18: what one questionnaire answer costs the form-submit trigger (installable triggers have a
  * daily runtime cap), and a burst of answers whose firings start together, on the demo school.
  */
-import {
-  CONSENT_CHOICE,
-  DUTIES_YES,
-  menteeForm,
-  mentorForm,
-  type FormDefinition,
-} from '../../src/domain/questionnaires';
 import type { Workspace } from '../../emulator/workspace';
+import { menteeAnswers, mentorAnswers } from './answers';
 import { records, useDemoSchool } from './workspace';
 
 /** Service calls one answer may cost its trigger run. */
@@ -18,42 +12,8 @@ const MENTEES = 'Наставляемые';
 const MENTORS = 'Наставники';
 const demo = useDemoSchool('formAnswerBudget');
 
-const defs = { mentee: menteeForm({ operator: 'x' }), mentor: mentorForm({ operator: 'x' }) };
-
-function byTitle(def: FormDefinition, answers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(answers).map(([key, v]) => [def.questions.find((q) => q.key === key)!.title, v]),
-  );
-}
-
-const menteeAnswers = (fullName: string) =>
-  byTitle(defs.mentee, {
-    fullName,
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experience: '2',
-    category: 'Без категории',
-    requests: ['Оценивание образовательных результатов'],
-    formatKind: 'Индивидуальная (пара)',
-    mode: 'Очно',
-    times: ['После уроков'],
-    consent: [CONSENT_CHOICE],
-  });
-
-const mentorAnswers = (fullName: string) =>
-  byTitle(defs.mentor, {
-    fullName,
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experience: '24',
-    category: 'Высшая',
-    competences: ['Оценивание образовательных результатов'],
-    capacity: '2',
-    formatKinds: ['Индивидуальная (пара)'],
-    mode: 'Очно',
-    dutiesConsent: DUTIES_YES,
-    consent: [CONSENT_CHOICE],
-  });
+const menteeAnswersOf = (fullName: string) => menteeAnswers({ fullName });
+const mentorAnswersOf = (fullName: string) => mentorAnswers({ fullName });
 
 /** Calls of one submission's trigger run; the run must succeed. */
 function callsOf(ws: Workspace, submit: () => { triggerRuns: Array<{ ok: boolean; error?: string }> }) {
@@ -88,7 +48,7 @@ describe('one questionnaire answer within the call budget', () => {
     expect(stale(ws)).toBe(false);
     const before = records(ws, MENTEES).length;
     const calls = callsOf(ws, () =>
-      ws.submitForm('Анкета наставляемого', menteeAnswers('Петрова Анна Сергеевна'), {
+      ws.submitForm('Анкета наставляемого', menteeAnswersOf('Петрова Анна Сергеевна'), {
         email: 'petrova.new@school2.example',
       }),
     );
@@ -100,12 +60,12 @@ describe('one questionnaire answer within the call budget', () => {
 
   test(`the same person answering again updates their row, at most ${BUDGET} calls`, async () => {
     const ws = await demo();
-    ws.submitForm('Анкета наставляемого', menteeAnswers('Петрова Анна Сергеевна'), {
+    ws.submitForm('Анкета наставляемого', menteeAnswersOf('Петрова Анна Сергеевна'), {
       email: 'petrova.new@school2.example',
     });
     const before = records(ws, MENTEES).length;
     const calls = callsOf(ws, () =>
-      ws.submitForm('Анкета наставляемого', menteeAnswers('Петрова Анна Сергеевна (уточнено)'), {
+      ws.submitForm('Анкета наставляемого', menteeAnswersOf('Петрова Анна Сергеевна (уточнено)'), {
         email: 'Petrova.New@school2.example',
       }),
     );
@@ -118,7 +78,7 @@ describe('one questionnaire answer within the call budget', () => {
     const ws = await demo();
     const before = records(ws, MENTORS).length;
     const calls = callsOf(ws, () =>
-      ws.submitForm('Анкета наставника', mentorAnswers('Соколов Игорь Петрович'), {
+      ws.submitForm('Анкета наставника', mentorAnswersOf('Соколов Игорь Петрович'), {
         email: 'sokolov.new@school2.example',
       }),
     );
@@ -133,7 +93,7 @@ describe('a burst of 200 answers fired together', () => {
     const ws = await demo();
     const before = records(ws, MENTEES).length;
     for (let i = 0; i < 200; i++) {
-      ws.submitForm('Анкета наставляемого', menteeAnswers(`Учитель ${i}`), {
+      ws.submitForm('Анкета наставляемого', menteeAnswersOf(`Учитель ${i}`), {
         email: `burst${i}@school2.example`,
         deferTriggers: true,
       });

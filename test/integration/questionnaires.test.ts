@@ -1,62 +1,10 @@
-import {
-  CONSENT_CHOICE,
-  DUTIES_YES,
-  menteeForm,
-  mentorForm,
-  WITHDRAWAL_CHOICE,
-  withdrawalForm,
-  type FormDefinition,
-} from '../../src/domain/questionnaires';
+import { WITHDRAWAL_CHOICE } from '../../src/domain/questionnaires';
+import { byTitle, defs, menteeAnswers, mentorAnswers } from './answers';
 import { DEMO_USERS, type Workspace } from '../../emulator/workspace';
 import { records, ROADMAP, setUpWorkspace } from './workspace';
 
 const MENTEES = 'Наставляемые';
 const MENTORS = 'Наставники';
-const defs = {
-  mentee: menteeForm({ operator: 'x' }),
-  mentor: mentorForm({ operator: 'x' }),
-  withdrawal: withdrawalForm({ operator: 'x' }),
-};
-
-/** Answers by question key → answers by the question titles the teacher sees. */
-function byTitle(def: FormDefinition, answers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(answers).map(([key, v]) => [def.questions.find((q) => q.key === key)!.title, v]),
-  );
-}
-
-function menteeAnswers(overrides: Record<string, string | string[]> = {}) {
-  return byTitle(defs.mentee, {
-    fullName: 'Петрова Анна Сергеевна',
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experience: '2',
-    category: 'Без категории',
-    requests: ['Оценивание образовательных результатов', 'Работа с родителями (законными представителями)'],
-    formatKind: 'Индивидуальная (пара)',
-    mode: 'Очно',
-    times: ['После уроков'],
-    consent: [CONSENT_CHOICE],
-    ...overrides,
-  });
-}
-
-function mentorAnswers(overrides: Record<string, string | string[]> = {}) {
-  return byTitle(defs.mentor, {
-    fullName: 'Соколов Игорь Петрович',
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experience: '24',
-    category: 'Высшая',
-    competences: ['Оценивание образовательных результатов'],
-    capacity: '2',
-    formatKinds: ['Индивидуальная (пара)'],
-    mode: 'Очно',
-    dutiesConsent: DUTIES_YES,
-    consent: [CONSENT_CHOICE],
-    ...overrides,
-  });
-}
 
 async function withForms(): Promise<Workspace> {
   const ws = await setUpWorkspace();

@@ -3,9 +3,9 @@
  * values only; answers, pairs and events mark it stale, and it catches up when someone opens the
  * file, «Ход реализации» or the menu's refresh. A roadmap-only refresh must read exactly as a full one.
  */
-import { CONSENT_CHOICE, menteeForm } from '../../src/domain/questionnaires';
 import { COLORS } from '../../src/sheets/schema';
 import type { Workspace } from '../../emulator/workspace';
+import { menteeAnswers } from './answers';
 import { cellOf, ROADMAP, useDemoSchool } from './workspace';
 
 const SUMMARY = 'Сводка';
@@ -14,24 +14,6 @@ const demo = useDemoSchool('summary-freshness');
 /** «Сводка» as staff read it, without the line that says when the other tables' figures were taken. */
 function readable(ws: Workspace): string[][] {
   return ws.values(SUMMARY)!.filter((row) => !row[0].startsWith('Анкеты и итоги года — на'));
-}
-
-function menteeAnswer(): Record<string, string | string[]> {
-  const def = menteeForm({ operator: 'x' });
-  const answers: Record<string, string | string[]> = {
-    fullName: 'Новикова Дарья Олеговна',
-    position: 'Учитель',
-    subjects: ['Математика'],
-    experience: '1',
-    category: 'Без категории',
-    requests: ['Оценивание образовательных результатов'],
-    formatKind: 'Индивидуальная (пара)',
-    mode: 'Очно',
-    consent: [CONSENT_CHOICE],
-  };
-  return Object.fromEntries(
-    Object.entries(answers).map(([k, v]) => [def.questions.find((q) => q.key === k)!.title, v]),
-  );
 }
 
 const answered = (ws: Workspace) => ws.values(SUMMARY)!.find((row) => row[1] === 'Наставляемые: ответов')![2];
@@ -65,7 +47,9 @@ describe('«Сводка» after events', () => {
   test('a questionnaire answer marks «Сводка» stale; opening the file brings it up to date', async () => {
     const ws = await demo();
     const before = Number(answered(ws));
-    ws.submitForm('Анкета наставляемого', menteeAnswer(), { email: 'novikova@school2.example' });
+    ws.submitForm('Анкета наставляемого', menteeAnswers({ fullName: 'Новикова Дарья Олеговна' }), {
+      email: 'novikova@school2.example',
+    });
     expect(Number(answered(ws))).toBe(before);
     ws.open();
     expect(Number(answered(ws))).toBe(before + 1);
