@@ -231,18 +231,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   actualPort = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | null = null;
 
   return {
     url: `http://127.0.0.1:${actualPort}/`,
     port: actualPort,
     flushSaves: () => session.saves.flush(),
     whenSaved: () => session.saves.whenSaved(),
-    async close() {
-      await session.flush();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    close() {
+      // Once, however often it is asked; the port is released even when the last save fails (the
+      // failure still reaches the caller): a server left listening keeps the process alive.
+      closing ??= (async () => {
+        try {
+          await session.flush();
+        } finally {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+        }
+      })();
+      return closing;
     },
   };
 }

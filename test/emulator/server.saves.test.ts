@@ -81,3 +81,17 @@ test('an edit is answered before it is saved; flushSaves and closing the server 
   const reopened = await openWorkspace({ dir });
   expect(reopened.values(ROADMAP)![2][col]).toBe('перед остановкой');
 }, 180_000);
+
+test('a server closed twice does not save again: the edits of a server restarted on the same folder are kept', async () => {
+  const dir = tempDir();
+  const first = await start(dir);
+  await first.close();
+  const second = await start(dir);
+  const col = column(await sheetView(second), 'Комментарий');
+  expect(
+    (await post(second, '/api/edit', { sheet: ROADMAP, a1: a1(2, col), values: [['после перезапуска']] })).status,
+  ).toBe(200);
+  await second.close();
+  await expect(first.close()).resolves.toBeUndefined();
+  expect((await openWorkspace({ dir })).values(ROADMAP)![2][col]).toBe('после перезапуска');
+}, 180_000);
