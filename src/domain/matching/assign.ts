@@ -49,26 +49,21 @@ const { isInteger, isNaN: isNotANumber, isFinite: isFiniteNumber } = Number;
 const isArray = Array.isArray;
 
 export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capacity: readonly number[]): Assignment {
-  validate(score, capacity);
-  const n = score.length;
+  validateCapacity(capacity);
+  const n = isArray(score) ? score.length : 0;
   const m = capacity.length;
+  // One pass over the caller's nested arrays (whose element kinds vary: small integers, doubles,
+  // nulls); everything after it reads one flat Float64Array, so the hot loops stay monomorphic.
+  const values = readScores(score, capacity);
   if (n === 0) return { assignment: [], matched: 0, total: 0 };
 
-  const scale = integerScale(score);
-  let maxScaled = 0;
-  let nnz = 0;
+  const scale = integerScale(values);
+  if (scale !== 0) scaleValues(values, scale);
+  const nnz = scoreStats[0];
+  // Rounding is monotone, so the largest scaled score is the largest score scaled.
+  const maxScaled = scale === 0 ? scoreStats[1] : round(scoreStats[1] * scale);
   let open = 0;
   for (let j = 0; j < m; j++) if (capacity[j] > 0) open++;
-  for (let i = 0; i < n; i++) {
-    const row = score[i];
-    for (let j = 0; j < m; j++) {
-      const s = row[j];
-      if (s === null || capacity[j] === 0) continue;
-      nnz++;
-      const scaled = scale === 0 ? (s as number) : round((s as number) * scale);
-      if (scaled > maxScaled) maxScaled = scaled;
-    }
-  }
   const big = (maxScaled + 1) * (n + 1);
   if (scale !== 0 && 2 * big * (n + 1) > EXACT_LIMIT) {
     throw new Error(`scores are too large for exact arithmetic: max ${maxScaled / scale} with ${n} rows`);
@@ -77,8 +72,8 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
   // Mostly allowed pairs: the dense transfer graph between mentors; few: sparse rows.
   const mentorOfRow =
     nnz >= DENSE_SHARE * n * open
-      ? solveTransfer(score, capacity, scale, big)
-      : solveSparse(score, capacity, scale, big, nnz);
+      ? solveTransfer(values, n, capacity, big, scale !== 0)
+      : solveSparse(values, n, capacity, big, nnz);
 
   const assignment = Array.from(mentorOfRow);
   let matched = 0;
@@ -87,8 +82,7 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
     const j = assignment[i];
     if (j < 0) continue;
     matched++;
-    const s = score[i][j] as number;
-    totalScaled += scale === 0 ? s : round(s * scale);
+    totalScaled += values[i * m + j];
   }
   const total = scale === 0 ? sumOriginal(score, assignment) : totalScaled / scale;
   return { assignment, matched, total };
@@ -97,32 +91,32 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
 /** The share of allowed pairs from which the dense transfer graph is faster than sparse rows. */
 const DENSE_SHARE = 0.5;
 
-type Score = ReadonlyArray<ReadonlyArray<number | null>>;
-
 /**
  * Sparse rows: each new row's Dijkstra runs over the columns through the rows assigned to them
  * (forbidden pairs are not stored). Returns the mentor of each row, −1 when unmatched.
  */
-function solveSparse(score: Score, capacity: readonly number[], scale: number, big: number, nnz: number): Int32Array {
-  const n = score.length;
+function solveSparse(
+  values: Float64Array,
+  n: number,
+  capacity: readonly number[],
+  big: number,
+  nnz: number,
+): Int32Array {
   const m = capacity.length;
   // Sparse rows: column index and cost, with the unmatched column (index m) last in every row.
   const dummy = m;
   const rowStart = new Int32Array(n + 1);
   const colIdx = new Int32Array(nnz + n);
   const cost = new Float64Array(nnz + n);
-  const scaledScore = new Float64Array(nnz + n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     rowStart[i] = k;
-    const row = score[i];
+    const base = i * m;
     for (let j = 0; j < m; j++) {
-      const s = row[j];
-      if (s === null || capacity[j] === 0) continue;
-      const scaled = scale === 0 ? (s as number) : round((s as number) * scale);
+      const s = values[base + j];
+      if (s !== s) continue;
       colIdx[k] = j;
-      cost[k] = big - scaled;
-      scaledScore[k] = scaled;
+      cost[k] = big - s;
       k++;
     }
     colIdx[k] = dummy;
@@ -294,28 +288,38 @@ function solveSparse(score: Score, capacity: readonly number[], scale: number, b
  * cheapest move of one of the first mentor's rows), and rows are taken cheapest best edge first, which
  * keeps the later searches short. Returns the mentor of each row, −1 when unmatched.
  */
-function solveTransfer(score: Score, capacity: readonly number[], scale: number, big: number): Int32Array {
-  const n = score.length;
+function solveTransfer(
+  values: Float64Array,
+  n: number,
+  capacity: readonly number[],
+  big: number,
+  exact: boolean,
+): Int32Array {
   const m = capacity.length;
-  const scaled = (s: number) => (scale === 0 ? s : round(s * scale));
   // Only the mentors with room are columns (in their order, so ties still go to the lower index); the
   // unmatched column comes last.
-  const mentorOf: number[] = [];
-  for (let j = 0; j < m; j++) if (capacity[j] > 0) mentorOf.push(j);
-  const mc = mentorOf.length;
+  let mc = 0;
+  for (let j = 0; j < m; j++) if (capacity[j] > 0) mc++;
+  const mentorOf = new Int32Array(mc);
+  for (let j = 0, c = 0; j < m; j++) if (capacity[j] > 0) mentorOf[c++] = j;
   const dummy = mc;
   const cols = mc + 1;
 
-  // Dense costs, row i at i·cols; a forbidden pair costs +∞.
+  // Dense costs, row i at i·cols; a forbidden pair costs +∞. bestCost: each row's cheapest.
   const cost = new Float64Array(n * cols);
+  const bestCost = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row = score[i];
+    const vb = i * m;
     const base = i * cols;
+    let b = 2 * big;
     for (let c = 0; c < mc; c++) {
-      const s = row[mentorOf[c]];
-      cost[base + c] = s === null ? INF : big - scaled(s);
+      const s = values[vb + mentorOf[c]];
+      const x = s !== s ? INF : big - s;
+      cost[base + c] = x;
+      if (x < b) b = x;
     }
     cost[base + dummy] = 2 * big;
+    bestCost[i] = b;
   }
 
   const cap = new Int32Array(cols);
@@ -346,24 +350,41 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
   const open = new Int32Array(cols);
   const popped = new Int32Array(cols);
   const changed = new Int32Array(cols);
-  const changedMark = new Uint8Array(cols);
+  const addRow = new Int32Array(cols);
+  const delRow = new Int32Array(cols).fill(-1);
 
   // Rows with the cheapest best edge first.
-  const bestCost = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let b = INF;
-    for (let c = 0; c < cols; c++) if (cost[i * cols + c] < b) b = cost[i * cols + c];
-    bestCost[i] = b;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => bestCost[a] - bestCost[b] || a - b);
+  const order = rowOrder(bestCost, exact);
   for (let t = 0; t < n; t++) {
     const r = order[t];
     const rb = r * cols;
-    // The new row's potential: its cheapest reduced edge becomes 0, so all its edges are ≥ 0.
+    // The new row's potential: its cheapest reduced edge becomes 0, so all its edges are ≥ 0. When that
+    // column (by the tie rule below) has room, the path is that one edge and no potential moves.
     let ur = INF;
+    let direct = -1;
+    let directFree = false;
     for (let c = 0; c < cols; c++) {
       const x = cost[rb + c] - v[c];
-      if (x < ur) ur = x;
+      if (x > ur) continue;
+      const free = used[c] < cap[c];
+      if (x < ur || (free && !directFree)) {
+        ur = x;
+        direct = c;
+        directFree = free;
+      }
+    }
+    let nChanged = 0;
+    if (directFree) {
+      const s = slotStart[direct] + used[direct]++;
+      slots[s] = r;
+      rowSlot[r] = s;
+      rowCol[r] = direct;
+      if (direct !== dummy) {
+        addRow[direct] = r;
+        changed[nChanged++] = direct;
+        updateMoves(nChanged);
+      }
+      continue;
     }
     // Dijkstra over the columns; the next column is the closest, among equals one with room (the path
     // ends there: as in scipy's solver, this keeps the searches short when many costs are equal), then
@@ -434,7 +455,6 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
     }
 
     // Augment along the path back to r.
-    let nChanged = 0;
     let c = endCol;
     for (;;) {
       const i = prevRow[c];
@@ -453,52 +473,55 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
       slots[s] = i;
       rowSlot[i] = s;
       rowCol[i] = c;
-      if (c !== dummy && changedMark[c] === 0) {
-        changedMark[c] = 1;
+      // A path visits a column once: it gains row i and, unless it is the path's end, loses the row
+      // that moved on from it (delRow, set one step earlier).
+      if (c !== dummy) {
+        addRow[c] = i;
         changed[nChanged++] = c;
       }
       if (from < 0) break;
+      delRow[from] = i;
       c = from;
     }
+    updateMoves(nChanged);
+  }
+  /**
+   * Keeps move / moveRow equal to a full recomputation (the cheapest move of the column's rows, the
+   * lower row on ties) after each changed column gained addRow and maybe lost delRow: the gained row
+   * is compared entry by entry, and only the entries the lost row held are recomputed.
+   */
+  function updateMoves(nChanged: number): void {
     for (let t = 0; t < nChanged; t++) {
       const j = changed[t];
-      changedMark[j] = 0;
-      // The column's rows in index order, so a strict < keeps the lower row on ties.
+      const mb = j * cols;
+      const a = addRow[j];
+      const ab = a * cols;
+      const aOwn = cost[ab + j];
+      const d = delRow[j];
+      delRow[j] = -1;
       const s0 = slotStart[j];
       const s1 = s0 + used[j];
-      for (let a = s0 + 1; a < s1; a++) {
-        const x = slots[a];
-        let b = a - 1;
-        while (b >= s0 && slots[b] > x) {
-          slots[b + 1] = slots[b];
-          rowSlot[slots[b + 1]] = b + 1;
-          b--;
-        }
-        slots[b + 1] = x;
-        rowSlot[x] = b + 1;
-      }
-      const mb = j * cols;
-      if (s1 === s0) {
-        move.fill(INF, mb, mb + cols);
-        continue;
-      }
-      const first = slots[s0];
-      const fb = first * cols;
-      const fOwn = cost[fb + j];
       for (let k = 0; k < cols; k++) {
-        move[mb + k] = cost[fb + k] - fOwn;
-        moveRow[mb + k] = first;
-      }
-      for (let a = s0 + 1; a < s1; a++) {
-        const i = slots[a];
-        const ib = i * cols;
-        const own = cost[ib + j];
-        for (let k = 0; k < cols; k++) {
-          const x = cost[ib + k] - own;
-          if (x < move[mb + k]) {
-            move[mb + k] = x;
-            moveRow[mb + k] = i;
+        if (d >= 0 && moveRow[mb + k] === d) {
+          let bx = INF;
+          let bi = -1;
+          for (let q = s0; q < s1; q++) {
+            const i = slots[q];
+            const x = cost[i * cols + k] - cost[i * cols + j];
+            if (x < bx || (x === bx && i < bi)) {
+              bx = x;
+              bi = i;
+            }
           }
+          move[mb + k] = bx;
+          moveRow[mb + k] = bi;
+          continue;
+        }
+        const x = cost[ab + k] - aOwn;
+        const cur = move[mb + k];
+        if (x < cur || (x === cur && a < moveRow[mb + k])) {
+          move[mb + k] = x;
+          moveRow[mb + k] = a;
         }
       }
       move[mb + j] = INF;
@@ -510,6 +533,25 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
   return out;
 }
 
+/**
+ * Row indices by best cost, then index. With exact integer costs (bestCost·(n + 1) + i stays below 2^53,
+ * see EXACT_LIMIT) one numeric sort of a typed array does it without a comparator.
+ */
+function rowOrder(bestCost: Float64Array, exact: boolean): Int32Array {
+  const n = bestCost.length;
+  const order = new Int32Array(n);
+  if (exact) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = bestCost[i] * (n + 1) + i;
+    keys.sort();
+    for (let t = 0; t < n; t++) order[t] = keys[t] % (n + 1);
+    return order;
+  }
+  const list = Array.from({ length: n }, (_, i) => i).sort((a, b) => bestCost[a] - bestCost[b] || a - b);
+  for (let t = 0; t < n; t++) order[t] = list[t];
+  return order;
+}
+
 function sumOriginal(score: ReadonlyArray<ReadonlyArray<number | null>>, assignment: number[]): number {
   let total = 0;
   for (let i = 0; i < assignment.length; i++) if (assignment[i] >= 0) total += score[i][assignment[i]] as number;
@@ -517,19 +559,16 @@ function sumOriginal(score: ReadonlyArray<ReadonlyArray<number | null>>, assignm
 }
 
 /** The smallest power of ten (1 … 10^6) that makes every score an integer, or 0 when none does. */
-function integerScale(score: ReadonlyArray<ReadonlyArray<number | null>>): number {
+function integerScale(values: Float64Array): number {
   for (let scale = 1; scale <= 1e6; scale *= 10) {
     let ok = true;
-    outer: for (let i = 0; i < score.length; i++) {
-      const row = score[i];
-      for (let j = 0; j < row.length; j++) {
-        const s = row[j];
-        if (s === null) continue;
-        const x = s * scale;
-        if (abs(x - round(x)) > 1e-9 * max(1, abs(x))) {
-          ok = false;
-          break outer;
-        }
+    for (let k = 0; k < values.length; k++) {
+      const s = values[k];
+      if (s !== s) continue;
+      const x = s * scale;
+      if (abs(x - round(x)) > 1e-9 * max(1, abs(x))) {
+        ok = false;
+        break;
       }
     }
     if (ok) return scale;
@@ -537,9 +576,13 @@ function integerScale(score: ReadonlyArray<ReadonlyArray<number | null>>): numbe
   return 0;
 }
 
-function validate(score: unknown, capacity: unknown): void {
+function scaleValues(values: Float64Array, scale: number): void {
+  if (scale === 1) return;
+  for (let k = 0; k < values.length; k++) values[k] = round(values[k] * scale);
+}
+
+function validateCapacity(capacity: unknown): void {
   if (!isArray(capacity)) throw new Error('capacity must be an array');
-  if (!isArray(score)) throw new Error('score must be an array of rows');
   for (let j = 0; j < capacity.length; j++) {
     const c: unknown = capacity[j];
     if (typeof c !== 'number') throw new Error(`capacity[${j}] is not a number`);
@@ -547,19 +590,47 @@ function validate(score: unknown, capacity: unknown): void {
     if (c < 0) throw new Error(`capacity[${j}] is negative`);
     if (!isInteger(c)) throw new Error(`capacity[${j}] is not a whole number: ${c}`);
   }
-  for (let i = 0; i < score.length; i++) {
+}
+
+/**
+ * Checks the scores and copies them into one row-major Float64Array (n × m); a forbidden pair, and any
+ * pair with a mentor of capacity 0, is NaN.
+ */
+/** readScores' by-products: the number of allowed pairs and the largest score. */
+const scoreStats = new Float64Array(2);
+
+function readScores(score: unknown, capacity: readonly number[]): Float64Array {
+  if (!isArray(score)) throw new Error('score must be an array of rows');
+  const n = score.length;
+  const m = capacity.length;
+  const values = new Float64Array(n * m);
+  let nnz = 0;
+  let top = 0;
+  for (let i = 0; i < n; i++) {
     const row: unknown = score[i];
     if (!isArray(row)) throw new Error(`score row ${i} is not an array`);
-    if (row.length !== capacity.length) {
-      throw new Error(`score row ${i} has ${row.length} columns, expected ${capacity.length}`);
-    }
-    for (let j = 0; j < row.length; j++) {
+    if (row.length !== m) throw new Error(`score row ${i} has ${row.length} columns, expected ${m}`);
+    const base = i * m;
+    for (let j = 0; j < m; j++) {
       const s: unknown = row[j];
-      if (s === null) continue;
+      if (s === null) {
+        values[base + j] = NaN;
+        continue;
+      }
       if (typeof s !== 'number') throw new Error(`score[${i}][${j}] is not a number or null`);
       if (isNotANumber(s)) throw new Error(`score[${i}][${j}] is NaN`);
       if (!isFiniteNumber(s)) throw new Error(`score[${i}][${j}] is not finite`);
       if (s < 0) throw new Error(`score[${i}][${j}] is negative`);
+      if (capacity[j] === 0) {
+        values[base + j] = NaN;
+        continue;
+      }
+      values[base + j] = s;
+      nnz++;
+      if (s > top) top = s;
     }
   }
+  scoreStats[0] = nnz;
+  scoreStats[1] = top;
+  return values;
 }
