@@ -82,7 +82,8 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
     const j = assignment[i];
     if (j < 0) continue;
     matched++;
-    totalScaled += values[i * m + j];
+    const s = score[i][j] as number;
+    totalScaled += scale === 0 ? s : round(s * scale);
   }
   const total = scale === 0 ? sumOriginal(score, assignment) : totalScaled / scale;
   return { assignment, matched, total };
@@ -111,7 +112,7 @@ function solveSparse(
   let k = 0;
   for (let i = 0; i < n; i++) {
     rowStart[i] = k;
-    const base = i * m;
+    const base = i * (m + 1);
     for (let j = 0; j < m; j++) {
       const s = values[base + j];
       if (s !== s) continue;
@@ -296,24 +297,18 @@ function solveTransfer(
   exact: boolean,
 ): Int32Array {
   const m = capacity.length;
-  // Only the mentors with room are columns (in their order, so ties still go to the lower index); the
-  // unmatched column comes last.
-  let mc = 0;
-  for (let j = 0; j < m; j++) if (capacity[j] > 0) mc++;
-  const mentorOf = new Int32Array(mc);
-  for (let j = 0, c = 0; j < m; j++) if (capacity[j] > 0) mentorOf[c++] = j;
-  const dummy = mc;
-  const cols = mc + 1;
-
-  // Dense costs, row i at i·cols; a forbidden pair costs +∞. bestCost: each row's cheapest.
-  const cost = new Float64Array(n * cols);
+  // Every mentor is a column (one of capacity 0 has only forbidden pairs, so it is never reached); the
+  // unmatched column comes last. The costs replace the scores in place: row i at i·cols, a forbidden
+  // pair +∞; bestCost is each row's cheapest.
+  const dummy = m;
+  const cols = m + 1;
+  const cost = values;
   const bestCost = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const vb = i * m;
     const base = i * cols;
     let b = 2 * big;
-    for (let c = 0; c < mc; c++) {
-      const s = values[vb + mentorOf[c]];
+    for (let c = 0; c < m; c++) {
+      const s = cost[base + c];
       const x = s !== s ? INF : big - s;
       cost[base + c] = x;
       if (x < b) b = x;
@@ -323,7 +318,7 @@ function solveTransfer(
   }
 
   const cap = new Int32Array(cols);
-  for (let c = 0; c < mc; c++) cap[c] = capacity[mentorOf[c]];
+  for (let c = 0; c < m; c++) cap[c] = capacity[c];
   cap[dummy] = n;
 
   // The rows in each column, in a flat array (the unmatched column's rows are never needed: a path
@@ -340,8 +335,8 @@ function solveTransfer(
   // (the lower index on ties). With u[i] = cost(i, j) − v[j] for a row in j (its edge is tight), the
   // reduced cost of that move is move + v[j] − v[k]: no row potentials are needed, and the table
   // changes only when a column's rows change.
-  const move = new Float64Array(mc * cols).fill(INF);
-  const moveRow = new Int32Array(mc * cols).fill(-1);
+  const move = new Float64Array(m * cols).fill(INF);
+  const moveRow = new Int32Array(m * cols).fill(-1);
 
   const v = new Float64Array(cols);
   const dist = new Float64Array(cols);
@@ -391,6 +386,7 @@ function solveTransfer(
     // the lower index.
     let nOpen = 0;
     let bj = -1;
+    let bo = -1;
     let bd = INF;
     let bFree = false;
     for (let c = 0; c < cols; c++) {
@@ -403,6 +399,7 @@ function solveTransfer(
       const free = used[c] < cap[c];
       if (d < bd || (free && !bFree)) {
         bj = c;
+        bo = c;
         bd = d;
         bFree = free;
       }
@@ -416,16 +413,15 @@ function solveTransfer(
         endCol = j;
         break;
       }
+      // Settled: out of the open list (its order does not matter, the tie rule compares indices).
+      open[bo] = open[--nOpen];
       const base = bd + v[j];
       const mb = j * cols;
       bj = -1;
       bd = INF;
       bFree = false;
-      let w = 0;
       for (let o = 0; o < nOpen; o++) {
         const c = open[o];
-        if (c === j) continue;
-        open[w++] = c;
         let d = dist[c];
         const nd = base + move[mb + c] - v[c];
         if (nd < d) {
@@ -438,11 +434,11 @@ function solveTransfer(
         const free = used[c] < cap[c];
         if (d < bd || (free && !bFree) || (free === bFree && c < bj)) {
           bj = c;
+          bo = o;
           bd = d;
           bFree = free;
         }
       }
-      nOpen = w;
       if (bd === INF) bj = -1;
     }
     if (endCol < 0) throw new Error('assign: no augmenting path (internal error)');
@@ -529,7 +525,7 @@ function solveTransfer(
   }
 
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : mentorOf[rowCol[i]];
+  for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : rowCol[i];
   return out;
 }
 
@@ -593,8 +589,8 @@ function validateCapacity(capacity: unknown): void {
 }
 
 /**
- * Checks the scores and copies them into one row-major Float64Array (n × m); a forbidden pair, and any
- * pair with a mentor of capacity 0, is NaN.
+ * Checks the scores and copies them into one row-major Float64Array (n × (m + 1), the last column left
+ * 0); a forbidden pair, and any pair with a mentor of capacity 0, is NaN.
  */
 /** readScores' by-products: the number of allowed pairs and the largest score. */
 const scoreStats = new Float64Array(2);
@@ -603,14 +599,15 @@ function readScores(score: unknown, capacity: readonly number[]): Float64Array {
   if (!isArray(score)) throw new Error('score must be an array of rows');
   const n = score.length;
   const m = capacity.length;
-  const values = new Float64Array(n * m);
+  // One spare column per row: the transfer solver's unmatched column.
+  const values = new Float64Array(n * (m + 1));
   let nnz = 0;
   let top = 0;
   for (let i = 0; i < n; i++) {
     const row: unknown = score[i];
     if (!isArray(row)) throw new Error(`score row ${i} is not an array`);
     if (row.length !== m) throw new Error(`score row ${i} has ${row.length} columns, expected ${m}`);
-    const base = i * m;
+    const base = i * (m + 1);
     for (let j = 0; j < m; j++) {
       const s: unknown = row[j];
       if (s === null) {
