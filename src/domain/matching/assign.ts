@@ -44,7 +44,7 @@ const EXACT_LIMIT = 2 ** 50;
 // Module constants instead of global lookups in the hot loops: globals are slow to read in some hosts
 // (a vm context such as Jest's).
 const INF = Number.POSITIVE_INFINITY;
-const { abs, max, round } = Math;
+const { abs, floor, max, round } = Math;
 const { isInteger, isNaN: isNotANumber, isFinite: isFiniteNumber } = Number;
 const isArray = Array.isArray;
 
@@ -57,7 +57,8 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
   const values = readScores(score, capacity);
   if (n === 0) return { assignment: [], matched: 0, total: 0 };
 
-  const scale = integerScale(values);
+  // Whole scores (the usual case) need no scaling pass.
+  const scale = scoreStats[2] === 1 ? 1 : integerScale(values);
   if (scale !== 0) scaleValues(values, scale);
   const nnz = scoreStats[0];
   // Rounding is monotone, so the largest scaled score is the largest score scaled.
@@ -592,8 +593,8 @@ function validateCapacity(capacity: unknown): void {
  * Checks the scores and copies them into one row-major Float64Array (n × (m + 1), the last column left
  * 0); a forbidden pair, and any pair with a mentor of capacity 0, is NaN.
  */
-/** readScores' by-products: the number of allowed pairs and the largest score. */
-const scoreStats = new Float64Array(2);
+/** readScores' by-products: the number of allowed pairs, the largest score, 1 when all are whole. */
+const scoreStats = new Float64Array(3);
 
 function readScores(score: unknown, capacity: readonly number[]): Float64Array {
   if (!isArray(score)) throw new Error('score must be an array of rows');
@@ -603,6 +604,7 @@ function readScores(score: unknown, capacity: readonly number[]): Float64Array {
   const values = new Float64Array(n * (m + 1));
   let nnz = 0;
   let top = 0;
+  let whole = true;
   for (let i = 0; i < n; i++) {
     const row: unknown = score[i];
     if (!isArray(row)) throw new Error(`score row ${i} is not an array`);
@@ -625,9 +627,11 @@ function readScores(score: unknown, capacity: readonly number[]): Float64Array {
       values[base + j] = s;
       nnz++;
       if (s > top) top = s;
+      if (whole && floor(s) !== s) whole = false;
     }
   }
   scoreStats[0] = nnz;
   scoreStats[1] = top;
+  scoreStats[2] = whole ? 1 : 0;
   return values;
 }
