@@ -249,7 +249,7 @@ function solveSparse(
     for (;;) {
       const i = prevRow[j];
       const old = rowCol[i];
-      if (old >= 0) removeFromSlot(i, old);
+      if (old >= 0) removeFromSlot(i, old, slotStart, used, rowSlot, slots);
       // Into column j.
       const s = slotStart[j] + used[j]++;
       slots[s] = i;
@@ -267,17 +267,6 @@ function solveSparse(
       done[c] = 0;
       prevRow[c] = -1;
     }
-  }
-
-  function removeFromSlot(i: number, j: number): void {
-    const last = slotStart[j] + --used[j];
-    const s = rowSlot[i];
-    if (s !== last) {
-      const moved = slots[last];
-      slots[s] = moved;
-      rowSlot[moved] = s;
-    }
-    rowSlot[i] = -1;
   }
 
   const out = new Int32Array(n);
@@ -378,7 +367,7 @@ function solveTransfer(
       if (direct !== dummy) {
         addRow[direct] = r;
         changed[nChanged++] = direct;
-        updateMoves(nChanged);
+        updateMoves(nChanged, changed, addRow, delRow, cost, move, moveRow, slots, slotStart, used, cols);
       }
       continue;
     }
@@ -480,54 +469,86 @@ function solveTransfer(
       delRow[from] = i;
       c = from;
     }
-    updateMoves(nChanged);
+    updateMoves(nChanged, changed, addRow, delRow, cost, move, moveRow, slots, slotStart, used, cols);
   }
-  /**
-   * Keeps move / moveRow equal to a full recomputation (the cheapest move of the column's rows, the
-   * lower row on ties) after each changed column gained addRow and maybe lost delRow: the gained row
-   * is compared entry by entry, and only the entries the lost row held are recomputed.
-   */
-  function updateMoves(nChanged: number): void {
-    for (let t = 0; t < nChanged; t++) {
-      const j = changed[t];
-      const mb = j * cols;
-      const a = addRow[j];
-      const ab = a * cols;
-      const aOwn = cost[ab + j];
-      const d = delRow[j];
-      delRow[j] = -1;
-      const s0 = slotStart[j];
-      const s1 = s0 + used[j];
-      for (let k = 0; k < cols; k++) {
-        if (d >= 0 && moveRow[mb + k] === d) {
-          let bx = INF;
-          let bi = -1;
-          for (let q = s0; q < s1; q++) {
-            const i = slots[q];
-            const x = cost[i * cols + k] - cost[i * cols + j];
-            if (x < bx || (x === bx && i < bi)) {
-              bx = x;
-              bi = i;
-            }
-          }
-          move[mb + k] = bx;
-          moveRow[mb + k] = bi;
-          continue;
-        }
-        const x = cost[ab + k] - aOwn;
-        const cur = move[mb + k];
-        if (x < cur || (x === cur && a < moveRow[mb + k])) {
-          move[mb + k] = x;
-          moveRow[mb + k] = a;
-        }
-      }
-      move[mb + j] = INF;
-    }
-  }
-
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : rowCol[i];
   return out;
+}
+
+/**
+ * Keeps move / moveRow equal to a full recomputation (the cheapest move of the column's rows, the
+ * lower row on ties) after each changed column gained addRow and maybe lost delRow: the gained row
+ * is compared entry by entry, and only the entries the lost row held are recomputed. A module function,
+ * not a closure: a closure made on every call is compiled again on every call.
+ */
+function updateMoves(
+  nChanged: number,
+  changed: Int32Array,
+  addRow: Int32Array,
+  delRow: Int32Array,
+  cost: Float64Array,
+  move: Float64Array,
+  moveRow: Int32Array,
+  slots: Int32Array,
+  slotStart: Int32Array,
+  used: Int32Array,
+  cols: number,
+): void {
+  for (let t = 0; t < nChanged; t++) {
+    const j = changed[t];
+    const mb = j * cols;
+    const a = addRow[j];
+    const ab = a * cols;
+    const aOwn = cost[ab + j];
+    const d = delRow[j];
+    delRow[j] = -1;
+    const s0 = slotStart[j];
+    const s1 = s0 + used[j];
+    for (let k = 0; k < cols; k++) {
+      if (d >= 0 && moveRow[mb + k] === d) {
+        let bx = INF;
+        let bi = -1;
+        for (let q = s0; q < s1; q++) {
+          const i = slots[q];
+          const x = cost[i * cols + k] - cost[i * cols + j];
+          if (x < bx || (x === bx && i < bi)) {
+            bx = x;
+            bi = i;
+          }
+        }
+        move[mb + k] = bx;
+        moveRow[mb + k] = bi;
+        continue;
+      }
+      const x = cost[ab + k] - aOwn;
+      const cur = move[mb + k];
+      if (x < cur || (x === cur && a < moveRow[mb + k])) {
+        move[mb + k] = x;
+        moveRow[mb + k] = a;
+      }
+    }
+    move[mb + j] = INF;
+  }
+}
+
+/** Takes row i out of column j's slots: the column's last row takes its place. */
+function removeFromSlot(
+  i: number,
+  j: number,
+  slotStart: Int32Array,
+  used: Int32Array,
+  rowSlot: Int32Array,
+  slots: Int32Array,
+): void {
+  const last = slotStart[j] + --used[j];
+  const s = rowSlot[i];
+  if (s !== last) {
+    const moved = slots[last];
+    slots[s] = moved;
+    rowSlot[moved] = s;
+  }
+  rowSlot[i] = -1;
 }
 
 /**
