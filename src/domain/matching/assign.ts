@@ -44,31 +44,27 @@ const EXACT_LIMIT = 2 ** 50;
 // Module constants instead of global lookups in the hot loops: globals are slow to read in some hosts
 // (a vm context such as Jest's).
 const INF = Number.POSITIVE_INFINITY;
-const { abs, max, round } = Math;
+const { abs, floor, max, round } = Math;
 const { isInteger, isNaN: isNotANumber, isFinite: isFiniteNumber } = Number;
 const isArray = Array.isArray;
 
 export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capacity: readonly number[]): Assignment {
-  validate(score, capacity);
-  const n = score.length;
+  validateCapacity(capacity);
+  const n = isArray(score) ? score.length : 0;
   const m = capacity.length;
+  // One pass over the caller's nested arrays (whose element kinds vary: small integers, doubles,
+  // nulls); everything after it reads one flat Float64Array, so the hot loops stay monomorphic.
+  const values = readScores(score, capacity);
   if (n === 0) return { assignment: [], matched: 0, total: 0 };
 
-  const scale = integerScale(score);
-  let maxScaled = 0;
-  let nnz = 0;
+  // Whole scores (the usual case) need no scaling pass.
+  const scale = scoreStats[2] === 1 ? 1 : integerScale(values);
+  if (scale !== 0) scaleValues(values, scale);
+  const nnz = scoreStats[0];
+  // Rounding is monotone, so the largest scaled score is the largest score scaled.
+  const maxScaled = scale === 0 ? scoreStats[1] : round(scoreStats[1] * scale);
   let open = 0;
   for (let j = 0; j < m; j++) if (capacity[j] > 0) open++;
-  for (let i = 0; i < n; i++) {
-    const row = score[i];
-    for (let j = 0; j < m; j++) {
-      const s = row[j];
-      if (s === null || capacity[j] === 0) continue;
-      nnz++;
-      const scaled = scale === 0 ? (s as number) : round((s as number) * scale);
-      if (scaled > maxScaled) maxScaled = scaled;
-    }
-  }
   const big = (maxScaled + 1) * (n + 1);
   if (scale !== 0 && 2 * big * (n + 1) > EXACT_LIMIT) {
     throw new Error(`scores are too large for exact arithmetic: max ${maxScaled / scale} with ${n} rows`);
@@ -77,8 +73,8 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
   // Mostly allowed pairs: the dense transfer graph between mentors; few: sparse rows.
   const mentorOfRow =
     nnz >= DENSE_SHARE * n * open
-      ? solveTransfer(score, capacity, scale, big)
-      : solveSparse(score, capacity, scale, big, nnz);
+      ? solveTransfer(values, n, capacity, big, scale !== 0)
+      : solveSparse(values, n, capacity, big, nnz);
 
   const assignment = Array.from(mentorOfRow);
   let matched = 0;
@@ -97,32 +93,32 @@ export function assign(score: ReadonlyArray<ReadonlyArray<number | null>>, capac
 /** The share of allowed pairs from which the dense transfer graph is faster than sparse rows. */
 const DENSE_SHARE = 0.5;
 
-type Score = ReadonlyArray<ReadonlyArray<number | null>>;
-
 /**
  * Sparse rows: each new row's Dijkstra runs over the columns through the rows assigned to them
  * (forbidden pairs are not stored). Returns the mentor of each row, −1 when unmatched.
  */
-function solveSparse(score: Score, capacity: readonly number[], scale: number, big: number, nnz: number): Int32Array {
-  const n = score.length;
+function solveSparse(
+  values: Float64Array,
+  n: number,
+  capacity: readonly number[],
+  big: number,
+  nnz: number,
+): Int32Array {
   const m = capacity.length;
   // Sparse rows: column index and cost, with the unmatched column (index m) last in every row.
   const dummy = m;
   const rowStart = new Int32Array(n + 1);
   const colIdx = new Int32Array(nnz + n);
   const cost = new Float64Array(nnz + n);
-  const scaledScore = new Float64Array(nnz + n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     rowStart[i] = k;
-    const row = score[i];
+    const base = i * (m + 1);
     for (let j = 0; j < m; j++) {
-      const s = row[j];
-      if (s === null || capacity[j] === 0) continue;
-      const scaled = scale === 0 ? (s as number) : round((s as number) * scale);
+      const s = values[base + j];
+      if (s !== s) continue;
       colIdx[k] = j;
-      cost[k] = big - scaled;
-      scaledScore[k] = scaled;
+      cost[k] = big - s;
       k++;
     }
     colIdx[k] = dummy;
@@ -253,7 +249,7 @@ function solveSparse(score: Score, capacity: readonly number[], scale: number, b
     for (;;) {
       const i = prevRow[j];
       const old = rowCol[i];
-      if (old >= 0) removeFromSlot(i, old);
+      if (old >= 0) removeFromSlot(i, old, slotStart, used, rowSlot, slots);
       // Into column j.
       const s = slotStart[j] + used[j]++;
       slots[s] = i;
@@ -273,17 +269,6 @@ function solveSparse(score: Score, capacity: readonly number[], scale: number, b
     }
   }
 
-  function removeFromSlot(i: number, j: number): void {
-    const last = slotStart[j] + --used[j];
-    const s = rowSlot[i];
-    if (s !== last) {
-      const moved = slots[last];
-      slots[s] = moved;
-      rowSlot[moved] = s;
-    }
-    rowSlot[i] = -1;
-  }
-
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : rowCol[i];
   return out;
@@ -294,32 +279,36 @@ function solveSparse(score: Score, capacity: readonly number[], scale: number, b
  * cheapest move of one of the first mentor's rows), and rows are taken cheapest best edge first, which
  * keeps the later searches short. Returns the mentor of each row, −1 when unmatched.
  */
-function solveTransfer(score: Score, capacity: readonly number[], scale: number, big: number): Int32Array {
-  const n = score.length;
+function solveTransfer(
+  values: Float64Array,
+  n: number,
+  capacity: readonly number[],
+  big: number,
+  exact: boolean,
+): Int32Array {
   const m = capacity.length;
-  const scaled = (s: number) => (scale === 0 ? s : round(s * scale));
-  // Only the mentors with room are columns (in their order, so ties still go to the lower index); the
-  // unmatched column comes last.
-  const mentorOf: number[] = [];
-  for (let j = 0; j < m; j++) if (capacity[j] > 0) mentorOf.push(j);
-  const mc = mentorOf.length;
-  const dummy = mc;
-  const cols = mc + 1;
-
-  // Dense costs, row i at i·cols; a forbidden pair costs +∞.
-  const cost = new Float64Array(n * cols);
+  // Every mentor is a column (one of capacity 0 has only forbidden pairs, so it is never reached); the
+  // unmatched column comes last. The costs replace the scores in place: row i at i·cols, a forbidden
+  // pair +∞; bestCost is each row's cheapest.
+  const dummy = m;
+  const cols = m + 1;
+  const cost = values;
+  const bestCost = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row = score[i];
     const base = i * cols;
-    for (let c = 0; c < mc; c++) {
-      const s = row[mentorOf[c]];
-      cost[base + c] = s === null ? INF : big - scaled(s);
+    let b = 2 * big;
+    for (let c = 0; c < m; c++) {
+      const s = cost[base + c];
+      const x = s !== s ? INF : big - s;
+      cost[base + c] = x;
+      if (x < b) b = x;
     }
     cost[base + dummy] = 2 * big;
+    bestCost[i] = b;
   }
 
   const cap = new Int32Array(cols);
-  for (let c = 0; c < mc; c++) cap[c] = capacity[mentorOf[c]];
+  for (let c = 0; c < m; c++) cap[c] = capacity[c];
   cap[dummy] = n;
 
   // The rows in each column, in a flat array (the unmatched column's rows are never needed: a path
@@ -336,8 +325,8 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
   // (the lower index on ties). With u[i] = cost(i, j) − v[j] for a row in j (its edge is tight), the
   // reduced cost of that move is move + v[j] − v[k]: no row potentials are needed, and the table
   // changes only when a column's rows change.
-  const move = new Float64Array(mc * cols).fill(INF);
-  const moveRow = new Int32Array(mc * cols).fill(-1);
+  const move = new Float64Array(m * cols).fill(INF);
+  const moveRow = new Int32Array(m * cols).fill(-1);
 
   const v = new Float64Array(cols);
   const dist = new Float64Array(cols);
@@ -346,30 +335,48 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
   const open = new Int32Array(cols);
   const popped = new Int32Array(cols);
   const changed = new Int32Array(cols);
-  const changedMark = new Uint8Array(cols);
+  const addRow = new Int32Array(cols);
+  const delRow = new Int32Array(cols).fill(-1);
 
   // Rows with the cheapest best edge first.
-  const bestCost = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let b = INF;
-    for (let c = 0; c < cols; c++) if (cost[i * cols + c] < b) b = cost[i * cols + c];
-    bestCost[i] = b;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => bestCost[a] - bestCost[b] || a - b);
+  const order = rowOrder(bestCost, exact);
   for (let t = 0; t < n; t++) {
     const r = order[t];
     const rb = r * cols;
-    // The new row's potential: its cheapest reduced edge becomes 0, so all its edges are ≥ 0.
+    // The new row's potential: its cheapest reduced edge becomes 0, so all its edges are ≥ 0. When that
+    // column (by the tie rule below) has room, the path is that one edge and no potential moves.
     let ur = INF;
+    let direct = -1;
+    let directFree = false;
     for (let c = 0; c < cols; c++) {
       const x = cost[rb + c] - v[c];
-      if (x < ur) ur = x;
+      if (x > ur) continue;
+      const free = used[c] < cap[c];
+      if (x < ur || (free && !directFree)) {
+        ur = x;
+        direct = c;
+        directFree = free;
+      }
+    }
+    let nChanged = 0;
+    if (directFree) {
+      const s = slotStart[direct] + used[direct]++;
+      slots[s] = r;
+      rowSlot[r] = s;
+      rowCol[r] = direct;
+      if (direct !== dummy) {
+        addRow[direct] = r;
+        changed[nChanged++] = direct;
+        updateMoves(nChanged, changed, addRow, delRow, cost, move, moveRow, slots, slotStart, used, cols);
+      }
+      continue;
     }
     // Dijkstra over the columns; the next column is the closest, among equals one with room (the path
     // ends there: as in scipy's solver, this keeps the searches short when many costs are equal), then
     // the lower index.
     let nOpen = 0;
     let bj = -1;
+    let bo = -1;
     let bd = INF;
     let bFree = false;
     for (let c = 0; c < cols; c++) {
@@ -382,6 +389,7 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
       const free = used[c] < cap[c];
       if (d < bd || (free && !bFree)) {
         bj = c;
+        bo = c;
         bd = d;
         bFree = free;
       }
@@ -395,16 +403,15 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
         endCol = j;
         break;
       }
+      // Settled: out of the open list (its order does not matter, the tie rule compares indices).
+      open[bo] = open[--nOpen];
       const base = bd + v[j];
       const mb = j * cols;
       bj = -1;
       bd = INF;
       bFree = false;
-      let w = 0;
       for (let o = 0; o < nOpen; o++) {
         const c = open[o];
-        if (c === j) continue;
-        open[w++] = c;
         let d = dist[c];
         const nd = base + move[mb + c] - v[c];
         if (nd < d) {
@@ -417,11 +424,11 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
         const free = used[c] < cap[c];
         if (d < bd || (free && !bFree) || (free === bFree && c < bj)) {
           bj = c;
+          bo = o;
           bd = d;
           bFree = free;
         }
       }
-      nOpen = w;
       if (bd === INF) bj = -1;
     }
     if (endCol < 0) throw new Error('assign: no augmenting path (internal error)');
@@ -434,7 +441,6 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
     }
 
     // Augment along the path back to r.
-    let nChanged = 0;
     let c = endCol;
     for (;;) {
       const i = prevRow[c];
@@ -453,61 +459,115 @@ function solveTransfer(score: Score, capacity: readonly number[], scale: number,
       slots[s] = i;
       rowSlot[i] = s;
       rowCol[i] = c;
-      if (c !== dummy && changedMark[c] === 0) {
-        changedMark[c] = 1;
+      // A path visits a column once: it gains row i and, unless it is the path's end, loses the row
+      // that moved on from it (delRow, set one step earlier).
+      if (c !== dummy) {
+        addRow[c] = i;
         changed[nChanged++] = c;
       }
       if (from < 0) break;
+      delRow[from] = i;
       c = from;
     }
-    for (let t = 0; t < nChanged; t++) {
-      const j = changed[t];
-      changedMark[j] = 0;
-      // The column's rows in index order, so a strict < keeps the lower row on ties.
-      const s0 = slotStart[j];
-      const s1 = s0 + used[j];
-      for (let a = s0 + 1; a < s1; a++) {
-        const x = slots[a];
-        let b = a - 1;
-        while (b >= s0 && slots[b] > x) {
-          slots[b + 1] = slots[b];
-          rowSlot[slots[b + 1]] = b + 1;
-          b--;
-        }
-        slots[b + 1] = x;
-        rowSlot[x] = b + 1;
-      }
-      const mb = j * cols;
-      if (s1 === s0) {
-        move.fill(INF, mb, mb + cols);
-        continue;
-      }
-      const first = slots[s0];
-      const fb = first * cols;
-      const fOwn = cost[fb + j];
-      for (let k = 0; k < cols; k++) {
-        move[mb + k] = cost[fb + k] - fOwn;
-        moveRow[mb + k] = first;
-      }
-      for (let a = s0 + 1; a < s1; a++) {
-        const i = slots[a];
-        const ib = i * cols;
-        const own = cost[ib + j];
-        for (let k = 0; k < cols; k++) {
-          const x = cost[ib + k] - own;
-          if (x < move[mb + k]) {
-            move[mb + k] = x;
-            moveRow[mb + k] = i;
+    updateMoves(nChanged, changed, addRow, delRow, cost, move, moveRow, slots, slotStart, used, cols);
+  }
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : rowCol[i];
+  return out;
+}
+
+/**
+ * Keeps move / moveRow equal to a full recomputation (the cheapest move of the column's rows, the
+ * lower row on ties) after each changed column gained addRow and maybe lost delRow: the gained row
+ * is compared entry by entry, and only the entries the lost row held are recomputed. A module function,
+ * not a closure: a closure made on every call is compiled again on every call.
+ */
+function updateMoves(
+  nChanged: number,
+  changed: Int32Array,
+  addRow: Int32Array,
+  delRow: Int32Array,
+  cost: Float64Array,
+  move: Float64Array,
+  moveRow: Int32Array,
+  slots: Int32Array,
+  slotStart: Int32Array,
+  used: Int32Array,
+  cols: number,
+): void {
+  for (let t = 0; t < nChanged; t++) {
+    const j = changed[t];
+    const mb = j * cols;
+    const a = addRow[j];
+    const ab = a * cols;
+    const aOwn = cost[ab + j];
+    const d = delRow[j];
+    delRow[j] = -1;
+    const s0 = slotStart[j];
+    const s1 = s0 + used[j];
+    for (let k = 0; k < cols; k++) {
+      if (d >= 0 && moveRow[mb + k] === d) {
+        let bx = INF;
+        let bi = -1;
+        for (let q = s0; q < s1; q++) {
+          const i = slots[q];
+          const x = cost[i * cols + k] - cost[i * cols + j];
+          if (x < bx || (x === bx && i < bi)) {
+            bx = x;
+            bi = i;
           }
         }
+        move[mb + k] = bx;
+        moveRow[mb + k] = bi;
+        continue;
       }
-      move[mb + j] = INF;
+      const x = cost[ab + k] - aOwn;
+      const cur = move[mb + k];
+      if (x < cur || (x === cur && a < moveRow[mb + k])) {
+        move[mb + k] = x;
+        moveRow[mb + k] = a;
+      }
     }
+    move[mb + j] = INF;
   }
+}
 
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = rowCol[i] === dummy ? -1 : mentorOf[rowCol[i]];
-  return out;
+/** Takes row i out of column j's slots: the column's last row takes its place. */
+function removeFromSlot(
+  i: number,
+  j: number,
+  slotStart: Int32Array,
+  used: Int32Array,
+  rowSlot: Int32Array,
+  slots: Int32Array,
+): void {
+  const last = slotStart[j] + --used[j];
+  const s = rowSlot[i];
+  if (s !== last) {
+    const moved = slots[last];
+    slots[s] = moved;
+    rowSlot[moved] = s;
+  }
+  rowSlot[i] = -1;
+}
+
+/**
+ * Row indices by best cost, then index. With exact integer costs (bestCost·(n + 1) + i stays below 2^53,
+ * see EXACT_LIMIT) one numeric sort of a typed array does it without a comparator.
+ */
+function rowOrder(bestCost: Float64Array, exact: boolean): Int32Array {
+  const n = bestCost.length;
+  const order = new Int32Array(n);
+  if (exact) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = bestCost[i] * (n + 1) + i;
+    keys.sort();
+    for (let t = 0; t < n; t++) order[t] = keys[t] % (n + 1);
+    return order;
+  }
+  const list = Array.from({ length: n }, (_, i) => i).sort((a, b) => bestCost[a] - bestCost[b] || a - b);
+  for (let t = 0; t < n; t++) order[t] = list[t];
+  return order;
 }
 
 function sumOriginal(score: ReadonlyArray<ReadonlyArray<number | null>>, assignment: number[]): number {
@@ -517,19 +577,16 @@ function sumOriginal(score: ReadonlyArray<ReadonlyArray<number | null>>, assignm
 }
 
 /** The smallest power of ten (1 … 10^6) that makes every score an integer, or 0 when none does. */
-function integerScale(score: ReadonlyArray<ReadonlyArray<number | null>>): number {
+function integerScale(values: Float64Array): number {
   for (let scale = 1; scale <= 1e6; scale *= 10) {
     let ok = true;
-    outer: for (let i = 0; i < score.length; i++) {
-      const row = score[i];
-      for (let j = 0; j < row.length; j++) {
-        const s = row[j];
-        if (s === null) continue;
-        const x = s * scale;
-        if (abs(x - round(x)) > 1e-9 * max(1, abs(x))) {
-          ok = false;
-          break outer;
-        }
+    for (let k = 0; k < values.length; k++) {
+      const s = values[k];
+      if (s !== s) continue;
+      const x = s * scale;
+      if (abs(x - round(x)) > 1e-9 * max(1, abs(x))) {
+        ok = false;
+        break;
       }
     }
     if (ok) return scale;
@@ -537,9 +594,13 @@ function integerScale(score: ReadonlyArray<ReadonlyArray<number | null>>): numbe
   return 0;
 }
 
-function validate(score: unknown, capacity: unknown): void {
+function scaleValues(values: Float64Array, scale: number): void {
+  if (scale === 1) return;
+  for (let k = 0; k < values.length; k++) values[k] = round(values[k] * scale);
+}
+
+function validateCapacity(capacity: unknown): void {
   if (!isArray(capacity)) throw new Error('capacity must be an array');
-  if (!isArray(score)) throw new Error('score must be an array of rows');
   for (let j = 0; j < capacity.length; j++) {
     const c: unknown = capacity[j];
     if (typeof c !== 'number') throw new Error(`capacity[${j}] is not a number`);
@@ -547,19 +608,51 @@ function validate(score: unknown, capacity: unknown): void {
     if (c < 0) throw new Error(`capacity[${j}] is negative`);
     if (!isInteger(c)) throw new Error(`capacity[${j}] is not a whole number: ${c}`);
   }
-  for (let i = 0; i < score.length; i++) {
+}
+
+/**
+ * Checks the scores and copies them into one row-major Float64Array (n × (m + 1), the last column left
+ * 0); a forbidden pair, and any pair with a mentor of capacity 0, is NaN.
+ */
+/** readScores' by-products: the number of allowed pairs, the largest score, 1 when all are whole. */
+const scoreStats = new Float64Array(3);
+
+function readScores(score: unknown, capacity: readonly number[]): Float64Array {
+  if (!isArray(score)) throw new Error('score must be an array of rows');
+  const n = score.length;
+  const m = capacity.length;
+  // One spare column per row: the transfer solver's unmatched column.
+  const values = new Float64Array(n * (m + 1));
+  let nnz = 0;
+  let top = 0;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
     const row: unknown = score[i];
     if (!isArray(row)) throw new Error(`score row ${i} is not an array`);
-    if (row.length !== capacity.length) {
-      throw new Error(`score row ${i} has ${row.length} columns, expected ${capacity.length}`);
-    }
-    for (let j = 0; j < row.length; j++) {
+    if (row.length !== m) throw new Error(`score row ${i} has ${row.length} columns, expected ${m}`);
+    const base = i * (m + 1);
+    for (let j = 0; j < m; j++) {
       const s: unknown = row[j];
-      if (s === null) continue;
+      if (s === null) {
+        values[base + j] = NaN;
+        continue;
+      }
       if (typeof s !== 'number') throw new Error(`score[${i}][${j}] is not a number or null`);
       if (isNotANumber(s)) throw new Error(`score[${i}][${j}] is NaN`);
       if (!isFiniteNumber(s)) throw new Error(`score[${i}][${j}] is not finite`);
       if (s < 0) throw new Error(`score[${i}][${j}] is negative`);
+      if (capacity[j] === 0) {
+        values[base + j] = NaN;
+        continue;
+      }
+      values[base + j] = s;
+      nnz++;
+      if (s > top) top = s;
+      if (whole && floor(s) !== s) whole = false;
     }
   }
+  scoreStats[0] = nnz;
+  scoreStats[1] = top;
+  scoreStats[2] = whole ? 1 : 0;
+  return values;
 }
