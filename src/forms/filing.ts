@@ -238,6 +238,7 @@ export function refileQuestionnaires(ss: Spreadsheet, registry: FormRegistry, st
     if (last > 1) pending.push({ key, sheet, from: 2, to: last });
     state.rows[key] = Math.max(last, 1);
   }
-  const filing = fileQuestionnaires(ss, registry, pending, new Map(), { rows: 0, changed: false }, () => forms);
+  // The replay records what it started, as the trigger does, so the next answer does not read the roadmap.
+  const filing = fileQuestionnaires(ss, registry, pending, new Map(), { rows: 0, changed: false }, () => forms, state);
   return { outcomes: filing.outcomes, problems: [...missing, ...filing.problems] };
 }

@@ -4,7 +4,7 @@
  */
 import type { Workspace } from '../../emulator/workspace';
 import { menteeAnswers, mentorAnswers } from './answers';
-import { records, useDemoSchool } from './workspace';
+import { records, setUpWorkspace, useDemoSchool } from './workspace';
 
 /** Service calls one answer may cost its trigger run. */
 const BUDGET = 25;
@@ -84,6 +84,25 @@ describe('one questionnaire answer within the call budget', () => {
     );
     expect(records(ws, MENTORS)).toHaveLength(before + 1);
     expect(records(ws, MENTORS).at(-1)).toMatchObject({ ФИО: 'Соколов Игорь Петрович' });
+    withinBudget(calls);
+  });
+
+  test(`the first answer after «Обработать ответы заново» costs at most ${BUDGET} calls too`, async () => {
+    const ws = await setUpWorkspace();
+    ws.run('setupQuestionnaires');
+    for (let i = 0; i < 3; i++) {
+      ws.submitForm('Анкета наставляемого', menteeAnswersOf(`Учитель ${i}`), {
+        email: `t${i}@school2.example`,
+        deferTriggers: true,
+      });
+    }
+    ws.run('menuReplayResponses');
+    const calls = callsOf(ws, () =>
+      ws.submitForm('Анкета наставляемого', menteeAnswersOf('Петрова Анна Сергеевна'), {
+        email: 'petrova@school2.example',
+      }),
+    );
+    expect(records(ws, MENTEES)).toHaveLength(4);
     withinBudget(calls);
   });
 });
