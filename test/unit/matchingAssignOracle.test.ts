@@ -1,17 +1,8 @@
 import { assign } from '../../src/domain/matching';
 
-type Score = (number | null)[][];
+import { rng } from './seededRandom';
 
-/** mulberry32, so a failing instance can be reproduced from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Score = (number | null)[][];
 
 /**
  * The reference: every mentor copied `capacity` times into columns plus one "unmatched" column per
