@@ -1,6 +1,6 @@
 /**
  * The server side of google.script.run: which functions a page may call, and how a result crosses
- * to the client (Apps Script's rules, see /work/shared/APPS_SCRIPT_FACTS.md).
+ * to the client (Apps Script's rules: developers.google.com/apps-script/guides/html/reference/run).
  */
 import vm from 'node:vm';
 import type { ServerApi } from '../../src/ui/contract';

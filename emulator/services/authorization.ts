@@ -2,7 +2,7 @@
  * Authorization, the two ways Apps Script refuses a call:
  * - AuthMode.NONE (an add-on's onOpen in a document where it has not been used yet): any service that
  *   needs authorization fails; menus can still be built. "You do not have permission to call X.
- *   Required permissions: <scope>" (the shape users report; see NOTES.md).
+ *   Required permissions: <scope>" (the shape users report).
  * - Scopes: when appsscript.json lists `oauthScopes`, a method whose scopes (Google's reference,
  *   generated into core/methodScopes.json) are all missing from it fails with "Specified permissions
  *   are not sufficient to call X. Required permissions: …" (emulator/RULES.md §2).

@@ -11,7 +11,7 @@ export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
 export const CACHE_MAX_ITEMS = 1000;
 export const CACHE_DEFAULT_EXPIRATION_S = 600;
 export const CACHE_MAX_EXPIRATION_S = 21600;
-/** Error texts (not documented by Google; see NOTES.md). */
+/** Error texts (not documented by Google: as Apps Script shows them). */
 export const CACHE_KEY_TOO_LARGE = 'Argument too large: key';
 export const CACHE_VALUE_TOO_LARGE = 'Argument too large: value';
 export const CACHE_BAD_EXPIRATION = 'Invalid argument: expirationInSeconds must be between 1 and 21600';

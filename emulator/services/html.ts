@@ -14,7 +14,7 @@ export const XFrameOptionsMode = makeEnum('XFrameOptionsMode', ['ALLOWALL', 'DEF
 
 /** Meta tags HtmlOutput.addMetaTag accepts (reference: "apple-mobile-web-app-capable", "mobile-web-app-capable", "viewport"). */
 export const ALLOWED_META_TAGS = ['apple-mobile-web-app-capable', 'mobile-web-app-capable', 'viewport'];
-/** Defaults when the add-on sets no size (undocumented; see NOTES.md). */
+/** Defaults when the add-on sets no size (not documented by Google). */
 export const DEFAULT_WIDTH = 600;
 export const DEFAULT_HEIGHT = 400;
 

@@ -63,7 +63,7 @@ class FakeLogger extends Wrapped implements Pick<LG, 'log' | 'getLog' | 'clear'>
     return this._self as unknown as LG;
   }
 
-  /** The messages logged with Logger since the last clear, one per line (real lines carry a timestamp prefix; see NOTES.md). */
+  /** The messages logged with Logger since the last clear, one per line (real lines carry a timestamp prefix). */
   getLog(): string {
     return this.sink.entries
       .slice(this.since)

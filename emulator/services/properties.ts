@@ -10,7 +10,7 @@ import { documentIdGetter, utf8Bytes, wrap, Wrapped, type DocumentIdOption } fro
 /** Quotas page: "Properties value size 9 KB / val", "Properties total storage 500 KB / property store". */
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
-/** Error texts (not documented by Google; see NOTES.md). */
+/** Error texts (not documented by Google: as Apps Script shows them). */
 export const PROPERTY_VALUE_TOO_LARGE = 'Argument too large: value';
 export const PROPERTY_STORE_FULL =
   'You have exceeded the property storage quota. Please remove some properties and try again.';

@@ -42,7 +42,7 @@ export const MAX_TRIGGERS_PER_USER = 20;
 export const HOUR_MS = 3600000;
 export const ALLOWED_EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 
-/** Error texts. TOO_MANY_TRIGGERS is what Apps Script shows; the others are not documented (NOTES.md). */
+/** Error texts. TOO_MANY_TRIGGERS is what Apps Script shows; the others are not documented by Google. */
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const oneTriggerPerType = (eventType: string) =>

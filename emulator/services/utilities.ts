@@ -10,7 +10,7 @@ import { fromWallClock, isValidTimeZone, offsetMinutes, wallClock, type WallCloc
 import { fromSignedBytes, isDate, toSignedBytes, Wrapped, wrap } from './common';
 
 export const SLEEP_MAX_MS = 300000;
-/** Error text (not documented by Google; see NOTES.md). */
+/** Error text (not documented by Google: as Apps Script shows it). */
 export const SLEEP_TOO_LONG = `Argument too large: milliseconds (Utilities.sleep allows at most ${SLEEP_MAX_MS})`;
 
 /** A fixed-offset zone as Java accepts it: "GMT", "UTC", "GMT+3", "GMT+03:00", "UTC-0530". */
@@ -157,8 +157,7 @@ export function formatDateMs(ms: number, timeZone: string, pattern: string): str
 
 /**
  * sprintf subset: %s, %d / %i (truncated toward zero), %f with precision, %%, flags "-" and "0",
- * a width. A specifier without an argument throws: a format/argument mismatch is a bug worth seeing
- * (see NOTES.md).
+ * a width. A specifier without an argument throws: a format/argument mismatch is a bug worth seeing.
  */
 export function formatString(template: string, ...args: unknown[]): string {
   let next = 0;

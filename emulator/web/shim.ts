@@ -3,7 +3,7 @@
  * Pure TypeScript with an injectable transport, scheduler and message poster, so its semantics
  * are unit-tested in node (test/unit/shim.test.ts); shimEntry.ts wires it to the browser.
  *
- * Semantics copied from Apps Script (see /work/shared/APPS_SCRIPT_FACTS.md, google.script.run):
+ * Semantics copied from Apps Script (developers.google.com/apps-script/guides/html/reference/run):
  * - `with…` return a NEW runner; the original keeps its handlers.
  * - `runner.anyName(...args)` returns undefined at once; the result arrives later.
  * - Arguments must be JSON-like (numbers, booleans, strings, null, arrays and plain objects of those);
