@@ -53,10 +53,17 @@ test('shim.js defines google.script.run in a window; a call reaches fetch with t
   const code = readFileSync(path.join(outDir, 'shim.js'), 'utf8');
   const requests: { url: string; init: { method: string; body: string; headers: Record<string, string> } }[] = [];
   const posted: unknown[][] = [];
+  let messaged: () => void = () => undefined;
+  const message = new Promise<void>((resolve) => (messaged = resolve));
   const sandbox: Record<string, unknown> = {
     __DIALOG_ID__: 'dlg-7',
     location: { origin: 'http://127.0.0.1:8080' },
-    parent: { postMessage: (...a: unknown[]) => posted.push(a) },
+    parent: {
+      postMessage: (...a: unknown[]) => {
+        posted.push(a);
+        messaged();
+      },
+    },
     fetch: (url: string, init: { method: string; body: string; headers: Record<string, string> }) => {
       requests.push({ url, init });
       return Promise.resolve({
@@ -89,7 +96,8 @@ test('shim.js defines google.script.run in a window; a call reaches fetch with t
   expect(requests[0].url).toBe('/api/run');
   expect(requests[0].init.method).toBe('POST');
   expect(JSON.parse(requests[0].init.body)).toEqual({ fn: 'getProgress', args: ['2026', [1, null], { a: 'б' }] });
-  await new Promise((r) => setTimeout(r, 10));
+  // The page hears of the call once it has run: wait for that message, not for a fixed time.
+  await message;
   expect(posted).toEqual([
     [
       {
