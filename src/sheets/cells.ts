@@ -20,7 +20,6 @@ function isDate(value: unknown): value is Date {
 const DAY_MS = 86400000;
 const HOUR_MS = 3600000;
 
-/** The zone's offset from UTC now, in ms: one Utilities call. */
 const zones = new WeakMap<object, string>();
 
 /** The spreadsheet's time zone, asked once per Spreadsheet object in an execution (the register, today's date). */
@@ -44,6 +43,7 @@ function zoneOffsetMs(timeZone: string): number {
   return ms;
 }
 
+/** The zone's offset from UTC now, in ms: one Utilities call. */
 function askZoneOffsetMs(timeZone: string): number {
   const offset = Utilities.formatDate(new Date(), timeZone, 'Z');
   const sign = offset.startsWith('-') ? -1 : 1;
@@ -67,10 +67,7 @@ export interface DayCell {
  * elsewhere a date typed across a DST change lands at 23:00 local, which is rounded up to its day.
  */
 export function dayCellReader(timeZone: string): (value: unknown) => DayCell {
-  return dayCellReaderAt(zoneOffsetMs(timeZone));
-}
-
-function dayCellReaderAt(offsetMs: number): (value: unknown) => DayCell {
+  const offsetMs = zoneOffsetMs(timeZone);
   return (value) => {
     if (isDate(value)) {
       let local = value.getTime() + offsetMs;
@@ -100,10 +97,7 @@ export function cellPlace(sheet: string, row: number, column: string): string {
  * Russia's zones, which have no DST), so writing a column of dates costs the same for 5 or 500 rows.
  */
 export function isoDayWriter(timeZone: string): (iso: string) => Date | '' {
-  return isoDayWriterAt(zoneOffsetMs(timeZone));
-}
-
-function isoDayWriterAt(offsetMs: number): (iso: string) => Date | '' {
+  const offsetMs = zoneOffsetMs(timeZone);
   return (iso) => {
     // An impossible day is never rolled over into the next month.
     const m = isIsoDay(iso) ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
@@ -126,21 +120,6 @@ export function numberOrNull(value: unknown): number | null {
 }
 
 /** Today in the given time zone, as an ISO day. */
-/** Today, and reading and writing day cells, in the zone for one Utilities call (a simple trigger feels each). */
-export function zoneDays(timeZone: string): {
-  today: string;
-  read: (value: unknown) => string;
-  write: (iso: string) => Date | '';
-} {
-  const offsetMs = zoneOffsetMs(timeZone);
-  const read = dayCellReaderAt(offsetMs);
-  return {
-    today: new Date(Date.now() + offsetMs).toISOString().slice(0, 10),
-    read: (value) => read(value).iso,
-    write: isoDayWriterAt(offsetMs),
-  };
-}
-
 export function todayIso(timeZone: string): string {
   // The zone's offset now, shared with the day readers and writers of this execution.
   return new Date(Date.now() + zoneOffsetMs(timeZone)).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { computeProgress, normalizeStatus, STAGE_TITLES } from '../domain/roadmap';
-import { zoneDays } from '../sheets/cells';
+import { isoDayReader, isoDayWriter, todayIso } from '../sheets/cells';
 import { mapHeaders } from '../sheets/headers';
 import { progressInputs } from '../sheets/roadmapSheet';
 import { ROADMAP_COLUMNS as C, ROADMAP_TABLE, SHEETS } from '../sheets/schema';
@@ -57,7 +57,9 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!WATCHED.some((h) => at(h) >= 0 && at(h) + 1 >= edited.left && at(h) + 1 <= edited.right)) return;
 
   const ss = e.source;
-  const days = zoneDays(ss.getSpreadsheetTimeZone());
+  // One Utilities call for the zone's offset, shared by today, the reader and the writer (cells.ts).
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const today = todayIso(timeZone);
   const [statusCol, doneCol] = [at(C.status), at(C.doneOn)];
   if (statusCol + 1 >= edited.left && statusCol + 1 <= edited.right && doneCol >= 0) {
     const top = Math.max(edited.top, 2);
@@ -66,12 +68,12 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     let changed = false;
     values.slice(top - 1, bottom).forEach((row, i) => {
       if (normalizeStatus(row[statusCol]) === 'Выполнено' && done[i][0] === '') {
-        done[i][0] = row[doneCol] = days.write(days.today);
+        done[i][0] = row[doneCol] = isoDayWriter(timeZone)(today);
         changed = true;
       }
     });
     if (changed) sheet.getRange(top, doneCol + 1, done.length, 1).setValues(done);
   }
-  const progress = computeProgress(progressInputs(values[0], values.slice(1), days.read), days.today, STAGE_TITLES);
-  if (!writeSummaryRoadmap(ss, progress, days.today)) refreshSummary(ss);
+  const rows = progressInputs(values[0], values.slice(1), isoDayReader(timeZone));
+  if (!writeSummaryRoadmap(ss, computeProgress(rows, today, STAGE_TITLES), today)) refreshSummary(ss);
 }
