@@ -230,7 +230,9 @@ export function writeSummaryRoadmap(ss: Spreadsheet, progress: ProgressSummary, 
   if (figures < 0) figures = freshness;
   if (figures > 0 && old[figures - 1].slice(0, WIDTH).every((cell) => cell === '')) figures--;
   const sameStages = total - header - 1 === progress.stages.length;
-  if (old[header]?.[0] !== STAGE_HEADER[0] || !sameStages || total < 0 || figures <= total) return false;
+  // The figures are kept only when they can be found whole, up to their «на …» line.
+  if (old[header]?.[0] !== STAGE_HEADER[0] || !sameStages || total < 0 || figures <= total || freshness < figures)
+    return false;
   const fresh: unknown[][] = [
     old[0].slice(0, WIDTH),
     old[1].slice(0, WIDTH),

@@ -67,4 +67,16 @@ describe('«Сводка» after events', () => {
     expect(rebuilt).toEqual(readable(ws));
     expect(rebuilt[3][0]).toBe('Этап');
   });
+
+  test('a «Сводка» of an earlier version (no «на …» line) keeps its figures: the roadmap edit rebuilds it whole', async () => {
+    const ws = await demo();
+    const sheet = ws.spreadsheet().getActiveSpreadsheet().getSheetByName(SUMMARY)!;
+    const line = ws.values(SUMMARY)!.findIndex((row) => row[0].startsWith('Анкеты и итоги года — на')) + 1;
+    sheet.deleteRow(line);
+    ws.edit(ROADMAP, cellOf(ws, 'Статус', '6.2'), 'В работе');
+    const rebuilt = ws.values(SUMMARY)!;
+    expect(rebuilt.some((row) => row[0] === 'Анкеты')).toBe(true);
+    expect(rebuilt.some((row) => row[0] === 'Итоги года')).toBe(true);
+    expect(rebuilt.some((row) => row[0].startsWith('Анкеты и итоги года — на'))).toBe(true);
+  });
 });
