@@ -12,7 +12,7 @@ import type {
   DocumentPreview,
   DocumentsView,
   GenerateRequest,
-} from '../src/ui/contract';
+} from '../src/contract/serverApi';
 import { call } from './api';
 import {
   buildRequest,

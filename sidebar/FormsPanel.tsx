@@ -1,6 +1,6 @@
 /** «Анкеты»: the questionnaires' links with copy buttons, answer counts, and the staff mailing. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { FormLink } from '../src/ui/contract';
+import type { FormLink } from '../src/contract/serverApi';
 import { call } from './api';
 import { plural } from './format';
 import { ErrorBanner, Loading } from './ui';

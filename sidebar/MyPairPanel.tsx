@@ -4,7 +4,7 @@
  * panels are closed (the server refuses their calls anyway).
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { MyPairEntry, MyPairView } from '../src/ui/contract';
+import type { MyPairEntry, MyPairView } from '../src/contract/serverApi';
 import { call } from './api';
 import { formatDate } from './format';
 import { ErrorBanner, Loading, ProgressBar } from './ui';

@@ -5,7 +5,7 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ProgramActivity, ProgramDraft, ProgramPairView } from '../src/ui/contract';
+import type { ProgramActivity, ProgramDraft, ProgramPairView } from '../src/contract/serverApi';
 import { call } from './api';
 import { clampPercent, formatDate } from './format';
 import {

@@ -1,7 +1,7 @@
 /** «Ход реализации»: overall and per-stage progress, overdue and upcoming activities, the year in figures. */
 import { Fragment } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { OverdueItem, ProgressReport, StageProgress, YearFigures } from '../src/ui/contract';
+import type { OverdueItem, ProgressReport, StageProgress, YearFigures } from '../src/contract/serverApi';
 import { call } from './api';
 import { formatDate, isNoRoadmapError, plural } from './format';
 import { Bars, ErrorBanner, Loading, ProgressBar } from './ui';

@@ -1,6 +1,6 @@
 /** «Настройка учебного года»: the modal dialog that creates or updates the roadmap. */
 import { useEffect, useState } from 'preact/hooks';
-import type { SetupDefaults, SetupResult } from '../src/ui/contract';
+import type { SetupDefaults, SetupResult } from '../src/contract/serverApi';
 import { call, closeHost } from './api';
 import { periodLabel, TIME_ZONES } from './format';
 import { type Form, TEXT_FIELDS, toForm, toOptions } from './setupModel';

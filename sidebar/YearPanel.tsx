@@ -4,7 +4,7 @@
  * a time; every server value is rendered as text, links only when they are http(s).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PracticeInput, YearView } from '../src/ui/contract';
+import type { PracticeInput, YearView } from '../src/contract/serverApi';
 import { call } from './api';
 import { safeUrl } from './documentsModel';
 import { formatDate } from './format';

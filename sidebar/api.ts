@@ -2,7 +2,7 @@
  * The one typed wrapper over google.script.run: a renamed or re-typed server function in the
  * contract breaks the sidebar's build, not the user's click.
  */
-import type { ServerApi } from '../src/ui/contract';
+import type { ServerApi } from '../src/contract/serverApi';
 
 /** Apps Script prefixes the server's message («Exception: …»); the user needs only the message. */
 const PREFIX = /^\s*(?:Exception|Error|ScriptError|TypeError|ReferenceError)\s*:\s*/;

@@ -3,7 +3,7 @@
  * (generateDocuments, then continueDocuments one call at a time until finished), the status labels,
  * the link check and the default date. Every transition returns a new state; nothing is mutated.
  */
-import type { BatchProgress, DocumentKindId, DocumentStatus, GenerateRequest } from '../src/ui/contract';
+import type { BatchProgress, DocumentKindId, DocumentStatus, GenerateRequest } from '../src/contract/serverApi';
 import { today } from './clock';
 
 /** Who the next server call of the batch is, or what the loop waits for. */

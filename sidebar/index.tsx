@@ -1,6 +1,6 @@
 /** Entry of the sidebar bundle: one bundle, seven views chosen by the server (window.__SIDEBAR_VIEW__). */
 import { render, type ComponentChild } from 'preact';
-import type { SidebarView } from '../src/ui/contract';
+import type { SidebarView } from '../src/contract/serverApi';
 import { DocumentsPanel } from './DocumentsPanel';
 import { FormsPanel } from './FormsPanel';
 import { MyPairPanel } from './MyPairPanel';

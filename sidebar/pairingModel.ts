@@ -2,7 +2,7 @@
  * «Подбор пар»: the panel's state (weights, locks, exclusions) and its transitions, kept free of
  * Preact so they are unit-testable. Every transition returns a new state; nothing is mutated.
  */
-import type { PairingRequest, PairingView, PairRef } from '../src/ui/contract';
+import type { PairingRequest, PairingView, PairRef } from '../src/contract/serverApi';
 
 export interface PairingState {
   /** Criterion key → weight 0–10. */

@@ -4,7 +4,7 @@
  * by month, validation with Russian messages, the one SaveProgramRequest and the dirty check. Every
  * function returns a new list; nothing is mutated.
  */
-import type { ProgramActivity, ProgramDraft, SaveProgramRequest } from '../src/ui/contract';
+import type { ProgramActivity, ProgramDraft, SaveProgramRequest } from '../src/contract/serverApi';
 import { isIsoDate } from './documentsModel';
 import { formatDate } from './format';
 

@@ -1,5 +1,5 @@
 /** The setup form's state and validation, kept free of Preact so it is unit-testable. */
-import type { SetupDefaults, SetupOptions } from '../src/ui/contract';
+import type { SetupDefaults, SetupOptions } from '../src/contract/serverApi';
 
 export type TextField = 'school' | 'director' | 'curator' | 'methodologist' | 'psychologist' | 'siteEditor';
 

@@ -4,7 +4,7 @@
  * figures' bar widths and Russian number format (shared with «Ход реализации»).
  */
 import type { QuestionFigure } from '../src/domain/monitoring/types';
-import type { EventView, PracticeInput, PracticeView } from '../src/ui/contract';
+import type { EventView, PracticeInput, PracticeView } from '../src/contract/serverApi';
 import { safeUrl } from './documentsModel';
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));

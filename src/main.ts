@@ -3,7 +3,7 @@
  * to `global` becomes a real top-level `function name() {}` in dist/Code.js (gas-webpack-plugin),
  * which menus, triggers and google.script.run need. Each entry is a one-line delegation.
  */
-import type { ServerApi } from './ui/contract';
+import type { ServerApi } from './contract/serverApi';
 import { reportingFailures, runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
 import { handleEdit } from './ui/onEdit';

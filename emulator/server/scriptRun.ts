@@ -3,7 +3,7 @@
  * to the client (Apps Script's rules: developers.google.com/apps-script/guides/html/reference/run).
  */
 import vm from 'node:vm';
-import type { ServerApi } from '../../src/ui/contract';
+import type { ServerApi } from '../../src/contract/serverApi';
 import { isDateLike } from '../spreadsheet/cells';
 import type { Workspace } from '../workspace';
 
@@ -28,7 +28,7 @@ export function refuseFunctionName(fn: unknown): string | null {
 }
 
 /**
- * The sidebar's API (ServerApi of src/ui/contract.ts): what google.script.run is for. Typed against the
+ * The sidebar's API (ServerApi of src/contract/serverApi.ts): what google.script.run is for. Typed against the
  * contract, so a function added there without being added here does not compile.
  */
 const SIDEBAR_API: Record<keyof ServerApi, true> = {

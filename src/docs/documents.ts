@@ -9,7 +9,7 @@ import { logAction } from '../sheets/logSheet';
 import { setPairCells } from '../sheets/pairsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import type { SettingKey, Settings } from '../sheets/settings';
-import { UserError } from '../ui/errors';
+import { UserError } from '../domain/userError';
 import { setClockMode, settleClockTrigger } from '../schedule/clock';
 import { writeJsonProperty } from '../state/store';
 import { writeJob, type BatchJob } from './batch';

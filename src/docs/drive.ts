@@ -3,7 +3,7 @@
  * `drive.file` scope reaches only the files the add-on made, which is all it needs; the built-in Drive service would
  * require the full `drive` scope (restricted: a security assessment for a public listing).
  */
-import { UserError } from '../ui/errors';
+import { UserError } from '../domain/userError';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 const DOC = 'application/vnd.google-apps.document';

@@ -25,7 +25,7 @@ import { idFromUrl, Register, REMOVED, SIGNED, type RegisterEntry } from '../she
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { timeZoneOf, todayIso } from '../sheets/cells';
 import { SHEETS } from '../sheets/schema';
-import { isUserError } from '../ui/errors';
+import { isUserError } from '../domain/userError';
 import { generationContext, prepare } from './documents';
 import { deleteFile, liveFile, renameFile, trashedIn } from './drive';
 import { generateOne } from './generate';

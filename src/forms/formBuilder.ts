@@ -1,7 +1,7 @@
 import type { ResolvedFormDefinition, ResolvedQuestion } from '../domain/questionnaires';
 import { logAction } from '../sheets/logSheet';
 import { currentAccount, sameAccount } from '../state/manager';
-import { UserError } from '../ui/errors';
+import { UserError } from '../domain/userError';
 import { markLinked } from './filed';
 import { readRegistry, writeRegistry, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
 import { sheetById } from './responses';

@@ -1,6 +1,6 @@
 import { markSummaryStale } from '../sheets/summaryFreshness';
 import { contextSpreadsheet } from '../state/context';
-import { takeLock } from '../ui/lock';
+import { takeLock } from '../state/lock';
 import { isYearFormKey } from '../year/yearResponses';
 import { filingForms } from './definitions';
 import { clearHints, hintedForms, leaveHint, readFiled, writeFiled } from './filed';

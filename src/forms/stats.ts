@@ -1,7 +1,7 @@
 import { FORM_KEYS, WITHDRAWN_STATUS, type PersonKind } from '../domain/questionnaires';
 import { BANK_SHEETS, bankSpec } from '../sheets/banks';
 import { Table } from '../sheets/table';
-import type { QuestionnaireStats } from '../ui/contract';
+import type { QuestionnaireStats } from '../contract/serverApi';
 import { readRegistry } from './registry';
 import { NO_CONSENT_MARK, sheetById } from './responses';
 

@@ -8,7 +8,7 @@
 import { SHEETS } from '../sheets/schema';
 import { contextSpreadsheet, withSpreadsheet } from '../state/context';
 import { continueDocumentsOnSchedule } from '../ui/documents';
-import { addonLock, takeLock } from '../ui/lock';
+import { addonLock, takeLock } from '../state/lock';
 import { refreshSummary, refreshSummaryIfStale } from '../ui/progress';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';

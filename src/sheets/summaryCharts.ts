@@ -6,7 +6,7 @@
  * rewritten on each refresh.
  */
 import { SCALE_QUESTIONS } from '../domain/monitoring';
-import type { ProgressReport, StageProgress } from '../ui/contract';
+import type { ProgressReport, StageProgress } from '../contract/serverApi';
 import { COLORS } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

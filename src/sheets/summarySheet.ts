@@ -1,6 +1,6 @@
 import { formatRuDate } from '../domain/dates';
 import { OVERALL_TITLE, type ProgressSummary } from '../domain/roadmap';
-import type { OverdueItem, ProgressReport, StageProgress } from '../ui/contract';
+import type { OverdueItem, ProgressReport, StageProgress } from '../contract/serverApi';
 import { safeText } from './cells';
 import { COLORS, SHEETS } from './schema';
 import { STAGE_CHART, stageChartRows, writeSummaryCharts } from './summaryCharts';

@@ -6,7 +6,7 @@
  * of these becomes the manager, recorded in the spreadsheet, and every other account is told who it is
  * instead of silently getting a second set.
  */
-import { UserError } from '../ui/errors';
+import { UserError } from '../domain/userError';
 import { readJsonProperty, readState, writeState } from './store';
 
 const KEY = 'manager';

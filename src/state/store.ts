@@ -18,7 +18,7 @@ import {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The state sheet and its values, read once per execution (again after a lock: see ui/lock.ts). */
+/** The state sheet and its values, read once per execution (again after a lock: see lock.ts). */
 interface Loaded {
   sheet: Sheet | null;
   rows: StateRows;

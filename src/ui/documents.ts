@@ -17,11 +17,11 @@ import type {
   DocumentStatus,
   DocumentsView,
   GenerateRequest,
-} from './contract';
+} from '../contract/serverApi';
 import { isUserError, shownValue, UserError } from './errors';
 import { dayProblem, isIsoDay } from '../domain/dates';
 import { contextSpreadsheet } from '../state/context';
-import { withLock } from './lock';
+import { withLock } from '../state/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

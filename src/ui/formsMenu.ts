@@ -1,9 +1,9 @@
 import { formLinks, sendFormLinks, setUpQuestionnaires } from '../forms/questionnaires';
 import { replayResponses } from '../forms/replay';
-import type { FormLink, FormsSetupResult, SendLinksResult } from './contract';
+import type { FormLink, FormsSetupResult, SendLinksResult } from '../contract/serverApi';
 import { logAction } from '../sheets/logSheet';
 import { runMenuAction, showAlert, UserError } from './errors';
-import { withLock } from './lock';
+import { withLock } from '../state/lock';
 import { showSidebar } from './sidebar';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();

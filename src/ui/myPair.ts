@@ -10,7 +10,7 @@ import { CONFIRMED, readPairs } from '../sheets/pairsSheet';
 import { CANCELLED, DONE, readProgramRows } from '../sheets/programsSheet';
 import { Table } from '../sheets/table';
 import { sameAccount } from '../state/manager';
-import type { MyPairEntry, MyPairView } from './contract';
+import type { MyPairEntry, MyPairView } from '../contract/serverApi';
 import { standing } from './roles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -24,7 +24,7 @@ import {
 } from '../sheets/pairsSheet';
 import { markActivitiesAll, roadmapStartYear } from '../sheets/roadmapSheet';
 import { markSummaryStale } from '../sheets/summaryFreshness';
-import type { PairingRequest, PairingView, PairRef, SavePairsResult } from './contract';
+import type { PairingRequest, PairingView, PairRef, SavePairsResult } from '../contract/serverApi';
 import {
   draftSettings,
   dropDraft,
@@ -36,7 +36,7 @@ import {
   type PairingSettings,
 } from './pairingDraft';
 import { shownValue, UserError } from './errors';
-import { addonLock, takeLock } from './lock';
+import { addonLock, takeLock } from '../state/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

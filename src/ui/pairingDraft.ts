@@ -7,7 +7,7 @@
  */
 import { normalizeWeights } from '../domain/matching';
 import { readJsonProperty, writeJsonProperty, writeState } from '../state/store';
-import type { PairingRequest } from './contract';
+import type { PairingRequest } from '../contract/serverApi';
 
 export type PairingSettings = Required<PairingRequest>;
 

@@ -27,9 +27,9 @@ import type {
   ProgramPairView,
   SaveProgramRequest,
   SaveProgramResult,
-} from './contract';
+} from '../contract/serverApi';
 import { UserError } from './errors';
-import { addonLock, takeLock } from './lock';
+import { addonLock, takeLock } from '../state/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -7,7 +7,7 @@ import { isSummaryStale, markSummaryFresh } from '../sheets/summaryFreshness';
 import { writeSummary } from '../sheets/summarySheet';
 import { SHEETS } from '../sheets/schema';
 import { loadYearData, yearFigures } from '../year/yearData';
-import type { ProgressReport } from './contract';
+import type { ProgressReport } from '../contract/serverApi';
 import { UserError } from './errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -6,7 +6,7 @@
  */
 import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/settings';
 import { managerAccount, requireManagement, sameAccount } from '../state/manager';
-import type { ServerApi } from './contract';
+import type { ServerApi } from '../contract/serverApi';
 import { UserError } from './errors';
 
 /** «Настройки» rows whose e-mails may manage mentoring. */

@@ -13,11 +13,11 @@ import { fillPairIds } from '../sheets/pairsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import { ensureYearSpace } from '../year/yearSpace';
-import type { SetupDefaults, SetupOptions, SetupResult } from './contract';
+import type { SetupDefaults, SetupOptions, SetupResult } from '../contract/serverApi';
 import { shownValue, UserError } from './errors';
 import { refreshSummary } from './progress';
 import { writeState } from '../state/store';
-import { addonLock, takeLock } from './lock';
+import { addonLock, takeLock } from '../state/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,4 +1,4 @@
-import type { SidebarView } from './contract';
+import type { SidebarView } from '../contract/serverApi';
 import { standing } from './roles';
 
 /** Views only the managing staff may open; anyone else gets «Моя пара» with the reason. */

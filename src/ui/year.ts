@@ -20,10 +20,10 @@ import {
 import { LAST_RUN_KEY, reminderSettings } from '../year/reminders';
 import { loadYearData, monitoringSummary, yearFigures } from '../year/yearData';
 import { yearFormEntries } from '../year/yearForms';
-import type { NewsResult, PracticeInput, SendLinksResult, YearView } from './contract';
+import type { NewsResult, PracticeInput, SendLinksResult, YearView } from '../contract/serverApi';
 import { startDocuments } from './documents';
 import { shownValue, UserError } from './errors';
-import { withLock } from './lock';
+import { withLock } from '../state/lock';
 import { requirePeriod } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { readDocumentsState } from '../docs/state';

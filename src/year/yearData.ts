@@ -18,7 +18,7 @@ import { readPractices } from '../sheets/practicesSheet';
 import { readPublications } from '../sheets/publicationsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { Table } from '../sheets/table';
-import type { YearFigures } from '../ui/contract';
+import type { YearFigures } from '../contract/serverApi';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

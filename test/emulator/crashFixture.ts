@@ -5,7 +5,7 @@
  * number counter). Shared by the test and the child process it kills (crashChild.ts).
  */
 import { CONSENT_CHOICE, menteeForm } from '../../src/domain/questionnaires';
-import type { BatchProgress } from '../../src/ui/contract';
+import type { BatchProgress } from '../../src/contract/serverApi';
 import type { Workspace } from '../../emulator/workspace';
 
 export const NOW = '2026-11-25T10:00:00+03:00';

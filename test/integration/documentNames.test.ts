@@ -4,7 +4,7 @@
  * case capitalised, and the curator's correction on «Склонения» used.
  */
 import type { Workspace } from '../../emulator/workspace';
-import type { DocumentPreview, GenerateRequest } from '../../src/ui/contract';
+import type { DocumentPreview, GenerateRequest } from '../../src/contract/serverApi';
 import { DEMO_SCHOOL } from '../../emulator/demo/demoSchool';
 import { columnOf, generateDocuments, records, useDemoSchool } from './workspace';
 

@@ -3,7 +3,7 @@
  * template is built in Drive, generation fills its four tables from the sheets.
  */
 import { type Workspace } from '../../emulator/workspace';
-import type { DocumentPreview } from '../../src/ui/contract';
+import type { DocumentPreview } from '../../src/contract/serverApi';
 import { generateDocuments, MAY, records, setUpWorkspace, useDemoSchool } from './workspace';
 
 const PERIOD = 'Наставничество 2026–2027';

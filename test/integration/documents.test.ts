@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDistDir, type Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentPreview, DocumentsView } from '../../src/ui/contract';
+import type { BatchProgress, DocumentPreview, DocumentsView } from '../../src/contract/serverApi';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
 import { columnOf, generateDocuments, records, setUpWorkspace, useDemoSchool } from './workspace';
 

@@ -5,7 +5,7 @@
  * a batch of new documents and a single order stay within the budget too.
  */
 import type { Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentsView } from '../../src/ui/contract';
+import type { BatchProgress, DocumentsView } from '../../src/contract/serverApi';
 import { generateDocuments, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('documentsBudget');

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentPreview, ProgramDraft, SaveProgramResult } from '../../src/ui/contract';
+import type { BatchProgress, DocumentPreview, ProgramDraft, SaveProgramResult } from '../../src/contract/serverApi';
 import { columnOf, records, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';

@@ -1,5 +1,5 @@
 import { openWorkspace } from '../../emulator/workspace';
-import type { PairingView } from '../../src/ui/contract';
+import type { PairingView } from '../../src/contract/serverApi';
 import { NOW, records, ROADMAP, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';

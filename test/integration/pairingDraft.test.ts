@@ -4,7 +4,7 @@
  * discarded, and saved proposals keep their IDs.
  */
 import { openWorkspace, type Workspace } from '../../emulator/workspace';
-import type { PairingRequest, PairingView } from '../../src/ui/contract';
+import type { PairingRequest, PairingView } from '../../src/contract/serverApi';
 import { columnOf, NOW, records, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';

@@ -5,7 +5,7 @@ import type {
   ProgramDraft,
   ProgramPairView,
   SaveProgramResult,
-} from '../../src/ui/contract';
+} from '../../src/contract/serverApi';
 import { columnOf, records, ROADMAP, useDemoSchool } from './workspace';
 
 const PROGRAMS = 'Программы';

@@ -3,7 +3,7 @@
  * school whatever the panel sends (the calls do not grow with the number of people: bench/run.mjs),
  * and «Подобрать» stays as cheap as it was.
  */
-import type { PairingRequest, PairingView } from '../../src/ui/contract';
+import type { PairingRequest, PairingView } from '../../src/contract/serverApi';
 import { records, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../../emulator/workspace';
-import type { BatchProgress, DocumentsView, ProgramDraft, ProgramPairView } from '../../src/ui/contract';
+import type { BatchProgress, DocumentsView, ProgramDraft, ProgramPairView } from '../../src/contract/serverApi';
 import { useDemoSchool } from './workspace';
 
 const STATE = 'Служебные данные';

@@ -10,7 +10,7 @@ import { Session } from '../../emulator/server/session';
 import { openWorkspace } from '../../emulator/workspace';
 import { CLOCK_OFFSET_GLOBAL } from '../../sidebar/clock';
 import { todayIso } from '../../sidebar/documentsModel';
-import type { BatchProgress } from '../../src/ui/contract';
+import type { BatchProgress } from '../../src/contract/serverApi';
 import { MAY } from './workspace';
 
 afterEach(() => {

@@ -8,7 +8,7 @@ import {
   type YearFormDefinition,
 } from '../../src/domain/monitoring';
 import { practiceForm, PRACTICE_CONSENT_CHOICE } from '../../src/domain/events/practiceForm';
-import type { YearView } from '../../src/ui/contract';
+import type { YearView } from '../../src/contract/serverApi';
 import { columnOf, MAY, records, ROADMAP, setUpWorkspace, useDemoSchool } from './workspace';
 
 const EVENTS = 'Мероприятия';

@@ -1,5 +1,5 @@
 /** «Документы»: the batch loop's pure transitions, the labels, the link check and the date default. */
-import type { BatchProgress } from '../../src/ui/contract';
+import type { BatchProgress } from '../../src/contract/serverApi';
 import {
   buildRequest,
   canStart,

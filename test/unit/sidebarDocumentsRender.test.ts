@@ -4,7 +4,7 @@
  * generation, the batch loop (one continueDocuments at a time until finished), «Остановить» and
  * «Продолжить», server errors, and HTML in names shown as text, links only http(s).
  */
-import type { BatchProgress, DocumentEntry, DocumentPreview, DocumentsView } from '../../src/ui/contract';
+import type { BatchProgress, DocumentEntry, DocumentPreview, DocumentsView } from '../../src/contract/serverApi';
 
 import { boot, FakeNode, settle, type Server } from './sidebarHarness';
 

@@ -3,7 +3,7 @@
  * curator's panels are closed, the person's pair with its program and meetings, the empty case, and
  * HTML in names shown as text.
  */
-import type { MyPairView } from '../../src/ui/contract';
+import type { MyPairView } from '../../src/contract/serverApi';
 import { boot, settle } from './sidebarHarness';
 
 const EVIL = '<img src=x onerror=alert(1)>';

@@ -1,5 +1,5 @@
 /** «Подбор пар»: the panel's pure state transitions and the name filter. */
-import type { PairingMentee, PairingUnit, PairingView } from '../../src/ui/contract';
+import type { PairingMentee, PairingUnit, PairingView } from '../../src/contract/serverApi';
 import {
   clampWeight,
   collectNames,

@@ -4,7 +4,7 @@
  * locks and weights reach the server only on «Подобрать», «Сохранить» shows the server's message,
  * errors keep the proposal and the settings.
  */
-import type { PairingRequest, PairingUnit, PairingView } from '../../src/ui/contract';
+import type { PairingRequest, PairingUnit, PairingView } from '../../src/contract/serverApi';
 
 import { boot, FakeNode, settle } from './sidebarHarness';
 /** Lets Preact re-render (microtasks) without letting the fake server (a 0 ms timer) answer. */

@@ -1,5 +1,5 @@
 /** «Программы»: the editor's pure rules — order, add/remove/move (done items kept), months, validation, the request, dirty. */
-import type { ProgramActivity, ProgramDraft } from '../../src/ui/contract';
+import type { ProgramActivity, ProgramDraft } from '../../src/contract/serverApi';
 import {
   add,
   buildSaveRequest,

@@ -4,7 +4,7 @@
  * (months, done items kept, validation), ONE saveProgram call with the edited activities, the
  * unsaved-changes question, server errors, and HTML in names shown as text.
  */
-import type { ProgramActivity, ProgramDraft, ProgramPairView, SaveProgramRequest } from '../../src/ui/contract';
+import type { ProgramActivity, ProgramDraft, ProgramPairView, SaveProgramRequest } from '../../src/contract/serverApi';
 
 import { boot, FakeNode, settle, type Server } from './sidebarHarness';
 

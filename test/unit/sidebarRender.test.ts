@@ -4,7 +4,7 @@
  * the no-roadmap error becomes a hint, and the setup view validates before calling the server.
  * (No jsdom in the project: the fake DOM implements only what Preact touches.)
  */
-import type { ProgressReport, YearFigures } from '../../src/ui/contract';
+import type { ProgressReport, YearFigures } from '../../src/contract/serverApi';
 
 import { boot, FakeNode, settle } from './sidebarHarness';
 

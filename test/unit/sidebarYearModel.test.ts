@@ -1,6 +1,6 @@
 /** «Итоги года»: the pure rules — event order and badges, the news button, practice validation, the figures' format. */
 import type { QuestionFigure } from '../../src/domain/monitoring/types';
-import type { EventView } from '../../src/ui/contract';
+import type { EventView } from '../../src/contract/serverApi';
 import {
   buildPractice,
   decimal,

@@ -4,7 +4,7 @@
  * while it runs, one call for a double click), the news draft, «Добавить практику» with validation,
  * server errors shown in Russian with the typed text kept, and HTML in names as text.
  */
-import type { PracticeInput, YearView } from '../../src/ui/contract';
+import type { PracticeInput, YearView } from '../../src/contract/serverApi';
 
 import { boot, FakeNode, settle, type Server } from './sidebarHarness';
 

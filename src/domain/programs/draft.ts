@@ -27,7 +27,7 @@ import {
 } from './catalogue';
 import { isSchoolWorkingDay } from './holidays';
 
-// These two mirror ProgramActivity and ActivityStatus of ui/contract.ts (the domain imports nothing
+// These two mirror ProgramActivity and ActivityStatus of contract/serverApi.ts (the domain imports nothing
 // from ui; test/unit/programDraft.test.ts checks they stay assignable both ways).
 
 export type ActivityStatus = 'запланировано' | 'выполнено' | 'перенесено' | 'отменено';

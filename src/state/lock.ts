@@ -1,4 +1,4 @@
-import { forgetContextMemo } from '../state/context';
+import { forgetContextMemo } from './context';
 
 /**
  * The one lock the add-on's own work takes. In a menu item, sidebar call or spreadsheet trigger it is
