@@ -4,7 +4,13 @@
  * google.script.run call; the panel's settings and the last proposal survive any error.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PairingMentee, PairingRequest, PairingUnit, PairingView, SavePairsResult } from '../src/contract/serverApi';
+import type {
+  PairingMentee,
+  PairingRequest,
+  PairingUnit,
+  PairingView,
+  SavePairsResult,
+} from '../src/contract/serverApi';
 import { call } from './api';
 import { plural } from './format';
 import {

@@ -21,7 +21,10 @@ import {
   weekday,
 } from '../../src/domain/programs/holidays';
 import { COMPETENCES } from '../../src/domain/questionnaires/lists';
-import type { ActivityStatus as ContractStatus, ProgramActivity as ContractActivity } from '../../src/contract/serverApi';
+import type {
+  ActivityStatus as ContractStatus,
+  ProgramActivity as ContractActivity,
+} from '../../src/contract/serverApi';
 
 const MENTOR = 'Петрова Анна Ивановна';
 const MENTEE = 'Козлов Павел Андреевич';
