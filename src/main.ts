@@ -6,8 +6,9 @@
 import type { ServerApi } from './contract/serverApi';
 import { reportingFailures, runMenuAction } from './ui/errors';
 import { buildMenu } from './ui/menu';
-import { handleEdit } from './ui/onEdit';
-import { getProgress, refreshSummary, refreshSummaryIfStale } from './ui/progress';
+import { handleEdit } from './triggers/onEdit';
+import { getProgress } from './ui/progress';
+import { refreshSummary, refreshSummaryIfStale } from './summary/refreshSummary';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
 import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
@@ -15,8 +16,8 @@ import { getSetupDefaults, setupSchoolYear } from './ui/setup';
 import { showSetupDialog, showSidebar } from './ui/sidebar';
 import { getMyPair } from './ui/myPair';
 import { guarded } from './ui/roles';
-import { handleFormSubmit } from './forms/onSubmit';
-import { onClockTrigger } from './schedule/onClock';
+import { handleFormSubmit } from './triggers/onFormSubmit';
+import { onClockTrigger } from './triggers/onClock';
 import { addPractice, getYearView, prepareNews, sendMeetingLinks, sendMonitoringLinks } from './ui/year';
 import {
   getFormLinksApi,

@@ -12,7 +12,7 @@ import {
   normalizeName,
   splitName,
 } from '../domain/documents/names';
-import type { DocumentKind } from '../domain/documents/types';
+import type { DocumentItem, DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
 import { cellPlace, dayCellReader, timeZoneOf, type DayCell } from '../sheets/cells';
@@ -24,21 +24,6 @@ import { NAME_FORMS_SHEET, overridesOf, readNameOverrides } from '../sheets/name
 import { analyticalReportItem, newsItems } from './yearDocuments';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export interface DocumentItem {
-  /** Stable key within the batch: the period for school documents, the person's bank id. */
-  key: string;
-  /** «Связано с» in the register. */
-  related: string;
-  /** Title without the number: «Согласие на обработку персональных данных — Иванова Анна Петровна». */
-  title: string;
-  values: Record<string, string>;
-  rows: Array<Record<string, string>>;
-  /** Rows of the kind's extra repeating tables, by table key (`DocumentKind.tables`); a missing key is no rows. */
-  tables?: Record<string, Array<Record<string, string>>>;
-  /** Pairs the document concerns (the order links back to them). */
-  pairIds: string[];
-}
 
 export interface DocumentData {
   common: Record<string, string>;

@@ -10,7 +10,7 @@
  */
 import type { DocumentKind } from '../domain/documents/types';
 import { DRAFT, docUrlOf, idFromUrl, type Register, SIGNED } from '../sheets/documentsSheet';
-import type { DocumentItem } from './data';
+import type { DocumentItem } from '../domain/documents/types';
 import { copyFile, deleteFile, fileInFolder, liveFile, renameFile, savePdf, trashFile, type DriveItem } from './drive';
 import { fingerprint, inputHash, type Fingerprints } from './fingerprints';
 import { copyBody, fillDocument, templateBlocks, type TemplateElement, type TemplateShape } from './merge';

@@ -5,11 +5,10 @@
 import { formatRuDate } from '../domain/dates';
 import { isHeld, newsDraft } from '../domain/events';
 import { STAGE_TITLES } from '../domain/roadmap';
-import type { DocumentKind } from '../domain/documents/types';
+import type { DocumentItem, DocumentKind } from '../domain/documents/types';
 import { timeZoneOf } from '../sheets/cells';
 import { readRoadmap } from '../sheets/roadmapSheet';
 import { confirmedPairs, loadYearData, monitoringSummary, yearFigures } from '../year/yearData';
-import type { DocumentItem } from './data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -5,7 +5,7 @@
  * state sheet, because a Trigger object does not tell its interval. Only this file's triggers are
  * touched (getUserTriggers): the same user's trigger in another school's spreadsheet stays.
  */
-import { readJob } from '../docs/batch';
+import { readJob } from './batchJob';
 import { readSettings, type Settings } from '../sheets/settings';
 import { contextSpreadsheet } from '../state/context';
 import { readState, writeState } from '../state/store';

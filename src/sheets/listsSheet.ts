@@ -1,7 +1,8 @@
 import { DEFAULT_LISTS, LIST_HEADERS, LIST_NAMES, type ListName } from '../domain/questionnaires';
 import { ROLE_TITLES, STATUSES } from '../domain/roadmap';
 import { safeText } from './cells';
-import { COLORS, SHEETS } from './schema';
+import { SHEETS } from './schema';
+import { COLORS } from './colors';
 import { Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

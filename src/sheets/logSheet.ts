@@ -1,5 +1,6 @@
 import { safeText } from './cells';
-import { COLORS, LOG_TABLE, SHEETS } from './schema';
+import { LOG_TABLE, SHEETS } from './schema';
+import { COLORS } from './colors';
 import { formatColumn } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

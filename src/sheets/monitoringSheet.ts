@@ -6,7 +6,8 @@
 import { formatRuDate } from '../domain/dates';
 import type { MonitoringSummary } from '../domain/monitoring/types';
 import { safeText } from './cells';
-import { COLORS, SHEETS } from './schema';
+import { SHEETS } from './schema';
+import { COLORS } from './colors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -6,7 +6,8 @@
 import { ACTIVITY_STATUSES, activityMonth, type ActivityStatus, type ProgramActivity } from '../domain/programs';
 import { readJsonProperty, writeJsonProperty } from '../state/store';
 import { cellPlace, dayCellReader, isoDayWriter, safeText, type DayCell } from './cells';
-import { COLORS, SHEETS } from './schema';
+import { SHEETS } from './schema';
+import { COLORS } from './colors';
 import { styleNewTable, Table, type TableSpec } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

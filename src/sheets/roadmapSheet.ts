@@ -8,7 +8,8 @@ import {
   type RoadmapRow,
 } from '../domain/roadmap';
 import { isoDayReader, isoDayToCell, safeText, todayIso } from './cells';
-import { COLORS, ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
+import { ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
+import { COLORS } from './colors';
 import { mapHeaders, normalizeHeader } from './headers';
 import { missingColumn, Table } from './table';
 import { readState } from '../state/store';

@@ -7,7 +7,7 @@
  */
 import { SCALE_QUESTIONS } from '../domain/monitoring';
 import type { ProgressReport, StageProgress } from '../contract/serverApi';
-import { COLORS } from './schema';
+import { COLORS } from './colors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

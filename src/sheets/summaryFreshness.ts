@@ -2,7 +2,7 @@
  * Whether «Сводка» lags behind the tables it is made from. Events that change those tables (a form
  * answer, «Сохранить» in «Подбор пар», an edit of «Мероприятия») only mark it stale, for a few calls;
  * the refresh itself (a few hundred calls) runs when someone looks: the menu, the sidebar's
- * «Ход реализации», or the clock trigger. Staff edits of the roadmap refresh its part at once (ui/onEdit.ts).
+ * «Ход реализации», or the clock trigger. Staff edits of the roadmap refresh its part at once (triggers/onEdit.ts).
  */
 import { readState, writeState } from '../state/store';
 

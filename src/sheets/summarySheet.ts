@@ -2,7 +2,8 @@ import { formatRuDate } from '../domain/dates';
 import { OVERALL_TITLE, type ProgressSummary } from '../domain/roadmap';
 import type { OverdueItem, ProgressReport, StageProgress } from '../contract/serverApi';
 import { safeText } from './cells';
-import { COLORS, SHEETS } from './schema';
+import { SHEETS } from './schema';
+import { COLORS } from './colors';
 import { STAGE_CHART, stageChartRows, writeSummaryCharts } from './summaryCharts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -151,7 +152,7 @@ function freshnessLine(refreshedAt: string): unknown[] {
 
 /**
  * The looks of rows that move, as conditional rules: a roadmap edit rewrites values only
- * (ui/onEdit.ts), and the lists' lengths move their titles and headers and the sections below them.
+ * (triggers/onEdit.ts), and the lists' lengths move their titles and headers and the sections below them.
  */
 function movingRules(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   const range = sheet.getRange(`A1:H${sheet.getMaxRows()}`);

@@ -1,5 +1,5 @@
 import { columnLetter, mapHeaders, type ColumnSpec } from './headers';
-import { COLORS } from './schema';
+import { COLORS } from './colors';
 import { UserError } from '../domain/userError';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -6,7 +6,7 @@ import { forgetContextMemo } from './context';
  * time-driven run has no document lock (LockService.getDocumentLock() is null outside a document), so
  * it takes the user lock: the trigger's owner's runs in all their files wait for each other, without
  * the script lock's reach over every user of the add-on. A clock run and a person in the same file are
- * not kept apart by LockService: a document batch says itself who is making it (docs/batch.ts
+ * not kept apart by LockService: a document batch says itself who is making it (schedule/batchJob.ts
  * claimJob), the reminders run once a day and are logged, and the rest of a clock run is idempotent.
  */
 export function addonLock(): GoogleAppsScript.Lock.Lock {

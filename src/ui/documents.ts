@@ -2,8 +2,7 @@
 import { DOCUMENT_KINDS } from '../domain/documents/kinds';
 import { nameFieldBase } from '../domain/documents/names';
 import type { DocumentKindId } from '../domain/documents/types';
-import { BUDGET, claimJob, readJob, releaseJob, writeJob, type BatchJob } from '../docs/batch';
-import { settleClockTrigger } from '../schedule/clock';
+import { BUDGET, claimJob, readJob, type BatchJob } from '../schedule/batchJob';
 import { batchMessage, ensureDocumentsSpace, prepare, requirePeriod, runBatch } from '../docs/documents';
 import { currentPeriod } from '../sheets/roadmapSheet';
 import { ensureNameFormsSheet, NAME_FORMS_SHEET } from '../sheets/nameFormsSheet';
@@ -18,7 +17,7 @@ import type {
   DocumentsView,
   GenerateRequest,
 } from '../contract/serverApi';
-import { isUserError, shownValue, UserError } from './errors';
+import { shownValue, UserError } from './errors';
 import { dayProblem, isIsoDay } from '../domain/dates';
 import { contextSpreadsheet } from '../state/context';
 import { withLock } from '../state/lock';
@@ -228,37 +227,6 @@ export function continueDocuments(jobId: string): BatchProgress {
       if (!claimJob(job, 'sidebar')) return progressOf(ss, job, 'Документы создаются по расписанию…');
       const register = Register.open(ss);
       return progressOf(ss, runBatch(ss, job, BUDGET.sidebar, { register }), undefined, register);
-    },
-  );
-}
-
-/**
- * From the time-driven trigger: carries on a batch the sidebar left (closed, or the computer went to
- * sleep). A batch that cannot go on (the template was broken meanwhile) is stopped with the reason,
- * so the trigger does not retry it every hour.
- */
-export function continueDocumentsOnSchedule(): void {
-  const job = readJob();
-  if (!job || job.finished) return;
-  const ss = contextSpreadsheet();
-  withLock(
-    () => undefined,
-    () => {
-      const fresh = readJob();
-      // The sidebar is making this batch's documents now: the next run carries on if it stops.
-      if (!fresh || fresh.finished || !claimJob(fresh, 'clock')) return undefined;
-      try {
-        runBatch(ss, fresh, BUDGET.trigger);
-        releaseJob('clock');
-      } catch (e) {
-        if (!isUserError(e)) throw e;
-        const stopped = readJob() ?? fresh;
-        stopped.finished = true;
-        stopped.skipped.push(`Остановлено: ${e.message}`);
-        writeJob(stopped);
-        settleClockTrigger();
-      }
-      return undefined;
     },
   );
 }

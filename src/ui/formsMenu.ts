@@ -1,5 +1,5 @@
-import { formLinks, sendFormLinks, setUpQuestionnaires } from '../forms/questionnaires';
-import { replayResponses } from '../forms/replay';
+import { formLinks, sendFormLinks, setUpQuestionnaires } from '../questionnaires/questionnaires';
+import { replayResponses } from '../triggers/replay';
 import type { FormLink, FormsSetupResult, SendLinksResult } from '../contract/serverApi';
 import { logAction } from '../sheets/logSheet';
 import { runMenuAction, showAlert, UserError } from './errors';

@@ -1,24 +1,22 @@
 /** The «Программы» sidebar API: list the pairs, open a program or a fresh draft, save it in one call. */
 import { dayProblem, formatRuDate, isIsoDay } from '../domain/dates';
-import { ACTIVITY_KINDS, buildProgramDraft, isOverdue, programProgress } from '../domain/programs';
+import { ACTIVITY_KINDS, buildProgramDraft } from '../domain/programs';
 import { WITHDRAWN_STATUS } from '../domain/questionnaires';
 import { defaultStartYear, resolveSpan, SEED_START_YEAR } from '../domain/roadmap';
 import { Bank } from '../sheets/banks';
-import { isoDayToCell, todayIso } from '../sheets/cells';
+import { todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
-import { CONFIRMED, readPairs, setPairCells, type PairRow } from '../sheets/pairsSheet';
+import { CONFIRMED, readPairs, type PairRow } from '../sheets/pairsSheet';
 import {
   readProgramRows,
   readProgramTexts,
-  tidyPrograms,
   writeProgram,
   writeProgramTexts,
   DONE,
   PROGRAM_COLUMNS,
   type ProgramRow,
 } from '../sheets/programsSheet';
-import { markActivities, roadmapStartYear } from '../sheets/roadmapSheet';
-import { SHEETS } from '../sheets/schema';
+import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
 import type {
   ActivityStatus,
@@ -28,12 +26,12 @@ import type {
   SaveProgramRequest,
   SaveProgramResult,
 } from '../contract/serverApi';
-import { UserError } from './errors';
+import { UserError } from '../domain/userError';
+import { programFigures, refreshPrograms } from '../programs/refreshPrograms';
 import { addonLock, takeLock } from '../state/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const DISSOLVED = 'расформировано';
 const MAX_ACTIVITIES = 60;
 const MAX_TEXT = 300;
 const MAX_LINES = 20;
@@ -45,55 +43,6 @@ function mentoringYear(ss: Spreadsheet): { start: string; end: string } {
   const stored = roadmapStartYear();
   const startYear = stored || defaultStartYear(todayIso(ss.getSpreadsheetTimeZone()));
   return resolveSpan({ kind: 'schoolYear' }, SEED_START_YEAR, startYear);
-}
-
-/** Percent done and overdue count of every live program, by pair id. */
-function programFigures(
-  rows: readonly ProgramRow[],
-  today: string,
-): Map<string, { progress: number; overdue: number }> {
-  const byPair = new Map<string, ProgramRow[]>();
-  for (const row of rows.filter((r) => !r.archived && r.pairId)) {
-    byPair.set(row.pairId, [...(byPair.get(row.pairId) ?? []), row]);
-  }
-  return new Map(
-    [...byPair].map(([pairId, list]) => [
-      pairId,
-      {
-        progress: programProgress(list.map((r) => r.status)),
-        overdue: list.filter((r) => isOverdue(r, today)).length,
-      },
-    ]),
-  );
-}
-
-/**
- * Keeps the pairs' «Выполнение программы, %» and the archive marks in step with «Программы»; marks
- * roadmap activity 5.2 done once every confirmed pair has a program. Called after a save and on
- * staff edits of either sheet.
- */
-export function refreshPrograms(ss: Spreadsheet): void {
-  const pairs = readPairs(ss);
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const today = todayIso(timeZone);
-  tidyPrograms(
-    ss,
-    new Set(pairs.filter((p) => p.status === DISSOLVED).map((p) => p.id)),
-    isoDayToCell(today, timeZone),
-  );
-  const figures = programFigures(readProgramRows(ss), today);
-  setPairCells(
-    ss,
-    'progress',
-    new Map(pairs.filter((p) => p.id).map((p) => [p.id, figures.has(p.id) ? String(figures.get(p.id)!.progress) : ''])),
-  );
-  const confirmed = pairs.filter((p) => p.status === CONFIRMED && p.id);
-  if (confirmed.length > 0 && confirmed.every((p) => figures.has(p.id))) {
-    // The evidence is the sheet of programs itself.
-    const sheet = ss.getSheetByName(SHEETS.programs);
-    const link = sheet ? `${ss.getUrl()}#gid=${sheet.getSheetId()}` : '';
-    markActivities(ss, ['5.2'], 'Выполнено', link);
-  } else if (confirmed.some((p) => figures.has(p.id))) markActivities(ss, ['5.2'], 'В работе');
 }
 
 export function listProgramPairs(): ProgramPairView[] {

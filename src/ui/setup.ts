@@ -5,7 +5,7 @@ import { todayIso } from '../sheets/cells';
 import { writeLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
 import { ROADMAP_YEAR_KEY, roadmapStartYear, syncRoadmap } from '../sheets/roadmapSheet';
-import { replayResponses } from '../forms/replay';
+import { replayResponses } from '../triggers/replay';
 import { idsByName, withoutEmail } from '../sheets/banks';
 import { convertInstantColumns } from '../sheets/instantColumns';
 import { describeRepairs, repairTables } from '../sheets/ownedTables';
@@ -15,7 +15,7 @@ import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../s
 import { ensureYearSpace } from '../year/yearSpace';
 import type { SetupDefaults, SetupOptions, SetupResult } from '../contract/serverApi';
 import { shownValue, UserError } from './errors';
-import { refreshSummary } from './progress';
+import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
 

@@ -1,6 +1,6 @@
 /**
  * Answers to the forms of the year's work, filed by the one form-submit trigger under its lock
- * (forms/filing.ts, which refreshes «Сводка» afterwards): «Отчёт о встрече» → «Встречи» (and the
+ * (triggers/filing.ts, which marks «Сводка» stale afterwards): «Отчёт о встрече» → «Встречи» (and the
  * program activity it covers becomes done), the monitoring forms → «Мониторинг — ответы» and
  * «Мониторинг». The same rules as the questionnaires: consent, one row per person and pair (a repeated
  * answer replaces it), hostile text kept harmless.
@@ -27,7 +27,7 @@ import { putMonitoringRecord } from '../sheets/monitoringAnswersSheet';
 import { writeMonitoringSheet } from '../sheets/monitoringSheet';
 import { markProgramActivityDone } from '../sheets/programsSheet';
 import { currentPeriod, markActivitiesStarted } from '../sheets/roadmapSheet';
-import { refreshPrograms } from '../ui/programs';
+import { refreshPrograms } from '../programs/refreshPrograms';
 import { confirmedPairs, loadYearData, monitoringSummary, type YearData } from './yearData';
 import { yearForms } from './yearForms';
 

@@ -3,7 +3,7 @@
  * values only; answers, pairs and events mark it stale, and it catches up when someone opens the
  * file, «Ход реализации» or the menu's refresh. A roadmap-only refresh must read exactly as a full one.
  */
-import { COLORS } from '../../src/sheets/schema';
+import { COLORS } from '../../src/sheets/colors';
 import type { Workspace } from '../../emulator/workspace';
 import { menteeAnswers } from './answers';
 import { cellOf, ROADMAP, useDemoSchool } from './workspace';

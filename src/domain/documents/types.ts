@@ -109,3 +109,19 @@ export interface DocumentKind {
   /** The default template. */
   blocks: TemplateBlock[];
 }
+
+/** One document of a batch, with the values its template is filled with. */
+export interface DocumentItem {
+  /** Stable key within the batch: the period for school documents, the person's bank id. */
+  key: string;
+  /** «Связано с» in the register. */
+  related: string;
+  /** Title without the number: «Согласие на обработку персональных данных — Иванова Анна Петровна». */
+  title: string;
+  values: Record<string, string>;
+  rows: Array<Record<string, string>>;
+  /** Rows of the kind's extra repeating tables, by table key (`DocumentKind.tables`); a missing key is no rows. */
+  tables?: Record<string, Array<Record<string, string>>>;
+  /** Pairs the document concerns (the order links back to them). */
+  pairIds: string[];
+}

@@ -2,8 +2,8 @@ import { FORM_KEYS, WITHDRAWN_STATUS, type PersonKind } from '../domain/question
 import { BANK_SHEETS, bankSpec } from '../sheets/banks';
 import { Table } from '../sheets/table';
 import type { QuestionnaireStats } from '../contract/serverApi';
-import { readRegistry } from './registry';
-import { NO_CONSENT_MARK, sheetById } from './responses';
+import { readRegistry } from '../forms/registry';
+import { NO_CONSENT_MARK, sheetById } from '../forms/responses';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -5,8 +5,8 @@ import { progressInputs } from '../sheets/roadmapSheet';
 import { ROADMAP_COLUMNS as C, ROADMAP_TABLE, SHEETS } from '../sheets/schema';
 import { markSummaryStale } from '../sheets/summaryFreshness';
 import { writeSummaryRoadmap } from '../sheets/summarySheet';
-import { refreshPrograms } from './programs';
-import { refreshSummary } from './progress';
+import { refreshPrograms } from '../programs/refreshPrograms';
+import { refreshSummary } from '../summary/refreshSummary';
 import { syncEvents } from '../year/events';
 
 const WATCHED = [C.status, C.end, C.no, C.activity, C.evidence];
@@ -28,7 +28,7 @@ function bounds(a1: string): { top: number; bottom: number; left: number; right:
  * Simple trigger. A roadmap edit of a status, date, number, activity or evidence: a «Выполнено»
  * without a date gets today's, and «Сводка» gets the roadmap's figures and lists at once, the figures
  * of other tables kept — in at most 15 service calls (the roadmap read once, «Сводка» read and written
- * once). Edits of the other tables the summary counts only mark it stale (ui/progress.ts refreshes it).
+ * once). Edits of the other tables the summary counts only mark it stale (summary/refreshSummary.ts refreshes it).
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (e.authMode === ScriptApp.AuthMode.NONE) return;

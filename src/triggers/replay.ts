@@ -1,6 +1,6 @@
-import { readFiled, writeFiled } from './filed';
+import { readFiled, writeFiled } from '../forms/filed';
 import { refileQuestionnaires } from './filing';
-import { readRegistry } from './registry';
+import { readRegistry } from '../forms/registry';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -6,10 +6,10 @@ import { readSettings, writeSettings, type SettingKey } from '../sheets/settings
 import type { FormLink, FormsSetupResult, SendLinksResult } from '../contract/serverApi';
 import { UserError } from '../domain/userError';
 import { rememberFilingForms, schoolForms } from './definitions';
-import { buildForms } from './formBuilder';
-import { readRegistry } from './registry';
-import { sheetById } from './responses';
-import { ensureFormSubmitTrigger } from './trigger';
+import { buildForms } from '../forms/formBuilder';
+import { readRegistry } from '../forms/registry';
+import { sheetById } from '../forms/responses';
+import { ensureFormSubmitTrigger } from '../forms/trigger';
 import { managerAccount, requireManagement } from '../state/manager';
 import { protectBanks } from '../sheets/bankProtection';
 import { buildYearForms } from '../year/yearForms';

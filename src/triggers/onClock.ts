@@ -7,15 +7,15 @@
  */
 import { SHEETS } from '../sheets/schema';
 import { contextSpreadsheet, withSpreadsheet } from '../state/context';
-import { continueDocumentsOnSchedule } from '../ui/documents';
+import { continueDocumentsOnSchedule } from '../docs/continueOnSchedule';
 import { addonLock, takeLock } from '../state/lock';
-import { refreshSummary, refreshSummaryIfStale } from '../ui/progress';
+import { refreshSummary, refreshSummaryIfStale } from '../summary/refreshSummary';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';
 import { buildYearForms, yearFormEntries } from '../year/yearForms';
 import { mayManage } from '../state/manager';
-import { settleClockTrigger } from './clock';
-import { clockFileOf, forgetClockFile } from './clockFiles';
+import { settleClockTrigger } from '../schedule/clock';
+import { clockFileOf, forgetClockFile } from '../schedule/clockFiles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

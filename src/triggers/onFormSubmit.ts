@@ -2,11 +2,11 @@ import { markSummaryStale } from '../sheets/summaryFreshness';
 import { contextSpreadsheet } from '../state/context';
 import { takeLock } from '../state/lock';
 import { isYearFormKey } from '../year/yearResponses';
-import { filingForms } from './definitions';
-import { clearHints, hintedForms, leaveHint, readFiled, writeFiled } from './filed';
+import { filingForms } from '../questionnaires/definitions';
+import { clearHints, hintedForms, leaveHint, readFiled, writeFiled } from '../forms/filed';
 import { filePending, prepareQuestionnaire, sheetsById, type PreparedForm, type ToCheck } from './filing';
-import { formKeyOfSheet, readRegistry, writeRegistry, type RegistryKey } from './registry';
-import { isSurplusFormTrigger } from './trigger';
+import { formKeyOfSheet, readRegistry, writeRegistry, type RegistryKey } from '../forms/registry';
+import { isSurplusFormTrigger } from '../forms/trigger';
 
 /** How long a firing waits for the document lock before leaving its answer to the next run. */
 const LOCK_WAIT_MS = 30000;

@@ -9,11 +9,11 @@ import { logAction } from '../sheets/logSheet';
 import { scrubReminderLog } from '../sheets/reminderLogSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
 import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
-import { schoolForms } from './definitions';
-import type { FiledState } from './filed';
-import { REGISTRY_KEYS, type FormEntry, type FormRegistry, type RegistryKey } from './registry';
-import { deleteStoredResponse, deleteStoredResponsesOf } from './storedResponses';
-import { eraseWithdrawn } from './withdrawal';
+import { schoolForms } from '../questionnaires/definitions';
+import type { FiledState } from '../forms/filed';
+import { REGISTRY_KEYS, type FormEntry, type FormRegistry, type RegistryKey } from '../forms/registry';
+import { deleteStoredResponse, deleteStoredResponsesOf } from '../forms/storedResponses';
+import { eraseWithdrawn } from '../withdrawal/eraseWithdrawn';
 import {
   currentTitles,
   logOutcomes,
@@ -26,7 +26,7 @@ import {
   WITHDRAWN_MARK,
   type Outcome,
   type ResponseColumns,
-} from './responses';
+} from '../forms/responses';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

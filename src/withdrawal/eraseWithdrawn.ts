@@ -21,9 +21,9 @@ import { sweepSheets } from '../sheets/withdrawalSweep';
 import { loadYearData, monitoringSummary } from '../year/yearData';
 import { managerAccount, mayManage } from '../state/manager';
 import { buildYearForms } from '../year/yearForms';
-import type { FormRegistry } from './registry';
-import { scrubResponses } from './responses';
-import { deleteStoredResponsesOf } from './storedResponses';
+import type { FormRegistry } from '../forms/registry';
+import { scrubResponses } from '../forms/responses';
+import { deleteStoredResponsesOf } from '../forms/storedResponses';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
