@@ -2,6 +2,7 @@
  * findText / replaceText: an RE2 pattern matched inside each paragraph's text on its own (never across
  * paragraphs or table cells), and the RangeElement a search returns.
  */
+import type { RE2JS } from 're2js';
 import { signatureError, unwrap } from '../core/gasObject';
 import { Wrapped, wrap } from '../services/common';
 import type { DocSession } from './context';
@@ -41,7 +42,7 @@ export class RangeElementImpl
   }
 }
 
-export function compilePattern(session: DocSession, method: string, pattern: unknown): RegExp {
+export function compilePattern(session: DocSession, method: string, pattern: unknown): RE2JS {
   if (typeof pattern !== 'string') throw signatureError(session.ctx.env, method, [pattern]);
   try {
     return compileRe2(pattern);

@@ -290,6 +290,23 @@ describe('findText and replaceText', () => {
     expect(body.getText()).toBe('aa');
   });
 
+  test('RE2 syntax a translation to JavaScript got wrong: flags mid-pattern, negated POSIX classes, (?U), \\S in a class', () => {
+    const { body } = docWith(['Итог: ab aB AB; Школа ШКОЛА', 'Ж1 aaa', 'a b']);
+    // (?i) in the middle applies from there on, with Unicode case folding (Cyrillic too).
+    body.replaceText('a(?i)b', '·');
+    expect(body.getChild(0).asParagraph().getText()).toBe('Итог: · · AB; Школа ШКОЛА');
+    body.replaceText('Ш(?i:кола)', 'С');
+    expect(body.getChild(0).asParagraph().getText()).toBe('Итог: · · AB; С С');
+    // [[:^alpha:]] is "not an ASCII letter": a Cyrillic letter, a digit and a space all match.
+    const other = body.getChild(1).asParagraph().findText('[[:^alpha:]]+');
+    expect(other && [other.getStartOffset(), other.getEndOffsetInclusive()]).toEqual([0, 2]);
+    // (?U) swaps greediness: a+ takes one a at a time.
+    const lazy = body.getChild(1).asParagraph().findText('(?U)a+');
+    expect(lazy && [lazy.getStartOffset(), lazy.getEndOffsetInclusive()]).toEqual([3, 3]);
+    body.getChild(2).asParagraph().replaceText('[\\S]', 'z');
+    expect(body.getChild(2).asParagraph().getText()).toBe('z z');
+  });
+
   test('Paragraph, Table, TableRow and TableCell search only inside themselves', () => {
     const { body } = docWith(['{{x}} снаружи']);
     const table = body.appendTable([

@@ -6,16 +6,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionResult, JobState } from '../../emulator/server/protocol';
 import { STATE_DIR } from '../../emulator/persistence/workspaceStore';
-import { fakeDist, get, post, sheetView, start, tempDir } from './serverFixture';
+import { fakeDist, get, jobUntilDone, post, sheetView, start, tempDir } from './serverFixture';
 import type { RunningServer } from '../../emulator/server/server';
 
 async function resetDemo(server: RunningServer): Promise<JobState> {
   const started: ActionResult = (await post(server, '/api/reset', {})).json();
-  for (;;) {
-    const job: JobState = (await get(server, `/api/jobs/${started.jobId}`)).json();
-    if (job.done) return job;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return (await jobUntilDone(server, started.jobId!)).pop()!;
 }
 
 /** What the demo school has: rows of every sheet, Drive files (by path and name), forms, sent mail, .docx on disk. */

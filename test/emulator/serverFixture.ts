@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from '../../emulator/server/server';
-import type { SheetView } from '../../emulator/server/protocol';
+import type { JobState, SheetView } from '../../emulator/server/protocol';
 
 export const ROADMAP = 'Дорожная карта';
 
@@ -85,6 +85,19 @@ export async function sheetView(server: RunningServer, name = ROADMAP): Promise<
   const reply = await get(server, `/api/sheet?name=${encodeURIComponent(name)}`);
   if (reply.status !== 200) throw new Error(`GET /api/sheet: ${reply.status} ${reply.text}`);
   return reply.json();
+}
+
+/**
+ * Every state GET /api/jobs/:id answered until the job was done (the last one is done). Asks again as soon
+ * as each answer arrives: no fixed wait, so a slow machine only makes it ask more often.
+ */
+export async function jobUntilDone(server: RunningServer, jobId: string): Promise<JobState[]> {
+  const seen: JobState[] = [];
+  for (;;) {
+    const job: JobState = (await get(server, `/api/jobs/${jobId}`)).json();
+    seen.push(job);
+    if (job.done) return seen;
+  }
 }
 
 /** 0-based column of a header in row 1. */

@@ -3,7 +3,7 @@
  * action works again; nothing is doubled or silently dropped meanwhile.
  */
 import type { Workspace } from '../../emulator/workspace';
-import { records, ROADMAP, rowOf, useDemoSchool } from './workspace';
+import { columnIndex, columnOf, records, ROADMAP, rowOf, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('damagedColumns');
 const PAIRS = 'Пары и группы';
@@ -21,12 +21,10 @@ const ACTIONS: Array<[string, ...unknown[]]> = [
 ];
 
 function deleteColumn(ws: Workspace, sheet: string, header: string): void {
-  const index = ws.values(sheet)![0].indexOf(header);
-  if (index < 0) throw new Error(`no column ${header}`);
   ws.spreadsheet()
     .getActiveSpreadsheet()
     .getSheetByName(sheet)!
-    .deleteColumn(index + 1);
+    .deleteColumn(columnIndex(ws, sheet, header) + 1);
 }
 
 /** A column's values by the row's id (column «ID»), so the order of columns does not matter. */
@@ -95,7 +93,7 @@ describe('a renamed «Статус» on the roadmap', () => {
     const before = ws.run('getProgress') as { overall: { percent: number; done: number } };
     expect(before.overall.percent).toBeGreaterThan(0);
     const header = ws.values(ROADMAP)![0];
-    const col = String.fromCharCode(65 + header.indexOf('Статус'));
+    const col = columnOf(ws, ROADMAP, 'Статус');
     ws.edit(ROADMAP, `${col}1`, 'Статус выполнения');
     expect(() => ws.run('getProgress')).toThrow(/На листе «Дорожная карта» нет столбца «Статус»/);
 

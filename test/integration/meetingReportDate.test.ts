@@ -5,7 +5,7 @@
 import { FormSubmitError } from '../../emulator/forms/submit';
 import type { Workspace } from '../../emulator/workspace';
 import { meetingReportForm, pairChoiceLabel, type YearFormDefinition } from '../../src/domain/monitoring';
-import { MAY, records, useDemoSchool } from './workspace';
+import { columnIndex, MAY, records, useDemoSchool } from './workspace';
 
 const OPTIONS = { operator: '', pairChoices: [], competences: [] };
 const def = meetingReportForm(OPTIONS);
@@ -61,7 +61,7 @@ describe('the meeting report’s date', () => {
     expect(meetings).toHaveLength(before + 1);
     expect(meetings[meetings.length - 1]).toMatchObject({ 'Пара/группа': pair.ID, Дата: '13.05.2027' });
     const sheet = ws.values(responseSheet(ws))!;
-    expect(sheet[sheet.length - 1][sheet[0].indexOf(DATE_TITLE)]).toBe('13.05.2027');
+    expect(sheet[sheet.length - 1][columnIndex(ws, responseSheet(ws), DATE_TITLE)]).toBe('13.05.2027');
     expect(records(ws, 'Журнал').some((r) => r['Действие'] === `Ошибка: ${def.title}`)).toBe(false);
   });
 

@@ -1,6 +1,5 @@
-import { openWorkspace } from '../../emulator/workspace';
 import type { PairingView } from '../../src/contract/serverApi';
-import { NOW, records, ROADMAP, useDemoSchool } from './workspace';
+import { columnOf, records, ROADMAP, setUpWorkspace, useDemoSchool } from './workspace';
 
 const PAIRS = 'Пары и группы';
 
@@ -66,8 +65,7 @@ describe('«Подбор пар» on the demo banks', () => {
     for (const r of records(ws, 'Наставляемые')) expect(r['Статус']).toBe(paired.has(r.ID) ? 'в паре' : 'новый');
     // Confirm a proposed pair, then save with an exclusion of exactly that pair: it stays.
     const rowNumber = rows.indexOf(proposed) + 2;
-    const col = ws.values(PAIRS)![0].indexOf('Статус');
-    ws.edit(PAIRS, `${String.fromCharCode(65 + col)}${rowNumber}`, 'утверждено');
+    ws.edit(PAIRS, `${columnOf(ws, PAIRS, 'Статус')}${rowNumber}`, 'утверждено');
     const confirmed = records(ws, PAIRS)[rowNumber - 2];
     ws.run('savePairs', {
       exclusions: [{ menteeId: confirmed['ID наставляемых'].split('; ')[0], mentorId: confirmed['ID наставника'] }],
@@ -83,8 +81,7 @@ describe('«Подбор пар» on the demo banks', () => {
   });
 
   test('without mentees it says to collect the questionnaires first', async () => {
-    const ws = await openWorkspace({ now: NOW });
-    ws.run('setupSchoolYear', { school: 'Школа', startYear: 2026 });
+    const ws = await setUpWorkspace();
     expect(() => ws.run('proposePairs', {})).toThrow('Сначала соберите анкеты');
   });
 

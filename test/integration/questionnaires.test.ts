@@ -1,7 +1,7 @@
 import { WITHDRAWAL_CHOICE } from '../../src/domain/questionnaires';
 import { byTitle, defs, menteeAnswers, mentorAnswers } from './answers';
 import { DEMO_USERS, type Workspace } from '../../emulator/workspace';
-import { records, ROADMAP, setUpWorkspace } from './workspace';
+import { columnIndex, columnOf, records, ROADMAP, setUpWorkspace } from './workspace';
 
 const MENTEES = 'Наставляемые';
 const MENTORS = 'Наставники';
@@ -56,9 +56,13 @@ describe('questionnaires are built by code', () => {
   test('a list edited in «Справочники» reaches the form on «Обновить анкеты»', async () => {
     const ws = await withForms();
     const lists = ws.values('Справочники')!;
-    const col = lists[0].indexOf('Компетенции (запросы)');
+    const col = columnIndex(ws, 'Справочники', 'Компетенции (запросы)');
     const row = lists.findIndex((r) => r[col] === '') + 1;
-    ws.edit('Справочники', `${String.fromCharCode(65 + col)}${row}`, 'Наставничество в цифровой среде');
+    ws.edit(
+      'Справочники',
+      `${columnOf(ws, 'Справочники', 'Компетенции (запросы)')}${row}`,
+      'Наставничество в цифровой среде',
+    );
     ws.run('setupQuestionnaires');
     const requests = ws
       .forms()[0]

@@ -3,7 +3,7 @@
  * spreadsheet's zone), never raw ISO text such as «2027-05-14T07:10:00.657Z».
  */
 import { STATE_SHEET } from '../../src/state/stateSheet';
-import { MAY, records, useDemoSchool } from './workspace';
+import { columnIndex, columnOf, MAY, records, useDemoSchool } from './workspace';
 
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const RU_TIME = /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/;
@@ -37,8 +37,8 @@ describe('times on the sheets', () => {
     const ws = await demo();
     const before = records(ws, 'Встречи').length;
     // Old ISO text, as an earlier version wrote it.
-    const col = ws.values('Встречи')![0].indexOf('Отметка времени отчёта');
-    const a1 = `${String.fromCharCode(65 + col)}2`;
+    const col = columnIndex(ws, 'Встречи', 'Отметка времени отчёта');
+    const a1 = `${columnOf(ws, 'Встречи', 'Отметка времени отчёта')}2`;
     ws.edit('Встречи', a1, "'2027-05-14T07:10:00.657Z");
     expect(ws.values('Встречи')![1][col]).toBe('2027-05-14T07:10:00.657Z');
     ws.run('setupSchoolYear', { school: 'МБОУ «СОШ № 2»', startYear: 2026 });

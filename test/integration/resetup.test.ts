@@ -1,4 +1,4 @@
-import { cellOf, columnOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
+import { cellOf, columnIndex, columnOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
 
 describe('re-running setup never loses what staff entered', () => {
   test('statuses, dates done, evidence, comments and added rows are kept', async () => {
@@ -31,7 +31,7 @@ describe('re-running setup never loses what staff entered', () => {
     const ws = await setUpWorkspace();
     ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', '1.3'), 'https://school.example/1');
     const sheet = ws.spreadsheet().getActiveSpreadsheet().getSheetByName(ROADMAP)!;
-    sheet.deleteColumn(ws.values(ROADMAP)![0].indexOf('Комментарий') + 1);
+    sheet.deleteColumn(columnIndex(ws, ROADMAP, 'Комментарий') + 1);
     expect(() => ws.run('getProgress')).not.toThrow();
 
     const result = ws.run('setupSchoolYear') as { restoredColumns: string[]; message: string };
@@ -48,12 +48,12 @@ describe('re-running setup never loses what staff entered', () => {
     const ws = await setUpWorkspace();
     const sheet = ws.spreadsheet().getActiveSpreadsheet().getSheetByName(ROADMAP)!;
     // A column of their own before «Статус».
-    const statusIndex = ws.values(ROADMAP)![0].indexOf('Статус') + 1;
+    const statusIndex = columnIndex(ws, ROADMAP, 'Статус') + 1;
     sheet.insertColumnBefore(statusIndex);
     ws.edit(ROADMAP, `${columnOf(ws, ROADMAP, '')}1`, 'Приоритет');
     // Swap «Срок окончания» and «Ответственный» (headers and contents), as a drag would.
     const values = ws.values(ROADMAP)!;
-    const [endCol, respCol] = [values[0].indexOf('Срок окончания'), values[0].indexOf('Ответственный')];
+    const [endCol, respCol] = [columnIndex(ws, ROADMAP, 'Срок окончания'), columnIndex(ws, ROADMAP, 'Ответственный')];
     const a = values.map((r) => [r[respCol]]);
     const b = values.map((r) => [r[endCol]]);
     const L = (i: number) => String.fromCharCode(65 + i);

@@ -1,5 +1,4 @@
-import { records, ROADMAP, rowOf, setUpWorkspace, NOW } from './workspace';
-import { openWorkspace } from '../../emulator/workspace';
+import { records, ROADMAP, rowOf, setUpWorkspace, useDemoSchool } from './workspace';
 
 describe('setupSchoolYear on the built bundle', () => {
   test('the add-on menu offers the setup, the progress panel, the summary refresh and the questionnaires', async () => {
@@ -103,7 +102,7 @@ describe('setupSchoolYear on the built bundle', () => {
   });
 
   test('without options or settings the period comes from the clock', async () => {
-    const ws = await openWorkspace({ now: '2027-07-01T09:00:00+03:00' });
+    const ws = await setUpWorkspace({ setup: false, now: '2027-07-01T09:00:00+03:00' });
     const result = ws.run('setupSchoolYear') as { period: string };
     expect(result.period).toBe('2027–2028');
   });
@@ -165,8 +164,10 @@ describe('bad input gets a clear Russian error and changes nothing', () => {
 });
 
 describe('the demo school', () => {
+  const demo = useDemoSchool('setup');
+
   test('has all 7 stages, some activities done and some overdue', async () => {
-    const ws = await openWorkspace({ demo: true, now: NOW });
+    const ws = await demo();
     const rows = records(ws, ROADMAP);
     expect(rows.filter((r) => /^\d$/.test(r['№'])).length).toBe(7);
     const done = rows.filter((r) => r['Статус'] === 'Выполнено');
@@ -181,7 +182,7 @@ describe('the demo school', () => {
   });
 
   test("has the teachers' answers in the banks, filed by the real trigger", async () => {
-    const ws = await openWorkspace({ demo: true, now: NOW });
+    const ws = await demo();
     expect(records(ws, 'Наставляемые')).toHaveLength(40);
     expect(records(ws, 'Наставники')).toHaveLength(15);
     expect(new Set(records(ws, 'Наставляемые').map((r) => r.Email)).size).toBe(40);

@@ -33,11 +33,18 @@ export function rowOf(ws: Workspace, no: string): number {
   return index + 2;
 }
 
+/** 0-based index of a column by its header (row 1) on the given sheet. */
+export function columnIndex(ws: Workspace, sheet: string, header: string): number {
+  const values = ws.values(sheet);
+  if (!values) throw new Error(`no sheet ${sheet}`);
+  const index = values[0].indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} on ${sheet}`);
+  return index;
+}
+
 /** A1 letter of a column by header on the given sheet. */
 export function columnOf(ws: Workspace, sheet: string, header: string): string {
-  const index = ws.values(sheet)![0].indexOf(header);
-  if (index < 0) throw new Error(`no column ${header}`);
-  return String.fromCharCode(65 + index);
+  return String.fromCharCode(65 + columnIndex(ws, sheet, header));
 }
 
 export function cellOf(ws: Workspace, header: string, no: string): string {
