@@ -28,6 +28,7 @@ import {
   sendFormLinksApi,
   setupQuestionnairesApi,
 } from './ui/formsMenu';
+import { ADDON_NAME } from './domain/addon';
 
 declare const global: Record<string, unknown>;
 
@@ -53,7 +54,7 @@ global.menuShowMyPair = (): void => runMenuAction('Моя пара', () => showS
 global.menuRefreshSummary = (): void =>
   runMenuAction('Обновить сводку', () => {
     refreshSummary();
-    SpreadsheetApp.getActiveSpreadsheet().toast('Сводка обновлена.', 'Наставничество');
+    SpreadsheetApp.getActiveSpreadsheet().toast('Сводка обновлена.', ADDON_NAME);
   });
 
 global.menuSetupQuestionnaires = (): void => menuSetupQuestionnaires();

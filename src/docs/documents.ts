@@ -23,6 +23,7 @@ import { templateShape } from './templateShapes';
 import { readDocumentsState, takeNumbers } from './state';
 import type { TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
+import { menuPath } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,7 +37,7 @@ const PREFIX_SETTINGS: Partial<Record<DocumentFolder, SettingKey>> = {
 export function requirePeriod(): string {
   const period = currentPeriod();
   if (!period) {
-    throw new UserError('Сначала настройте учебный год: «Наставничество → Настроить учебный год…».');
+    throw new UserError(`Сначала настройте учебный год: ${menuPath('setup')}.`);
   }
   return period;
 }

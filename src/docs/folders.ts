@@ -2,9 +2,10 @@ import { DOCUMENT_FOLDERS, type DocumentFolder } from '../domain/documents/types
 import { requireManagement } from '../state/manager';
 import { createFolder, liveFolder } from './drive';
 import { readDocumentsState, writeDocumentsState, type DocumentsState } from './state';
+import { ADDON_NAME } from '../domain/addon';
 
 export function periodFolderName(period: string): string {
-  return `Наставничество ${period}`;
+  return `${ADDON_NAME} ${period}`;
 }
 
 export interface DocumentFolders {

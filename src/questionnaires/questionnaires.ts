@@ -14,6 +14,7 @@ import { managerAccount, requireManagement } from '../state/manager';
 import { protectBanks } from '../sheets/bankProtection';
 import { buildYearForms } from '../year/yearForms';
 import { letterBodies, linkLine } from '../domain/letterBody';
+import { ADDON_NAME, menuPath } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -96,7 +97,7 @@ export function sendFormLinks(ss: Spreadsheet): SendLinksResult {
     throw new UserError(`Неверные адреса для рассылки: ${bad.join(', ')}. Исправьте их на листе «Настройки».`);
   const links = formLinks(ss).filter((l) => l.key !== 'withdrawal');
   if (links.length === 0)
-    throw new UserError('Анкеты ещё не созданы: выберите «Наставничество → Анкеты → Создать/обновить анкеты».');
+    throw new UserError(`Анкеты ещё не созданы: выберите ${menuPath('questionnaires', 'setupForms')}.`);
   // One letter per address, however it was typed.
   const seen = new Set<string>();
   const recipients = listed.filter((r) => !seen.has(r.toLowerCase()) && seen.add(r.toLowerCase()));
@@ -121,7 +122,7 @@ export function sendFormLinks(ss: Spreadsheet): SendLinksResult {
   const quota = Math.max(MailApp.getRemainingDailyQuota(), 0);
   for (const to of recipients.slice(0, quota)) {
     try {
-      MailApp.sendEmail({ to, subject: 'Анкеты программы наставничества', ...bodies, name: 'Наставничество' });
+      MailApp.sendEmail({ to, subject: 'Анкеты программы наставничества', ...bodies, name: ADDON_NAME });
     } catch {
       // The quota ran out meanwhile (other mail of the same account): the rest is reported below.
       break;

@@ -5,6 +5,8 @@
  * across the row's next cells. Every cell is written as text (plain-text format and a leading
  * apostrophe), so Sheets never turns a value into a number, date or formula.
  */
+import { ADDON_NAME } from '../domain/addon';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -48,7 +50,7 @@ export function createStateSheet(ss: Spreadsheet): Sheet {
   sheet.setFrozenRows(1);
   sheet
     .protect()
-    .setDescription('Служебные данные дополнения «Наставничество»: не изменяйте и не удаляйте.')
+    .setDescription(`Служебные данные дополнения «${ADDON_NAME}»: не изменяйте и не удаляйте.`)
     .setWarningOnly(true);
   sheet.hideSheet();
   // insertSheet makes the new sheet active: give people back the sheet they were on.

@@ -9,10 +9,11 @@ import { SHEETS } from '../sheets/schema';
 import { loadYearData, yearFigures } from '../year/yearData';
 import type { ProgressReport } from '../contract/serverApi';
 import { UserError } from '../domain/userError';
+import { menuPath } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const NO_ROADMAP = 'Дорожная карта ещё не создана. Выберите в меню «Наставничество → Настроить учебный год…».';
+export const NO_ROADMAP = `Дорожная карта ещё не создана. Выберите в меню ${menuPath('setup')}.`;
 
 /** Progress as of today in the spreadsheet's time zone, read from the roadmap sheet as staff keep it. */
 export function buildProgressReport(ss: Spreadsheet): ProgressReport {

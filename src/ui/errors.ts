@@ -2,6 +2,7 @@ import { logAction } from '../sheets/logSheet';
 
 export { isUserError, UserError } from '../domain/userError';
 import { isUserError } from '../domain/userError';
+import { ADDON_NAME } from '../domain/addon';
 
 /** Text for the user: their mistake as is, a bug with a pointer to «Журнал». */
 export function userMessage(e: unknown): string {
@@ -54,7 +55,7 @@ export function reportingFailures<A extends unknown[], R>(name: string, fn: (...
 /** An OK-only alert titled with the add-on's name. */
 export function showAlert(message: string): void {
   const ui = SpreadsheetApp.getUi();
-  ui.alert('Наставничество', message, ui.ButtonSet.OK);
+  ui.alert(ADDON_NAME, message, ui.ButtonSet.OK);
 }
 
 /** Runs a menu action; any error becomes an alert instead of Apps Script's red banner. */

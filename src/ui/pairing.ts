@@ -37,6 +37,7 @@ import {
 } from './pairingDraft';
 import { shownValue, UserError } from './errors';
 import { addonLock, takeLock } from '../state/lock';
+import { menuPath } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -64,7 +65,9 @@ function readPeople(ss: Spreadsheet, forSave = false): People {
   const mentees = live(banks.mentee.entries()) as MenteeEntry[];
   const mentors = live(banks.mentor.entries()) as MentorEntry[];
   if (mentees.length === 0) {
-    throw new UserError('В банке наставляемых пока нет записей. Сначала соберите анкеты: «Наставничество → Анкеты».');
+    throw new UserError(
+      `В банке наставляемых пока нет записей. Сначала соберите анкеты: ${menuPath('questionnaires')}.`,
+    );
   }
   const names = new Map<string, string>([...mentees, ...mentors].map((e) => [e.id, e.fullName]));
   const pairsSheet = forSave ? openPairs(ss) : null;

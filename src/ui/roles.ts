@@ -8,6 +8,7 @@ import { readSettings, SETTING_LABELS, type SettingKey } from '../sheets/setting
 import { managerAccount, requireManagement, sameAccount } from '../state/manager';
 import type { ServerApi } from '../contract/serverApi';
 import { UserError } from './errors';
+import { menuPath } from '../domain/addon';
 
 /** «Настройки» rows whose e-mails may manage mentoring. */
 export const MANAGING_SETTINGS: readonly SettingKey[] = ['directorEmail', 'curatorEmail', 'methodologistEmail'];
@@ -82,7 +83,7 @@ export function standing(ss = SpreadsheetApp.getActiveSpreadsheet()): Standing {
     (manager ? `, и учётная запись ${manager}, которая ведёт анкеты и документы.` : '.');
   const reason = me
     ? `${who} Вашей учётной записи (${me}) среди них нет. Свою пару, программу и отчёты о встречах вы ` +
-      `найдёте в меню «Наставничество → Моя пара». Если вы куратор, попросите указать ваш адрес на листе «Настройки».`
+      `найдёте в меню ${menuPath('myPair')}. Если вы куратор, попросите указать ваш адрес на листе «Настройки».`
     : `${who} Google не сообщил адрес вашей учётной записи (так бывает, когда таблицу открывают под ` +
       `личным аккаунтом Google или аккаунтом другой организации), поэтому проверить, входите ли вы в их ` +
       `число, нельзя. Откройте таблицу под школьной учётной записью.`;

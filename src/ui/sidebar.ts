@@ -1,5 +1,6 @@
 import type { SidebarView } from '../contract/serverApi';
 import { standing } from './roles';
+import { ADDON_NAME } from '../domain/addon';
 
 /** Views only the managing staff may open; anyone else gets «Моя пара» with the reason. */
 const CURATOR_VIEWS: readonly SidebarView[] = ['setup', 'forms', 'pairing', 'documents', 'programs', 'year'];
@@ -14,7 +15,7 @@ function sidebarHtml(view: SidebarView): GoogleAppsScript.HTML.HtmlOutput {
 
 export function showSidebar(view: SidebarView): void {
   const shown = CURATOR_VIEWS.includes(view) && !standing().manages ? 'mine' : view;
-  SpreadsheetApp.getUi().showSidebar(sidebarHtml(shown).setTitle('Наставничество'));
+  SpreadsheetApp.getUi().showSidebar(sidebarHtml(shown).setTitle(ADDON_NAME));
 }
 
 export function showSetupDialog(): void {

@@ -19,6 +19,7 @@ import { buildYearForms, prefilledUrl, prefillTemplate, yearFormEntries, type Pr
 import { confirmedPairs, loadYearData, type YearData } from './yearData';
 import { writeState } from '../state/store';
 import { requireManagement } from '../state/manager';
+import { ADDON_NAME } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -127,7 +128,7 @@ function sendLetters(
           '',
           `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`,
         ]),
-        name: 'Наставничество',
+        name: ADDON_NAME,
       });
       log.push(...letter.keys.map((itemKey) => ({ at: now, day: today, to: letter.to, itemKey })));
     }

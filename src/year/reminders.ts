@@ -27,6 +27,7 @@ import { remindersEnabled } from '../schedule/clock';
 import { LINKS_SENT_KEY, monitoringInvites, monitoringKey } from './links';
 import { loadYearData, monitoringSummary } from './yearData';
 import { readState, writeState } from '../state/store';
+import { ADDON_NAME } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -165,7 +166,7 @@ export function runReminders(ss: Spreadsheet): ReminderRun | null {
         subject: letter.subject,
         body: letter.body,
         htmlBody: letter.htmlBody,
-        name: 'Наставничество',
+        name: ADDON_NAME,
       });
     } catch {
       // The quota ran out meanwhile (other mail of the same user): the rest waits for the next run.

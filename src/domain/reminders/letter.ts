@@ -5,6 +5,7 @@
 import { formatRuDate, isIsoDay } from '../dates';
 import { letterBodies, linkLine, type LetterLine } from '../letterBody';
 import type { Digest, ReminderItem, ReminderKind } from './types';
+import { ADDON_NAME } from '../addon';
 
 export interface LetterContext {
   school: string;
@@ -52,7 +53,7 @@ export function digestSubject(digest: Digest): string {
   if (overdue > 0) parts.push(`${overdue} ${plural(overdue, ['просроченное', 'просроченных', 'просроченных'])}`);
   if (soon > 0) parts.push(`${soon} скоро срок`);
   if (monitoring > 0) parts.push(`${monitoring} ${plural(monitoring, ['анкета', 'анкеты', 'анкет'])}`);
-  return parts.length > 0 ? `Наставничество: ${parts.join(', ')}` : 'Наставничество: напоминание';
+  return `${ADDON_NAME}: ${parts.length > 0 ? parts.join(', ') : 'напоминание'}`;
 }
 
 /** «• 6.1 Мониторинг … — срок 20.05.2027 (Дорожная карта)», plus the form link («Открыть анкету»). */
