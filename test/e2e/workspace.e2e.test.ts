@@ -127,7 +127,7 @@ test('questionnaires: created from the menu, filled in the Forms tab, filed into
   await form.getByRole('button', { name: 'Отправить' }).click();
   await form.waitForLoadState();
   await form.screenshot({ path: path.join(ARTIFACTS, 'form-sent.png'), fullPage: true });
-  await form.getByText(/Спасибо/).waitFor({ timeout: 5000 });
+  await form.getByText(/Спасибо/).waitFor();
   await form.close();
 
   await page.getByTestId('view-sheet').click();
