@@ -84,7 +84,7 @@ interface SidecarSheet {
 
 /** An embedded chart: the model's ChartModel with its ranges as A1 with the sheet name. */
 interface SidecarChart extends Omit<ChartModel, 'ranges' | 'anchorRow' | 'anchorCol' | 'offsetX' | 'offsetY'> {
-  /** e.g. "'Сводка'!A10:B17"; read back by sheet name. */
+  /** e.g. "'Лист1'!A10:B17"; read back by sheet name. */
   ranges: string[];
   /** 1-based, as ContainerInfo reports it. */
   anchor: { row: number; column: number; offsetX: number; offsetY: number };

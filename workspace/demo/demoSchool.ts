@@ -1,4 +1,5 @@
-import { DEMO_USERS, type Workspace } from '../workspace';
+import type { Workspace } from '../../emulator/workspace';
+import { DEMO_USERS } from './demoUsers';
 import { submitDemoAnswers } from './demoTeachers';
 import { seedDemoYear } from './demoYear';
 

@@ -4,8 +4,8 @@
  */
 import vm from 'node:vm';
 import type { ServerApi } from '../../src/contract/serverApi';
-import { isDateLike } from '../spreadsheet/cells';
-import type { Workspace } from '../workspace';
+import { isDateLike } from '../../emulator/spreadsheet/cells';
+import type { Workspace } from '../../emulator/workspace';
 
 /** JavaScript's own globals (and Object.prototype's methods): functions, but not the script's. */
 const BUILTINS: ReadonlySet<string> = new Set(
