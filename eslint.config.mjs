@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'workspace/', 'test-artifacts/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'workspace-data/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +31,24 @@ export default tseslint.config(
     rules: {
       // Apps Script: no Node, no DOM in server code.
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'exceljs', 'preact', 'preact/*'] }],
+    },
+  },
+  {
+    files: ['emulator/**/*.ts'],
+    rules: {
+      // The emulator is Google's services and knows nothing of this add-on: it never imports the add-on
+      // (src/), its sidebar (sidebar/) or the local workspace app that configures it (workspace/).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src|sidebar|workspace)/',
+              message: 'emulator/ must not import src/, sidebar/ or workspace/: pass what it needs as options.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

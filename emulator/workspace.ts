@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { CallSummary } from './core/calls';
 import { Env, parseManifest, type ExecutionOptions } from './core/env';
 import { unwrap } from './core/gasObject';
-import { seedDemoSchool } from './demo/demoSchool';
 import {
   createFormApp,
   editUrl,
@@ -68,13 +67,26 @@ import { newSpreadsheetModel, type SpreadsheetModel } from './spreadsheet/model'
 import { runtimeOf } from './spreadsheet/runtime';
 import { WorkspaceFiles } from './workspaceFiles';
 
-export interface WorkspaceOptions {
+/**
+ * What the emulator needs to know about the add-on it runs and the people who use it: it knows nothing
+ * of any particular add-on (workspace/workspace.ts configures it for this one).
+ */
+export interface EmulatorOptions {
   /** Folder to persist into; a new temporary folder when omitted. */
   dir?: string;
-  /** Seed the demo school on first open (an empty folder). */
-  demo?: boolean;
-  /** Active user e-mail (default: the methodologist, who owns the file). */
+  /** The add-on's name: the title of its menu under «Расширения» (Ui.createAddonMenu). */
+  addonName: string;
+  /** Who owns the spreadsheet (and the script's files); the active user unless `user` is given. */
+  owner: string;
+  /** Active user e-mail (default: the owner). */
   user?: string;
+  /** Name of the spreadsheet a new (empty) folder starts with. */
+  fileName: string;
+  /**
+   * Fills a new workspace (an empty folder, or `fresh`) after onOpen, through the script and the
+   * emulator's person-facing methods; the result is saved at once.
+   */
+  seed?: (workspace: Workspace) => void;
   /** ISO date-time the simulated clock starts at. */
   now?: string;
   /**
@@ -82,16 +94,16 @@ export interface WorkspaceOptions {
    * calls(), but does not move the clock (the local server, where people watch the real date).
    */
   realTime?: boolean;
-  /** Folder holding the built Code.js and Sidebar.html (default: <repo>/dist). */
-  distDir?: string;
+  /** Folder holding the script bundle: Code.js, appsscript.json and the HTML files HtmlService serves. */
+  distDir: string;
   /**
    * For a NEW folder: the clock shows this date-time now and then runs with real time (the offset is
    * saved), so the local workspace can live in May of the school year. A saved folder keeps its offset.
    */
   shiftClockTo?: string;
   /**
-   * Ignore what the folder holds: a new workspace, empty (or the demo school with `demo`), whose first
-   * save replaces the saved one as a whole («Сбросить демо»). Nothing on disk changes until that save.
+   * Ignore what the folder holds: a new workspace (seeded by `seed`), whose first save replaces the
+   * saved one as a whole. Nothing on disk changes until that save.
    */
   fresh?: boolean;
 }
@@ -100,13 +112,6 @@ export interface MenuEntry {
   caption: string;
   fn: string;
 }
-
-/** The methodologist owns the demo file; staff and teachers are other people. */
-export const DEMO_USERS = {
-  methodologist: 'metodist@school2.example',
-  staff: 'zavuch@school2.example',
-  teacher: 'uchitel@school2.example',
-} as const;
 
 const SERVICES_FILE = 'services.json';
 const FORMS_FILE = 'forms.json';
@@ -221,7 +226,8 @@ export class Workspace {
     readonly triggerRegistry: TriggerRegistry,
     /** Cells the loader could not read from a hand-edited .xlsx, in Russian. */
     readonly loadProblems: string[],
-    distDir: string,
+    /** The bundle's folder and the add-on's name (EmulatorOptions). */
+    readonly script: { distDir: string; addonName: string },
     readonly formsModel: FormsModel = newFormsModel(),
     readonly outbox: MailOutbox = new MailOutbox(),
     /** My Drive: folders, files, the Docs' content (drive.json). */
@@ -229,7 +235,7 @@ export class Workspace {
     /** Set for a second spreadsheet of the same workspace (openOtherSpreadsheet): shares its script. */
     parent?: Workspace,
   ) {
-    const ui = createUi(env, this.ui, { addonName: 'Наставничество' });
+    const ui = createUi(env, this.ui, { addonName: script.addonName });
     if (parent) {
       this.root = parent.root;
       this.logs = parent.logs;
@@ -251,7 +257,7 @@ export class Workspace {
     this.spreadsheets = new WorkspaceFiles(env, model.id);
     this.spreadsheets.add(model, ui);
     // The manifest that ships beside Code.js decides the scopes and advanced services the add-on has.
-    env.manifest = parseManifest(readJson<unknown>(path.join(distDir, 'appsscript.json'), null));
+    env.manifest = parseManifest(readJson<unknown>(path.join(script.distDir, 'appsscript.json'), null));
     // Document properties, locks, caches and triggers follow the execution's document (none in a clock run).
     const doc = { documentId: () => this.spreadsheets.activeId() };
     const services = {
@@ -263,7 +269,7 @@ export class Workspace {
       Utilities: createUtilities(env),
       Logger: createLogger(env, this.logs),
       console: createConsole(env, this.logs),
-      HtmlService: createHtmlService(env, { filesDir: distDir }),
+      HtmlService: createHtmlService(env, { filesDir: script.distDir }),
       ScriptApp: createScriptApp(env, triggerRegistry, doc),
       FormApp: createFormApp(env, formsModel, model),
       MailApp: createMailApp(env, outbox),
@@ -279,7 +285,7 @@ export class Workspace {
     this.formService = services.FormApp;
     this.spreadsheetApp = services.SpreadsheetApp;
     this.authModes = services.ScriptApp.AuthMode;
-    this.runtime = new AddonRuntime(env, readFileSync(path.join(distDir, 'Code.js'), 'utf8'), services);
+    this.runtime = new AddonRuntime(env, readFileSync(path.join(script.distDir, 'Code.js'), 'utf8'), services);
   }
 
   /** The workspace's first spreadsheet (itself, or the one a second spreadsheet was opened from). */
@@ -313,7 +319,7 @@ export class Workspace {
       root.properties,
       root.triggerRegistry,
       [],
-      '',
+      root.script,
       root.formsModel,
       root.outbox,
       root.drive,
@@ -792,12 +798,6 @@ function uncounted<T>(env: Env, value: T): T {
   }) as T;
 }
 
-export function defaultDistDir(): string {
-  // dist/lib/index.js → dist; emulator/workspace.ts (tests via ts-jest) → <repo>/dist
-  const here = __dirname;
-  return path.basename(here) === 'lib' ? path.dirname(here) : path.join(here, '..', 'dist');
-}
-
 /** What a workspace folder holds, read back; everything null for a new (or ignored) folder. */
 interface SavedState {
   loaded: { model: SpreadsheetModel; problems: string[] } | null;
@@ -869,8 +869,8 @@ async function readLegacyState(dir: string): Promise<SavedState> {
     // Without the spreadsheet the forms and Drive would meet an empty file: refuse rather than mislead.
     throw new Error(
       `В папке ${dir} есть сохранённые данные (${others.join(', ')}), но нет таблицы ${XLSX_FILE}: без неё ` +
-        `рабочую область не открыть. Верните ${XLSX_FILE} из резервной копии; чтобы начать с новой ` +
-        `демо-школы, переименуйте или удалите папку. / ${dir} has saved state but no ${XLSX_FILE}: restore ` +
+        `рабочую область не открыть. Верните ${XLSX_FILE} из резервной копии; чтобы начать заново, ` +
+        `переименуйте или удалите папку. / ${dir} has saved state but no ${XLSX_FILE}: restore ` +
         `the file, or move the folder away to start anew.`,
     );
   }
@@ -881,7 +881,7 @@ async function readLegacyState(dir: string): Promise<SavedState> {
     if (!unreadableWorkbook(e, xlsx)) throw e;
     throw errorWithCause(
       `Файл ${xlsx} повреждён или это не таблица .xlsx (${causeOf(e)}). Верните его из резервной копии; ` +
-        `чтобы начать с новой демо-школы, переименуйте или удалите папку ${dir}. / ` +
+        `чтобы начать заново, переименуйте или удалите папку ${dir}. / ` +
         `${xlsx} is damaged: restore it from a backup, or move the folder away to start anew.`,
       e,
     );
@@ -898,16 +898,16 @@ async function readLegacyState(dir: string): Promise<SavedState> {
 /**
  * Opens (or creates) a workspace folder. A saved folder is loaded as its last complete save left it; a
  * spreadsheet.xlsx a person edited in Excel or LibreOffice is loaded as it is. An empty folder starts a
- * new file, with the demo school set up by the real add-on when `demo` is true. With `fresh`, whatever
- * the folder holds is ignored: a new workspace whose first save replaces it (the demo reset).
+ * new file, filled by `seed` when given. With `fresh`, whatever the folder holds is ignored: a new
+ * workspace whose first save replaces it.
  */
-export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
-  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'mentoring-workspace-'));
+export async function openEmulator(options: EmulatorOptions): Promise<Workspace> {
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'emulated-workspace-'));
   mkdirSync(dir, { recursive: true });
   const { loaded, saved, savedForms, savedMail, savedDrive } = options.fresh
     ? NOTHING_SAVED
     : await readSavedState(dir);
-  const owner = DEMO_USERS.methodologist;
+  const owner = options.owner;
   const shift = !loaded && options.shiftClockTo ? Date.parse(options.shiftClockTo) - Date.now() : NaN;
   const clockOffsetMs = Number.isFinite(shift) ? shift : (saved?.clockOffsetMs ?? 0);
   const env = new Env({ now: options.now ?? Date.now() + clockOffsetMs, user: options.user ?? owner, owner });
@@ -915,19 +915,19 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const workspace = new Workspace(
     dir,
     env,
-    loaded?.model ?? newSpreadsheetModel('Наставничество — дорожная карта'),
+    loaded?.model ?? newSpreadsheetModel(options.fileName),
     saved ? PropertyStores.fromJSON(saved.properties) : new PropertyStores(),
     saved ? TriggerRegistry.fromJSON(saved.triggers) : new TriggerRegistry(),
     loaded?.problems ?? [],
-    options.distDir ?? defaultDistDir(),
+    { distDir: options.distDir, addonName: options.addonName },
     savedForms ? formsModelFromJSON(savedForms) : newFormsModel(),
     savedMail ? MailOutbox.fromJSON(savedMail) : new MailOutbox(),
     savedDrive ? driveModelFromJSON(savedDrive) : newDriveModel(),
   );
   workspace.clockOffsetMs = clockOffsetMs;
   workspace.open();
-  if (options.demo && !loaded) {
-    seedDemoSchool(workspace);
+  if (options.seed && !loaded) {
+    options.seed(workspace);
     await workspace.save();
   }
   workspace.resetCalls();

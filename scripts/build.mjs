@@ -1,6 +1,6 @@
 // npm run build: the Apps Script bundle (webpack), the sidebar (esbuild, one HTML file), the manifest,
 // the local workspace page (dist/web) and the CommonJS library build of the emulator that
-// package.json "main" points at.
+// package.json "main" points at (workspace/index.ts: the emulator configured for this add-on).
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import esbuild from 'esbuild';
@@ -28,7 +28,7 @@ export async function build() {
     buildWeb({ outDir: 'dist/web' }),
     copyFile('appsscript.json', 'dist/appsscript.json'),
     esbuild.build({
-      entryPoints: ['emulator/index.ts'],
+      entryPoints: ['workspace/index.ts'],
       outfile: 'dist/lib/index.js',
       bundle: true,
       platform: 'node',

@@ -1,6 +1,6 @@
-// Builds the local workspace page (emulator/web/) into dist/web/:
-//   app.js + app.css  from emulator/web/main.tsx (+ emulator/web/styles.css)
-//   shim.js           from emulator/web/shimEntry.ts (google.script for sidebar/dialog iframes)
+// Builds the local workspace page (workspace/web/) into dist/web/:
+//   app.js + app.css  from workspace/web/main.tsx (+ workspace/web/styles.css)
+//   shim.js           from workspace/web/shimEntry.ts (google.script for sidebar/dialog iframes)
 //   index.html        links /web/app.css and /web/app.js; no inline script (CSP default-src 'self')
 // Usage: node scripts/buildWeb.mjs [--out dist/web] [--no-minify]
 import { build } from 'esbuild';
@@ -39,10 +39,10 @@ export async function buildWeb({ outDir = 'dist/web', minify = true } = {}) {
     build({
       ...common,
       minify,
-      entryPoints: { app: 'emulator/web/main.tsx', 'app-styles': 'emulator/web/styles.css' },
+      entryPoints: { app: 'workspace/web/main.tsx', 'app-styles': 'workspace/web/styles.css' },
       outdir: 'out',
     }),
-    build({ ...common, minify, entryPoints: ['emulator/web/shimEntry.ts'], outdir: 'out' }),
+    build({ ...common, minify, entryPoints: ['workspace/web/shimEntry.ts'], outdir: 'out' }),
   ]);
   const pick = (result, ext) => {
     const files = result.outputFiles.filter((f) => f.path.endsWith(ext));

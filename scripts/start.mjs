@@ -1,12 +1,12 @@
 // npm start (after the build): the local workspace in the browser. Serves the persistent workspace
-// folder (WORKSPACE_DIR or ./workspace, the demo school on first start) on 127.0.0.1 until Ctrl+C.
+// folder (WORKSPACE_DIR or ./workspace-data, the demo school on first start) on 127.0.0.1 until Ctrl+C.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { startServer } = require('../dist/lib/index.js');
 
-const dir = path.resolve(process.env.WORKSPACE_DIR || 'workspace');
+const dir = path.resolve(process.env.WORKSPACE_DIR || 'workspace-data');
 let server;
 try {
   // A new demo school lives on 14 May of the school year (DEMO_NOW=today keeps the real date).

@@ -94,7 +94,7 @@ export class Env {
     this.calls = options.calls ?? new CallLog();
     this.clockMs = options.now === undefined ? Date.now() : new Date(options.now).getTime();
     if (Number.isNaN(this.clockMs)) throw new Error(`Invalid "now": ${String(options.now)}`);
-    this.owner = options.owner ?? options.user ?? 'metodist@school.example';
+    this.owner = options.owner ?? options.user ?? 'user@example.com';
     this.activeUser = options.user ?? this.owner;
   }
 

@@ -24,20 +24,33 @@ const WRAPPED = Symbol('gasWrapped');
 /** The unwrapped object behind a proxy, for emulator internals. */
 export const TARGET = Symbol('gasTarget');
 
+export interface GasObjectOptions {
+  /**
+   * The script may set any property but a `_`-prefixed one: HtmlTemplate, whose properties are the
+   * template's variables (developers.google.com/apps-script/reference/html/html-template).
+   */
+  openProperties?: boolean;
+}
+
 /**
  * Wraps a fake Apps Script object so that:
  * - every method call made by the add-on is counted as "Class.method" (calls made by the emulator
  *   itself, from inside another method, are not);
  * - such a call is refused when the manifest's scopes do not cover it (services/authorization.ts);
  * - reading a member the fake does not implement throws, so a fake never quietly returns undefined;
+ * - the script can neither read a fake's private state (`_`-prefixed members) nor set properties on
+ *   it: the objects Google hands a script are its own, not the script's to extend or patch;
  * - objects returned by methods (Range from Sheet…) are wrapped too, as they are created wrapped.
+ * The guards copy gas-fakes' (github.com/brucemcpherson/gas-fakes, src/support/proxies.js: a service's
+ * `set` throws «setting values directly in X.y is not allowed», `guard` throws on getting or setting a
+ * non-existent property). The emulator's own code, inside a method (env.depth > 0), is not guarded.
  */
 /**
  * `className` is the reference's namespace and class ("Spreadsheet.Range", "Drive.User", "Base.User"):
  * the same class name exists in several services, and the namespace decides its scopes. The call log,
  * latency and messages use the class alone ("Range.getValues"). An unqualified name is not checked.
  */
-export function gasObject<T extends object>(env: Env, className: string, target: T): T {
+export function gasObject<T extends object>(env: Env, className: string, target: T, options: GasObjectOptions = {}): T {
   if ((target as Record<symbol, unknown>)[WRAPPED]) return target;
   const shortName = shortClassName(className);
   const methods = new Map<PropertyKey, unknown>();
@@ -46,8 +59,13 @@ export function gasObject<T extends object>(env: Env, className: string, target:
       if (prop === WRAPPED) return true;
       if (prop === TARGET) return obj;
       if (typeof prop === 'symbol' || INTROSPECTION.has(prop)) return Reflect.get(obj, prop, receiver);
+      if (prop.startsWith('_')) {
+        if (env.depth > 0) return Reflect.get(obj, prop, receiver);
+        // A name the fake does not have reads as undefined, as any absent property in Google.
+        if (!(prop in obj)) return undefined;
+        throw env.error(privateMessage(shortName, prop));
+      }
       if (!(prop in obj)) {
-        if (prop.startsWith('_')) return undefined;
         throw env.error(`TypeError: ${shortName}.${prop} is not implemented by the emulator (or does not exist)`);
       }
       const value = Reflect.get(obj, prop, obj);
@@ -75,10 +93,22 @@ export function gasObject<T extends object>(env: Env, className: string, target:
       return wrapped;
     },
     set(obj, prop, value) {
-      return Reflect.set(obj, prop, value);
+      if (env.depth > 0 || typeof prop === 'symbol') return Reflect.set(obj, prop, value);
+      if (prop.startsWith('_')) throw env.error(privateMessage(shortName, prop));
+      if (options.openProperties) return Reflect.set(obj, prop, value);
+      // V8's own wording for an object that takes no new properties (and read-only ones).
+      throw env.error(
+        prop in obj
+          ? `TypeError: Cannot assign to read only property '${prop}' of object '${shortName}'`
+          : `TypeError: Cannot add property ${prop}, object is not extensible`,
+      );
     },
   });
   return proxy;
+}
+
+function privateMessage(shortName: string, prop: string): string {
+  return `TypeError: ${shortName}.${prop} is the emulator's private state, not part of Apps Script`;
 }
 
 /** The object behind a gasObject proxy (or the value itself). */

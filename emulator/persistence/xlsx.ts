@@ -84,7 +84,7 @@ interface SidecarSheet {
 
 /** An embedded chart: the model's ChartModel with its ranges as A1 with the sheet name. */
 interface SidecarChart extends Omit<ChartModel, 'ranges' | 'anchorRow' | 'anchorCol' | 'offsetX' | 'offsetY'> {
-  /** e.g. "'Сводка'!A10:B17"; read back by sheet name. */
+  /** e.g. "'Лист1'!A10:B17"; read back by sheet name. */
   ranges: string[];
   /** 1-based, as ContainerInfo reports it. */
   anchor: { row: number; column: number; offsetX: number; offsetY: number };
@@ -117,17 +117,12 @@ interface Sidecar {
 // ---------------------------------------------------------------------------------------------
 // A1 helpers
 
-/** Letters of a 0-based column: 0 → A. */
-export function columnLetter(col0: number): string {
-  return columnToLetters(col0 + 1);
-}
-
 function columnIndex(letters: string): number {
   return lettersToColumn(letters) - 1;
 }
 
 function a1(row0: number, col0: number): string {
-  return `${columnLetter(col0)}${row0 + 1}`;
+  return `${columnToLetters(col0 + 1)}${row0 + 1}`;
 }
 
 function parseA1(ref: string): { row: number; col: number } | null {
@@ -510,8 +505,8 @@ async function buildWorkbook(model: SpreadsheetModel): Promise<{ buffer: Buffer;
     if (isExcelName(nr.name)) {
       const ref =
         nr.range.numRows === 1 && nr.range.numCols === 1
-          ? `$${columnLetter(nr.range.col)}$${nr.range.row + 1}`
-          : `$${columnLetter(nr.range.col)}$${nr.range.row + 1}:$${columnLetter(nr.range.col + nr.range.numCols - 1)}$${nr.range.row + nr.range.numRows}`;
+          ? `$${columnToLetters(nr.range.col + 1)}$${nr.range.row + 1}`
+          : `$${columnToLetters(nr.range.col + 1)}$${nr.range.row + 1}:$${columnToLetters(nr.range.col + nr.range.numCols)}$${nr.range.row + nr.range.numRows}`;
       try {
         wb.definedNames.add(`${quoteSheet(xlsxName)}!${ref}`, nr.name);
       } catch {

@@ -42,7 +42,7 @@ function unescapeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** An absolute Excel reference, the sheet name always quoted: 'Сводка'!$R$4:$R$12. */
+/** An absolute Excel reference, the sheet name always quoted: 'Лист1'!$R$4:$R$12. */
 export function excelRef(sheet: string, row0: number, col0: number, rows: number, cols: number): string {
   const start = `$${columnToLetters(col0 + 1)}$${row0 + 1}`;
   const end = `$${columnToLetters(col0 + cols)}$${row0 + rows}`;

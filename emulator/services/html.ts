@@ -256,7 +256,9 @@ class FakeHtmlTemplate implements Pick<HT, 'evaluate' | 'getCode' | 'getRawConte
 }
 
 function templateObject(env: Env, source: string, globals: () => Record<string, unknown>): HT {
-  return gasObject(env, 'HTML.HtmlTemplate', new FakeHtmlTemplate(env, source, globals)) as unknown as HT;
+  return gasObject(env, 'HTML.HtmlTemplate', new FakeHtmlTemplate(env, source, globals), {
+    openProperties: true,
+  }) as unknown as HT;
 }
 
 type HS = GoogleAppsScript.HTML.HtmlService;

@@ -177,7 +177,7 @@ export function newSheetModel(id: number, name: string, rows = DEFAULT_ROWS, col
 }
 
 /** A new spreadsheet as Google creates it: one sheet named «Лист1» in a Russian-locale file. */
-export function newSpreadsheetModel(name = 'Наставничество', id = 'spreadsheet-1'): SpreadsheetModel {
+export function newSpreadsheetModel(name = 'Новая таблица', id = 'spreadsheet-1'): SpreadsheetModel {
   return {
     id,
     name,

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderPdf } from '../../emulator/persistence/pdf';
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { DOCUMENT_KINDS } from '../../src/domain/documents/kinds';
 import type { DocumentKindId, TemplateTable } from '../../src/domain/documents/types';
 import { setUpWorkspace } from '../integration/workspace';

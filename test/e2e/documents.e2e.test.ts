@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoDateTime } from '../../emulator/demo/demoClock';
+import { demoDateTime } from '../../workspace/demo/demoClock';
 import { ARTIFACTS, clickAddonMenu, openWorkspacePage, useBrowser } from './browser';
 
 const session = useBrowser();

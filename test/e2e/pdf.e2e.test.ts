@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { docToDocx } from '../../emulator/persistence/docx';
 import { convertToPdf, renderPdf } from '../../emulator/persistence/pdf';
-import { modelDriveSource } from '../../emulator/server/drive';
+import { modelDriveSource } from '../../workspace/server/drive';
 import { orderDoc, para, sampleDrive } from '../emulator/docFixtures';
 import { ARTIFACTS, useBrowser } from './browser';
 

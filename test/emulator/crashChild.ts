@@ -3,7 +3,7 @@
  * (crashFixture.ts), then saves, reporting each step of the save to the parent and waiting for its «go».
  * argv: <dir> <distDir> <mentee number>.
  */
-import { openWorkspace, type SaveStep } from '../../emulator/workspace';
+import { openWorkspace, type SaveStep } from '../../workspace/workspace';
 import { addMentee, NOW } from './crashFixture';
 
 async function main(): Promise<void> {

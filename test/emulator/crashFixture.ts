@@ -6,7 +6,7 @@
  */
 import { CONSENT_CHOICE, menteeForm } from '../../src/domain/questionnaires';
 import type { BatchProgress } from '../../src/contract/serverApi';
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 
 export const NOW = '2026-11-25T10:00:00+03:00';
 const MENTEE_FORM = 'Анкета наставляемого';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DOC_MISSING } from '../../emulator/docs/context';
 import { DRIVE_ACCESS_DENIED, NO_ITEM_WITH_ID } from '../../emulator/drive/context';
-import { DEMO_USERS, defaultDistDir, openWorkspace, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, defaultDistDir, openWorkspace, type Workspace } from '../../workspace/workspace';
 
 const NOW = '2026-11-25T09:00:00+03:00';
 const FOLDER = 'application/vnd.google-apps.folder';

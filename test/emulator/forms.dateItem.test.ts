@@ -2,7 +2,7 @@
 import { formsCtxOf } from '../../emulator/forms/formApp';
 import { formsModelFromJSON } from '../../emulator/forms/model';
 import { FormSubmitError, submitResponse } from '../../emulator/forms/submit';
-import { answersFrom, parseFilled, renderForm } from '../../emulator/server/formPage';
+import { answersFrom, parseFilled, renderForm } from '../../workspace/server/formPage';
 import { sheetDisplayValues } from '../../emulator/spreadsheet/staffEdit';
 import { formsServices } from './formsServices';
 

@@ -3,9 +3,9 @@
  * and submitting that page lands in the response sheet.
  */
 import { createFormApp } from '../../emulator/forms/formApp';
-import type { RunningServer } from '../../emulator/server/server';
-import { localHref } from '../../emulator/web/links';
-import { openWorkspace } from '../../emulator/workspace';
+import type { RunningServer } from '../../workspace/server/server';
+import { localHref } from '../../workspace/web/links';
+import { openWorkspace } from '../../workspace/workspace';
 import { get, request, sheetView, start, tempDir } from './serverFixture';
 
 const SHEET = 'Ответы на форму (1)';

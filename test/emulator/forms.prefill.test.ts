@@ -4,7 +4,7 @@ import { newFormsModel } from '../../emulator/forms/model';
 import { entryIdOf, OTHER_OPTION, readPrefill } from '../../emulator/forms/prefill';
 import { checkedTwice, notAChoice } from '../../emulator/forms/questionItems';
 import { ALREADY_SUBMITTED, NOT_A_DRAFT, OTHER_FORM } from '../../emulator/forms/response';
-import { filledFromQuery, renderForm } from '../../emulator/server/formPage';
+import { filledFromQuery, renderForm } from '../../workspace/server/formPage';
 import { newSpreadsheetModel } from '../../emulator/spreadsheet/model';
 import { sheetDisplayValues } from '../../emulator/spreadsheet/staffEdit';
 import { NOW } from './formsFixture';

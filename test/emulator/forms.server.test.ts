@@ -1,6 +1,6 @@
 import { createFormApp } from '../../emulator/forms/formApp';
-import type { RunningServer } from '../../emulator/server/server';
-import { openWorkspace } from '../../emulator/workspace';
+import type { RunningServer } from '../../workspace/server/server';
+import { openWorkspace } from '../../workspace/workspace';
 import { get, request, sheetView, start, tempDir } from './serverFixture';
 
 let server: RunningServer;

@@ -8,7 +8,7 @@ import { createFormApp, formsCtxOf } from '../../emulator/forms/formApp';
 import { formsModelFromJSON, newFormsModel } from '../../emulator/forms/model';
 import { FormSubmitError, submitResponse } from '../../emulator/forms/submit';
 import { NO_ITEM_WITH_ID } from '../../emulator/forms/context';
-import { renderForm } from '../../emulator/server/formPage';
+import { renderForm } from '../../workspace/server/formPage';
 import { newSpreadsheetModel } from '../../emulator/spreadsheet/model';
 
 const OWNER = 'metodist@school2.example';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { currentGeneration } from '../../emulator/persistence/workspaceStore';
-import { DEMO_USERS } from '../../emulator/workspace';
+import { DEMO_USERS } from '../../workspace/workspace';
 import { ANSWERS, fakeAddonDist, formsWorkspace, recorded } from './formsFixture';
 
 const SHEET = 'Ответы на форму (1)';

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_USERS, openWorkspace, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, openWorkspace, type Workspace } from '../../workspace/workspace';
 
 export const NOW = '2026-11-25T09:05:03+03:00';
 

@@ -6,7 +6,7 @@ import {
   NO_RECIPIENT,
   TOO_MANY_RECIPIENTS,
 } from '../../emulator/services/mail';
-import { DEMO_USERS } from '../../emulator/workspace';
+import { DEMO_USERS } from '../../workspace/workspace';
 import { formsWorkspace } from './formsFixture';
 
 function setup(user = 'metodist@school2.example') {

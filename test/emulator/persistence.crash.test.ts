@@ -10,7 +10,7 @@ import path from 'node:path';
 import esbuild from 'esbuild';
 import { exportedGeneration } from '../../emulator/persistence/driveExport';
 import { currentGeneration, sha256OfFile, STATE_DIR } from '../../emulator/persistence/workspaceStore';
-import { defaultDistDir, openWorkspace, SAVE_STEPS, type SaveStep } from '../../emulator/workspace';
+import { defaultDistDir, openWorkspace, SAVE_STEPS, type SaveStep } from '../../workspace/workspace';
 import { addMentee, NOW, setUpBaseline, snapshot, type Snapshot } from './crashFixture';
 
 const REPO = path.join(__dirname, '..', '..');

@@ -1,9 +1,9 @@
 /**
- * When the local server saves (emulator/server/saveScheduler.ts): changes coalesce into few saves,
+ * When the local server saves (workspace/server/saveScheduler.ts): changes coalesce into few saves,
  * continuous changes still save, saves never overlap, flush and close save at once. Fake timers: the
  * assertions count saves at chosen moments, nothing depends on the machine's speed.
  */
-import { SaveScheduler } from '../../emulator/server/saveScheduler';
+import { SaveScheduler } from '../../workspace/server/saveScheduler';
 
 const TIMING = { delayMs: 300, maxDelayMs: 2000 };
 

@@ -2,10 +2,10 @@
  * The local server's sheet view carries the sheet's embedded charts, their series re-read from the
  * live cells on every GET /api/sheet: a person's edit shows in the chart at the next fetch.
  */
-import type { RunningServer } from '../../emulator/server/server';
-import type { ChartView } from '../../emulator/server/protocol';
+import type { RunningServer } from '../../workspace/server/server';
+import type { ChartView } from '../../workspace/server/protocol';
 import { createCharts } from '../../emulator/spreadsheet/charts';
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { post, sheetView, start, tempDir } from './serverFixture';
 
 const SHEET = 'Графики';

@@ -1,5 +1,5 @@
 /**
- * The «Диск» routes of the local server (emulator/server/drive.ts) over a Drive given as a plain
+ * The «Диск» routes of the local server (workspace/server/drive.ts) over a Drive given as a plain
  * model: the listing, a Doc's preview model, .docx / PDF / blob downloads, and what is refused.
  */
 import JSZip from 'jszip';
@@ -10,8 +10,8 @@ import {
   modelDriveSource,
   parseDriveRoute,
   type DriveListing,
-} from '../../emulator/server/drive';
-import { startServer, type RunningServer } from '../../emulator/server/server';
+} from '../../workspace/server/drive';
+import { startServer, type RunningServer } from '../../workspace/server/server';
 import { sampleDrive } from './docFixtures';
 import { fakeDist, get, request, tempDir } from './serverFixture';
 

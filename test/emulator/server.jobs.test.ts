@@ -2,7 +2,7 @@
  * Jobs (the reset's progress): what GET /api/jobs/:id answers at each point, driven by promises the test
  * resolves — never by how fast the machine runs the steps.
  */
-import { Jobs, type JobStep } from '../../emulator/server/jobs';
+import { Jobs, type JobStep } from '../../workspace/server/jobs';
 
 /** Runs the job's body at once, as an empty session queue does; `finished` settles with it. */
 function startJob(jobs: Jobs, steps: JobStep[]) {

@@ -1,5 +1,5 @@
 /** The sheet edit route refuses what Sheets would not take from a person (emulator/RULES.md §10). */
-import type { RunningServer } from '../../emulator/server/server';
+import type { RunningServer } from '../../workspace/server/server';
 import { post, sheetView, start } from './serverFixture';
 
 const SETTINGS = 'Настройки';

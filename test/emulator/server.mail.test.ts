@@ -1,9 +1,9 @@
 /** The outbox: ws.mail() with send times, GET /api/mail for the «Почта» tab, and the tab's links. */
 import { createMailApp } from '../../emulator/services/mail';
-import { mailTime, type MailView } from '../../emulator/server/mail';
-import type { RunningServer } from '../../emulator/server/server';
-import { htmlAsText, htmlParts, linkify, localHref } from '../../emulator/web/links';
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { mailTime, type MailView } from '../../workspace/server/mail';
+import type { RunningServer } from '../../workspace/server/server';
+import { htmlAsText, htmlParts, linkify, localHref } from '../../workspace/web/links';
+import { openWorkspace, type Workspace } from '../../workspace/workspace';
 import { get, start, tempDir } from './serverFixture';
 
 const NOW = '2026-11-25T09:00:00+03:00';

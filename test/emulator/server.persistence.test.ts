@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { startServer } from '../../emulator/server/server';
-import type { ActionResult } from '../../emulator/server/protocol';
+import { startServer } from '../../workspace/server/server';
+import type { ActionResult } from '../../workspace/server/protocol';
 import { a1, column, fakeDist, get, jobUntilDone, post, ROADMAP, sheetView, start, tempDir } from './serverFixture';
 
 describe('the workspace folder', () => {

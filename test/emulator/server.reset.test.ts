@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ActionResult, JobState } from '../../emulator/server/protocol';
+import type { ActionResult, JobState } from '../../workspace/server/protocol';
 import { STATE_DIR } from '../../emulator/persistence/workspaceStore';
 import { fakeDist, get, jobUntilDone, post, sheetView, start, tempDir } from './serverFixture';
-import type { RunningServer } from '../../emulator/server/server';
+import type { RunningServer } from '../../workspace/server/server';
 
 async function resetDemo(server: RunningServer): Promise<JobState> {
   const started: ActionResult = (await post(server, '/api/reset', {})).json();

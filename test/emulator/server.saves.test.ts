@@ -1,14 +1,14 @@
 /**
  * The local server keeps up with a person typing: edits answer from memory and their saves coalesce
- * (emulator/server/saveScheduler.ts), and still every edit reaches the saved workspace and the
+ * (workspace/server/saveScheduler.ts), and still every edit reaches the saved workspace and the
  * spreadsheet.xlsx beside it. Saves are counted by generation (persistence/workspaceStore.ts), not timed.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { ActionResult } from '../../emulator/server/protocol';
+import type { ActionResult } from '../../workspace/server/protocol';
 import { CURRENT_FILE, STATE_DIR } from '../../emulator/persistence/workspaceStore';
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { a1, column, post, ROADMAP, sheetView, start, tempDir } from './serverFixture';
 
 const EDITS = 50;

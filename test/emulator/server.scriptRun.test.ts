@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { CIRCULAR, errorOf, refuseFunctionName, runForClient, serializeResult } from '../../emulator/server/scriptRun';
+import { CIRCULAR, errorOf, refuseFunctionName, runForClient, serializeResult } from '../../workspace/server/scriptRun';
 
 describe('google.script.run results follow Apps Script rules', () => {
   test('JSON values pass as they are', () => {

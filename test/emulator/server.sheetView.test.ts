@@ -1,5 +1,5 @@
-import { openWorkspace } from '../../emulator/workspace';
-import { buildSheetView, EMPTY_COLS, EMPTY_ROWS } from '../../emulator/server/sheetView';
+import { openWorkspace } from '../../workspace/workspace';
+import { buildSheetView, EMPTY_COLS, EMPTY_ROWS } from '../../workspace/server/sheetView';
 
 describe('the grid view of a sheet', () => {
   test('a 1 000-row roadmap is built whole (formats, dropdowns), capped at the sheet size', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { demoDateTime } from '../../emulator/demo/demoClock';
-import type { RunningServer } from '../../emulator/server/server';
-import type { ActionResult, RunResult, WorkspaceState } from '../../emulator/server/protocol';
+import { demoDateTime } from '../../workspace/demo/demoClock';
+import type { RunningServer } from '../../workspace/server/server';
+import type { ActionResult, RunResult, WorkspaceState } from '../../workspace/server/protocol';
 import { a1, column, get, post, request, ROADMAP, sheetView, start } from './serverFixture';
 
 const OVERDUE = '#f4cccc';

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer, type ServerOptions } from '../../emulator/server/server';
-import type { JobState, SheetView } from '../../emulator/server/protocol';
+import { startServer, type RunningServer, type ServerOptions } from '../../workspace/server/server';
+import type { JobState, SheetView } from '../../workspace/server/protocol';
 
 export const ROADMAP = 'Дорожная карта';
 

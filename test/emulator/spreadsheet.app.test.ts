@@ -29,7 +29,7 @@ describe('SpreadsheetApp', () => {
   test('in AuthMode.NONE only getUi works', () => {
     const env = new Env({ now: NOW });
     const ui = {};
-    const app = createSpreadsheetApp(env, newSpreadsheetModel(), ui);
+    const app = createSpreadsheetApp(env, newSpreadsheetModel('Наставничество'), ui);
     env.runExecution('onOpen', { authMode: 'NONE' }, () => {
       expect(app.getUi()).toBe(ui);
       expect(() => app.getActiveSpreadsheet()).toThrow(

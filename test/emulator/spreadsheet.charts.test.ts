@@ -16,7 +16,7 @@ import {
   createCharts,
 } from '../../emulator/spreadsheet/charts';
 import { PROTECTED_MESSAGE } from '../../emulator/spreadsheet/context';
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { setup, type Fixture } from './spreadsheetFixture';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

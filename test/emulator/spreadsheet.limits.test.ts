@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadSpreadsheet, saveSpreadsheet } from '../../emulator/persistence/xlsx';
 import { lastRowOf } from '../../emulator/spreadsheet/cells';
 import { newSheetModel, newSpreadsheetModel } from '../../emulator/spreadsheet/model';
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { setup } from './spreadsheetFixture';
 
 const CELLS = 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';

@@ -1,7 +1,7 @@
 /** Data validation rules, and the check a person's edit goes through. */
 import { applyUserEdit } from '../../emulator/spreadsheet/staffEdit';
 import { isValidUrl, validateUserEdit } from '../../emulator/spreadsheet/validation';
-import { buildSheetView } from '../../emulator/server/sheetView';
+import { buildSheetView } from '../../workspace/server/sheetView';
 import { moscowDate, setup } from './spreadsheetFixture';
 
 const STATUSES = ['Не начато', 'В работе', 'Выполнено'];

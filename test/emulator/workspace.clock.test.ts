@@ -3,7 +3,7 @@
  * add-on in several spreadsheets whose triggers ScriptApp tells apart (§5): a tiny fake add-on in a
  * workspace with a second spreadsheet (ws.openOtherSpreadsheet).
  */
-import { DEMO_USERS, openWorkspace, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, openWorkspace, type Workspace } from '../../workspace/workspace';
 import { oneTriggerPerType } from '../../emulator/services/script';
 import { fakeAddonDist, seenInLog } from './formsFixture';
 

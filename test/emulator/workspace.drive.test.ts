@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DOC_CLOSED } from '../../emulator/docs/context';
 import { currentGeneration } from '../../emulator/persistence/workspaceStore';
-import { DEMO_USERS, openWorkspace, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, openWorkspace, type Workspace } from '../../workspace/workspace';
 import { fakeAddonDist, seenInLog } from './formsFixture';
 
 const NOW = '2026-11-25T09:00:00+03:00';

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { writeJsonAtomic } from '../../emulator/persistence/atomicWrite';
 import { currentGeneration, STATE_DIR } from '../../emulator/persistence/workspaceStore';
 import { saveSpreadsheet } from '../../emulator/persistence/xlsx';
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { openWorkspace, type Workspace } from '../../workspace/workspace';
 import { fakeAddonDist, NOW } from './formsFixture';
 
 const dist = fakeAddonDist();

@@ -3,7 +3,7 @@
  * add-on up) owns the forms, the Drive folders and the triggers; every other account is told who,
  * and nothing is made a second time.
  */
-import { DEMO_USERS, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, type Workspace } from '../../workspace/workspace';
 import { setUpWorkspace, useDemoSchool } from './workspace';
 
 const OWNER = DEMO_USERS.methodologist;

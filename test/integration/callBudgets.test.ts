@@ -4,7 +4,7 @@
  * asserted beside their features: formAnswerBudget (≤ 25), savePairsBudget (≤ 80), documentsBudget
  * (≤ 25 per document); `npm run bench` prints them all in its budget table.
  */
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { cellOf, ROADMAP, useDemoSchool } from './workspace';
 
 const BUDGET = 15;

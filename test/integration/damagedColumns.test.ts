@@ -2,7 +2,7 @@
  * Staff delete, rename or clear what the add-on reads: «Настроить учебный год…» repairs it and every
  * action works again; nothing is doubled or silently dropped meanwhile.
  */
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { columnIndex, columnOf, records, ROADMAP, rowOf, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('damagedColumns');

@@ -3,9 +3,9 @@
  * needs with initials («Куратору … Смирновой О. В.»), initials under signatures, a name typed in lower
  * case capitalised, and the curator's correction on «Склонения» used.
  */
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import type { DocumentPreview, GenerateRequest } from '../../src/contract/serverApi';
-import { DEMO_SCHOOL } from '../../emulator/demo/demoSchool';
+import { DEMO_SCHOOL } from '../../workspace/demo/demoSchool';
 import { columnOf, generateDocuments, records, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('documentNames');

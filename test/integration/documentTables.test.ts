@@ -2,7 +2,7 @@
  * Documents with several repeating tables, through the built bundle: the analytical report's
  * template is built in Drive, generation fills its four tables from the sheets.
  */
-import { type Workspace } from '../../emulator/workspace';
+import { type Workspace } from '../../workspace/workspace';
 import type { DocumentPreview } from '../../src/contract/serverApi';
 import { generateDocuments, MAY, records, setUpWorkspace, useDemoSchool } from './workspace';
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultDistDir, type Workspace } from '../../emulator/workspace';
+import { defaultDistDir, type Workspace } from '../../workspace/workspace';
 import type { BatchProgress, DocumentPreview, DocumentsView } from '../../src/contract/serverApi';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
 import { columnOf, generateDocuments, records, setUpWorkspace, useDemoSchool } from './workspace';

@@ -4,7 +4,7 @@
  * unchanged data leaves the drafts as they are; a draft staff edited is made again from the template;
  * a batch of new documents and a single order stay within the budget too.
  */
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import type { BatchProgress, DocumentsView } from '../../src/contract/serverApi';
 import { generateDocuments, useDemoSchool } from './workspace';
 

@@ -2,7 +2,7 @@
  * Issue 18: what one questionnaire answer costs the form-submit trigger (installable triggers have a
  * daily runtime cap), and a burst of answers whose firings start together, on the demo school.
  */
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { menteeAnswers, mentorAnswers } from './answers';
 import { records, setUpWorkspace, useDemoSchool } from './workspace';
 

@@ -1,4 +1,4 @@
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import type { BatchProgress, DocumentPreview, ProgramDraft, SaveProgramResult } from '../../src/contract/serverApi';
 import { columnOf, records, useDemoSchool } from './workspace';
 

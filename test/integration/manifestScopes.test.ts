@@ -9,7 +9,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { openWorkspace, type Workspace } from '../../workspace/workspace';
 import { MAY, NOW } from './workspace';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -3,7 +3,7 @@
  * is filed as a meeting, and the confirmation claims nothing the add-on has not checked yet.
  */
 import { FormSubmitError } from '../../emulator/forms/submit';
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { meetingReportForm, pairChoiceLabel, type YearFormDefinition } from '../../src/domain/monitoring';
 import { columnIndex, MAY, records, useDemoSchool } from './workspace';
 

@@ -3,7 +3,7 @@
  * so the mentors' reports arrive within the same second) keeps every report as its own row, and a
  * report processed twice is one row and one «записана» line.
  */
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { MAY, records } from './workspace';
 
 const recorded = (ws: Awaited<ReturnType<typeof openWorkspace>>) =>

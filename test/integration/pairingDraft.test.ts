@@ -3,7 +3,7 @@
  * confirmed (no warnings about themselves), the panel's edits survive a reload until saved or
  * discarded, and saved proposals keep their IDs.
  */
-import { openWorkspace, type Workspace } from '../../emulator/workspace';
+import { openWorkspace, type Workspace } from '../../workspace/workspace';
 import type { PairingRequest, PairingView } from '../../src/contract/serverApi';
 import { columnOf, NOW, records, useDemoSchool } from './workspace';
 

@@ -1,6 +1,6 @@
 import { WITHDRAWAL_CHOICE } from '../../src/domain/questionnaires';
 import { byTitle, defs, menteeAnswers, mentorAnswers } from './answers';
-import { DEMO_USERS, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, type Workspace } from '../../workspace/workspace';
 import { columnIndex, columnOf, records, ROADMAP, setUpWorkspace } from './workspace';
 
 const MENTEES = 'Наставляемые';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { cellOf, NOW, records, ROADMAP } from './workspace';
 
 describe('a workspace folder keeps its state', () => {
@@ -30,7 +30,7 @@ describe('a workspace folder keeps its state', () => {
   });
 
   test('require(<repo root>) gives openWorkspace from the built library', async () => {
-    const lib = require('../..') as typeof import('../../emulator/index');
+    const lib = require('../..') as typeof import('../../workspace/index');
     const ws = await lib.openWorkspace({ demo: true, now: NOW });
     expect(ws.sheetNames()[0]).toBe(ROADMAP);
     expect(ws.calls()).toEqual({ total: 0, byMethod: {}, simulatedMs: 0 });

@@ -3,7 +3,7 @@
  * documents and mailings; a teacher's account is refused in Russian on every such call, sees only its
  * own pair in «Моя пара», and cannot edit the banks.
  */
-import { DEMO_USERS, type Workspace } from '../../emulator/workspace';
+import { DEMO_USERS, type Workspace } from '../../workspace/workspace';
 import { records, useDemoSchool } from './workspace';
 
 const TEACHER = DEMO_USERS.teacher;

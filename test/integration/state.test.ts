@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import type { BatchProgress, DocumentsView, ProgramDraft, ProgramPairView } from '../../src/contract/serverApi';
 import { useDemoSchool } from './workspace';
 

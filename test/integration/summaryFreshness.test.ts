@@ -4,7 +4,7 @@
  * file, «Ход реализации» or the menu's refresh. A roadmap-only refresh must read exactly as a full one.
  */
 import { COLORS } from '../../src/sheets/colors';
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { menteeAnswers } from './answers';
 import { cellOf, ROADMAP, useDemoSchool } from './workspace';
 

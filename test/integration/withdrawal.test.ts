@@ -5,7 +5,7 @@
  * Google Forms keeps, or a choice of a form. «Журнал» keeps one line about it, without the name.
  */
 import { docPlainText } from '../../emulator/docs/model';
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
 import { generateDocuments, MAY, records, useDemoSchool } from './workspace';
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../emulator/workspace';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../workspace/workspace';
 import type { BatchProgress, GenerateRequest } from '../../src/contract/serverApi';
 
 /** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */

@@ -6,8 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Session } from '../../emulator/server/session';
-import { openWorkspace } from '../../emulator/workspace';
+import { Session } from '../../workspace/server/session';
+import { openWorkspace } from '../../workspace/workspace';
 import { CLOCK_OFFSET_GLOBAL } from '../../sidebar/clock';
 import { todayIso } from '../../sidebar/documentsModel';
 import type { BatchProgress } from '../../src/contract/serverApi';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { openWorkspace } from '../../emulator/workspace';
+import { openWorkspace } from '../../workspace/workspace';
 import { MAY, setUpWorkspace, useDemoSchool } from './workspace';
 
 const demo = useDemoSchool('xlsxSheetNames', MAY);

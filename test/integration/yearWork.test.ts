@@ -1,4 +1,4 @@
-import type { Workspace } from '../../emulator/workspace';
+import type { Workspace } from '../../workspace/workspace';
 import {
   MONITORING_CONSENT_CHOICE,
   meetingReportForm,

@@ -1,4 +1,4 @@
-import { demoDateTime } from '../../emulator/demo/demoClock';
+import { demoDateTime } from '../../workspace/demo/demoClock';
 
 test('the demo school lives on 14 May of the school year that is running or has just ended', () => {
   const at = (iso: string) => demoDateTime(Date.parse(iso));

@@ -2,8 +2,8 @@
  * The demo school's people each have a name of their own: a name on a sheet, in an order or in a
  * letter points at one person (tests that need namesakes make their own).
  */
-import { DEMO_SCHOOL } from '../../emulator/demo/demoSchool';
-import { DEMO_MENTEES, DEMO_MENTORS, demoTeachers } from '../../emulator/demo/demoTeachers';
+import { DEMO_SCHOOL } from '../../workspace/demo/demoSchool';
+import { DEMO_MENTEES, DEMO_MENTORS, demoTeachers } from '../../workspace/demo/demoTeachers';
 
 const repeated = (list: string[]) => [...new Set(list.filter((x, i) => list.indexOf(x) !== i))];
 

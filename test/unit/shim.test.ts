@@ -1,5 +1,5 @@
-/** The google.script shim of sidebar/dialog iframes behaves like Apps Script's (emulator/web/shim.ts). */
-import { createGoogleScript, sanitizeArgs, type FetchLike, type ShimMessage } from '../../emulator/web/shim';
+/** The google.script shim of sidebar/dialog iframes behaves like Apps Script's (workspace/web/shim.ts). */
+import { createGoogleScript, sanitizeArgs, type FetchLike, type ShimMessage } from '../../workspace/web/shim';
 
 interface Sent {
   url: string;
@@ -291,7 +291,7 @@ describe('google.script.host shim', () => {
     (globalThis as Record<string, unknown>).window = fakeWindow;
     try {
       jest.isolateModules(() => {
-        require('../../emulator/web/shimEntry');
+        require('../../workspace/web/shimEntry');
       });
       const google = fakeWindow.google as { script: { host: { close(): void; origin: string } } };
       google.script.host.close();

@@ -40,7 +40,7 @@ test('index.html links the bundle and has no inline script or style (CSP default
 });
 
 test('the page source never injects HTML (sheet data is rendered as text)', () => {
-  const dir = path.resolve(__dirname, '../../emulator/web');
+  const dir = path.resolve(__dirname, '../../workspace/web');
   for (const f of readdirSync(dir).filter((n) => /\.tsx?$/.test(n))) {
     const src = readFileSync(path.join(dir, f), 'utf8');
     expect(`${f}: ${/dangerouslySetInnerHTML|innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(src)}`).toBe(

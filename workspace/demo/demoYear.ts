@@ -8,7 +8,7 @@ import {
   ROLE_CHOICES,
   type YearFormDefinition,
 } from '../../src/domain/monitoring/index';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../../emulator/workspace';
 
 /**
  * The demo school's year of work, up to the workspace's clock: the events of the roadmap (with their

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_STEP_LABELS, seedDemoSchoolSteps, type DemoStep } from '../demo/demoSchool';
-import { XLSX_FILE } from '../persistence/xlsx';
-import { toastsOf, userEditProblem } from '../spreadsheet/index';
-import type { MenuItemModel } from '../services/ui';
+import { XLSX_FILE } from '../../emulator/persistence/xlsx';
+import { toastsOf, userEditProblem } from '../../emulator/spreadsheet/index';
+import type { MenuItemModel } from '../../emulator/services/ui';
 import { DEMO_USERS, openWorkspace, type Workspace } from '../workspace';
-import { FormSubmitError } from '../forms/submit';
+import { FormSubmitError } from '../../emulator/forms/submit';
 import { dialogView, injectShim, messageView } from './dialogs';
 import { answersFrom, filledFromQuery, parseFilled, renderConfirmation, renderForm } from './formPage';
 import { Jobs } from './jobs';

@@ -1,5 +1,5 @@
 /**
- * The local workspace server (`npm start`): the page, its JSON API (emulator/server/protocol.ts) and
+ * The local workspace server (`npm start`): the page, its JSON API (workspace/server/protocol.ts) and
  * the add-on's dialogs, over node:http on 127.0.0.1 only.
  */
 import { readFile } from 'node:fs/promises';

@@ -16,11 +16,11 @@
  * The routes work against `DriveSource` (what the Workspace offers), not the Workspace itself.
  */
 import path from 'node:path';
-import type { DocModel } from '../docs/model';
-import { MIME, type DriveFileNode, type DriveFileSummary, type DriveModel } from '../drive/model';
-import { docToDocx } from '../persistence/docx';
-import { safeFileName } from '../persistence/driveExport';
-import { LibreOfficeMissingError, LIBREOFFICE_MISSING, PDF_CACHE_DIR, renderPdf } from '../persistence/pdf';
+import type { DocModel } from '../../emulator/docs/model';
+import { MIME, type DriveFileNode, type DriveFileSummary, type DriveModel } from '../../emulator/drive/model';
+import { docToDocx } from '../../emulator/persistence/docx';
+import { safeFileName } from '../../emulator/persistence/driveExport';
+import { LibreOfficeMissingError, LIBREOFFICE_MISSING, PDF_CACHE_DIR, renderPdf } from '../../emulator/persistence/pdf';
 import { mailTime } from './mail';
 import { HttpError } from './security';
 

@@ -6,7 +6,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CSSProperties, JSX } from 'preact';
 import type { CellView, SheetView } from '../server/protocol';
-import { a1, cellAt, colLetter, prefixSums, rowHeights, visibleRange, ROW_H } from './a1';
+import { columnToLetters } from '../../emulator/spreadsheet/a1';
+import { a1, cellAt, prefixSums, rowHeights, visibleRange, ROW_H } from './a1';
 import { ChartLayer } from './Charts';
 import { linkify } from './links';
 
@@ -389,7 +390,7 @@ export function Grid(props: GridProps): JSX.Element {
                 class={`colhdr${selected.c === c ? ' hl' : ''}${frozenLefts.lefts.has(c) ? ' frozen-col' : ''}`}
                 style={frozenLefts.lefts.has(c) ? { left: `${frozenLefts.lefts.get(c)}px` } : undefined}
               >
-                {colLetter(c)}
+                {columnToLetters(c + 1)}
               </th>
             ))}
           </tr>

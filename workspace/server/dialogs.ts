@@ -6,7 +6,7 @@
  * emulator, so it cannot wait for a person to click. Each gets the first button of its set (OK, YES)
  * and an empty prompt text — what `UiState.answer` would script — and the page shows it as a notice.
  */
-import type { DialogRecord } from '../services/ui';
+import type { DialogRecord } from '../../emulator/services/ui';
 import { CLOCK_OFFSET_GLOBAL } from '../../sidebar/clock';
 import type { DialogView, MessageView } from './protocol';
 

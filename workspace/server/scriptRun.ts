@@ -4,8 +4,8 @@
  */
 import vm from 'node:vm';
 import type { ServerApi } from '../../src/contract/serverApi';
-import { isDateLike } from '../spreadsheet/cells';
-import type { Workspace } from '../workspace';
+import { CIRCULAR, transported, type Transported } from '../../emulator/services/scriptRunValues';
+import type { Workspace } from '../../emulator/workspace';
 
 /** JavaScript's own globals (and Object.prototype's methods): functions, but not the script's. */
 const BUILTINS: ReadonlySet<string> = new Set(
@@ -92,61 +92,13 @@ export function refuseOutsideApi(
   );
 }
 
-export const CIRCULAR = 'Failed due to circular reference.';
+export { CIRCULAR };
 
-class Circular extends Error {}
-
-/** A Date anywhere makes the whole result null, as the client receives it (a well-known trap). */
-function containsDate(value: unknown, seen: Set<unknown>): boolean {
-  if (isDateLike(value)) return true;
-  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
-  seen.add(value);
-  return Object.values(value as object).some((v) => containsDate(v, seen));
-}
-
-function plain(value: unknown, ancestors: Set<unknown>, inArray: boolean): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'undefined':
-    case 'function':
-    case 'symbol':
-    case 'bigint':
-      // Dropped as a property; null inside an array.
-      return inArray ? null : undefined;
-  }
-  if (value === null) return null;
-  if (ancestors.has(value)) throw new Circular(CIRCULAR);
-  ancestors.add(value);
-  try {
-    if (Array.isArray(value)) return value.map((v) => plain(v, ancestors, true));
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as object)) {
-      const p = plain(v, ancestors, false);
-      if (p !== undefined) out[k] = p;
-    }
-    return out;
-  } finally {
-    ancestors.delete(value);
-  }
-}
-
-export type Serialized = { ok: true; value: unknown } | { ok: false; message: string };
+export type Serialized = Transported;
 
 /** A server function's return value as the client's success handler receives it. */
 export function serializeResult(value: unknown): Serialized {
-  try {
-    const checked = plain(value, new Set(), false);
-    if (containsDate(value, new Set())) return { ok: true, value: null };
-    // undefined (a function that returns nothing) travels as null in JSON.
-    return { ok: true, value: checked === undefined ? null : checked };
-  } catch (e) {
-    if (e instanceof Circular) return { ok: false, message: CIRCULAR };
-    throw e;
-  }
+  return transported(value, 'result');
 }
 
 /** An error thrown by the script (any realm) as the failure handler receives it. */

@@ -6,11 +6,11 @@
  * Semantics copied from Apps Script (developers.google.com/apps-script/guides/html/reference/run):
  * - `with…` return a NEW runner; the original keeps its handlers.
  * - `runner.anyName(...args)` returns undefined at once; the result arrives later.
- * - Arguments must be JSON-like (numbers, booleans, strings, null, arrays and plain objects of those);
- *   an illegal value fails the call with "Failed due to illegal value in property: <key>", a circular
- *   one with "Failed due to circular reference."; `undefined` inside arrays becomes null.
+ * - Arguments travel as emulator/services/scriptRunValues.ts says (JSON-like values; an illegal or
+ *   circular one fails the call); a `<form>` element, the only other, as { name: value }.
  * - At most 10 calls run at once; the rest wait in order.
  */
+import { transported } from '../../emulator/services/scriptRunValues';
 import type { DialogView, MessageView, RunRequest, RunResult, ToastView } from '../server/protocol';
 
 /** The part of `fetch` the shim needs. */
@@ -83,12 +83,6 @@ class IllegalArgument extends Error {}
 
 const EMPTY_RESULT = { dialogs: [] as DialogView[], messages: [] as MessageView[], toasts: [] as ToastView[] };
 
-function isPlainObject(v: object): boolean {
-  const proto = Object.getPrototypeOf(v);
-  // A plain object from another realm (an iframe, a vm context) has its own Object.prototype.
-  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
-}
-
 /** A `<form>` element: Apps Script sends it as { name: value } (the one non-JSON value it accepts). */
 function formToObject(v: unknown): Record<string, string> | null {
   const el = v as {
@@ -105,54 +99,14 @@ function formToObject(v: unknown): Record<string, string> | null {
   return out;
 }
 
-/**
- * Checks and copies one argument as Apps Script does. `key` is the property (or index) the value
- * sits in; `ancestors` the objects being copied above it (a repeat among them is a cycle).
- */
-function sanitize(value: unknown, key: string, ancestors: object[]): unknown {
-  if (value === null) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'undefined':
-      return undefined;
-    case 'object':
-      break;
-    default:
-      throw new IllegalArgument(`Failed due to illegal value in property: ${key}`);
-  }
-  const obj = value as object;
-  if (ancestors.includes(obj)) throw new IllegalArgument('Failed due to circular reference.');
-  if (Array.isArray(obj)) {
-    ancestors.push(obj);
-    const out = obj.map((item, i) => {
-      const v = sanitize(item, String(i), ancestors);
-      return v === undefined ? null : v;
-    });
-    ancestors.pop();
-    return out;
-  }
-  if (!isPlainObject(obj)) throw new IllegalArgument(`Failed due to illegal value in property: ${key}`);
-  ancestors.push(obj);
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj)) {
-    const v = sanitize((obj as Record<string, unknown>)[k], k, ancestors);
-    if (v !== undefined) out[k] = v;
-  }
-  ancestors.pop();
-  return out;
-}
-
 /** The arguments as they will be sent, or throws IllegalArgument. */
 export function sanitizeArgs(args: unknown[]): unknown[] {
   return args.map((arg, i) => {
     const form = formToObject(arg);
     if (form) return form;
-    const v = sanitize(arg, String(i), []);
-    return v === undefined ? null : v;
+    const sent = transported(arg, 'argument', i);
+    if (!sent.ok) throw new IllegalArgument(sent.message);
+    return sent.value;
   });
 }
 

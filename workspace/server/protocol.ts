@@ -1,6 +1,6 @@
 /**
- * The HTTP protocol between the local workspace page (emulator/web/) and its server
- * (emulator/server/). JSON in and out; every route is under 127.0.0.1 only.
+ * The HTTP protocol between the local workspace page (workspace/web/) and its server
+ * (workspace/server/). JSON in and out; every route is under 127.0.0.1 only.
  *
  *   GET  /                         the workspace page (dist/web/index.html)
  *   GET  /web/app.js, /web/app.css the page's bundle

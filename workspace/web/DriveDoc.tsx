@@ -5,7 +5,7 @@
  * (escaped), never as markup; colours, fonts and links are checked before they reach a style or href.
  */
 import type { CSSProperties, JSX } from 'preact';
-import type { DocModel, ParagraphNode, TableNode, TextRun } from '../docs/model';
+import type { DocModel, ParagraphNode, TableNode, TextRun } from '../../emulator/docs/model';
 import {
   CELL_PADDING_PT,
   contentWidth,
@@ -18,7 +18,7 @@ import {
   safeFontFamily,
   safeLinkUrl,
   tableColumnWidths,
-} from '../persistence/docLook';
+} from '../../emulator/persistence/docLook';
 
 /** Line height of single spacing for Times New Roman, as Word and LibreOffice lay it out. */
 const SINGLE_LINE = 1.15;

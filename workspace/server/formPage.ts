@@ -3,9 +3,9 @@
  * default-src 'self'), a <form method="post"> whose fields map back to answers by question.
  * Everything the add-on wrote (titles, help, choices) is escaped.
  */
-import type { FormModel, ItemModel } from '../forms/model';
-import { EMAIL_PARAM, OTHER_OPTION, readPrefill } from '../forms/prefill';
-import { escapeHtml } from '../services/html';
+import type { FormModel, ItemModel } from '../../emulator/forms/model';
+import { EMAIL_PARAM, OTHER_OPTION, readPrefill } from '../../emulator/forms/prefill';
+import { escapeHtml } from '../../emulator/services/html';
 
 /** The radio/checkbox value of the «Другое:» option (Google's own name for it). */
 export const OTHER = OTHER_OPTION;

@@ -1,6 +1,6 @@
 /**
  * The workspace page: a Google-Sheets-like spreadsheet with the add-on installed. Talks to the
- * server only through emulator/server/protocol.ts (see api.ts); sidebars and dialogs are iframes of
+ * server only through workspace/server/protocol.ts (see api.ts); sidebars and dialogs are iframes of
  * /ui/:id whose google.script shim (shim.ts) reports back with window.postMessage.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { Fragment, type JSX } from 'preact';
-import type { DocModel } from '../docs/model';
+import type { DocModel } from '../../emulator/docs/model';
 import type { DriveListing, FileKind } from '../server/drive';
 import { DocPage } from './DriveDoc';
 

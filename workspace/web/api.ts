@@ -1,5 +1,5 @@
 /**
- * The page's HTTP client for emulator/server/protocol.ts. Every request is async and counted,
+ * The page's HTTP client for workspace/server/protocol.ts. Every request is async and counted,
  * so the page shows a thin progress bar while one is in flight and never blocks.
  */
 import type {

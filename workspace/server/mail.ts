@@ -2,8 +2,8 @@
  * The «Почта» tab's data: MailApp's outbox as the page shows it (GET /api/mail), newest first, with
  * the send time as the school reads it (dd.mm.yyyy hh:mm in the script's time zone).
  */
-import { wallClock } from '../core/timezone';
-import type { Workspace } from '../workspace';
+import { wallClock } from '../../emulator/core/timezone';
+import type { Workspace } from '../../emulator/workspace';
 
 export interface MailView {
   /** The message's position in the outbox (stable: the outbox only grows until a reset). */

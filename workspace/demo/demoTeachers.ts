@@ -5,7 +5,7 @@ import {
   mentorForm,
   type FormDefinition,
 } from '../../src/domain/questionnaires/index';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../../emulator/workspace';
 
 /**
  * The demo school's teachers answering the questionnaires through the forms: 40 mentees (young

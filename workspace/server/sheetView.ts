@@ -3,8 +3,8 @@
  * formats evaluated), dropdowns, widths, frozen rows. Built straight from the model in one pass —
  * no service proxies, no call counting — so a 1 000-row sheet is cheap.
  */
-import type { Env } from '../core/env';
-import { lastColOf, lastRowOf } from '../spreadsheet/cells';
+import type { Env } from '../../emulator/core/env';
+import { lastColOf, lastRowOf } from '../../emulator/spreadsheet/cells';
 import {
   DEFAULT_COLUMN_WIDTH,
   displayValue,
@@ -12,10 +12,10 @@ import {
   ensureCalculated,
   type SheetModel,
   type SpreadsheetModel,
-} from '../spreadsheet/index';
-import { chartSeries, chartSize, chartTitle, getChartOption } from '../spreadsheet/chartModel';
-import type { ChartModel } from '../spreadsheet/model';
-import { ruleProblem } from '../spreadsheet/validation';
+} from '../../emulator/spreadsheet/index';
+import { chartSeries, chartSize, chartTitle, getChartOption } from '../../emulator/spreadsheet/chartModel';
+import type { ChartModel } from '../../emulator/spreadsheet/model';
+import { ruleProblem } from '../../emulator/spreadsheet/validation';
 import type { CellView, ChartView, SheetView } from './protocol';
 
 /** Empty rows / columns shown below and right of the data, as room to type. */

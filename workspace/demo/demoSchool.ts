@@ -1,4 +1,6 @@
-import { DEMO_USERS, type Workspace } from '../workspace';
+import { columnToLetters } from '../../emulator/spreadsheet/a1';
+import type { Workspace } from '../../emulator/workspace';
+import { DEMO_USERS } from './demoUsers';
 import { submitDemoAnswers } from './demoTeachers';
 import { seedDemoYear } from './demoYear';
 
@@ -18,16 +20,6 @@ export const DEMO_SCHOOL = {
 
 const ROADMAP = 'Дорожная карта';
 const SITE = 'https://school2.example/metodicheskaya-rabota';
-
-function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** «25.11.2026» → «2026-11-25» */
 function iso(ru: string): string {
@@ -108,7 +100,7 @@ function pairUp(ws: Workspace): void {
   ws.run('savePairs', {});
   const sheet = 'Пары и группы';
   const status = ws.values(sheet)![0].indexOf('Статус');
-  const letter = String.fromCharCode(65 + status);
+  const letter = columnToLetters(status + 1);
   ws.edit(sheet, `${letter}2:${letter}4`, [['утверждено'], ['утверждено'], ['утверждено']]);
 }
 
@@ -139,7 +131,7 @@ function writePrograms(ws: Workspace): void {
   const status = header.indexOf('Статус');
   const today = new Date(ws.env.now() + 3 * 3600000).toISOString().slice(0, 10);
   const column = rows.map((r) => [r[date] && iso(r[date]) < today ? 'выполнено' : r[status]]);
-  const letter = String.fromCharCode(65 + status);
+  const letter = columnToLetters(status + 1);
   ws.setUser('zavuch@school2.example');
   try {
     ws.edit(sheet, `${letter}2:${letter}${rows.length + 1}`, column);
@@ -166,7 +158,7 @@ function issueDocuments(ws: Workspace): void {
   generateAll(ws, { kind: 'program' });
   const sheet = 'Документы';
   const status = ws.values(sheet)![0].indexOf('Статус');
-  ws.edit(sheet, `${String.fromCharCode(65 + status)}2`, 'подписан');
+  ws.edit(sheet, `${columnToLetters(status + 1)}2`, 'подписан');
 }
 
 /** The staff's marks half-way through the year, typed as a staff member (onEdit fires). */
@@ -221,9 +213,9 @@ function markAsStaff(ws: Workspace): void {
   const last = rows.length + 1;
   ws.setUser('zavuch@school2.example');
   try {
-    ws.edit(ROADMAP, `${columnLetter(status)}2:${columnLetter(status)}${last}`, statusCol);
+    ws.edit(ROADMAP, `${columnToLetters(status + 1)}2:${columnToLetters(status + 1)}${last}`, statusCol);
     // «Дата выполнения», «Подтверждение», «Комментарий» are adjacent in the layout setup creates.
-    ws.edit(ROADMAP, `${columnLetter(doneOn)}2:${columnLetter(comment)}${last}`, doneCols);
+    ws.edit(ROADMAP, `${columnToLetters(doneOn + 1)}2:${columnToLetters(comment + 1)}${last}`, doneCols);
   } finally {
     ws.setUser('metodist@school2.example');
   }

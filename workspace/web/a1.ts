@@ -1,21 +1,10 @@
 /** A1 helpers and layout estimates for the grid (pure; no DOM). */
+import { columnToLetters } from '../../emulator/spreadsheet/a1';
 import type { CellView, SheetView } from '../server/protocol';
-
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function colLetter(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** 0-based row and column → "G5". */
 export function a1(r: number, c: number): string {
-  return `${colLetter(c)}${r + 1}`;
+  return `${columnToLetters(c + 1)}${r + 1}`;
 }
 
 export const EMPTY_CELL: CellView = { v: '' };
