@@ -42,7 +42,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'Modules that import each other in a circle',
       severity: 'error',
-      from: { path: '^(src|sidebar|emulator)/' },
+      from: { path: '^(src|sidebar|workspace)/' },
       to: { circular: true },
     },
     {
@@ -62,10 +62,27 @@ module.exports = {
     },
     {
       name: 'emulator-knows-no-addon',
-      comment: "The emulator is Google's services: it knows nothing of this add-on",
+      comment: "The emulator is Google's services: it knows nothing of this add-on, its sidebar or the workspace app",
       severity: 'error',
       from: { path: '^emulator/' },
-      to: { path: '^(src|sidebar|test)/' },
+      to: { path: '^(src|sidebar|workspace|test)/' },
+    },
+    {
+      name: 'workspace-app-uses-pure-addon-code',
+      comment:
+        'The local workspace app configures the emulator; of the add-on it may use only the contract, the domain and the name of the global that shifts the sidebar clock',
+      severity: 'error',
+      from: { path: '^workspace/' },
+      to: { path: '^(src|sidebar|test)/', pathNot: ['^src/(contract|domain)/', '^sidebar/clock[.]ts$'] },
+    },
+    {
+      name: 'web-page-runs-in-the-browser',
+      comment: 'workspace/web/ is bundled for the browser: no Node modules, no server code but its protocol types',
+      severity: 'error',
+      from: { path: '^workspace/web/' },
+      to: {
+        pathNot: ['^workspace/web/', '^workspace/server/(protocol|mail|drive)[.]ts$', '^emulator/', 'node_modules/'],
+      },
     },
     {
       name: 'not-to-unresolvable',

@@ -26,29 +26,4 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
-  {
-    files: ['src/**/*.ts'],
-    rules: {
-      // Apps Script: no Node, no DOM in server code.
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'exceljs', 'preact', 'preact/*'] }],
-    },
-  },
-  {
-    files: ['emulator/**/*.ts'],
-    rules: {
-      // The emulator is Google's services and knows nothing of this add-on: it never imports the add-on
-      // (src/), its sidebar (sidebar/) or the local workspace app that configures it (workspace/).
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+(src|sidebar|workspace)/',
-              message: 'emulator/ must not import src/, sidebar/ or workspace/: pass what it needs as options.',
-            },
-          ],
-        },
-      ],
-    },
-  },
 );

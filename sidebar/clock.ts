@@ -2,7 +2,7 @@
  * The panel's clock: every date default in the sidebar reads the time here. In Apps Script the
  * browser's clock is the right one. The local workspace can run shifted (the demo lives on 14 May);
  * it sets `window.__WORKSPACE_CLOCK_OFFSET_MS__` (its lead over real time) before the panel's
- * scripts run (emulator/server/dialogs.ts), so the panel agrees with the add-on's `new Date()`.
+ * scripts run (workspace/server/dialogs.ts), so the panel agrees with the add-on's `new Date()`.
  */
 export const CLOCK_OFFSET_GLOBAL = '__WORKSPACE_CLOCK_OFFSET_MS__';
 

@@ -13,7 +13,7 @@ const BIN = path.join(ROOT, 'node_modules/.bin');
 
 function copyOfSources(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
-  for (const entry of ['src', 'sidebar', 'tsconfig.base.json', '.dependency-cruiser.cjs']) {
+  for (const entry of ['src', 'sidebar', 'emulator', 'workspace', 'tsconfig.base.json', '.dependency-cruiser.cjs']) {
     fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
@@ -30,7 +30,8 @@ function run(dir: string, bin: string, args: string[]): { code: number; output: 
   }
 }
 
-const cruise = (dir: string) => run(dir, 'depcruise', ['src', 'sidebar', '--config', '.dependency-cruiser.cjs']);
+const cruise = (dir: string) =>
+  run(dir, 'depcruise', ['src', 'sidebar', 'emulator', 'workspace', '--config', '.dependency-cruiser.cjs']);
 
 let dir: string;
 beforeAll(() => {
@@ -38,7 +39,12 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 afterEach(() => {
-  for (const planted of ['src/forms/planted.ts', 'src/domain/planted.ts', 'sidebar/planted.ts']) {
+  for (const planted of [
+    'src/forms/planted.ts',
+    'src/domain/planted.ts',
+    'sidebar/planted.ts',
+    'emulator/planted.ts',
+  ]) {
     fs.rmSync(path.join(dir, planted), { force: true });
   }
 });
@@ -61,6 +67,20 @@ test('a sidebar import of server code fails the layer check', () => {
   const { code, output } = cruise(dir);
   expect(code).not.toBe(0);
   expect(output).toContain('sidebar-contract-and-domain-only');
+});
+
+test('Node in the add-on fails the layer check', () => {
+  fs.writeFileSync(path.join(dir, 'src/forms/planted.ts'), "export { readFileSync } from 'node:fs';\n");
+  const { code, output } = cruise(dir);
+  expect(code).not.toBe(0);
+  expect(output).toContain('addon-only-its-own: src/forms/planted.ts → fs');
+});
+
+test('an emulator import of the add-on fails the layer check', () => {
+  fs.writeFileSync(path.join(dir, 'emulator/planted.ts'), "export { MENU } from '../src/domain/addon';\n");
+  const { code, output } = cruise(dir);
+  expect(code).not.toBe(0);
+  expect(output).toContain('emulator-knows-no-addon: emulator/planted.ts → src/domain/addon.ts');
 });
 
 test('an Apps Script call in domain/ fails the typecheck of the domain layer', () => {
