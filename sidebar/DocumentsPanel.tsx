@@ -39,7 +39,8 @@ import {
   wait,
   type BatchState,
 } from './documentsModel';
-import { formatDate, plural } from './format';
+import { plural } from '../src/domain/russianPlural';
+import { formatDate } from './format';
 import { ErrorBanner, Loading, MoreButton, ProgressBar } from './ui';
 
 /** Lists longer than this are cut, with «Показать ещё». */

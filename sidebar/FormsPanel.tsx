@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { FormLink } from '../src/contract/serverApi';
 import { call } from './api';
-import { plural } from './format';
+import { plural } from '../src/domain/russianPlural';
 import { ErrorBanner, Loading } from './ui';
 
 type State = { kind: 'loading' } | { kind: 'ready'; links: FormLink[] } | { kind: 'error'; message: string };

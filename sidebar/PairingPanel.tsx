@@ -12,7 +12,7 @@ import type {
   SavePairsResult,
 } from '../src/contract/serverApi';
 import { call } from './api';
-import { plural } from './format';
+import { plural } from '../src/domain/russianPlural';
 import {
   collectNames,
   exclude,

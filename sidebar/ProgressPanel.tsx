@@ -3,7 +3,8 @@ import { Fragment } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { OverdueItem, ProgressReport, StageProgress, YearFigures } from '../src/contract/serverApi';
 import { call } from './api';
-import { formatDate, isNoRoadmapError, plural } from './format';
+import { plural } from '../src/domain/russianPlural';
+import { formatDate, isNoRoadmapError } from './format';
 import { Bars, ErrorBanner, Loading, ProgressBar } from './ui';
 import { decimal, percentOf, questionGroups, scoreWidth } from './yearModel';
 
