@@ -53,6 +53,8 @@ export interface Server {
   cancel: () => void;
   /** Shows a failure the panel found itself, in the same banner. */
   fail: (what: string, why: string, retry: () => void) => void;
+  /** Hides the error (another part of the panel shows a newer one). */
+  clearError: () => void;
 }
 
 export function useServer(options: ServerOptions = {}): Server {
@@ -110,5 +112,5 @@ export function useServer(options: ServerOptions = {}): Server {
     setError(null);
   };
 
-  return { busy, error, run, cancel, fail };
+  return { busy, error, run, cancel, fail, clearError: () => setError(null) };
 }
