@@ -31,9 +31,8 @@ export default class HappyDomEnvironment extends NodeEnvironment {
       if (d.value === window) d.value = g;
       Object.defineProperty(g, key, { ...d, configurable: true });
     }
-    const doc = g.document as Record<symbol, unknown>;
-    doc[PropertySymbol.ownerWindow] = g;
-    doc[PropertySymbol.defaultView] = g;
+    // testing-library builds its events from document.defaultView: the globals above.
+    (g.document as Record<symbol, unknown>)[PropertySymbol.defaultView] = g;
   }
 
   async teardown(): Promise<void> {

@@ -3,7 +3,7 @@
  * into a happy-dom page (./happyDom, imported first by each test file), and a fake google.script.run
  * whose answers arrive later, like Apps Script's.
  */
-import { render } from '@testing-library/preact';
+import { cleanup, render } from '@testing-library/preact';
 import { resolveView, sidebarView } from '../../sidebar/views';
 
 export type Server = Record<string, (...args: unknown[]) => unknown>;
@@ -23,6 +23,8 @@ afterEach(() => {
  * defines before the bundle (the workspace's clock offset, sidebar/clock.ts).
  */
 export function boot(view: string, server: Server, globals: Record<string, unknown> = {}) {
+  // A new page: the view booted before (in the same test) is gone.
+  cleanup();
   pending = 0;
   const calls: unknown[][] = [];
   let closed = 0;

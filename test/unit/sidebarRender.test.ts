@@ -121,17 +121,17 @@ function yearBlock() {
   const section = screen.queryByRole('region', { name: 'Итоги года' });
   if (!section) return null;
   const figs = Object.fromEntries(
-    [...section.querySelectorAll('dl.figs > .fig')].map((f) => [
+    Array.from(section.querySelectorAll('dl.figs > .fig')).map((f) => [
       f.querySelector('dt')!.textContent,
       f.querySelector('dd')!.textContent,
     ]),
   );
-  const bars = [...section.querySelectorAll('li.hbar')].map((b) => {
-    const [label, track, value] = [...b.children] as HTMLElement[];
+  const bars = Array.from(section.querySelectorAll('li.hbar')).map((b) => {
+    const [label, track, value] = Array.from(b.children) as HTMLElement[];
     return [label.textContent, value.textContent, (track.firstElementChild as HTMLElement).style.width];
   });
   /** The element whose whole text is `text`. */
-  const byText = (text: string) => [...section.querySelectorAll('*')].find((n) => n.textContent === text)!;
+  const byText = (text: string) => Array.from(section.querySelectorAll('*')).find((n) => n.textContent === text)!;
   return { section, text: section.textContent!, figs, bars, byText };
 }
 
@@ -176,7 +176,7 @@ test('the year block: no monitoring answers and no programs are empty states; al
     monitoring: null,
     monitoringQuestions: [],
   };
-  const { body } = boot('progress', { getProgress: () => ({ ...report, year: quiet }) });
+  boot('progress', { getProgress: () => ({ ...report, year: quiet }) });
   await settle();
   const y = yearBlock()!;
   expect(y.text).toContain('Ответов мониторинга пока нет.');
