@@ -3,7 +3,7 @@
  * until the server says finished, with «Остановить»/«Продолжить». Its state lives in documentsModel;
  * the ref is the truth (a double click reads it before Preact re-renders).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BatchProgress, GenerateRequest } from '../src/contract/serverApi';
 import { call } from './api';
 import {
@@ -44,7 +44,8 @@ export function useDocumentBatch(onFinished: (p: BatchProgress) => void): Docume
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const alive = useRef(true);
 
-  useEffect(() => {
+  // A layout effect, as in useServer: its clean-up exists even if the panel goes before the next frame.
+  useLayoutEffect(() => {
     alive.current = true;
     return () => {
       alive.current = false;

@@ -3,7 +3,7 @@
  * request makes the answer of an older one ignored, a failure becomes «<what>: <reason>» with a
  * retry, and nothing is set after the panel is gone.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export const EMPTY_ANSWER = 'сервер вернул пустой ответ';
 
@@ -64,7 +64,9 @@ export function useServer(options: ServerOptions = {}): Server {
   /** The truth for `exclusive` (a double click reads it before Preact re-renders). */
   const busyRef = useRef<string | null>(null);
   const alive = useRef(true);
-  useEffect(() => {
+  // A layout effect runs as the panel is committed, so its clean-up is there even if the panel goes
+  // before the browser paints (a plain effect waits for the next frame).
+  useLayoutEffect(() => {
     alive.current = true;
     return () => {
       alive.current = false;
