@@ -1,74 +1,61 @@
 /** «Анкеты»: the questionnaires' links with copy buttons, answer counts, and the staff mailing. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { FormLink } from '../src/contract/serverApi';
+import { plural } from '../src/domain/russianPlural';
 import { call } from './api';
-import { plural } from './format';
+import { CopyButton } from './CopyButton';
 import { ErrorBanner, Loading } from './ui';
-
-type State = { kind: 'loading' } | { kind: 'ready'; links: FormLink[] } | { kind: 'error'; message: string };
-
-function CopyButton(props: { text: string }) {
-  const [copied, setCopied] = useState(false);
-  const copy = () => {
-    navigator.clipboard?.writeText(props.text).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
-  };
-  return (
-    <button type="button" class="btn btn-secondary btn-small" onClick={copy}>
-      {copied ? 'Скопировано' : 'Копировать'}
-    </button>
-  );
-}
+import { useServer } from './useServer';
 
 export function FormsPanel() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [busy, setBusy] = useState(false);
+  const loader = useServer({ initial: 'load' });
+  const actions = useServer({ exclusive: true });
+  const [links, setLinks] = useState<FormLink[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const refresh = useCallback(() => {
-    setState({ kind: 'loading' });
-    call('getFormLinks').then(
-      (links) => setState({ kind: 'ready', links }),
-      (e: Error) => setState({ kind: 'error', message: e.message }),
-    );
-  }, []);
-  useEffect(refresh, [refresh]);
+  const refresh = () =>
+    void loader.run({
+      what: 'Не удалось получить ссылки',
+      send: () => call('getFormLinks'),
+      valid: Array.isArray,
+      done: setLinks,
+    });
+  useEffect(refresh, []);
 
-  const act = (run: () => Promise<{ message: string }>) => {
-    setBusy(true);
+  const act = (send: () => Promise<{ message: string }>) => {
     setNotice(null);
-    run().then(
-      (r) => {
+    void actions.run({
+      key: 'act',
+      what: 'Ошибка',
+      send,
+      done: (r) => {
         setNotice(r.message);
-        setBusy(false);
         refresh();
       },
-      (e: Error) => {
-        setNotice(`Ошибка: ${e.message}`);
-        setBusy(false);
-      },
-    );
+    });
   };
 
+  const busy = actions.busy !== null;
+  const loading = loader.busy !== null;
+  /** The links as of the last load, hidden while a load runs or after it failed. */
+  const ready = !loading && !loader.error && links !== null ? links : null;
+  const message = actions.error?.message ?? notice;
+
   return (
-    <main class="panel" aria-busy={state.kind === 'loading' || busy}>
+    <main class="panel" aria-busy={loading || busy}>
       <header class="panel-head">
         <h1>Анкеты</h1>
         <button type="button" class="btn btn-secondary btn-small" onClick={refresh} disabled={busy}>
           Обновить
         </button>
       </header>
-      {state.kind === 'loading' && <Loading text="Загрузка ссылок…" />}
-      {state.kind === 'error' && (
-        <ErrorBanner onRetry={refresh}>Не удалось получить ссылки: {state.message}</ErrorBanner>
-      )}
-      {state.kind === 'ready' && state.links.length === 0 && (
+      {loading && <Loading text="Загрузка ссылок…" />}
+      {loader.error && <ErrorBanner onRetry={loader.error.retry}>{loader.error.message}</ErrorBanner>}
+      {ready && ready.length === 0 && (
         <p class="hint">Анкеты ещё не созданы. Нажмите «Создать анкеты»: появятся три Google Формы и ссылки на них.</p>
       )}
-      {state.kind === 'ready' &&
-        state.links.map((link) => (
+      {ready &&
+        ready.map((link) => (
           <section class="card form-link" key={link.key}>
             <h2>{link.title}</h2>
             <p class="muted">
@@ -93,20 +80,20 @@ export function FormsPanel() {
           disabled={busy}
           onClick={() => act(() => call('setupQuestionnaires'))}
         >
-          {state.kind === 'ready' && state.links.length > 0 ? 'Обновить анкеты' : 'Создать анкеты'}
+          {ready && ready.length > 0 ? 'Обновить анкеты' : 'Создать анкеты'}
         </button>
         <button
           type="button"
           class="btn btn-secondary"
-          disabled={busy || state.kind !== 'ready' || state.links.length === 0}
+          disabled={busy || !ready || ready.length === 0}
           onClick={() => act(() => call('sendFormLinks'))}
         >
           Разослать ссылки
         </button>
       </div>
-      {notice && (
+      {message && (
         <p class="notice" role="status">
-          {notice}
+          {message}
         </p>
       )}
       <p class="hint">

@@ -5,32 +5,34 @@ import { call, closeHost } from './api';
 import { periodLabel, TIME_ZONES } from './format';
 import { type Form, TEXT_FIELDS, toForm, toOptions } from './setupModel';
 import { ErrorBanner, Loading } from './ui';
+import { useServer } from './useServer';
 
 export function SetupForm() {
+  const loader = useServer({ initial: 'load' });
+  const saver = useServer({ exclusive: true });
   const [defaults, setDefaults] = useState<SetupDefaults | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [form, setForm] = useState<Form | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: keyof Form } | null>(null);
+  /** A field the form itself refused (before any server call). */
+  const [invalid, setInvalid] = useState<{ message: string; field: keyof Form } | null>(null);
   const [result, setResult] = useState<SetupResult | null>(null);
+  const saving = saver.busy !== null;
 
-  const loadDefaults = () => {
-    setLoadError(null);
-    call('getSetupDefaults').then(
-      (d) => {
+  const loadDefaults = () =>
+    void loader.run({
+      what: 'Не удалось загрузить настройки',
+      send: () => call('getSetupDefaults'),
+      done: (d) => {
         setDefaults(d);
         setForm(toForm(d));
       },
-      (e: Error) => setLoadError(e.message),
-    );
-  };
+    });
   useEffect(loadDefaults, []);
 
-  if (loadError) {
+  if (loader.error) {
     return (
       <main class="panel dialog">
         <h1>Настройка учебного года</h1>
-        <ErrorBanner onRetry={loadDefaults}>Не удалось загрузить настройки: {loadError}</ErrorBanner>
+        <ErrorBanner onRetry={loader.error.retry}>{loader.error.message}</ErrorBanner>
       </main>
     );
   }
@@ -76,7 +78,7 @@ export function SetupForm() {
   const set = (k: keyof Form) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
     setForm((f) => (f ? { ...f, [k]: value } : f));
-    if (error && error.field === k) setError(null);
+    if (invalid && invalid.field === k) setInvalid(null);
   };
 
   const submit = (e: Event) => {
@@ -84,23 +86,19 @@ export function SetupForm() {
     if (saving) return;
     const checked = toOptions(form);
     if ('error' in checked) {
-      setError({ message: checked.error, field: checked.field });
+      saver.clearError();
+      setInvalid({ message: checked.error, field: checked.field });
       const el = document.getElementById(`f-${checked.field}`);
       if (el) el.focus();
       return;
     }
-    setError(null);
-    setSaving(true);
-    call('setupSchoolYear', checked.options).then(
-      (r) => {
-        setSaving(false);
-        setResult(r);
-      },
-      (err: Error) => {
-        setSaving(false);
-        setError({ message: err.message });
-      },
-    );
+    setInvalid(null);
+    void saver.run({
+      key: 'save',
+      what: 'Не удалось настроить учебный год',
+      send: () => call('setupSchoolYear', checked.options),
+      done: setResult,
+    });
   };
 
   return (
@@ -109,7 +107,7 @@ export function SetupForm() {
       <form onSubmit={submit} noValidate>
         <fieldset disabled={saving}>
           {TEXT_FIELDS.map(([k, label, placeholder]) => {
-            const invalid = error?.field === k;
+            const bad = invalid?.field === k;
             return (
               <div class="field" key={k}>
                 <label for={`f-${k}`}>
@@ -127,8 +125,8 @@ export function SetupForm() {
                   value={form[k]}
                   placeholder={placeholder}
                   required={k === 'school'}
-                  aria-invalid={invalid}
-                  aria-describedby={invalid ? 'form-error' : undefined}
+                  aria-invalid={bad}
+                  aria-describedby={bad ? 'form-error' : undefined}
                   onInput={set(k)}
                   autoComplete="off"
                 />
@@ -168,9 +166,9 @@ export function SetupForm() {
           </div>
         )}
 
-        {error && (
+        {(invalid || saver.error) && (
           <div id="form-error" class="banner banner-error" role="alert">
-            {error.field ? error.message : `Не удалось настроить учебный год: ${error.message}`}
+            {invalid ? invalid.message : saver.error?.message}
           </div>
         )}
 

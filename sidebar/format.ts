@@ -18,16 +18,6 @@ export function clampPercent(p: unknown): number {
   return Math.max(0, Math.min(100, Math.round(n)));
 }
 
-/** Russian plural: plural(5, 'мероприятие', 'мероприятия', 'мероприятий') → 'мероприятий'. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const a = Math.abs(n) % 100;
-  const b = a % 10;
-  if (a > 10 && a < 20) return many;
-  if (b === 1) return one;
-  if (b >= 2 && b <= 4) return few;
-  return many;
-}
-
 /** The server's "no roadmap yet" error, shown as a hint instead of an error banner. */
 export function isNoRoadmapError(message: string): boolean {
   return /дорожн\S* карт\S*[^.]*не (?:создан|найден)|не найден\S*[^.]*лист\S*[^.]*дорожн/i.test(message);

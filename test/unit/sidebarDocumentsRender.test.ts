@@ -1,12 +1,14 @@
 /**
- * «Документы» rendered from the BUILT sidebar (what ships) in node:vm with a tiny fake DOM and a fake
+ * @jest-environment ./test/unit/happyDomEnvironment.ts
+ *
+ * «Документы» rendered in a happy-dom page with @testing-library/preact and a fake
  * google.script.run (the harness of sidebarRender.test.ts): the preview, template problems blocking
  * generation, the batch loop (one continueDocuments at a time until finished), «Остановить» and
  * «Продолжить», server errors, and HTML in names shown as text, links only http(s).
  */
+import { fireEvent, screen } from '@testing-library/preact';
 import type { BatchProgress, DocumentEntry, DocumentPreview, DocumentsView } from '../../src/contract/serverApi';
-
-import { boot, FakeNode, settle, type Server } from './sidebarHarness';
+import { boot, settle, type Server } from './sidebarHarness';
 
 /** Lets Preact re-render (microtasks) without letting the fake server (a 0 ms timer) answer. */
 const rerender = async () => {
@@ -91,15 +93,15 @@ function makePreview(over: Partial<DocumentPreview> = {}): DocumentPreview {
   };
 }
 
-const button = (body: FakeNode, text: string) => body.find((n) => n.localName === 'button' && n.textContent === text);
-const link = (body: FakeNode, text: string) => body.all().filter((n) => n.localName === 'a' && n.textContent === text);
-const radio = (body: FakeNode, i: number) => body.find((n) => n.getAttribute('id') === `dk-${i}`)!;
-const disabled = (n: FakeNode | undefined) =>
-  n!.getAttribute('disabled') !== null && n!.getAttribute('disabled') !== 'false';
+/** The button the user sees with this text, or undefined. */
+const button = (name: string) => screen.queryAllByRole('button', { name })[0];
+const link = (name: string) => screen.queryAllByRole('link', { name });
+/** The document kind's radio button, in the order shown. */
+const radio = (i: number) => screen.getAllByRole('radio')[i];
+const disabled = (n: HTMLElement | undefined) => (n as HTMLButtonElement).disabled;
 
-function set(el: FakeNode, prop: 'value' | 'checked', value: unknown, event: string) {
-  (el as unknown as Record<string, unknown>)[prop] = value;
-  el.dispatch(event);
+function set(el: HTMLElement, prop: 'value' | 'checked', value: unknown, event: 'input' | 'change') {
+  fireEvent[event](el, { target: { [prop]: value } });
 }
 
 /** A server whose batch makes one document per call, recording that no call overlaps another. */
@@ -146,15 +148,15 @@ function batchServer(total: number, over: Server = {}) {
 }
 
 test('no school year yet: a short hint pointing at the menu, nothing else', async () => {
-  const { body, calls, doc } = boot('documents', {
+  const { body, calls } = boot('documents', {
     getDocumentsView: () => makeView({ period: null, folderUrl: null, recent: [] }),
   });
   await settle();
-  expect(doc.title).toBe('Документы');
+  expect(document.title).toBe('Документы');
   expect(calls).toEqual([['getDocumentsView']]);
   expect(body.textContent).toContain('Наставничество → Настроить учебный год…');
-  expect(body.find((n) => n.localName === 'input')).toBeUndefined();
-  expect(button(body, 'Создать документы')).toBeUndefined();
+  expect(body.querySelector('input')).toBeNull();
+  expect(button('Создать документы')).toBeUndefined();
 });
 
 test('kinds, the folder, the register; HTML stays text and only http(s) links are rendered', async () => {
@@ -168,20 +170,18 @@ test('kinds, the folder, the register; HTML stays text and only http(s) links ar
   expect(text).toContain('Н-2026-003');
   expect(text).toContain('подписан');
   expect(text).toContain('Реестр документов 2');
-  for (const tag of ['img', 'b', 'script']) expect(body.find((n) => n.localName === tag)).toBeUndefined();
+  for (const tag of ['img', 'b', 'script']) expect(body.querySelector(tag)).toBeNull();
 
-  const folder = link(body, 'Папка документов')[0];
+  const folder = link('Папка документов')[0];
   expect(folder.getAttribute('href')).toBe('https://drive.google.com/drive/folders/period');
   expect(folder.getAttribute('target')).toBe('_blank');
   expect(folder.getAttribute('rel')).toContain('noopener');
   // the javascript: template of the second kind gets no link
-  const templates = link(body, 'Открыть шаблон');
+  const templates = link('Открыть шаблон');
   expect(templates.map((a) => a.getAttribute('href'))).toEqual(['https://docs.google.com/document/d/tpl-pairs/edit']);
-  expect(link(body, 'PDF').map((a) => a.getAttribute('href'))).toEqual(['https://drive.google.com/file/d/pdf3/view']);
-  expect(link(body, 'Документ').map((a) => a.getAttribute('href'))).toEqual([
-    'https://docs.google.com/document/d/doc1/edit',
-  ]);
-  for (const a of body.all().filter((n) => n.localName === 'a')) {
+  expect(link('PDF').map((a) => a.getAttribute('href'))).toEqual(['https://drive.google.com/file/d/pdf3/view']);
+  expect(link('Документ').map((a) => a.getAttribute('href'))).toEqual(['https://docs.google.com/document/d/doc1/edit']);
+  for (const a of Array.from(body.querySelectorAll('a'))) {
     expect(a.getAttribute('href')).toMatch(/^https:\/\//);
   }
 });
@@ -191,9 +191,9 @@ test('picking a kind shows what goes in; the batch runs one call at a time until
   const { body, calls } = boot('documents', server);
   attach(calls);
   await settle();
-  expect(button(body, 'Создать документы')).toBeUndefined();
+  expect(button('Создать документы')).toBeUndefined();
 
-  set(radio(body, 0), 'checked', true, 'change');
+  set(radio(0), 'checked', true, 'change');
   expect(calls).toEqual([['getDocumentsView'], ['previewDocuments', 'pairsOrder']]);
   await settle();
   const text = body.textContent;
@@ -208,37 +208,27 @@ test('picking a kind shows what goes in; the batch runs one call at a time until
   expect(text).toContain('Новый приказновый');
   expect(text).toContain('Будет создано 3 документа');
   expect(text).toContain('Пара НС-0004 — НТ-0002 не войдёт: нет согласия');
-  expect(body.find((n) => n.localName === 'table')).toBeDefined();
-  expect(body.all().filter((n) => n.localName === 'tr')).toHaveLength(3);
-  expect(body.find((n) => n.localName === 'script')).toBeUndefined();
-  const warn = body.find((n) => /banner-warn/.test(n.getAttribute('class') ?? ''))!;
+  expect(body.querySelector('table')).not.toBeNull();
+  expect(screen.getAllByRole('row')).toHaveLength(3);
+  expect(body.querySelector('script')).toBeNull();
+  const warn = body.querySelector('.banner-warn')!;
   expect(warn.textContent).toContain('нет согласия');
 
-  set(
-    body.find((n) => n.getAttribute('id') === 'doc-pdf')!,
-    'checked',
-    true,
-    'change',
-  );
-  set(
-    body.find((n) => n.getAttribute('id') === 'doc-date')!,
-    'value',
-    '2026-09-01',
-    'input',
-  );
+  set(screen.getByLabelText('Сохранить также PDF'), 'checked', true, 'change');
+  set(screen.getByLabelText('Дата документов'), 'value', '2026-09-01', 'input');
   await settle();
 
-  const create = button(body, 'Создать документы')!;
+  const create = button('Создать документы')!;
   expect(disabled(create)).toBe(false);
-  create.dispatch('click');
-  create.dispatch('click'); // a double click starts one batch
+  fireEvent.click(create);
+  fireEvent.click(create); // a double click starts one batch
   await rerender();
-  create.dispatch('click');
+  fireEvent.click(create);
   expect(calls.filter((c) => c[0] === 'generateDocuments')).toEqual([
     ['generateDocuments', { kind: 'pairsOrder', pdf: true, date: '2026-09-01' }],
   ]);
   expect(body.textContent).toContain('Создание документов');
-  expect(button(body, 'Остановить')).toBeDefined();
+  expect(button('Остановить')).toBeDefined();
 
   for (let i = 0; i < 10; i++) await settle();
   expect(overlaps).toEqual([]);
@@ -255,18 +245,18 @@ test('picking a kind shows what goes in; the batch runs one call at a time until
   expect(after).toContain(`Приказ ${EVIL}`);
   expect(after).toContain('Пропущено 1');
   expect(after).toContain('Старый приказ: подписан — оставлен как есть');
-  expect(button(body, 'Остановить')).toBeUndefined();
-  expect(body.find((n) => n.localName === 'img')).toBeUndefined();
-  const bar = body.find((n) => n.getAttribute('role') === 'progressbar')!;
+  expect(button('Остановить')).toBeUndefined();
+  expect(body.querySelector('img')).toBeNull();
+  const bar = screen.getByRole('progressbar', { name: 'Создание документов' });
   expect(bar.getAttribute('aria-valuenow')).toBe('100');
   // results: the one safe PDF link (and the register's), no javascript: link
-  expect(link(body, 'PDF').map((a) => a.getAttribute('href'))).toEqual([
+  expect(link('PDF').map((a) => a.getAttribute('href'))).toEqual([
     'https://drive.google.com/file/d/pdf1/view',
     'https://drive.google.com/file/d/pdf3/view',
   ]);
   // the register and the preview are fetched again after the batch
   expect(calls.slice(-2)).toEqual([['getDocumentsView'], ['previewDocuments', 'pairsOrder']]);
-  expect(disabled(button(body, 'Создать документы'))).toBe(false);
+  expect(disabled(button('Создать документы'))).toBe(false);
 });
 
 test('template problems disable «Создать документы» and say to fix the template first', async () => {
@@ -278,16 +268,16 @@ test('template problems disable «Создать документы» and say to
     },
   });
   await settle();
-  set(radio(body, 0), 'checked', true, 'change');
+  set(radio(0), 'checked', true, 'change');
   await settle();
   const text = body.textContent;
   expect(text).toContain('Неизвестная метка {{школаа}} в шаблоне');
   expect(text).toContain('Сначала исправьте шаблон');
-  const alert = body.find((n) => /banner-error/.test(n.getAttribute('class') ?? ''))!;
+  const alert = body.querySelector('.banner-error')!;
   expect(alert.textContent).toContain('{{школаа}}');
-  const create = button(body, 'Создать документы')!;
+  const create = button('Создать документы')!;
   expect(disabled(create)).toBe(true);
-  create.dispatch('click');
+  fireEvent.click(create);
   await settle();
   expect(calls.filter((c) => c[0] === 'generateDocuments')).toEqual([]);
 });
@@ -304,15 +294,15 @@ test('a server error is a readable Russian message; the panel stays usable', asy
     },
   });
   await settle();
-  set(radio(body, 0), 'checked', true, 'change');
+  set(radio(0), 'checked', true, 'change');
   await settle();
-  button(body, 'Создать документы')!.dispatch('click');
+  fireEvent.click(button('Создать документы')!);
   await settle();
   expect(body.textContent).toContain('Не удалось создать документы: Папка «Приказы» недоступна');
   expect(body.textContent).not.toContain('Exception');
-  const create = button(body, 'Создать документы')!;
+  const create = button('Создать документы')!;
   expect(disabled(create)).toBe(false);
-  create.dispatch('click');
+  fireEvent.click(create);
   await settle();
   await settle();
   expect(calls.filter((c) => c[0] === 'generateDocuments')).toHaveLength(2);
@@ -330,7 +320,7 @@ test('a failed first load shows a banner with retry', async () => {
   });
   await settle();
   expect(body.textContent).toContain('Не удалось открыть «Документы»: Лист «Документы» защищён');
-  button(body, 'Повторить')!.dispatch('click');
+  fireEvent.click(button('Повторить')!);
   await settle();
   expect(calls).toEqual([['getDocumentsView'], ['getDocumentsView']]);
   expect(body.textContent).toContain('Учебный год 2026–2027');
@@ -348,22 +338,22 @@ test('«Остановить» stops calling (the server carries on); «Прод
   const { body, calls } = boot('documents', server);
   attach(calls);
   await settle();
-  set(radio(body, 0), 'checked', true, 'change');
+  set(radio(0), 'checked', true, 'change');
   await settle();
-  button(body, 'Создать документы')!.dispatch('click');
+  fireEvent.click(button('Создать документы')!);
   await rerender();
-  button(body, 'Остановить')!.dispatch('click');
+  fireEvent.click(button('Остановить')!);
   for (let i = 0; i < 4; i++) await settle();
   expect(calls.filter((c) => c[0] === 'continueDocuments')).toEqual([]);
   expect(body.textContent).toContain('1 из 3');
   expect(body.textContent).toContain('сервер продолжит его сам');
-  expect(disabled(button(body, 'Создать документы'))).toBe(true);
+  expect(disabled(button('Создать документы'))).toBe(true);
 
-  button(body, 'Продолжить')!.dispatch('click');
+  fireEvent.click(button('Продолжить')!);
   for (let i = 0; i < 4; i++) await settle();
   expect(body.textContent).toContain('Не удалось продолжить создание документов: Превышено время выполнения');
   expect(body.textContent).toContain('1 из 3');
-  button(body, 'Продолжить')!.dispatch('click');
+  fireEvent.click(button('Продолжить')!);
   for (let i = 0; i < 6; i++) await settle();
   expect(calls.filter((c) => c[0] === 'continueDocuments')).toHaveLength(3);
   expect(body.textContent).toContain('Документы созданы');
@@ -397,7 +387,7 @@ test('on open, an unfinished batch of the server is shown with «Продолж�
   expect(body.textContent).toContain('1 из 2 · Создаём документы: 1 из 2');
   expect(body.textContent).toContain('Приказ «О закреплении наставнических пар (групп)»');
   server.continueDocuments = () => ({ ...job, done: 2, finished: true, message: 'Готово' });
-  button(body, 'Продолжить')!.dispatch('click');
+  fireEvent.click(button('Продолжить')!);
   expect(calls[1]).toEqual(['continueDocuments', 'job-7']);
   for (let i = 0; i < 3; i++) await settle();
   expect(body.textContent).toContain('Документы созданы');
@@ -407,7 +397,7 @@ test('on open, an unfinished batch of the server is shown with «Продолж�
 test('the date of the documents starts at the workspace clock’s day when the workspace runs shifted', async () => {
   // The local workspace lives on 14 May 2027 (10:00 Moscow) whatever the machine's date is.
   const offset = Date.UTC(2027, 4, 14, 7) - Date.now();
-  const { body } = boot(
+  boot(
     'documents',
     { getDocumentsView: () => makeView(), previewDocuments: () => makePreview() },
     {
@@ -415,9 +405,9 @@ test('the date of the documents starts at the workspace clock’s day when the w
     },
   );
   await settle();
-  set(radio(body, 0), 'checked', true, 'change');
+  set(radio(0), 'checked', true, 'change');
   await settle();
-  const input = body.find((n) => n.getAttribute('id') === 'doc-date')!;
-  const shown = (input as unknown as { value?: string }).value ?? input.getAttribute('value');
+  const input = screen.getByLabelText('Дата документов');
+  const shown = (input as HTMLInputElement).value;
   expect(shown).toBe('2027-05-14');
 });

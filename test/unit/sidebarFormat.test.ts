@@ -1,5 +1,5 @@
 /** Pure helpers of the sidebar views and the setup form's validation. */
-import { clampPercent, formatDate, isNoRoadmapError, periodLabel, plural, TIME_ZONES } from '../../sidebar/format';
+import { clampPercent, formatDate, isNoRoadmapError, periodLabel, TIME_ZONES } from '../../sidebar/format';
 import { toOptions } from '../../sidebar/setupModel';
 
 const blank = {
@@ -29,22 +29,6 @@ test('clampPercent keeps the bar within 0…100', () => {
   expect(clampPercent(-3)).toBe(0);
   expect(clampPercent(NaN)).toBe(0);
   expect(clampPercent('50')).toBe(0);
-});
-
-test('plural picks the Russian form', () => {
-  const f = (n: number) => plural(n, 'мероприятие', 'мероприятия', 'мероприятий');
-  expect([1, 2, 5, 11, 12, 21, 22, 25, 101, 111].map(f)).toEqual([
-    'мероприятие',
-    'мероприятия',
-    'мероприятий',
-    'мероприятий',
-    'мероприятий',
-    'мероприятие',
-    'мероприятия',
-    'мероприятий',
-    'мероприятие',
-    'мероприятий',
-  ]);
 });
 
 test('the no-roadmap error is recognised', () => {

@@ -1,8 +1,11 @@
 /**
- * «Моя пара» rendered from the BUILT sidebar in node:vm (sidebarHarness): the notice why the
+ * @jest-environment ./test/unit/happyDomEnvironment.ts
+ *
+ * «Моя пара» rendered in a happy-dom page with @testing-library/preact (sidebarHarness): the notice why the
  * curator's panels are closed, the person's pair with its program and meetings, the empty case, and
  * HTML in names shown as text.
  */
+import { screen } from '@testing-library/preact';
 import type { MyPairView } from '../../src/contract/serverApi';
 import { boot, settle } from './sidebarHarness';
 
@@ -35,10 +38,11 @@ const view = (over: Partial<MyPairView> = {}): MyPairView => ({
 });
 
 test('the notice, the pair, its program and meetings; HTML in a name stays text', async () => {
-  const { body, doc, calls } = boot('mine', { getMyPair: () => view() });
+  const { body, calls } = boot('mine', { getMyPair: () => view() });
   await settle();
   expect(calls).toEqual([['getMyPair']]);
-  expect((doc as { title: string }).title).toBe('Моя пара');
+  expect(document.title).toBe('Моя пара');
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Моя пара');
   const text = body.textContent;
   expect(text).toContain('Подбор пар, программы, документы и рассылки ведут');
   expect(text).toContain('ПГ-001 · пара · вы наставник');
@@ -46,7 +50,8 @@ test('the notice, the pair, its program and meetings; HTML in a name stays text'
   expect(text).toContain('Выполнено 50%');
   expect(text).toContain('10.11.2026 — Открытый урок (запланировано)');
   expect(text).toContain('06.10.2026 — План на год (очно)');
-  expect(body.all().some((n) => n.localName === 'img')).toBe(false);
+  expect(screen.queryByRole('img')).toBeNull();
+  expect(body.querySelector('img')).toBeNull();
 });
 
 test('nobody’s pair: the reason is shown, no notice for a curator', async () => {

@@ -1,12 +1,14 @@
 /**
- * «Подбор пар» rendered from the BUILT sidebar (what ships) in node:vm with a tiny fake DOM and a
- * fake google.script.run (the same harness as sidebarRender.test.ts): names with HTML stay text,
+ * @jest-environment ./test/unit/happyDomEnvironment.ts
+ *
+ * «Подбор пар» rendered in a happy-dom page with @testing-library/preact and a fake
+ * google.script.run (the same harness as sidebarRender.test.ts): names with HTML stay text,
  * locks and weights reach the server only on «Подобрать», «Сохранить» shows the server's message,
  * errors keep the proposal and the settings.
  */
+import { fireEvent, screen } from '@testing-library/preact';
 import type { PairingRequest, PairingUnit, PairingView } from '../../src/contract/serverApi';
-
-import { boot, FakeNode, settle } from './sidebarHarness';
+import { boot, settle } from './sidebarHarness';
 /** Lets Preact re-render (microtasks) without letting the fake server (a 0 ms timer) answer. */
 const rerender = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
@@ -77,15 +79,11 @@ function makeView(): PairingView {
 /** The calls of one server function (the panel also keeps its edits with keepPairingDraft). */
 const callsOf = (calls: unknown[][], name: string) => calls.filter((c) => c[0] === name);
 
-const button = (body: FakeNode, text: string) => body.find((n) => n.localName === 'button' && n.textContent === text);
-
-function setValue(el: FakeNode, value: string, event: string) {
-  (el as unknown as { value: string }).value = value;
-  el.dispatch(event);
-}
+/** The button the user sees with this text, or null. */
+const button = (text: string) => screen.queryAllByRole('button', { name: text })[0] ?? null;
 
 test('shows the proposal with HTML in names as text; a lock and a weight reach the server on «Подобрать»', async () => {
-  const { body, calls, doc } = boot('pairing', {
+  const { body, calls } = boot('pairing', {
     proposePairs: () => makeView(),
     savePairs: () => ({
       saved: 1,
@@ -95,7 +93,7 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
     keepPairingDraft: () => true,
   });
   await settle();
-  expect(doc.title).toBe('Подбор пар');
+  expect(document.title).toBe('Подбор пар');
   // Opening asks for the kept settings: no request.
   expect(calls).toEqual([['proposePairs']]);
   const text = body.textContent;
@@ -112,16 +110,16 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
   expect(text).toContain('ПГ-001');
   expect(text).toContain('Совпадение запросов');
   expect(text).toContain('Анализ банка наставников');
-  for (const tag of ['img', 'b', 'i']) expect(body.find((n) => n.localName === tag)).toBeUndefined();
-  const gapRow = body.find((n) => n.localName === 'tr' && n.textContent.startsWith('Работа с родителями'))!;
+  for (const tag of ['img', 'b', 'i']) expect(body.querySelector(tag)).toBeNull();
+  const gapRow = screen.getByRole('rowheader', { name: 'Работа с родителями' }).closest('tr')!;
   expect(gapRow.getAttribute('class')).toBe('gap');
-  expect(body.find((n) => n.localName === 'details')).toBeDefined();
+  expect(body.querySelector('details')).not.toBeNull();
   // the confirmed group offers no lock/exclude buttons: only the one open pair does
-  expect(body.all().filter((n) => n.localName === 'button' && n.textContent === 'Закрепить')).toHaveLength(1);
+  expect(screen.getAllByRole('button', { name: 'Закрепить' })).toHaveLength(1);
 
-  const lockBtn = button(body, 'Закрепить')!;
+  const lockBtn = button('Закрепить')!;
   expect(lockBtn.getAttribute('aria-pressed')).toBe('false');
-  lockBtn.dispatch('click');
+  fireEvent.click(lockBtn);
   await settle();
   expect(lockBtn.getAttribute('aria-pressed')).toBe('true');
   expect(lockBtn.textContent).toBe('Закреплено');
@@ -137,16 +135,14 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
       },
     ],
   ]);
-  const slider = body.find(
-    (n) => n.localName === 'input' && n.getAttribute('type') === 'range' && n.getAttribute('id') === 'pw-1',
-  )!;
-  setValue(slider, '2', 'input');
+  const slider = screen.getByRole('slider', { name: 'Предмет' });
+  fireEvent.input(slider, { target: { value: '2' } });
   await settle();
   expect(callsOf(calls, 'proposePairs')).toHaveLength(1); // no proposal before «Подобрать»
   expect(body.textContent).toContain('Настройки изменены');
-  expect(button(body, 'Сохранить')!.getAttribute('disabled')).not.toBeNull();
+  expect(button('Сохранить')!.getAttribute('disabled')).not.toBeNull();
 
-  button(body, 'Подобрать')!.dispatch('click');
+  fireEvent.click(button('Подобрать')!);
   // The confirmed group is the server's: its mentees are not sent back as locks.
   const sent: PairingRequest = {
     weights: { requests: 8, subject: 2 },
@@ -157,13 +153,13 @@ test('shows the proposal with HTML in names as text; a lock and a weight reach t
   expect(callsOf(calls, 'proposePairs')).toEqual([['proposePairs'], ['proposePairs', sent]]);
   await rerender();
   expect(body.textContent).toContain('Подбираем пары…');
-  expect(button(body, 'Подбираем…')!.getAttribute('disabled')).not.toBeNull();
+  expect(button('Подбираем…')!.getAttribute('disabled')).not.toBeNull();
   await settle();
   expect(body.textContent).not.toContain('Настройки изменены');
 
-  const saveBtn = button(body, 'Сохранить')!;
+  const saveBtn = button('Сохранить')!;
   expect(saveBtn.getAttribute('disabled')).toBeNull();
-  saveBtn.dispatch('click');
+  fireEvent.click(saveBtn);
   await settle();
   expect(callsOf(calls, 'savePairs')).toEqual([['savePairs', sent]]);
   expect(body.textContent).toContain('Сохранено в «Пары и группы»: 1 новая, 1 утверждённая сохранена.');
@@ -176,13 +172,13 @@ test('another mentor from the list locks it and re-runs; an exclusion is sent an
     keepPairingDraft: () => true,
   });
   await settle();
-  button(body, 'Исключить пару')!.dispatch('click');
+  fireEvent.click(button('Исключить пару')!);
   await settle();
-  expect(button(body, 'Исключена')!.getAttribute('aria-pressed')).toBe('true');
+  expect(button('Исключена')!.getAttribute('aria-pressed')).toBe('true');
   expect(body.textContent).toContain(`Исключённые пары 1${EVIL} Иванов Иван — Семёнова Алёна Петровна`);
-  const select = body.find((n) => n.localName === 'select')!;
+  const select = screen.getByRole('combobox');
   expect(select.getAttribute('aria-label')).toBe(`Другой наставник для: ${EVIL} Иванов Иван`);
-  setValue(select, 'НТ-0002', 'change');
+  fireEvent.change(select, { target: { value: 'НТ-0002' } });
   const proposals = callsOf(calls, 'proposePairs');
   expect(proposals).toHaveLength(2);
   expect(proposals[1][1]).toEqual({
@@ -192,7 +188,7 @@ test('another mentor from the list locks it and re-runs; an exclusion is sent an
     capacityOverrides: {},
   });
   await settle();
-  button(body, 'Вернуть')!.dispatch('click');
+  fireEvent.click(button('Вернуть')!);
   await settle();
   expect(body.textContent).not.toContain('Исключённые пары');
   expect(body.textContent).toContain('Настройки изменены');
@@ -211,21 +207,21 @@ test('a failed run shows a Russian banner with retry and keeps the proposal and 
     keepPairingDraft: () => true,
   });
   await settle();
-  button(body, 'Закрепить')!.dispatch('click');
+  fireEvent.click(button('Закрепить')!);
   await settle();
-  button(body, 'Подобрать')!.dispatch('click');
+  fireEvent.click(button('Подобрать')!);
   await settle();
   const text = body.textContent;
   expect(text).toContain('Не удалось подобрать пары: Превышено время выполнения');
   expect(text).toContain(`${EVIL} Иванов Иван`);
-  expect(button(body, 'Закреплено')).toBeDefined();
-  button(body, 'Повторить')!.dispatch('click');
+  expect(button('Закреплено')).not.toBeNull();
+  fireEvent.click(button('Повторить')!);
   await settle();
   const proposals = callsOf(calls, 'proposePairs');
   expect(proposals[2]).toEqual(proposals[1]);
   expect(body.textContent).not.toContain('Не удалось подобрать пары');
 
-  button(body, 'Сохранить')!.dispatch('click');
+  fireEvent.click(button('Сохранить')!);
   await settle();
   expect(body.textContent).toContain('Не удалось сохранить пары: Лист «Пары и группы» защищён');
   expect(body.textContent).toContain(`${EVIL} Иванов Иван`);
@@ -242,14 +238,14 @@ test('long lists: a filter by name (ё-insensitive) and «Показать ещ�
   }));
   const { body } = boot('pairing', { proposePairs: () => many, savePairs: () => ({}), keepPairingDraft: () => true });
   await settle();
-  const cards = () => body.all().filter((n) => n.localName === 'li' && /\bunit\b/.test(n.getAttribute('class') ?? ''));
+  const cards = () => body.querySelectorAll('li.unit');
   expect(cards()).toHaveLength(50);
   expect(body.textContent).toContain('Показано 50 из 120');
-  button(body, 'Показать ещё')!.dispatch('click');
+  fireEvent.click(button('Показать ещё')!);
   await settle();
   expect(cards()).toHaveLength(100);
-  const search = body.find((n) => n.getAttribute('id') === 'p-filter')!;
-  setValue(search, 'ЕЖИКОВА', 'input');
+  const search = screen.getByRole('searchbox', { name: 'Поиск по ФИО' });
+  fireEvent.input(search, { target: { value: 'ЕЖИКОВА' } });
   await settle();
   expect(cards()).toHaveLength(1);
   expect(body.textContent).toContain('Ёжикова Вера');
@@ -268,8 +264,8 @@ test('a failed first load shows only the banner; «Повторить» loads th
   });
   await settle();
   expect(body.textContent).toContain('Не удалось подобрать пары: Банк наставников не найден');
-  expect(button(body, 'Подобрать')).toBeUndefined();
-  button(body, 'Повторить')!.dispatch('click');
+  expect(button('Подобрать')).toBeNull();
+  fireEvent.click(button('Повторить')!);
   await settle();
   expect(calls).toEqual([['proposePairs'], ['proposePairs']]);
   expect(body.textContent).toContain('Подобрано 3 из 4');
@@ -296,20 +292,20 @@ test('reopening restores the kept draft (exclusions by name, places); «Отме
   let text = body.textContent;
   expect(text).toContain('Исключённые пары 1Зайцева Полина — Семёнова Алёна Петровна');
   expect(text).toContain('Есть несохранённые изменения подбора');
-  const places = body.find((n) => n.localName === 'input' && n.getAttribute('type') === 'number')!;
-  expect(places.getAttribute('value')).toBe('2');
-  const slider = body.find((n) => n.getAttribute('id') === 'pw-0')!;
+  const places = screen.getByRole('spinbutton', { name: 'Сколько наставляемых у наставника Семёнова Алёна Петровна' });
+  expect((places as HTMLInputElement).value).toBe('2');
+  const slider = screen.getByRole('slider', { name: 'Совпадение запросов' });
   expect(slider.getAttribute('aria-valuetext')).toBe('3 из 10');
   // The restored settings are what the proposal was made with: nothing to re-run, saving is allowed.
   expect(text).not.toContain('Настройки изменены');
-  expect(button(body, 'Сохранить')!.getAttribute('disabled')).toBeNull();
+  expect(button('Сохранить')!.getAttribute('disabled')).toBeNull();
 
-  button(body, 'Отменить изменения')!.dispatch('click');
+  fireEvent.click(button('Отменить изменения')!);
   await settle();
   expect(callsOf(calls, 'discardPairingDraft')).toEqual([['discardPairingDraft']]);
   text = body.textContent;
   expect(text).not.toContain('Исключённые пары');
   expect(text).not.toContain('Есть несохранённые изменения');
   expect(text).toContain('Изменения отменены');
-  expect(button(body, 'Отменить изменения')).toBeUndefined();
+  expect(button('Отменить изменения')).toBeNull();
 });

@@ -1,12 +1,14 @@
 /**
- * «Программы» rendered from the BUILT sidebar (what ships) in node:vm with a tiny fake DOM and a fake
+ * @jest-environment ./test/unit/happyDomEnvironment.ts
+ *
+ * «Программы» rendered in a happy-dom page with @testing-library/preact and a fake
  * google.script.run (the harness of sidebarRender.test.ts): the list of confirmed pairs, the editor
  * (months, done items kept, validation), ONE saveProgram call with the edited activities, the
  * unsaved-changes question, server errors, and HTML in names shown as text.
  */
+import { fireEvent, screen } from '@testing-library/preact';
 import type { ProgramActivity, ProgramDraft, ProgramPairView, SaveProgramRequest } from '../../src/contract/serverApi';
-
-import { boot, FakeNode, settle, type Server } from './sidebarHarness';
+import { boot, settle, type Server } from './sidebarHarness';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -69,25 +71,19 @@ function draft(): ProgramDraft {
   };
 }
 
-const buttons = (body: FakeNode, text: string) =>
-  body.all().filter((n) => n.localName === 'button' && n.textContent === text);
-const button = (body: FakeNode, text: string) => buttons(body, text)[0];
-const disabled = (n: FakeNode | undefined) =>
-  n!.getAttribute('disabled') !== null && n!.getAttribute('disabled') !== 'false';
-const readOnly = (n: FakeNode) => n.getAttribute('readOnly') === 'true';
+/** The buttons the user sees named `name` (their text, or their aria-label), in the order shown. */
+const buttons = (name: string) => screen.queryAllByRole('button', { name });
+const button = (name: string) => buttons(name)[0];
+const disabled = (n: HTMLElement | undefined) => (n as HTMLButtonElement).disabled;
+const readOnly = (n: HTMLElement) => (n as HTMLInputElement).readOnly;
 /** The inputs (input/textarea/select) labelled `label`, in the order shown. */
-const fields = (body: FakeNode, label: string) =>
-  body
-    .all()
-    .filter((n) => n.localName === 'label' && n.childNodes[0]?.textContent === label)
-    .map((l) => l.find((c) => ['input', 'textarea', 'select'].includes(c.localName ?? ''))!);
+const fields = (label: string) => screen.queryAllByLabelText(label);
+/** What the field shows. */
+const val = (n: HTMLElement) => (n as HTMLInputElement).value;
 
-/** What the field shows: the property once set, else the attribute Preact wrote on the first render. */
-const val = (n: FakeNode) => (n as unknown as { value?: string }).value ?? n.getAttribute('value');
-
-function set(el: FakeNode, value: string, event = 'input') {
-  (el as unknown as Record<string, unknown>).value = value;
-  el.dispatch(event);
+/** Types (or picks, with 'change') `value` in a field. */
+function set(el: HTMLElement, value: string, event: 'input' | 'change' = 'input') {
+  fireEvent[event](el, { target: { value } });
 }
 
 function server(over: Server = {}): Server {
@@ -109,16 +105,16 @@ function server(over: Server = {}): Server {
 async function openEditor(s: Server = server()) {
   const booted = boot('programs', s);
   await settle();
-  button(booted.body, 'Изменить программу')!.dispatch('click');
+  fireEvent.click(button('Изменить программу')!);
   await settle();
   return booted;
 }
 
 test('the list: mentor, mentees, progress or «программа: нет», overdue; HTML stays text', async () => {
-  const { body, doc, calls } = boot('programs', server());
+  const { body, calls } = boot('programs', server());
   await settle();
   expect(calls).toEqual([['listProgramPairs']]);
-  expect((doc as { title: string }).title).toBe('Программы наставничества');
+  expect(document.title).toBe('Программы наставничества');
   const text = body.textContent;
   expect(text).toContain('Программы наставничества');
   expect(text).toContain(`Семёнова ${EVIL}`);
@@ -126,10 +122,10 @@ test('the list: mentor, mentees, progress or «программа: нет», ove
   expect(text).toContain('выполнено 40%');
   expect(text).toContain('просрочено: 2');
   expect(text).toContain('программа: нет');
-  expect(body.find((n) => n.localName === 'img')).toBeUndefined();
-  expect(button(body, 'Изменить программу')).toBeDefined();
-  expect(button(body, 'Создать программу')).toBeDefined();
-  const bar = body.find((n) => n.getAttribute('role') === 'progressbar')!;
+  expect(body.querySelector('img')).toBeNull();
+  expect(button('Изменить программу')).toBeDefined();
+  expect(button('Создать программу')).toBeDefined();
+  const bar = screen.getByRole('progressbar', { name: 'Выполнено' });
   expect(bar.getAttribute('aria-valuenow')).toBe('40');
 });
 
@@ -138,7 +134,7 @@ test('no confirmed pairs: a hint to confirm them on «Пары и группы»
   await settle();
   expect(body.textContent).toContain('«Пары и группы»');
   expect(body.textContent).toContain('«утверждено»');
-  expect(button(body, 'Создать программу')).toBeUndefined();
+  expect(button('Создать программу')).toBeUndefined();
 });
 
 test('the editor: requests, goals, activities by month; a done activity is read-only and not removable', async () => {
@@ -147,51 +143,51 @@ test('the editor: requests, goals, activities by month; a done activity is read-
   const text = body.textContent;
   expect(text).toContain('<b>Дисциплина</b>');
   expect(text).toContain('Семёнова Алёна');
-  const headings = body.all().filter((n) => n.localName === 'h3');
+  const headings = screen.getAllByRole('heading', { level: 3 });
   expect(headings.map((h) => h.textContent)).toEqual(['Октябрь 2026', 'Ноябрь 2026']);
-  expect(val(fields(body, 'Цели (по одной в строке)')[0])).toBe('Освоить формирующее оценивание');
+  expect(val(fields('Цели (по одной в строке)')[0])).toBe('Освоить формирующее оценивание');
 
-  const titles = fields(body, 'Название');
+  const titles = fields('Название');
   expect(titles.map(val)).toEqual(['Знакомство', `Урок ${EVIL} =cmd`, 'Мероприятие А-03']);
-  expect(body.find((n) => n.localName === 'img')).toBeUndefined();
-  const dates = fields(body, 'Дата');
+  expect(body.querySelector('img')).toBeNull();
+  const dates = fields('Дата');
   expect(dates[0].getAttribute('min')).toBe('2026-09-01');
   expect(dates[0].getAttribute('max')).toBe('2027-05-31');
   // the done one (first): date and title read-only, «Удалить» disabled with the reason
   expect(readOnly(dates[0])).toBe(true);
   expect(readOnly(titles[0])).toBe(true);
   expect(readOnly(titles[1])).toBe(false);
-  const del = buttons(body, 'Удалить');
+  const del = buttons('Удалить');
   expect(del.map(disabled)).toEqual([true, false, false]);
   expect(del[0].getAttribute('title')).toContain('удалить нельзя');
   expect(text).toContain('Выполнено: дату и название не изменить');
-  del[0].dispatch('click');
+  fireEvent.click(del[0]);
   await settle();
-  expect(fields(body, 'Название')).toHaveLength(3);
+  expect(fields('Название')).toHaveLength(3);
 });
 
 test('edit → save sends exactly ONE saveProgram with the edited activities, then the list again', async () => {
   const { body, calls } = await openEditor();
-  set(fields(body, 'Цели (по одной в строке)')[0], 'Цель A\n\n Цель B ');
-  set(fields(body, 'Название')[1], '  Открытый урок  ');
-  set(fields(body, 'Вид')[1], 'Консультация', 'change');
-  set(fields(body, 'Ответственный')[1], 'Завуч Петрова');
+  set(fields('Цели (по одной в строке)')[0], 'Цель A\n\n Цель B ');
+  set(fields('Название')[1], '  Открытый урок  ');
+  set(fields('Вид')[1], 'Консультация', 'change');
+  set(fields('Ответственный')[1], 'Завуч Петрова');
   await settle();
   // remove А-03, add a free item, move it above the edited one (same date)
-  buttons(body, 'Удалить')[2].dispatch('click');
+  fireEvent.click(buttons('Удалить')[2]);
   await settle();
-  button(body, 'Добавить мероприятие')!.dispatch('click');
+  fireEvent.click(button('Добавить мероприятие')!);
   await settle();
   expect(body.textContent).toContain('Другое');
-  set(fields(body, 'Название')[2], 'Своё мероприятие');
+  set(fields('Название')[2], 'Своё мероприятие');
   await settle();
-  buttons(body, '↑')[2].dispatch('click');
+  fireEvent.click(buttons('Выше')[2]);
   await settle();
-  expect(fields(body, 'Название').map(val)).toEqual(['Знакомство', 'Своё мероприятие', '  Открытый урок  ']);
+  expect(fields('Название').map(val)).toEqual(['Знакомство', 'Своё мероприятие', '  Открытый урок  ']);
 
-  const save = button(body, 'Сохранить программу')!;
-  save.dispatch('click');
-  save.dispatch('click'); // a double click
+  const save = button('Сохранить программу')!;
+  fireEvent.click(save);
+  fireEvent.click(save); // a double click
   await settle();
   await settle();
   const saves = calls.filter((c) => c[0] === 'saveProgram');
@@ -218,28 +214,28 @@ test('edit → save sends exactly ONE saveProgram with the edited activities, th
   // back to the refreshed list with the server's message
   expect(calls.filter((c) => c[0] === 'listProgramPairs')).toHaveLength(2);
   expect(body.textContent).toContain('Программа сохранена: 3 мероприятия');
-  expect(button(body, 'Изменить программу')).toBeDefined();
+  expect(button('Изменить программу')).toBeDefined();
 });
 
 test('validation: an empty title and a date outside the year are shown next to the field; nothing is sent', async () => {
   const { body, calls } = await openEditor();
-  set(fields(body, 'Название')[1], '   ');
-  set(fields(body, 'Дата')[2], '2027-07-01', 'change');
+  set(fields('Название')[1], '   ');
+  set(fields('Дата')[2], '2027-07-01', 'change');
   await settle();
-  button(body, 'Сохранить программу')!.dispatch('click');
+  fireEvent.click(button('Сохранить программу')!);
   await settle();
   const text = body.textContent;
   expect(text).toContain('Укажите название мероприятия.');
   expect(text).toContain('Дата вне учебного года (01.09.2026 – 31.05.2027).');
   expect(text).toContain('Исправьте отмеченные поля');
-  expect(fields(body, 'Название')[1].getAttribute('aria-invalid')).toBe('true');
+  expect(fields('Название')[1].getAttribute('aria-invalid')).toBe('true');
   expect(calls.filter((c) => c[0] === 'saveProgram')).toEqual([]);
   // fixed: the messages go and the save goes through
-  set(fields(body, 'Название')[1], 'Урок');
-  set(fields(body, 'Дата')[2], '2027-05-20', 'change');
+  set(fields('Название')[1], 'Урок');
+  set(fields('Дата')[2], '2027-05-20', 'change');
   await settle();
   expect(body.textContent).not.toContain('Укажите название');
-  button(body, 'Сохранить программу')!.dispatch('click');
+  fireEvent.click(button('Сохранить программу')!);
   await settle();
   await settle();
   expect(calls.filter((c) => c[0] === 'saveProgram')).toHaveLength(1);
@@ -256,16 +252,16 @@ test('a failed save is a readable Russian message; the editor keeps the edits an
       },
     }),
   );
-  set(fields(body, 'Название')[1], 'Новое название');
+  set(fields('Название')[1], 'Новое название');
   await settle();
-  button(body, 'Сохранить программу')!.dispatch('click');
+  fireEvent.click(button('Сохранить программу')!);
   await settle();
   expect(body.textContent).toContain('Не удалось сохранить программу: Лист «Программы» защищён');
   expect(body.textContent).not.toContain('Exception');
-  expect(val(fields(body, 'Название')[1])).toBe('Новое название');
-  const save = button(body, 'Сохранить программу')!;
+  expect(val(fields('Название')[1])).toBe('Новое название');
+  const save = button('Сохранить программу')!;
   expect(disabled(save)).toBe(false);
-  save.dispatch('click');
+  fireEvent.click(save);
   await settle();
   await settle();
   expect(calls.filter((c) => c[0] === 'saveProgram')).toHaveLength(2);
@@ -274,26 +270,26 @@ test('a failed save is a readable Russian message; the editor keeps the edits an
 
 test('«Назад» with unsaved changes asks inline; without changes it just goes back', async () => {
   const { body, calls } = await openEditor();
-  button(body, 'Назад')!.dispatch('click');
+  fireEvent.click(button('Назад')!);
   await settle();
-  expect(button(body, 'Изменить программу')).toBeDefined();
+  expect(button('Изменить программу')).toBeDefined();
 
-  button(body, 'Изменить программу')!.dispatch('click');
+  fireEvent.click(button('Изменить программу')!);
   await settle();
-  set(fields(body, 'Задачи (по одной в строке)')[0], 'Другая задача');
+  set(fields('Задачи (по одной в строке)')[0], 'Другая задача');
   await settle();
-  button(body, 'Назад')!.dispatch('click');
+  fireEvent.click(button('Назад')!);
   await settle();
   expect(body.textContent).toContain('Изменения не сохранены: выйти без сохранения?');
-  button(body, 'Остаться')!.dispatch('click');
+  fireEvent.click(button('Остаться')!);
   await settle();
   expect(body.textContent).not.toContain('Изменения не сохранены');
-  expect(val(fields(body, 'Задачи (по одной в строке)')[0])).toBe('Другая задача');
-  button(body, 'Назад')!.dispatch('click');
+  expect(val(fields('Задачи (по одной в строке)')[0])).toBe('Другая задача');
+  fireEvent.click(button('Назад')!);
   await settle();
-  button(body, 'Выйти без сохранения')!.dispatch('click');
+  fireEvent.click(button('Выйти без сохранения')!);
   await settle();
-  expect(button(body, 'Изменить программу')).toBeDefined();
+  expect(button('Изменить программу')).toBeDefined();
   expect(calls.filter((c) => c[0] === 'saveProgram')).toEqual([]);
 });
 
@@ -315,17 +311,17 @@ test('a failed open or list load shows a banner with retry', async () => {
   );
   await settle();
   expect(body.textContent).toContain('Не удалось получить пары: Лист «Пары и группы» не найден');
-  button(body, 'Повторить')!.dispatch('click');
+  fireEvent.click(button('Повторить')!);
   await settle();
-  button(body, 'Создать программу')!.dispatch('click');
+  fireEvent.click(button('Создать программу')!);
   await settle();
   expect(body.textContent).toContain('Не удалось открыть программу: Нет анкеты наставляемого');
-  expect(button(body, 'Создать программу')).toBeDefined();
-  button(body, 'Повторить')!.dispatch('click');
+  expect(button('Создать программу')).toBeDefined();
+  fireEvent.click(button('Повторить')!);
   await settle();
   expect(calls.slice(-2)).toEqual([
     ['getProgramDraft', 'Г-002'],
     ['getProgramDraft', 'Г-002'],
   ]);
-  expect(button(body, 'Сохранить программу')).toBeDefined();
+  expect(button('Сохранить программу')).toBeDefined();
 });

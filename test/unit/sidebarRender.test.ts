@@ -1,12 +1,13 @@
 /**
- * Renders the BUILT sidebar (what ships) in node:vm with a tiny fake DOM and a fake
+ * @jest-environment ./test/unit/happyDomEnvironment.ts
+ *
+ * Renders the sidebar in a happy-dom page with @testing-library/preact and a fake
  * google.script.run: the progress view shows server data as text (HTML in names stays text),
  * the no-roadmap error becomes a hint, and the setup view validates before calling the server.
- * (No jsdom in the project: the fake DOM implements only what Preact touches.)
  */
+import { fireEvent, screen } from '@testing-library/preact';
 import type { ProgressReport, YearFigures } from '../../src/contract/serverApi';
-
-import { boot, FakeNode, settle } from './sidebarHarness';
+import { boot, settle } from './sidebarHarness';
 
 const report: ProgressReport = {
   period: '2026–2027',
@@ -65,11 +66,11 @@ const report: ProgressReport = {
 };
 
 test('progress view shows the report, with HTML in names as text', async () => {
-  const { body, calls, doc } = boot('progress', { getProgress: () => report });
+  const { body, calls } = boot('progress', { getProgress: () => report });
   await settle();
   expect(calls).toEqual([['getProgress']]);
   const text = body.textContent;
-  expect(doc.title).toBe('Ход реализации');
+  expect(document.title).toBe('Ход реализации');
   expect(text).toContain('Ход реализации');
   expect(text).toContain('<img src=x onerror=alert(1)> СОШ № 2');
   expect(text).toContain('Анкетирование <b>педагогов</b>');
@@ -80,9 +81,9 @@ test('progress view shows the report, with HTML in names as text', async () => {
   expect(text).toContain('Сбор запросов');
   expect(text).toContain('25%');
   expect(text).toContain('20.04.2026');
-  expect(body.find((n) => n.localName === 'img')).toBeUndefined();
-  expect(body.find((n) => n.localName === 'b')).toBeUndefined();
-  const bar = body.find((n) => n.getAttribute('role') === 'progressbar')!;
+  expect(body.querySelector('img')).toBeNull();
+  expect(body.querySelector('b')).toBeNull();
+  const bar = screen.getByRole('progressbar', { name: 'Общий ход реализации' });
   expect(bar.getAttribute('aria-valuenow')).toBe('25');
 });
 
@@ -116,29 +117,28 @@ const year: YearFigures = {
 };
 
 /** The «Итоги года» block: its labels → values, its bars' texts and widths. */
-function yearBlock(body: FakeNode) {
-  const section = body.find((n) => n.localName === 'section' && n.getAttribute('aria-labelledby') === 'h-year');
+function yearBlock() {
+  const section = screen.queryByRole('region', { name: 'Итоги года' });
   if (!section) return null;
   const figs = Object.fromEntries(
-    section
-      .all()
-      .filter((n) => n.getAttribute('class') === 'fig')
-      .map((f) => [f.childNodes[0].textContent, f.childNodes[1].textContent]),
+    Array.from(section.querySelectorAll('dl.figs > .fig')).map((f) => [
+      f.querySelector('dt')!.textContent,
+      f.querySelector('dd')!.textContent,
+    ]),
   );
-  const bars = section
-    .all()
-    .filter((n) => n.getAttribute('class') === 'hbar')
-    .map((b) => {
-      const [label, track, value] = b.childNodes;
-      return [label.textContent, value.textContent, track.childNodes[0].style.width];
-    });
-  return { section, text: section.textContent, figs, bars };
+  const bars = Array.from(section.querySelectorAll('li.hbar')).map((b) => {
+    const [label, track, value] = Array.from(b.children) as HTMLElement[];
+    return [label.textContent, value.textContent, (track.firstElementChild as HTMLElement).style.width];
+  });
+  /** The element whose whole text is `text`. */
+  const byText = (text: string) => Array.from(section.querySelectorAll('*')).find((n) => n.textContent === text)!;
+  return { section, text: section.textContent!, figs, bars, byText };
 }
 
 test('progress view shows the year in figures: stages, pairs, programs, events, monitoring', async () => {
   const { body } = boot('progress', { getProgress: () => ({ ...report, year }) });
   await settle();
-  const y = yearBlock(body)!;
+  const y = yearBlock()!;
   expect(y).not.toBeNull();
   expect(y.text).toContain('Итоги года');
   expect(y.bars).toEqual([
@@ -159,12 +159,12 @@ test('progress view shows the year in figures: stages, pairs, programs, events, 
     'Удовлетворённость наставников': '9 из 10',
     'Запросы решены': '60%',
   });
-  const unpublished = y.section.find((n) => n.textContent === 'без публикации: 2')!;
+  const unpublished = y.byText('без публикации: 2');
   expect(unpublished.getAttribute('class')).toBe('chip chip-warn');
   expect(y.text).toContain('Наставляемые: средний балл (1–10)');
   expect(y.text).toContain('Наставники: средний балл (1–10)');
   expect(y.text).not.toContain('Ответов мониторинга пока нет');
-  expect(body.find((n) => n.localName === 'b')).toBeUndefined();
+  expect(body.querySelector('b')).toBeNull();
 });
 
 test('the year block: no monitoring answers and no programs are empty states; all published is not a warning', async () => {
@@ -176,13 +176,13 @@ test('the year block: no monitoring answers and no programs are empty states; al
     monitoring: null,
     monitoringQuestions: [],
   };
-  const { body } = boot('progress', { getProgress: () => ({ ...report, year: quiet }) });
+  boot('progress', { getProgress: () => ({ ...report, year: quiet }) });
   await settle();
-  const y = yearBlock(body)!;
+  const y = yearBlock()!;
   expect(y.text).toContain('Ответов мониторинга пока нет.');
   expect(y.figs['Выполнение программ']).toBe('—');
   expect(y.figs['Ответили']).toBeUndefined();
-  expect(y.section.find((n) => n.textContent === 'без публикации: 0')!.getAttribute('class')).toBe('chip');
+  expect(y.byText('без публикации: 0').getAttribute('class')).toBe('chip');
   expect(y.bars.map((b) => b[0])).not.toContain('Работа с наставляемым');
 });
 
@@ -190,7 +190,7 @@ test('the year block is hidden when the report has no year figures', async () =>
   const { body } = boot('progress', { getProgress: () => report });
   await settle();
   expect(body.textContent).toContain('Подготовительный');
-  expect(yearBlock(body)).toBeNull();
+  expect(yearBlock()).toBeNull();
   expect(body.textContent).not.toContain('Итоги года');
 });
 
@@ -204,8 +204,8 @@ test('an error shows a Russian banner with retry; retry reloads', async () => {
   });
   await settle();
   expect(body.textContent).toContain('Не удалось получить данные: Превышено время ожидания');
-  const retry = body.find((n) => n.localName === 'button' && n.textContent === 'Повторить')!;
-  retry.dispatch('click');
+  const retry = screen.getByRole('button', { name: 'Повторить' });
+  fireEvent.click(retry);
   await settle();
   expect(calls).toHaveLength(2);
   expect(body.textContent).not.toContain('Не удалось получить данные');
@@ -236,15 +236,14 @@ const defaults = {
   alreadySetUp: false,
 };
 
-function input(body: FakeNode, id: string, value: string) {
-  const el = body.find((n) => n.getAttribute('id') === id)!;
-  (el as unknown as { value: string }).value = value;
-  el.dispatch('input');
+/** Types `value` into the field labelled `label`. */
+function type(label: string | RegExp, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
 
 test('setup view validates, trims, sends and shows the result', async () => {
   const sent: unknown[] = [];
-  const { body, calls, closed, doc } = boot('setup', {
+  const { body, calls, closed } = boot('setup', {
     getSetupDefaults: () => defaults,
     setupSchoolYear: (o: unknown) => {
       sent.push(o);
@@ -259,21 +258,21 @@ test('setup view validates, trims, sends and shows the result', async () => {
     },
   });
   await settle();
-  expect(doc.title).toBe('Настройка учебного года');
+  expect(document.title).toBe('Настройка учебного года');
   const text = body.textContent;
   expect(text).toContain('Создать дорожную карту');
   expect(text).toContain('2026–2027');
   expect(text).toContain('Петропавловск-Камчатский (МСК+9)');
-  const form = body.find((n) => n.localName === 'form')!;
-  form.dispatch('submit');
+  const form = body.querySelector('form')!;
+  fireEvent.submit(form);
   await settle();
   expect(body.textContent).toContain('Укажите название образовательной организации');
   expect(calls.map((c) => c[0])).toEqual(['getSetupDefaults']);
-  expect(body.find((n) => n.getAttribute('id') === 'f-school')!.focused).toBe(true);
+  expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Образовательная организация/ }));
 
-  input(body, 'f-school', '  МОУ «СОШ № 2»  ');
+  type(/Образовательная организация/, '  МОУ «СОШ № 2»  ');
   await settle();
-  form.dispatch('submit');
+  fireEvent.submit(form);
   await settle();
   expect(sent).toEqual([
     {
@@ -288,7 +287,7 @@ test('setup view validates, trims, sends and shows the result', async () => {
     },
   ]);
   expect(body.textContent).toContain('Дорожная карта на 2026–2027 создана: 40 мероприятий.');
-  body.find((n) => n.localName === 'button' && n.textContent === 'Закрыть')!.dispatch('click');
+  fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }));
   expect(closed()).toBe(1);
 });
 
@@ -302,11 +301,11 @@ test('setup errors keep the form; re-run says «обновить»', async () =>
   await settle();
   expect(body.textContent).toContain('Обновить дорожную карту');
   expect(body.textContent).toContain('а не удалена');
-  input(body, 'f-curator', 'Кузнецова Е. Н.');
+  type('Куратор наставничества', 'Кузнецова Е. Н.');
   await settle();
-  body.find((n) => n.localName === 'form')!.dispatch('submit');
+  fireEvent.submit(body.querySelector('form')!);
   await settle();
   expect(body.textContent).toContain('Таблица занята другим пользователем, попробуйте через минуту');
-  const curator = body.find((n) => n.getAttribute('id') === 'f-curator') as unknown as { value: string };
+  const curator = screen.getByLabelText('Куратор наставничества') as HTMLInputElement;
   expect(curator.value).toBe('Кузнецова Е. Н.');
 });

@@ -1,12 +1,14 @@
 /**
- * «Итоги года» rendered from the BUILT sidebar (what ships) in node:vm with the tiny fake DOM and a
- * fake google.script.run of sidebarHarness: the four sections, the monitoring mailing (buttons off
+ * @jest-environment ./test/unit/happyDomEnvironment.ts
+ *
+ * «Итоги года» rendered in a happy-dom page with @testing-library/preact and the fake
+ * google.script.run of sidebarHarness: the four sections, the monitoring mailing (buttons off
  * while it runs, one call for a double click), the news draft, «Добавить практику» with validation,
  * server errors shown in Russian with the typed text kept, and HTML in names as text.
  */
+import { fireEvent, screen, within } from '@testing-library/preact';
 import type { PracticeInput, YearView } from '../../src/contract/serverApi';
-
-import { boot, FakeNode, settle, type Server } from './sidebarHarness';
+import { boot, settle, type Server } from './sidebarHarness';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -59,24 +61,26 @@ function view(): YearView {
   };
 }
 
-const buttons = (body: FakeNode, text: string) =>
-  body.all().filter((n) => n.localName === 'button' && n.textContent === text);
-const button = (body: FakeNode, text: string) => buttons(body, text)[0];
-const disabled = (n: FakeNode | undefined) =>
-  n!.getAttribute('disabled') !== null && n!.getAttribute('disabled') !== 'false';
-const links = (body: FakeNode, text: string) => body.all().filter((n) => n.localName === 'a' && n.textContent === text);
-/** The section under the heading with this id. */
-const section = (body: FakeNode, id: string) =>
-  body.find((n) => n.localName === 'section' && n.getAttribute('aria-labelledby') === id)!;
-const field = (body: FakeNode, label: string) =>
-  body
-    .find((n) => n.localName === 'label' && n.childNodes[0]?.textContent === label)!
-    .find((c) => ['input', 'textarea', 'select'].includes(c.localName ?? ''))!;
-const val = (n: FakeNode) => (n as unknown as { value?: string }).value ?? n.getAttribute('value') ?? '';
+/** The buttons the user sees named `name`, in the order shown. */
+const buttons = (name: string) => screen.queryAllByRole('button', { name });
+const button = (name: string) => buttons(name)[0];
+const disabled = (n: HTMLElement | undefined) => (n as HTMLButtonElement).disabled;
+const links = (name: string) => screen.queryAllByRole('link', { name });
+const HEADINGS: Record<string, RegExp> = {
+  'h-mon': /^Мониторинг/,
+  'h-events': /^Мероприятия/,
+  'h-prac': /^Методическая копилка/,
+  'h-rem': /^Напоминания/,
+};
+/** The section under the heading with this id, found by its heading's text. */
+const section = (id: string) => screen.getByRole('region', { name: HEADINGS[id] });
+/** The field whose label starts with `label` (a problem under the field is part of its label). */
+const field = (label: string) => screen.getByLabelText(new RegExp(`^${label.replace(/[()]/g, '\\$&')}`));
+const val = (n: HTMLElement) => (n as HTMLInputElement).value;
 
-function set(el: FakeNode, value: string, event = 'input') {
-  (el as unknown as Record<string, unknown>).value = value;
-  el.dispatch(event);
+/** Types (or picks, with 'change') `value` in a field. */
+function set(el: HTMLElement, value: string, event: 'input' | 'change' = 'input') {
+  fireEvent[event](el, { target: { value } });
 }
 
 function server(over: Server = {}) {
@@ -103,67 +107,64 @@ function server(over: Server = {}) {
 }
 
 test('the four sections: monitoring, events newest first, practices, reminders; HTML stays text', async () => {
-  const { body, doc, calls } = boot('year', server());
+  const { body, calls } = boot('year', server());
   await settle();
   expect(calls).toEqual([['getYearView']]);
-  expect((doc as { title: string }).title).toBe('Итоги года');
+  expect(document.title).toBe('Итоги года');
 
-  const mon = section(body, 'h-mon');
+  const mon = section('h-mon');
   expect(mon.textContent).toContain('Мониторинг (6.1)');
   expect(mon.textContent).toContain('Ответили 3 из 4');
-  expect(mon.find((n) => n.getAttribute('role') === 'progressbar')!.getAttribute('aria-valuenow')).toBe('75');
+  expect(within(mon).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('75');
   expect(mon.textContent).not.toContain('Ссылки разосланы');
   // non-respondents collapsed behind «Не ответили: 1»
-  const toggle = button(body, 'Не ответили: 1')!;
+  const toggle = button('Не ответили: 1')!;
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   expect(mon.textContent).not.toContain('Петров');
-  toggle.dispatch('click');
+  fireEvent.click(toggle);
   await settle();
   expect(toggle.getAttribute('aria-expanded')).toBe('true');
   expect(mon.textContent).toContain(`Петров ${EVIL} · наставляемый · П-002`);
 
-  const ev = section(body, 'h-events');
-  const items = ev.all().filter((n) => n.localName === 'li');
-  expect(items.map((li) => li.childNodes[0].textContent)).toEqual([
+  const ev = section('h-events');
+  const items = within(ev).getAllByRole('listitem');
+  expect(items.map((li) => li.firstElementChild!.textContent)).toEqual([
     '20.04.2027запланировано',
     '10.12.2026без публикации',
     '05.10.2026опубликовано',
   ]);
   expect(items[1].textContent).toContain(`Мастер-класс: Урок ${EVIL}`);
-  expect(items[1].find((n) => n.textContent === 'без публикации')!.getAttribute('class')).toBe('chip chip-warn');
+  expect(within(items[1]).getByText('без публикации').getAttribute('class')).toBe('chip chip-warn');
   // a planned event has no news button; a held one has; an existing draft: link and «Обновить черновик»
-  expect(items[0].find((n) => n.localName === 'button')).toBeUndefined();
-  expect(items[1].find((n) => n.localName === 'button')!.textContent).toBe('Обновить черновик');
-  expect(items[1].find((n) => n.localName === 'a')!.getAttribute('href')).toBe(
-    'https://docs.google.com/document/d/old',
-  );
-  expect(items[2].find((n) => n.localName === 'button')!.textContent).toBe('Подготовить новость');
-  expect(items[2].find((n) => n.localName === 'a')).toBeUndefined();
+  expect(within(items[0]).queryByRole('button')).toBeNull();
+  expect(within(items[1]).queryByRole('button')!.textContent).toBe('Обновить черновик');
+  expect(within(items[1]).queryByRole('link')!.getAttribute('href')).toBe('https://docs.google.com/document/d/old');
+  expect(within(items[2]).queryByRole('button')!.textContent).toBe('Подготовить новость');
+  expect(within(items[2]).queryByRole('link')).toBeNull();
 
-  const pr = section(body, 'h-prac');
+  const pr = section('h-prac');
   expect(pr.textContent).toContain('Кейс-урок');
   expect(pr.textContent).toContain('Семёнова А. А. · Оценивание');
   expect(pr.textContent).toContain(`Игра ${EVIL}`);
-  expect(pr.find((n) => n.textContent === 'одобрена')!.getAttribute('class')).toBe('chip chip-new');
-  expect(links(body, 'Материалы').map((a) => a.getAttribute('href'))).toEqual(['https://drive.google.com/p1']);
-  expect(links(body, 'Форма «Предложить практику» для педагогов').map((a) => a.getAttribute('href'))).toEqual([
+  expect(within(pr).getByText('одобрена').getAttribute('class')).toBe('chip chip-new');
+  expect(links('Материалы').map((a) => a.getAttribute('href'))).toEqual(['https://drive.google.com/p1']);
+  expect(links('Форма «Предложить практику» для педагогов').map((a) => a.getAttribute('href'))).toEqual([
     'https://docs.google.com/forms/d/e/f-practice/viewform',
   ]);
-  expect(links(body, 'Папка материалов на Диске').map((a) => a.getAttribute('href'))).toEqual([
+  expect(links('Папка материалов на Диске').map((a) => a.getAttribute('href'))).toEqual([
     'https://drive.google.com/drive/folders/f-practices',
   ]);
-  const select = field(body, 'Компетенция');
+  const select = field('Компетенция');
   expect(
-    select
-      .all()
-      .filter((n) => n.localName === 'option')
+    within(select)
+      .getAllByRole('option')
       .map((o) => o.textContent),
   ).toEqual(['— не указана —', 'Оценивание', 'Дисциплина']);
 
-  const rem = section(body, 'h-rem');
+  const rem = section('h-rem');
   expect(rem.textContent).toContain('Включены · последний запуск 01.03.2027');
   expect(rem.textContent).toContain('Включаются и выключаются на листе «Настройки».');
-  expect(body.find((n) => n.localName === 'img')).toBeUndefined();
+  expect(body.querySelector('img')).toBeNull();
 });
 
 test('empty states: no events, no non-respondents, reminders off; no school year yet', async () => {
@@ -174,11 +175,11 @@ test('empty states: no events, no non-respondents, reminders off; no school year
   bare.reminders = { enabled: false, lastRun: '' };
   const { body } = boot('year', server({ getYearView: () => bare }));
   await settle();
-  expect(section(body, 'h-events').textContent).toContain('Мероприятия вносятся на листе «Мероприятия».');
+  expect(section('h-events').textContent).toContain('Мероприятия вносятся на листе «Мероприятия».');
   expect(body.textContent).toContain('Практик пока нет.');
   expect(body.textContent).toContain('Формы мониторинга будут созданы при первой рассылке.');
   expect(body.textContent).not.toContain('Не ответили');
-  expect(section(body, 'h-rem').textContent).toContain('Выключены · ещё не запускались');
+  expect(section('h-rem').textContent).toContain('Выключены · ещё не запускались');
 
   const { body: b2 } = boot('year', server({ getYearView: () => ({ ...bare, period: null }) }));
   await settle();
@@ -190,39 +191,39 @@ test('«Разослать ссылки на мониторинг»: buttons off
   const seen: boolean[] = [];
   const s = server();
   const booted = boot('year', s);
-  const body = booted.body;
+
   const send = s.sendMonitoringLinks;
   // the harness looks the server function up at call time: record what the user sees while it works
   s.sendMonitoringLinks = () => {
     seen.push(
       ...['Рассылаем…', 'Разослать наставникам ссылки на отчёт о встрече', 'Обновить', 'Подготовить новость'].map((t) =>
-        disabled(button(body, t)),
+        disabled(button(t)),
       ),
     );
     return send();
   };
   await settle();
-  const b = button(body, 'Разослать ссылки на мониторинг')!;
-  b.dispatch('click');
-  b.dispatch('click');
+  const b = button('Разослать ссылки на мониторинг')!;
+  fireEvent.click(b);
+  fireEvent.click(b);
   await settle();
   expect(booted.calls.filter((c) => c[0] === 'sendMonitoringLinks')).toHaveLength(1);
   expect(seen).toEqual([true, true, true, true]);
-  const mon = section(body, 'h-mon');
+  const mon = section('h-mon');
   expect(mon.textContent).toContain('Ссылки на мониторинг отправлены: 4 письма.');
   // the view is read again: the date of the mailing
   expect(booted.calls.filter((c) => c[0] === 'getYearView')).toHaveLength(2);
   expect(mon.textContent).toContain('Ссылки разосланы 02.03.2027');
-  expect(disabled(button(body, 'Разослать ссылки на мониторинг'))).toBe(false);
+  expect(disabled(button('Разослать ссылки на мониторинг'))).toBe(false);
 
-  button(body, 'Разослать наставникам ссылки на отчёт о встрече')!.dispatch('click');
+  fireEvent.click(button('Разослать наставникам ссылки на отчёт о встрече')!);
   await settle();
   expect(booted.calls.filter((c) => c[0] === 'sendMeetingLinks')).toHaveLength(1);
   expect(mon.textContent).toContain('Ссылки на отчёт о встрече отправлены: 2 письма.');
 });
 
 test('a failed mailing is a Russian message, the buttons come back', async () => {
-  const { body } = boot(
+  boot(
     'year',
     server({
       sendMeetingLinks: () => {
@@ -231,59 +232,56 @@ test('a failed mailing is a Russian message, the buttons come back', async () =>
     }),
   );
   await settle();
-  button(body, 'Разослать наставникам ссылки на отчёт о встрече')!.dispatch('click');
+  fireEvent.click(button('Разослать наставникам ссылки на отчёт о встрече')!);
   await settle();
-  const text = section(body, 'h-mon').textContent;
+  const text = section('h-mon').textContent;
   expect(text).toContain('Не удалось разослать ссылки: Нет адресов наставников на листе «Настройки»');
   expect(text).not.toContain('Exception');
-  expect(disabled(button(body, 'Разослать наставникам ссылки на отчёт о встрече'))).toBe(false);
+  expect(disabled(button('Разослать наставникам ссылки на отчёт о встрече'))).toBe(false);
 });
 
 test('«Подготовить новость» → the draft link and «Обновить черновик»', async () => {
-  const { body, calls } = boot('year', server());
+  const { calls } = boot('year', server());
   await settle();
-  const item = () =>
-    section(body, 'h-events')
-      .all()
-      .filter((n) => n.localName === 'li')[2];
-  expect(item().find((n) => n.localName === 'a')).toBeUndefined();
-  button(body, 'Подготовить новость')!.dispatch('click');
+  const item = () => within(section('h-events')).getAllByRole('listitem')[2];
+  expect(within(item()).queryByRole('link')).toBeNull();
+  fireEvent.click(button('Подготовить новость')!);
   await settle();
   expect(calls.filter((c) => c[0] === 'prepareNews')).toEqual([['prepareNews', 'М-1']]);
-  const link = item().find((n) => n.localName === 'a')!;
+  const link = within(item()).queryByRole('link')!;
   expect(link.textContent).toBe('Открыть черновик');
   expect(link.getAttribute('href')).toBe('https://docs.google.com/document/d/news-М-1');
   expect(link.getAttribute('target')).toBe('_blank');
-  expect(item().find((n) => n.localName === 'button')!.textContent).toBe('Обновить черновик');
-  expect(section(body, 'h-events').textContent).toContain('Черновик новости создан.');
-  expect(button(body, 'Подготовить новость')).toBeUndefined();
+  expect(within(item()).queryByRole('button')!.textContent).toBe('Обновить черновик');
+  expect(section('h-events').textContent).toContain('Черновик новости создан.');
+  expect(button('Подготовить новость')).toBeUndefined();
 });
 
 test('«Добавить практику»: validation first, then one addPractice with the trimmed input; the list is replaced', async () => {
   const { body, calls } = boot('year', server());
   await settle();
-  const form = body.find((n) => n.localName === 'form')!;
-  form.dispatch('submit');
+  const form = body.querySelector('form')!;
+  fireEvent.submit(form);
   await settle();
   expect(body.textContent).toContain('Укажите название практики.');
   expect(body.textContent).toContain('Укажите автора практики.');
-  expect(field(body, 'Название практики').getAttribute('aria-invalid')).toBe('true');
+  expect(field('Название практики').getAttribute('aria-invalid')).toBe('true');
 
-  set(field(body, 'Название практики'), '  Урок-квест ');
-  set(field(body, 'Автор'), 'Кузнецова Е. Н.');
-  set(field(body, 'Компетенция'), 'Дисциплина', 'change');
-  set(field(body, 'Описание'), 'Игровой формат');
-  set(field(body, 'Ссылка на материалы (необязательно)'), 'drive.google.com/q');
+  set(field('Название практики'), '  Урок-квест ');
+  set(field('Автор'), 'Кузнецова Е. Н.');
+  set(field('Компетенция'), 'Дисциплина', 'change');
+  set(field('Описание'), 'Игровой формат');
+  set(field('Ссылка на материалы (необязательно)'), 'drive.google.com/q');
   await settle();
   expect(body.textContent).not.toContain('Укажите название практики.');
-  form.dispatch('submit');
+  fireEvent.submit(form);
   await settle();
   expect(body.textContent).toContain('Ссылка должна начинаться с http:// или https://.');
   expect(calls.filter((c) => c[0] === 'addPractice')).toEqual([]);
 
-  set(field(body, 'Ссылка на материалы (необязательно)'), 'https://drive.google.com/q');
+  set(field('Ссылка на материалы (необязательно)'), 'https://drive.google.com/q');
   await settle();
-  form.dispatch('submit');
+  fireEvent.submit(form);
   await settle();
   expect(calls.filter((c) => c[0] === 'addPractice')).toEqual([
     [
@@ -297,13 +295,13 @@ test('«Добавить практику»: validation first, then one addPract
       },
     ],
   ]);
-  const pr = section(body, 'h-prac');
+  const pr = section('h-prac');
   expect(pr.textContent).toContain('Практика «Урок-квест» добавлена.');
   expect(pr.textContent).toContain('Кузнецова Е. Н. · Дисциплина');
-  expect(links(body, 'Материалы').map((a) => a.getAttribute('href'))).toContain('https://drive.google.com/q');
+  expect(links('Материалы').map((a) => a.getAttribute('href'))).toContain('https://drive.google.com/q');
   // the form is empty again
-  expect(val(field(body, 'Название практики'))).toBe('');
-  expect(val(field(body, 'Автор'))).toBe('');
+  expect(val(field('Название практики'))).toBe('');
+  expect(val(field('Автор'))).toBe('');
 });
 
 test('a server refusal of the practice is shown in Russian and the form keeps what was typed', async () => {
@@ -319,26 +317,26 @@ test('a server refusal of the practice is shown in Russian and the form keeps wh
     }),
   );
   await settle();
-  set(field(body, 'Название практики'), 'Урок-квест');
-  set(field(body, 'Автор'), 'Кузнецова Е. Н.');
-  set(field(body, 'Описание'), 'Игровой формат');
+  set(field('Название практики'), 'Урок-квест');
+  set(field('Автор'), 'Кузнецова Е. Н.');
+  set(field('Описание'), 'Игровой формат');
   await settle();
-  const form = body.find((n) => n.localName === 'form')!;
-  form.dispatch('submit');
+  const form = body.querySelector('form')!;
+  fireEvent.submit(form);
   await settle();
-  const pr = section(body, 'h-prac');
+  const pr = section('h-prac');
   expect(pr.textContent).toContain('Не удалось добавить практику: Практика «Урок-квест» уже есть в копилке');
-  expect(pr.find((n) => n.getAttribute('role') === 'alert')).toBeDefined();
+  expect(within(pr).queryByRole('alert')).not.toBeNull();
   expect(pr.textContent).not.toContain('Exception');
-  expect(val(field(body, 'Название практики'))).toBe('Урок-квест');
-  expect(val(field(body, 'Автор'))).toBe('Кузнецова Е. Н.');
-  expect(val(field(body, 'Описание'))).toBe('Игровой формат');
-  expect(disabled(button(body, 'Добавить практику'))).toBe(false);
+  expect(val(field('Название практики'))).toBe('Урок-квест');
+  expect(val(field('Автор'))).toBe('Кузнецова Е. Н.');
+  expect(val(field('Описание'))).toBe('Игровой формат');
+  expect(disabled(button('Добавить практику'))).toBe(false);
 
-  form.dispatch('submit');
+  fireEvent.submit(form);
   await settle();
   expect(calls.filter((c) => c[0] === 'addPractice')).toHaveLength(2);
-  expect(section(body, 'h-prac').textContent).toContain('Практика «Урок-квест» добавлена.');
+  expect(section('h-prac').textContent).toContain('Практика «Урок-квест» добавлена.');
 });
 
 test('a failed load shows a banner with retry', async () => {
@@ -354,7 +352,7 @@ test('a failed load shows a banner with retry', async () => {
   );
   await settle();
   expect(body.textContent).toContain('Не удалось получить итоги года: Лист «Мероприятия» не найден');
-  button(body, 'Повторить')!.dispatch('click');
+  fireEvent.click(button('Повторить')!);
   await settle();
   expect(calls).toEqual([['getYearView'], ['getYearView']]);
   expect(body.textContent).not.toContain('Не удалось получить итоги года');

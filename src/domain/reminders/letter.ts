@@ -4,6 +4,7 @@
  */
 import { formatRuDate, isIsoDay } from '../dates';
 import { letterBodies, linkLine, type LetterLine } from '../letterBody';
+import { plural } from '../russianPlural';
 import type { Digest, ReminderItem, ReminderKind } from './types';
 import { ADDON_NAME } from '../addon';
 
@@ -37,22 +38,14 @@ function oneLine(text: string): string {
     .trim();
 }
 
-/** Russian noun form for n: (1, 2–4, 5+) as in «1 анкета», «2 анкеты», «5 анкет». */
-function plural(n: number, [one, few, many]: [string, string, string]): string {
-  const [d10, d100] = [n % 10, n % 100];
-  if (d10 === 1 && d100 !== 11) return one;
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return few;
-  return many;
-}
-
 /** «Наставничество: 2 просроченных, 1 скоро срок, 1 анкета». */
 export function digestSubject(digest: Digest): string {
   const count = (kind: ReminderKind) => digest.items.filter((i) => i.kind === kind).length;
   const [overdue, soon, monitoring] = [count('overdue'), count('soon'), count('monitoring')];
   const parts: string[] = [];
-  if (overdue > 0) parts.push(`${overdue} ${plural(overdue, ['просроченное', 'просроченных', 'просроченных'])}`);
+  if (overdue > 0) parts.push(`${overdue} ${plural(overdue, 'просроченное', 'просроченных', 'просроченных')}`);
   if (soon > 0) parts.push(`${soon} скоро срок`);
-  if (monitoring > 0) parts.push(`${monitoring} ${plural(monitoring, ['анкета', 'анкеты', 'анкет'])}`);
+  if (monitoring > 0) parts.push(`${monitoring} ${plural(monitoring, 'анкета', 'анкеты', 'анкет')}`);
   return `${ADDON_NAME}: ${parts.length > 0 ? parts.join(', ') : 'напоминание'}`;
 }
 
