@@ -16,6 +16,7 @@ import { ExternalLink } from './ExternalLink';
 import { ErrorBanner, Loading } from './ui';
 import { useDocumentBatch } from './useDocumentBatch';
 import { useServer } from './useServer';
+import { menuPath } from '../src/domain/addon';
 
 export function DocumentsPanel() {
   const viewServer = useServer({ initial: 'load' });
@@ -97,7 +98,7 @@ export function DocumentsPanel() {
 
       {view && view.period === null && (
         <div class="banner banner-info" role="status">
-          <p>Сначала настройте учебный год: меню «Наставничество → Настроить учебный год…».</p>
+          <p>Сначала настройте учебный год: меню {menuPath('setup')}.</p>
           <p>После этого здесь можно будет создавать приказы и согласия.</p>
         </div>
       )}

@@ -6,6 +6,7 @@ import { isNoRoadmapError } from './format';
 import { ProgressReport } from './ProgressReport';
 import { ErrorBanner, Loading } from './ui';
 import { EMPTY_ANSWER, useServer } from './useServer';
+import { menuWay } from '../src/domain/addon';
 
 export function ProgressPanel() {
   const server = useServer({ initial: 'load' });
@@ -48,8 +49,8 @@ export function ProgressPanel() {
             <strong>Дорожная карта ещё не создана.</strong>
           </p>
           <p>
-            Выберите в меню таблицы <b>Наставничество → Настроить учебный год…</b>, укажите образовательную организацию
-            и учебный год — лист с мероприятиями появится автоматически.
+            Выберите в меню таблицы <b>{menuWay('setup')}</b>, укажите образовательную организацию и учебный год — лист
+            с мероприятиями появится автоматически.
           </p>
           <button type="button" class="btn btn-secondary btn-small" onClick={refresh}>
             Проверить ещё раз

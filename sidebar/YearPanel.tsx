@@ -12,6 +12,7 @@ import { YearEvents } from './YearEvents';
 import { YearMonitoring } from './YearMonitoring';
 import { YearPractices } from './YearPractices';
 import { YearReminders } from './YearReminders';
+import { menuPath } from '../src/domain/addon';
 
 const isView = (v: YearView | null | undefined): v is YearView =>
   !!v && !!v.monitoring && Array.isArray(v.events) && Array.isArray(v.practices);
@@ -112,7 +113,7 @@ export function YearPanel() {
 
       {view && view.period === null && (
         <div class="banner banner-info" role="status">
-          Сначала настройте учебный год: меню «Наставничество → Настроить учебный год…».
+          Сначала настройте учебный год: меню {menuPath('setup')}.
         </div>
       )}
 

@@ -19,10 +19,9 @@ export {
   type TriggerSummary,
   type ClockRun,
 } from '../emulator/workspace';
+import { ADDON_NAME } from '../src/domain/addon';
 export { DEMO_USERS };
 
-/** The add-on's name: its menu under «Расширения». */
-export const ADDON_NAME = 'Наставничество';
 
 export interface WorkspaceOptions extends Omit<
   EmulatorOptions,
