@@ -4,6 +4,7 @@
  * here; the emulator (emulator/) knows nothing of the add-on.
  */
 import path from 'node:path';
+import { ADDON_NAME } from '../src/domain/addon';
 import { openEmulator, type EmulatorOptions, type Workspace } from '../emulator/workspace';
 import { seedDemoSchool } from './demo/demoSchool';
 import { DEMO_USERS } from './demo/demoUsers';
@@ -19,9 +20,7 @@ export {
   type TriggerSummary,
   type ClockRun,
 } from '../emulator/workspace';
-import { ADDON_NAME } from '../src/domain/addon';
 export { DEMO_USERS };
-
 
 export interface WorkspaceOptions extends Omit<
   EmulatorOptions,
