@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ProgressReport as Report } from '../src/contract/serverApi';
 import { call } from './api';
-import { isNoRoadmapError } from './format';
 import { ProgressReport } from './ProgressReport';
 import { ErrorBanner, Loading } from './ui';
 import { EMPTY_ANSWER, useServer } from './useServer';
@@ -12,15 +11,20 @@ export function ProgressPanel() {
   const server = useServer({ initial: 'load' });
   /** The last report: kept on screen while a refresh runs or fails. */
   const [report, setReport] = useState<Report | null>(null);
+  /** The server's state before setup: a hint instead of figures (not an error). */
+  const [noRoadmap, setNoRoadmap] = useState(false);
 
   const refresh = () =>
     void server.run({
       what: 'Не удалось получить данные',
       send: () => call('getProgress'),
-      valid: (r) => !!r && !!r.overall,
-      done: setReport,
+      valid: (r) => r?.state === 'noRoadmap' || (r?.state === 'ready' && !!r.report?.overall),
+      done: (r) => {
+        setNoRoadmap(r.state === 'noRoadmap');
+        setReport(r.state === 'ready' ? r.report : null);
+      },
       failed: (why) => {
-        if (why === EMPTY_ANSWER || isNoRoadmapError(why)) setReport(null);
+        if (why === EMPTY_ANSWER) setReport(null);
       },
     });
 
@@ -28,7 +32,7 @@ export function ProgressPanel() {
 
   const loading = server.busy !== null;
   const error = server.error;
-  const empty = !!error && isNoRoadmapError(error.reason);
+  const empty = noRoadmap && !error;
 
   return (
     <main class="panel" aria-busy={loading}>
@@ -41,7 +45,7 @@ export function ProgressPanel() {
 
       {loading && !report && <Loading text="Загрузка данных…" />}
 
-      {error && !empty && <ErrorBanner onRetry={error.retry}>{error.message}</ErrorBanner>}
+      {error && <ErrorBanner onRetry={error.retry}>{error.message}</ErrorBanner>}
 
       {empty && (
         <div class="banner banner-info" role="status">

@@ -18,11 +18,6 @@ export function clampPercent(p: unknown): number {
   return Math.max(0, Math.min(100, Math.round(n)));
 }
 
-/** The server's "no roadmap yet" error, shown as a hint instead of an error banner. */
-export function isNoRoadmapError(message: string): boolean {
-  return /дорожн\S* карт\S*[^.]*не (?:создан|найден)|не найден\S*[^.]*лист\S*[^.]*дорожн/i.test(message);
-}
-
 export const TIME_ZONES: ReadonlyArray<readonly [string, string]> = [
   ['Europe/Kaliningrad', 'Калининград (МСК−1)'],
   ['Europe/Moscow', 'Москва (МСК)'],

@@ -79,6 +79,9 @@ export interface ProgressReport {
   year: YearFigures | null;
 }
 
+/** «Ход реализации»: the report, or `noRoadmap` before the school year is set up (the sidebar explains what to do). */
+export type ProgressState = { state: 'noRoadmap' } | { state: 'ready'; report: ProgressReport };
+
 /** What «Сводка» charts and the sidebar show of the year's work. Counts, no personal data. */
 export interface YearFigures {
   pairs: { proposed: number; confirmed: number; dissolved: number };
@@ -434,7 +437,7 @@ export interface ServerApi {
   getMyPair(): MyPairView;
   getSetupDefaults(): SetupDefaults;
   setupSchoolYear(options?: SetupOptions): SetupResult;
-  getProgress(): ProgressReport;
+  getProgress(): ProgressState;
   setupQuestionnaires(): FormsSetupResult;
   getFormLinks(): FormLink[];
   sendFormLinks(): SendLinksResult;

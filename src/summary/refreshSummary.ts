@@ -17,9 +17,16 @@ export const NO_ROADMAP = `Дорожная карта ещё не создан�
 
 /** Progress as of today in the spreadsheet's time zone, read from the roadmap sheet as staff keep it. */
 export function buildProgressReport(ss: Spreadsheet): ProgressReport {
+  const report = readProgressReport(ss);
+  if (!report) throw new UserError(NO_ROADMAP);
+  return report;
+}
+
+/** The report, or null before the school year is set up (no roadmap sheet). */
+export function readProgressReport(ss: Spreadsheet): ProgressReport | null {
   const timeZone = ss.getSpreadsheetTimeZone();
   const rows = readRoadmap(ss, timeZone);
-  if (!rows) throw new UserError(NO_ROADMAP);
+  if (!rows) return null;
   const settings = readSettings(ss);
   const today = todayIso(timeZone);
   const progress = computeProgress(rows, today, STAGE_TITLES);

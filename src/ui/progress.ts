@@ -1,10 +1,12 @@
-import type { ProgressReport } from '../contract/serverApi';
-import { buildProgressReport, refreshSummaryIfStale } from '../summary/refreshSummary';
+import type { ProgressState } from '../contract/serverApi';
+import { readProgressReport, refreshSummaryIfStale } from '../summary/refreshSummary';
 
 /** Sidebar «Ход реализации»: works for staff who may only view the file too (the summary stays as it is). */
-export function getProgress(): ProgressReport {
+export function getProgress(): ProgressState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const report = buildProgressReport(ss);
+  const report = readProgressReport(ss);
+  // Before setup the sidebar shows its hint; a state, so it need not recognise the error's wording.
+  if (!report) return { state: 'noRoadmap' };
   refreshSummaryIfStale(ss, report);
-  return report;
+  return { state: 'ready', report };
 }

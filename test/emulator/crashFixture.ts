@@ -5,8 +5,8 @@
  * number counter). Shared by the test and the child process it kills (crashChild.ts).
  */
 import { CONSENT_CHOICE, menteeForm } from '../../src/domain/questionnaires';
-import type { BatchProgress } from '../../src/contract/serverApi';
 import type { Workspace } from '../../workspace/workspace';
+import { api } from '../integration/api';
 
 export const NOW = '2026-11-25T10:00:00+03:00';
 const MENTEE_FORM = 'Анкета наставляемого';
@@ -32,10 +32,10 @@ function menteeAnswers(fullName: string): Record<string, string | string[]> {
 /** A new mentee answers the questionnaire, then every consent document is (re)generated. */
 export function addMentee(ws: Workspace, n: number): void {
   ws.submitForm(MENTEE_FORM, menteeAnswers(`Новикова${n} Анна Сергеевна`), { email: `new${n}@school2.example` });
-  let progress = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+  let progress = api(ws, 'generateDocuments', { kind: 'consentPersonalData' });
   for (let guard = 0; !progress.finished; guard++) {
     if (guard > 100) throw new Error('batch never finished');
-    progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+    progress = api(ws, 'continueDocuments', progress.jobId);
   }
 }
 

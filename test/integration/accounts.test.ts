@@ -5,6 +5,7 @@
  */
 import { DEMO_USERS, type Workspace } from '../../workspace/workspace';
 import { setUpWorkspace, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const OWNER = DEMO_USERS.methodologist;
 const STAFF = DEMO_USERS.staff;
@@ -36,7 +37,7 @@ describe('one account manages the forms, the folders and the triggers', () => {
     const ws = await demo();
     ws.setUser(STAFF);
     ws.run('getYearView');
-    const setup = ws.run('setupSchoolYear', { school: 'МБОУ «СОШ № 2»', startYear: 2026 }) as { message: string };
+    const setup = api(ws, 'setupSchoolYear', { school: 'МБОУ «СОШ № 2»', startYear: 2026 });
     expect(setup.message).toContain(`папки документов на Google Диске и напоминания ведёт учётная запись ${OWNER}`);
     expect(ws.triggers().filter((t) => t.user === STAFF)).toEqual([]);
     expect(ws.triggers().filter((t) => t.user === OWNER && t.eventType === 'CLOCK')).toHaveLength(1);

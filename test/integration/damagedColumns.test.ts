@@ -4,6 +4,7 @@
  */
 import type { Workspace } from '../../workspace/workspace';
 import { columnIndex, columnOf, records, ROADMAP, rowOf, useDemoSchool } from './workspace';
+import { api, progressReport } from './api';
 
 const demo = useDemoSchool('damagedColumns');
 const PAIRS = 'Пары и группы';
@@ -40,7 +41,7 @@ describe('a deleted column', () => {
     deleteColumn(ws, PAIRS, 'ID наставляемых');
     expect(() => ws.run('getProgress')).toThrow(/На листе «Пары и группы» нет столбца «ID наставляемых»/);
 
-    const result = ws.run('setupSchoolYear') as { message: string };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.message).toContain('на листе «Пары и группы» восстановлены столбцы: ID наставляемых');
     expect(byId(ws, PAIRS, 'ID наставляемых')).toEqual(ids);
     for (const [fn, ...args] of ACTIONS) expect(() => ws.run(fn, ...args)).not.toThrow();
@@ -54,7 +55,7 @@ describe('a deleted column', () => {
     deleteColumn(ws, sheet, 'Email');
     expect(() => ws.run('getProgress')).toThrow(new RegExp(`На листе «${sheet}» нет столбца «Email»`));
 
-    const result = ws.run('setupSchoolYear') as { message: string };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.message).toContain(`на листе «${sheet}» восстановлены столбцы: Email`);
     expect(result.message).toContain(`адреса в столбце «Email» возвращены из ответов анкет: ${people - 1}`);
     expect(byId(ws, sheet, 'Email')).toEqual(emails);
@@ -90,17 +91,17 @@ describe('a deleted column', () => {
 describe('a renamed «Статус» on the roadmap', () => {
   test('is reported by name, and setup gives the header back with the statuses staff set', async () => {
     const ws = await demo();
-    const before = ws.run('getProgress') as { overall: { percent: number; done: number } };
+    const before = progressReport(ws);
     expect(before.overall.percent).toBeGreaterThan(0);
     const header = ws.values(ROADMAP)![0];
     const col = columnOf(ws, ROADMAP, 'Статус');
     ws.edit(ROADMAP, `${col}1`, 'Статус выполнения');
     expect(() => ws.run('getProgress')).toThrow(/На листе «Дорожная карта» нет столбца «Статус»/);
 
-    const result = ws.run('setupSchoolYear') as { message: string };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.message).toContain('столбцу «Статус выполнения» возвращено название «Статус»');
     expect(ws.values(ROADMAP)![0]).toEqual(header);
-    const after = ws.run('getProgress') as { overall: { percent: number; done: number } };
+    const after = progressReport(ws);
     expect(after.overall).toEqual(before.overall);
   });
 });
@@ -111,7 +112,7 @@ describe('a cleared «№» on the roadmap', () => {
     const before = ws.values(ROADMAP)!;
     const row = rowOf(ws, '1.1');
     ws.edit(ROADMAP, `A${row}`, '');
-    const result = ws.run('setupSchoolYear') as { added: number };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.added).toBe(0);
     expect(records(ws, ROADMAP).filter((r) => r['№'] === '1.1')).toHaveLength(1);
     expect(ws.values(ROADMAP)).toEqual(before);
@@ -124,7 +125,7 @@ describe('one ID given to two people in a bank', () => {
     const ids = ws.values(MENTEES)!.map((r) => r[0]);
     // Staff copy the first person's id over the second's (a pair of the order has the second).
     ws.edit(MENTEES, 'A3', ids[1]);
-    const preview = ws.run('previewDocuments', 'pairsOrder') as { problems: string[] };
+    const preview = api(ws, 'previewDocuments', 'pairsOrder');
     const problem = `На листе «Наставляемые» ID «${ids[1]}» стоит в строках 2 и 3 (столбец «ID»)`;
     expect(preview.problems.join('\n')).toContain(problem);
     expect(() => ws.run('generateDocuments', { kind: 'pairsOrder', date: '2026-11-25' })).toThrow(problem);

@@ -4,9 +4,10 @@
  * case capitalised, and the curator's correction on «Склонения» used.
  */
 import type { Workspace } from '../../workspace/workspace';
-import type { DocumentPreview, GenerateRequest } from '../../src/contract/serverApi';
+import type { GenerateRequest } from '../../src/contract/serverApi';
 import { DEMO_SCHOOL } from '../../workspace/demo/demoSchool';
 import { columnOf, generateDocuments, records, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const demo = useDemoSchool('documentNames');
 const PAIRS = 'Пары и группы';
@@ -27,7 +28,7 @@ describe('names in documents', () => {
     const typed = records(ws, PAIRS)[row - 2]['Наставник'];
     ws.edit(PAIRS, `${columnOf(ws, PAIRS, 'Наставник')}${row}`, typed.toLowerCase());
 
-    const preview = ws.run('previewDocuments', 'pairsOrder') as DocumentPreview;
+    const preview = api(ws, 'previewDocuments', 'pairsOrder');
     expect(preview.fields).toEqual(
       expect.arrayContaining([
         { label: 'Куратор — кому (дательный падеж)', value: 'Смирновой О. В.' },
@@ -58,7 +59,7 @@ describe('names in documents', () => {
     const at = sheet.findIndex((r) => r['ФИО'] === DEMO_SCHOOL.curator) + 2;
     expect(at).toBeGreaterThan(1);
     ws.edit('Склонения', `${columnOf(ws, 'Склонения', 'Дательный (кому?)')}${at}`, 'Смирновой Ольге Викторовне');
-    const preview = ws.run('previewDocuments', 'pairsOrder') as DocumentPreview;
+    const preview = api(ws, 'previewDocuments', 'pairsOrder');
     expect(preview.fields).toContainEqual({
       label: 'Куратор — кому (дательный падеж)',
       value: 'Смирновой Ольге Викторовне',
@@ -70,7 +71,7 @@ describe('names in documents', () => {
   test('a curator without a patronymic: the preview warns that the case cannot be chosen', async () => {
     const ws = await demo();
     ws.run('setupSchoolYear', { curator: 'Орлова Ирина' });
-    const preview = ws.run('previewDocuments', 'pairsOrder') as DocumentPreview;
+    const preview = api(ws, 'previewDocuments', 'pairsOrder');
     expect(preview.warnings).toContainEqual(
       'На листе «Настройки» в строке «Куратор наставничества» нет отчества («Орлова Ирина»): падеж имени ' +
         'подобрать нельзя. Впишите фамилию, имя и отчество или нужную форму на листе «Склонения».',

@@ -3,8 +3,8 @@
  * template is built in Drive, generation fills its four tables from the sheets.
  */
 import { type Workspace } from '../../workspace/workspace';
-import type { DocumentPreview } from '../../src/contract/serverApi';
 import { generateDocuments, MAY, records, setUpWorkspace, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const PERIOD = 'Наставничество 2026–2027';
 const demo = useDemoSchool('documentTables', MAY);
@@ -90,7 +90,7 @@ describe('the analytical report', () => {
     const edited = reportTemplate(ws);
     edited.getBody().appendParagraph('Лучшая практика года: {{практика_название}}');
     edited.saveAndClose();
-    const preview = ws.run('previewDocuments', 'analyticalReport') as DocumentPreview;
+    const preview = api(ws, 'previewDocuments', 'analyticalReport');
     expect(preview.problems).toEqual([
       'Поле {{практика_название}} можно использовать только в повторяющейся строке таблицы «Лучшие практики ' +
         'наставничества».',

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDistDir, type Workspace } from '../../workspace/workspace';
-import type { BatchProgress, DocumentPreview, DocumentsView } from '../../src/contract/serverApi';
 import { WITHDRAWAL_CHOICE, withdrawalForm } from '../../src/domain/questionnaires';
 import { columnOf, generateDocuments, records, setUpWorkspace, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const REGISTER = 'Документы';
 const PAIRS = 'Пары и группы';
@@ -116,8 +116,8 @@ describe('orders', () => {
     expect(() => ws.run('generateDocuments', { kind: 'regulationOrder' })).toThrow();
     expect(filesIn(ws, 'Приказы')).toHaveLength(1);
     expect(registerRows(ws)[0]['Документ (ссылка)']).toBe('');
-    const view = ws.run('getDocumentsView') as DocumentsView;
-    const done = ws.run('continueDocuments', view.job!.jobId) as BatchProgress;
+    const view = api(ws, 'getDocumentsView');
+    const done = api(ws, 'continueDocuments', view.job!.jobId);
     expect(done.finished).toBe(true);
     expect(filesIn(ws, 'Приказы')).toHaveLength(1);
     expect(docIdOf(done.results[0].docUrl)).toBe(filesIn(ws, 'Приказы')[0].id);
@@ -135,7 +135,7 @@ describe('orders', () => {
     const mentorRow = mentors.findIndex((m) => m.ID === excluded['ID наставника']) + 2;
     ws.edit('Наставники', `${columnOf(ws, 'Наставники', 'Согласие на доп. обязанности')}${mentorRow}`, 'Нет');
 
-    const preview = ws.run('previewDocuments', 'pairsOrder') as DocumentPreview;
+    const preview = api(ws, 'previewDocuments', 'pairsOrder');
     expect(preview.problems).toEqual([]);
     expect(preview.warnings.join('\n')).toContain(excluded['ID']);
     expect(preview.table.rows).toHaveLength(pairs.length - 1);
@@ -215,7 +215,7 @@ describe('templates staff edit', () => {
     const doc = template(ws, /Положени/);
     doc.getBody().appendParagraph('Подпись: {{директорр}} и {{школа');
     doc.saveAndClose();
-    const preview = ws.run('previewDocuments', 'regulationOrder') as DocumentPreview;
+    const preview = api(ws, 'previewDocuments', 'regulationOrder');
     const problems = preview.problems.join('\n');
     expect(problems).toContain('{{директорр}}');
     expect(problems).toContain('{{школа');
@@ -239,10 +239,10 @@ describe('consent statements in batches', () => {
     ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
     ws.failAt('Document.saveAndClose', 3);
     expect(() => generateDocuments(ws, { kind: 'consentDuties' })).toThrow();
-    const view = ws.run('getDocumentsView') as DocumentsView;
+    const view = api(ws, 'getDocumentsView');
     expect(view.job?.finished).toBe(false);
-    let progress = ws.run('continueDocuments', view.job!.jobId) as BatchProgress;
-    while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+    let progress = api(ws, 'continueDocuments', view.job!.jobId);
+    while (!progress.finished) progress = api(ws, 'continueDocuments', progress.jobId);
     expect(progress.done).toBe(mentors.length);
 
     const duties = registerRows(ws).filter((r) => r['Вид'] === 'Согласие на наставничество');
@@ -262,11 +262,11 @@ describe('consent statements in batches', () => {
     const ws = await demo();
     // A new director: every statement is made again, more than one sidebar call holds.
     ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
-    const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+    const first = api(ws, 'generateDocuments', { kind: 'consentPersonalData' });
     expect(first.finished).toBe(false);
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
     ws.advanceTo('2026-11-25T16:00:00+03:00');
-    const view = ws.run('getDocumentsView') as DocumentsView;
+    const view = api(ws, 'getDocumentsView');
     expect(view.job).toBeNull();
     // Still one trigger, but no more hourly runs: the next is tomorrow's reminders at 7:00.
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
@@ -279,19 +279,19 @@ describe('consent statements in batches', () => {
     const ws = await demo();
     // A new director: every statement is made again, more than one sidebar call holds.
     ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
-    const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+    const first = api(ws, 'generateDocuments', { kind: 'consentPersonalData' });
     expect(first.finished).toBe(false);
     const hourly = ws.triggerRegistry.list({ eventType: 'CLOCK' })[0].nextRunMs!;
     // The sidebar asks for the next chunk half a minute before the hourly run.
     ws.advance(hourly - 30_000 - ws.env.now());
-    const chunk = ws.run('continueDocuments', first.jobId) as BatchProgress;
+    const chunk = api(ws, 'continueDocuments', first.jobId);
     expect(chunk.done).toBeGreaterThan(first.done);
     const runs = ws.advanceTo(new Date(hourly + 1000).toISOString());
     expect(runs.map((r) => r.ok)).toEqual([true]);
-    expect((ws.run('getDocumentsView') as DocumentsView).job?.done).toBe(chunk.done);
+    expect(api(ws, 'getDocumentsView').job?.done).toBe(chunk.done);
     // The sidebar was closed: the next hourly run finishes the batch, each statement once.
     ws.advanceTo(new Date(hourly + 3_600_000 + 1000).toISOString());
-    expect((ws.run('getDocumentsView') as DocumentsView).job).toBeNull();
+    expect(api(ws, 'getDocumentsView').job).toBeNull();
     const statements = registerRows(ws).filter((r) => r['Вид'] === 'Согласие на обработку ПДн');
     expect(statements).toHaveLength(first.total);
   });
@@ -302,7 +302,7 @@ describe('a batch the trigger cannot finish', () => {
     const ws = await demo();
     // A new director: every statement is made again, more than one sidebar call holds.
     ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
-    const first = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+    const first = api(ws, 'generateDocuments', { kind: 'consentPersonalData' });
     expect(first.finished).toBe(false);
     const doc = template(ws, /персональных данных/);
     doc.getBody().appendParagraph('{{подпись_родителя}}');
@@ -310,9 +310,9 @@ describe('a batch the trigger cannot finish', () => {
     ws.advanceTo('2026-11-25T13:00:00+03:00');
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
     expect(ws.advanceTo('2026-11-26T06:00:00+03:00')).toHaveLength(0);
-    const view = ws.run('getDocumentsView') as DocumentsView;
+    const view = api(ws, 'getDocumentsView');
     expect(view.job).toBeNull();
-    const done = ws.run('continueDocuments', first.jobId) as BatchProgress;
+    const done = api(ws, 'continueDocuments', first.jobId);
     expect(done.finished).toBe(true);
     expect(done.skipped.join(' ')).toMatch(/Остановлено: [\s\S]*\{\{подпись_родителя\}\}/);
   });
@@ -364,7 +364,7 @@ describe('PDF', () => {
 describe('the sidebar view', () => {
   test('lists kinds with template links and the register, as plain JSON', async () => {
     const ws = await demo();
-    const view = ws.run('getDocumentsView') as DocumentsView;
+    const view = api(ws, 'getDocumentsView');
     expect(view.period).toBe('2026–2027');
     expect(view.kinds.map((k) => k.id)).toEqual([
       'regulationOrder',
@@ -382,7 +382,7 @@ describe('the sidebar view', () => {
 
   test('before setup the view says so and generation is refused in Russian', async () => {
     const ws = await setUpWorkspace({ setup: false });
-    const view = ws.run('getDocumentsView') as DocumentsView;
+    const view = api(ws, 'getDocumentsView');
     expect(view.period).toBeNull();
     expect(() => ws.run('generateDocuments', { kind: 'regulationOrder' })).toThrow(/Настроить учебный год/);
     expect(() => ws.run('generateDocuments', { kind: 'nonsense' })).toThrow(/Неизвестный вид документа/);

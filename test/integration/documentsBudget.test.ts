@@ -5,8 +5,8 @@
  * a batch of new documents and a single order stay within the budget too.
  */
 import type { Workspace } from '../../workspace/workspace';
-import type { BatchProgress, DocumentsView } from '../../src/contract/serverApi';
 import { generateDocuments, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const demo = useDemoSchool('documentsBudget');
 const BUDGET_PER_DOCUMENT = 25;
@@ -51,9 +51,9 @@ describe('calls per document', () => {
     // The third statement's Doc is copied, then opening it fails: its row was numbered ahead.
     ws.failAt('DocumentApp.openById', 3);
     expect(() => generateDocuments(ws, { kind: 'consentPersonalData' })).toThrow();
-    const view = ws.run('getDocumentsView') as DocumentsView;
-    let progress = ws.run('continueDocuments', view.job!.jobId) as BatchProgress;
-    while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+    const view = api(ws, 'getDocumentsView');
+    let progress = api(ws, 'continueDocuments', view.job!.jobId);
+    while (!progress.finished) progress = api(ws, 'continueDocuments', progress.jobId);
     const rows = register(ws).slice(1);
     const links = rows.map((row) => row[4]);
     expect(links.every((link) => link.includes('/d/'))).toBe(true);

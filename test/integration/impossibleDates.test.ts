@@ -1,6 +1,6 @@
 import type { Workspace } from '../../workspace/workspace';
-import type { BatchProgress, DocumentPreview, ProgramDraft, SaveProgramResult } from '../../src/contract/serverApi';
 import { columnOf, records, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const PAIRS = 'Пары и группы';
 const PROGRAMS = 'Программы';
@@ -32,17 +32,17 @@ describe('impossible dates typed on the sheets', () => {
       ws.edit(PAIRS, `${columnOf(ws, PAIRS, 'Окончание')}${row}`, typed);
       const where = `лист «${PAIRS}», строка ${row}, столбец «Окончание»: «${typed}» — такой даты нет в календаре`;
 
-      const preview = ws.run('previewDocuments', 'program') as DocumentPreview;
+      const preview = api(ws, 'previewDocuments', 'program');
       expect(preview.problems).toEqual([]);
       expect(preview.warnings.join('\n')).toContain(where);
       expect(preview.documents.map((d) => d.key)).not.toContain('ПГ-001');
 
-      const programs = ws.run('generateDocuments', { kind: 'program' }) as BatchProgress;
+      const programs = api(ws, 'generateDocuments', { kind: 'program' });
       expect(programs.finished).toBe(true);
       expect(programs.results.map((r) => r.related).sort()).toEqual(['ПГ-002', 'ПГ-003']);
       expect(programs.skipped.join('\n')).toContain(where);
 
-      const order = ws.run('generateDocuments', { kind: 'pairsOrder' }) as BatchProgress;
+      const order = api(ws, 'generateDocuments', { kind: 'pairsOrder' });
       expect(order.results).toHaveLength(1);
       expect(order.skipped.join('\n')).toMatch(/Пара ПГ-001 не войдёт в приказ/);
       expect(order.skipped.join('\n')).toContain(where);
@@ -77,19 +77,19 @@ describe('impossible dates typed on the sheets', () => {
 
     // Other programs' pages still open; this one opens with the bad date left empty for a new pick.
     expect(() => ws.run('listProgramPairs')).not.toThrow();
-    const draft = ws.run('getProgramDraft', 'ПГ-001') as ProgramDraft;
+    const draft = api(ws, 'getProgramDraft', 'ПГ-001');
     expect(draft.activities.find((a) => a.id === plannedId)!.date).toBe('');
 
     // Saved without picking a date: the rest is saved, both rows stay as typed, and the message names them.
     const edited = draft.activities.map((a) =>
       a.id === plannedId || a.date === '' ? a : { ...a, title: `${a.title} (уточнено)` },
     );
-    const saved = ws.run('saveProgram', {
+    const saved = api(ws, 'saveProgram', {
       pairId: 'ПГ-001',
       goals: draft.goals,
       tasks: draft.tasks,
       activities: edited,
-    }) as SaveProgramResult;
+    });
     const after = records(ws, PROGRAMS).filter((r) => r['Пара/группа'] === 'ПГ-001');
     expect(after.map((r) => r['Дата'])).toEqual(expect.arrayContaining(['31.13.2027', '31.04.2027']));
     expect(after.filter((r) => r['Мероприятие'].endsWith('(уточнено)')).length).toBeGreaterThan(0);
@@ -103,12 +103,12 @@ describe('impossible dates typed on the sheets', () => {
     expect(saved.message).not.toMatch(NOT_FOR_STAFF);
 
     // A program document for that pair waits for the fix; the other pairs' are made.
-    const batch = ws.run('generateDocuments', { kind: 'program' }) as BatchProgress;
+    const batch = api(ws, 'generateDocuments', { kind: 'program' });
     expect(batch.results.map((r) => r.related).sort()).toEqual(['ПГ-002', 'ПГ-003']);
     expect(batch.skipped.join('\n')).toMatch(/Программа пары ПГ-001 не создана[^\n]*«31\.13\.2027»/);
 
     // Once a date is picked in the panel, the row takes it.
-    const again = ws.run('getProgramDraft', 'ПГ-001') as ProgramDraft;
+    const again = api(ws, 'getProgramDraft', 'ПГ-001');
     const fixed = again.activities.map((a) => (a.id === plannedId ? { ...a, date: '2027-04-30' } : a));
     ws.run('saveProgram', { pairId: 'ПГ-001', goals: again.goals, tasks: again.tasks, activities: fixed });
     const row = records(ws, PROGRAMS).find((r) => r['ID мероприятия'] === plannedId && r['Пара/группа'] === 'ПГ-001')!;
@@ -169,7 +169,7 @@ describe('bad input through the sidebar API: a Russian message naming the field,
     expect(errorOf(() => ws.run('generateDocuments', { kind: 'program', date: '2027-02-29' }))).toBe(
       'Поле «Дата документов»: «29.02.2027» — такой даты нет в календаре. Выберите дату в календаре.',
     );
-    const d = ws.run('getProgramDraft', 'ПГ-002') as ProgramDraft;
+    const d = api(ws, 'getProgramDraft', 'ПГ-002');
     const bad = d.activities.map((a, i) =>
       i === d.activities.length - 1 ? { ...a, status: 'запланировано' as const, date: '2027-04-31' } : a,
     );

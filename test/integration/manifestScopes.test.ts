@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openWorkspace, type Workspace } from '../../workspace/workspace';
 import { MAY, NOW } from './workspace';
+import { api } from './api';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -60,7 +61,7 @@ function useSidebarAndMenu(ws: Workspace): void {
   }
   ws.run('proposePairs', {});
   ws.run('previewDocuments', 'analyticalReport');
-  const [pair] = ws.run('listProgramPairs') as Array<{ pairId: string }>;
+  const [pair] = api(ws, 'listProgramPairs');
   ws.run('getProgramDraft', pair.pairId);
   const settings = ws.values('Настройки')!;
   const row = settings.findIndex((r) => r[0] === 'Адреса для рассылки ссылок') + 1 || settings.length + 1;

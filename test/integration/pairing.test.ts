@@ -1,5 +1,6 @@
 import type { PairingView } from '../../src/contract/serverApi';
 import { columnOf, records, ROADMAP, setUpWorkspace, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const PAIRS = 'Пары и группы';
 
@@ -9,7 +10,7 @@ const demo = useDemoSchool('pairing');
 describe('«Подбор пар» on the demo banks', () => {
   test('a proposal: every mentee matched or listed with a reason, capacities kept, explanations in Russian', async () => {
     const ws = await demo();
-    const view = ws.run('proposePairs', {}) as PairingView;
+    const view = api(ws, 'proposePairs', {});
     const placed = view.units.flatMap((u) => u.mentees.map((m) => m.id));
     expect(placed.length + view.unmatched.length).toBe(view.mentees);
     expect(new Set(placed).size).toBe(placed.length);
@@ -29,7 +30,7 @@ describe('«Подбор пар» on the demo banks', () => {
 
   test('locks and exclusions hold across re-runs', async () => {
     const ws = await demo();
-    const first = ws.run('proposePairs', {}) as PairingView;
+    const first = api(ws, 'proposePairs', {});
     // The demo has three confirmed units; take proposals the methodologist may still change.
     const [unit, other] = first.units.filter((u) => !u.confirmed);
     const mentee = unit.mentees[0];
@@ -39,7 +40,7 @@ describe('«Подбор пар» on the demo banks', () => {
       locks: [{ menteeId: mentee.id, mentorId: lockTo.mentorId }],
       exclusions: [{ menteeId: other.mentees[0].id, mentorId: other.mentorId }],
     };
-    const second = ws.run('proposePairs', request) as PairingView;
+    const second = api(ws, 'proposePairs', request);
     const unitOf = (view: PairingView, id: string) => view.units.find((u) => u.mentees.some((m) => m.id === id));
     expect(unitOf(second, mentee.id)!.mentorId).toBe(lockTo.mentorId);
     expect(unitOf(second, mentee.id)!.mentees.find((m) => m.id === mentee.id)!.locked).toBe(true);
@@ -56,7 +57,7 @@ describe('«Подбор пар» on the demo banks', () => {
     const rows = records(ws, PAIRS);
     const ids = rows.flatMap((r) => r['ID наставляемых'].split('; '));
     expect(new Set(ids).size).toBe(ids.length);
-    const view = ws.run('proposePairs', {}) as PairingView;
+    const view = api(ws, 'proposePairs', {});
     expect(new Set(ids)).toEqual(new Set(view.units.flatMap((u) => u.mentees.map((m) => m.id))));
     expect(rows.filter((r) => r['Статус'] === 'утверждено')).toEqual(confirmedBefore);
     const proposed = rows.find((r) => r['Статус'] === 'предложено')!;
@@ -135,13 +136,13 @@ describe('consent withdrawn after pairing', () => {
 describe('capacity override', () => {
   test('a mentor given more places by the methodologist takes more mentees', async () => {
     const ws = await demo();
-    const first = ws.run('proposePairs', {}) as PairingView;
+    const first = api(ws, 'proposePairs', {});
     // Only a mentor who offered group work may take more than one (issue 17.4).
     const forms = Object.fromEntries(records(ws, 'Наставники').map((r) => [r.ID, r['Формы']]));
     const unit = first.units.find((u) => !u.confirmed && forms[u.mentorId].includes('Групповая'))!;
     expect(first.unmatched.length).toBeGreaterThan(0);
     const places = unit.mentees.length + 2;
-    const wider = ws.run('proposePairs', { capacityOverrides: { [unit.mentorId]: places } }) as PairingView;
+    const wider = api(ws, 'proposePairs', { capacityOverrides: { [unit.mentorId]: places } });
     const after = wider.units.find((u) => u.mentorId === unit.mentorId)!;
     expect(after.capacity).toBe(places);
     expect(after.mentees.length).toBeGreaterThan(unit.mentees.length);
@@ -168,7 +169,7 @@ describe('the form of mentoring (issue 17.4)', () => {
     expect(onlyPairs.size).toBeGreaterThan(0);
     const wish = Object.fromEntries(records(ws, 'Наставляемые').map((r) => [r.ID, r['Форма']]));
     for (const request of [{}, { capacityOverrides: Object.fromEntries([...onlyPairs].map((id) => [id, 5])) }]) {
-      const view = ws.run('proposePairs', request) as PairingView;
+      const view = api(ws, 'proposePairs', request);
       for (const unit of view.units) {
         if (onlyPairs.has(unit.mentorId)) expect(unit.mentees).toHaveLength(1);
         if (onlyGroups.has(unit.mentorId)) expect(unit.mentees.length).toBeGreaterThan(1);

@@ -6,6 +6,7 @@
 import { openWorkspace, type Workspace } from '../../workspace/workspace';
 import type { PairingRequest, PairingView } from '../../src/contract/serverApi';
 import { columnOf, NOW, records, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const PAIRS = 'Пары и группы';
 const demo = useDemoSchool('pairing-draft');
@@ -24,16 +25,16 @@ describe('confirmed pairs', () => {
     const ws = await demo();
     const confirmed = records(ws, PAIRS).filter((r) => r['Статус'] === 'утверждено');
     expect(confirmed.length).toBeGreaterThan(0);
-    const opened = ws.run('proposePairs') as PairingView;
+    const opened = api(ws, 'proposePairs');
     // What the panel sends back on «Подобрать»: its settings, and (as the old panel did) the locked mentees.
     const locks = opened.units.flatMap((u) =>
       u.mentees.filter((m) => m.locked).map((m) => ({ menteeId: m.id, mentorId: u.mentorId })),
     );
-    const again = ws.run('proposePairs', { ...opened.settings, locks }) as PairingView;
+    const again = api(ws, 'proposePairs', { ...opened.settings, locks });
     expect(again.rejectedLocks).toEqual([]);
     // What the panel sends: every weight spelled out, nothing changed — not an unsaved draft.
     const weights = Object.fromEntries(opened.weights.map((w) => [w.key, w.value]));
-    const plain = ws.run('proposePairs', { ...opened.settings, weights }) as PairingView;
+    const plain = api(ws, 'proposePairs', { ...opened.settings, weights });
     expect(plain.draft).toBe(false);
     expect(plain.rejectedLocks).toEqual([]);
     for (const row of confirmed) {
@@ -47,7 +48,7 @@ describe('confirmed pairs', () => {
     let ws = await demo();
     const row = records(ws, PAIRS).find((r) => r['Статус'] === 'утверждено' && r['Вид'] === 'пара')!;
     // Give the confirmed pair's mentor room for more and exclude another mentee from them.
-    const view = ws.run('proposePairs') as PairingView;
+    const view = api(ws, 'proposePairs');
     const other = view.units.find((u) => !u.confirmed)!;
     const request: PairingRequest = {
       ...view.settings,
@@ -56,7 +57,7 @@ describe('confirmed pairs', () => {
     };
     ws.run('keepPairingDraft', request);
     ws = await reload(ws);
-    const reopened = ws.run('proposePairs') as PairingView;
+    const reopened = api(ws, 'proposePairs');
     const unit = reopened.units.find((u) => u.pairId === row.ID)!;
     expect(unit.confirmed).toBe(true);
     expect(unit.kind).toBe('пара');
@@ -68,7 +69,7 @@ describe('confirmed pairs', () => {
 describe('the panel’s edits are kept until saved or discarded', () => {
   test('exclusions and places survive a reload; «Отменить изменения» returns to the saved settings', async () => {
     let ws = await demo();
-    const view = ws.run('proposePairs') as PairingView;
+    const view = api(ws, 'proposePairs');
     expect(view.draft).toBe(false);
     const [a, b] = view.units.filter((u) => !u.confirmed);
     const request: PairingRequest = {
@@ -79,7 +80,7 @@ describe('the panel’s edits are kept until saved or discarded', () => {
     };
     expect(ws.run('keepPairingDraft', request)).toBe(true);
     ws = await reload(ws);
-    const reopened = ws.run('proposePairs') as PairingView;
+    const reopened = api(ws, 'proposePairs');
     expect(reopened.draft).toBe(true);
     expect(reopened.settings).toEqual(request);
     expect(reopened.names[a.mentees[0].id]).toBe(a.mentees[0].name);
@@ -88,9 +89,9 @@ describe('the panel’s edits are kept until saved or discarded', () => {
     // «Подобрать» with other settings keeps those as the draft.
     const changed = { ...request, weights: { subject: 1 } };
     ws.run('proposePairs', changed);
-    expect((ws.run('proposePairs') as PairingView).settings).toEqual(changed);
+    expect(api(ws, 'proposePairs').settings).toEqual(changed);
 
-    const discarded = ws.run('discardPairingDraft') as PairingView;
+    const discarded = api(ws, 'discardPairingDraft');
     expect(discarded.draft).toBe(false);
     expect(discarded.settings.exclusions).toEqual([]);
     expect(discarded).toEqual(view);
@@ -100,7 +101,7 @@ describe('the panel’s edits are kept until saved or discarded', () => {
 
   test('«Сохранить» makes the draft the saved settings: reopening shows what was saved', async () => {
     let ws = await demo();
-    const view = ws.run('proposePairs') as PairingView;
+    const view = api(ws, 'proposePairs');
     const a = view.units.find((u) => !u.confirmed)!;
     const request: PairingRequest = {
       weights: {},
@@ -111,7 +112,7 @@ describe('the panel’s edits are kept until saved or discarded', () => {
     ws.run('keepPairingDraft', request);
     ws.run('savePairs', request);
     ws = await reload(ws);
-    const reopened = ws.run('proposePairs') as PairingView;
+    const reopened = api(ws, 'proposePairs');
     expect(reopened.draft).toBe(false);
     expect(reopened.settings).toEqual(request);
     const saved = records(ws, PAIRS).filter((r) => r['Статус'] === 'предложено');
@@ -128,7 +129,7 @@ describe('stable IDs', () => {
     const ws = await demo();
     const key = (r: Record<string, string>) => `${r['ID наставника']}|${r['ID наставляемых']}`;
     const num = (id: string) => Number(id.replace(/^ПГ-/, ''));
-    const view = ws.run('proposePairs', {}) as PairingView;
+    const view = api(ws, 'proposePairs', {});
     const moved = view.units.find(
       (u) => !u.confirmed && u.mentees.length === 1 && u.mentees[0].alternatives.some((x) => !x.current),
     )!;

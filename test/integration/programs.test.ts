@@ -1,12 +1,7 @@
 import { type Workspace } from '../../workspace/workspace';
-import type {
-  BatchProgress,
-  ProgramActivity,
-  ProgramDraft,
-  ProgramPairView,
-  SaveProgramResult,
-} from '../../src/contract/serverApi';
+import type { ProgramActivity, ProgramDraft } from '../../src/contract/serverApi';
 import { columnOf, records, ROADMAP, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const PROGRAMS = 'Программы';
 const PAIRS = 'Пары и группы';
@@ -14,10 +9,10 @@ const PAIRS = 'Пары и группы';
 /** The demo school: seeded once, a fresh copy for each test. */
 const demo = useDemoSchool('programs');
 
-const pairs = (ws: Workspace) => ws.run('listProgramPairs') as ProgramPairView[];
-const draftOf = (ws: Workspace, pairId: string) => ws.run('getProgramDraft', pairId) as ProgramDraft;
+const pairs = (ws: Workspace) => api(ws, 'listProgramPairs');
+const draftOf = (ws: Workspace, pairId: string) => api(ws, 'getProgramDraft', pairId);
 const save = (ws: Workspace, d: ProgramDraft, activities: ProgramActivity[] = d.activities) =>
-  ws.run('saveProgram', { pairId: d.pairId, goals: d.goals, tasks: d.tasks, activities }) as SaveProgramResult;
+  api(ws, 'saveProgram', { pairId: d.pairId, goals: d.goals, tasks: d.tasks, activities });
 const rowsOf = (ws: Workspace, programId: string) =>
   records(ws, PROGRAMS).filter((r) => r['ID программы'] === programId);
 
@@ -143,8 +138,8 @@ describe('saving and editing', () => {
 describe('the program document', () => {
   test('generated through the documents engine, linked from the pair', async () => {
     const ws = await demo();
-    let progress = ws.run('generateDocuments', { kind: 'program' }) as BatchProgress;
-    while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+    let progress = api(ws, 'generateDocuments', { kind: 'program' });
+    while (!progress.finished) progress = api(ws, 'continueDocuments', progress.jobId);
     const pair = pairs(ws)[0];
     const entry = progress.results.find((r) => r.related === pair.pairId)!;
     const text = ws.docText(/\/d\/([^/]+)/.exec(entry.docUrl)![1]);

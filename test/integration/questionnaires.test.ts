@@ -2,6 +2,7 @@ import { WITHDRAWAL_CHOICE } from '../../src/domain/questionnaires';
 import { byTitle, defs, menteeAnswers, mentorAnswers } from './answers';
 import { DEMO_USERS, type Workspace } from '../../workspace/workspace';
 import { columnIndex, columnOf, records, ROADMAP, setUpWorkspace } from './workspace';
+import { api } from './api';
 
 const MENTEES = 'Наставляемые';
 const MENTORS = 'Наставники';
@@ -116,7 +117,7 @@ describe('several staff accounts, and publishing', () => {
     const oldSheet = responseSheet(ws, 'Анкета наставника');
     const oldId = ws.findForm('Анкета наставника').id;
     ws.deleteForm(oldId);
-    const result = ws.run('setupQuestionnaires') as { message: string };
+    const result = api(ws, 'setupQuestionnaires');
     const mentor = ws.forms().find((f) => f.title === 'Анкета наставника')!;
     expect(mentor.id).not.toBe(oldId);
     expect(mentor.published).toBe(true);
@@ -137,7 +138,7 @@ describe('several staff accounts, and publishing', () => {
     const id = ws.findForm('Анкета наставляемого').id;
     ws.formApp().openById(id).setPublished(false);
     expect(() => ws.submitForm(id, menteeAnswers(), { email: 'petrova@school2.example' })).toThrow('не опубликована');
-    const result = ws.run('setupQuestionnaires') as { message: string };
+    const result = api(ws, 'setupQuestionnaires');
     expect(result.message).toContain(
       'Анкета «Анкета наставляемого» была не опубликована и теперь снова принимает ответы.',
     );
@@ -376,7 +377,7 @@ describe('links', () => {
     const ws = await withForms();
     expect(() => ws.run('sendFormLinks')).toThrow('Укажите адреса для рассылки');
     listStaff(ws, 'zavuch@school2.example, uchitel@school2.example; Zavuch@school2.example');
-    const result = ws.run('sendFormLinks') as { sent: number; message: string };
+    const result = api(ws, 'sendFormLinks');
     const mail = ws.mail();
     expect(mail.map((m) => [m.to, m.cc, m.bcc])).toEqual([
       [['zavuch@school2.example'], [], []],
@@ -390,7 +391,7 @@ describe('links', () => {
     const ws = await withForms();
     const addresses = Array.from({ length: 103 }, (_, i) => `t${i}@school2.example`);
     listStaff(ws, addresses.join(', '));
-    const result = ws.run('sendFormLinks') as { sent: number; message: string };
+    const result = api(ws, 'sendFormLinks');
     // A consumer account: 100 recipients a day.
     expect(result.sent).toBe(100);
     expect(ws.mail()).toHaveLength(100);

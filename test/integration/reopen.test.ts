@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openWorkspace } from '../../workspace/workspace';
 import { cellOf, NOW, records, ROADMAP } from './workspace';
+import { api } from './api';
 
 describe('a workspace folder keeps its state', () => {
   test('edits survive save and reopen; the .xlsx holds the roadmap a person can open', async () => {
@@ -18,7 +19,7 @@ describe('a workspace folder keeps its state', () => {
     expect(records(again, ROADMAP).find((r) => r['№'] === '1.3')!['Дата выполнения']).toBe('25.11.2026');
     expect(again.menu().length).toBe(12);
     // The roadmap's period survives too: re-running setup does not archive anything.
-    expect((again.run('setupSchoolYear') as { archivedSheet: string | null }).archivedSheet).toBeNull();
+    expect(api(again, 'setupSchoolYear').archivedSheet).toBeNull();
     // Validation and highlights are still there after the round trip.
     expect(() => again.edit(ROADMAP, cellOf(again, 'Статус', '1.2'), 'Готово')).toThrow('Недопустимое значение');
     expect(again.format(ROADMAP, cellOf(again, 'Мероприятие', '1.2')).background).toBe('#f4cccc');

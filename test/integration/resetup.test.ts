@@ -1,4 +1,5 @@
 import { cellOf, columnIndex, columnOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
+import { api } from './api';
 
 describe('re-running setup never loses what staff entered', () => {
   test('statuses, dates done, evidence, comments and added rows are kept', async () => {
@@ -11,7 +12,7 @@ describe('re-running setup never loses what staff entered', () => {
     ws.edit(ROADMAP, `A${last}:C${last}`, [['7.2', '7. Информационная поддержка', 'Статья в районной газете']]);
     const before = ws.values(ROADMAP);
 
-    const result = ws.run('setupSchoolYear') as { added: number; kept: number; restoredColumns: string[] };
+    const result = api(ws, 'setupSchoolYear');
     expect(result).toMatchObject({ added: 0, kept: 22, restoredColumns: [] });
     expect(ws.values(ROADMAP)).toEqual(before);
   });
@@ -20,7 +21,7 @@ describe('re-running setup never loses what staff entered', () => {
     const ws = await setUpWorkspace();
     ws.edit(ROADMAP, cellOf(ws, 'Комментарий', '2.2'), 'важно');
     ws.spreadsheet().getActiveSpreadsheet().getSheetByName(ROADMAP)!.deleteRow(rowOf(ws, '2.1'));
-    const result = ws.run('setupSchoolYear') as { added: number };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.added).toBe(1);
     const nos = records(ws, ROADMAP).map((r) => r['№']);
     expect(nos.slice(nos.indexOf('2'), nos.indexOf('2') + 3)).toEqual(['2', '2.1', '2.2']);
@@ -34,7 +35,7 @@ describe('re-running setup never loses what staff entered', () => {
     sheet.deleteColumn(columnIndex(ws, ROADMAP, 'Комментарий') + 1);
     expect(() => ws.run('getProgress')).not.toThrow();
 
-    const result = ws.run('setupSchoolYear') as { restoredColumns: string[]; message: string };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.restoredColumns).toEqual(['Комментарий']);
     expect(result.message).toContain('восстановлены столбцы: Комментарий');
     const header = ws.values(ROADMAP)![0];
@@ -78,7 +79,7 @@ describe('re-running setup never loses what staff entered', () => {
   test('a new period archives the old roadmap instead of overwriting it', async () => {
     const ws = await setUpWorkspace();
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
-    const result = ws.run('setupSchoolYear', { startYear: 2027 }) as { archivedSheet: string; period: string };
+    const result = api(ws, 'setupSchoolYear', { startYear: 2027 });
     expect(result).toMatchObject({ archivedSheet: 'Дорожная карта 2026–2027', period: '2027–2028' });
     expect(records(ws, 'Дорожная карта 2026–2027').find((r) => r['№'] === '1.3')!['Статус']).toBe('Выполнено');
     expect(records(ws, ROADMAP).find((r) => r['№'] === '1.3')).toMatchObject({

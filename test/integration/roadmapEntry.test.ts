@@ -1,5 +1,6 @@
 /** Issue 17 point 5: the roadmap refuses bad dates and links, and «Выполнено» needs evidence to count. */
 import { cellOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
+import { progressReport } from './api';
 
 const EVIDENCE = 'Подтверждение (ссылка)';
 const YELLOW = '#fff2cc';
@@ -27,13 +28,10 @@ describe('what staff may type on «Дорожная карта»', () => {
 
   test('«Выполнено» without evidence is highlighted, not counted, and named in the sidebar report and «Сводка»', async () => {
     const ws = await setUpWorkspace();
-    const before = ws.run('getProgress') as { overall: { done: number }; unconfirmed: unknown[] };
+    const before = progressReport(ws);
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
     expect(ws.format(ROADMAP, `C${rowOf(ws, '1.3')}`).background).toBe(YELLOW);
-    const after = ws.run('getProgress') as {
-      overall: { done: number; unconfirmed: number };
-      unconfirmed: Array<{ no: string }>;
-    };
+    const after = progressReport(ws);
     expect(after.overall.done).toBe(before.overall.done);
     expect(after.overall.unconfirmed).toBe(before.unconfirmed.length + 1);
     expect(after.unconfirmed.map((i) => i.no)).toContain('1.3');
@@ -45,7 +43,7 @@ describe('what staff may type on «Дорожная карта»', () => {
 
     ws.edit(ROADMAP, cellOf(ws, EVIDENCE, '1.3'), 'https://school2.example/protokol-1.pdf');
     expect(ws.format(ROADMAP, `C${rowOf(ws, '1.3')}`).background).toBe('#eeeeee');
-    const fixed = ws.run('getProgress') as { overall: { done: number } };
+    const fixed = progressReport(ws);
     expect(fixed.overall.done).toBe(before.overall.done + 1);
   });
 });

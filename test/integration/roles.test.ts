@@ -5,17 +5,10 @@
  */
 import { DEMO_USERS, type Workspace } from '../../workspace/workspace';
 import { records, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const TEACHER = DEMO_USERS.teacher;
 const demo = useDemoSchool('roles');
-
-interface MyPair {
-  email: string;
-  manages: boolean;
-  notice: string;
-  empty: string;
-  pairs: Array<{ pairId: string; role: string; mentorName: string; menteeNames: string[]; activities: unknown[] }>;
-}
 
 const snapshot = (ws: Workspace) => ({
   pairs: ws.values('Пары и группы'),
@@ -43,7 +36,7 @@ describe('a teacher’s account', () => {
   test('the curator named on «Настройки» may pair; the menu opens «Моя пара» for the teacher', async () => {
     const ws = await demo();
     ws.setUser(DEMO_USERS.staff);
-    expect((ws.run('proposePairs', {}) as { units: unknown[] }).units.length).toBeGreaterThan(0);
+    expect(api(ws, 'proposePairs', {}).units.length).toBeGreaterThan(0);
     ws.setUser(TEACHER);
     ws.run('menuShowPairing');
     const sidebar = ws.ui.dialogs[ws.ui.dialogs.length - 1];
@@ -57,7 +50,7 @@ describe('a teacher’s account', () => {
     const pair = pairs[0];
     const email = records(ws, 'Наставники').find((m) => m.ID === pair['ID наставника'])!.Email;
     ws.setUser(email);
-    const view = ws.run('getMyPair') as MyPair;
+    const view = api(ws, 'getMyPair');
     expect(view.manages).toBe(false);
     expect(view.notice).toContain('Подбор пар, программы, документы и рассылки ведут');
     const own = pairs.filter((p) => p['ID наставника'] === pair['ID наставника']).map((p) => p.ID);
@@ -66,7 +59,7 @@ describe('a teacher’s account', () => {
     expect(view.pairs[0].activities.length).toBeGreaterThan(0);
     // The teacher of the workspace is in no bank: told so, shown nothing.
     ws.setUser(TEACHER);
-    const none = ws.run('getMyPair') as MyPair;
+    const none = api(ws, 'getMyPair');
     expect(none.pairs).toEqual([]);
     expect(none.empty).toContain(`Адреса ${TEACHER} нет в столбце «Email»`);
   });

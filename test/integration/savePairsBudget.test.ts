@@ -3,8 +3,9 @@
  * school whatever the panel sends (the calls do not grow with the number of people: bench/run.mjs),
  * and «Подобрать» stays as cheap as it was.
  */
-import type { PairingRequest, PairingView } from '../../src/contract/serverApi';
+import type { PairingRequest } from '../../src/contract/serverApi';
 import { records, useDemoSchool } from './workspace';
+import { api } from './api';
 
 const PAIRS = 'Пары и группы';
 const SAVE_BUDGET = 80;
@@ -15,7 +16,7 @@ describe('«Подбор пар» within its call budget on the demo school', ()
   test('«Подобрать» and «Сохранить» with the panel as opened', async () => {
     const ws = await demo();
     ws.resetCalls();
-    const view = ws.run('proposePairs', {}) as PairingView;
+    const view = api(ws, 'proposePairs', {});
     expect(ws.calls().total).toBeLessThanOrEqual(PROPOSE_BUDGET);
     ws.resetCalls();
     ws.run('savePairs', {});
@@ -32,7 +33,7 @@ describe('«Подбор пар» within its call budget on the demo school', ()
 
   test('«Сохранить» with an edited draft, as the sidebar sends it: the lock is saved and the draft becomes the saved settings', async () => {
     const ws = await demo();
-    const view = ws.run('proposePairs', {}) as PairingView;
+    const view = api(ws, 'proposePairs', {});
     const unit = view.units.find((u) => !u.confirmed && u.mentees.some((m) => m.alternatives.some((a) => !a.current)))!;
     const mentee = unit.mentees.find((m) => m.alternatives.some((a) => !a.current))!;
     const other = mentee.alternatives.find((a) => !a.current)!;
@@ -49,6 +50,6 @@ describe('«Подбор пар» within its call budget on the demo school', ()
     expect(save.total).toBeLessThanOrEqual(SAVE_BUDGET);
     const row = records(ws, PAIRS).find((r) => r['ID наставляемых'].split('; ').includes(mentee.id))!;
     expect(row['ID наставника']).toBe(other.mentorId);
-    expect((ws.run('proposePairs') as PairingView).draft).toBe(false);
+    expect(api(ws, 'proposePairs').draft).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { records, ROADMAP, rowOf, setUpWorkspace, useDemoSchool } from './workspace';
+import { api, progressReport } from './api';
 
 describe('setupSchoolYear on the built bundle', () => {
   test('the add-on menu offers the setup, the progress panel, the summary refresh and the questionnaires', async () => {
@@ -96,14 +97,14 @@ describe('setupSchoolYear on the built bundle', () => {
       'Учебный год': '2026–2027',
       'Часовой пояс': 'Europe/Moscow',
     });
-    const result = ws.run('setupSchoolYear') as { period: string; archivedSheet: string | null };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.period).toBe('2026–2027');
     expect(result.archivedSheet).toBeNull();
   });
 
   test('without options or settings the period comes from the clock', async () => {
     const ws = await setUpWorkspace({ setup: false, now: '2027-07-01T09:00:00+03:00' });
-    const result = ws.run('setupSchoolYear') as { period: string };
+    const result = api(ws, 'setupSchoolYear');
     expect(result.period).toBe('2027–2028');
   });
 
@@ -175,7 +176,7 @@ describe('the demo school', () => {
     expect(done.every((r) => r['Дата выполнения'] !== '' && r['Подтверждение (ссылка)'].startsWith('https://'))).toBe(
       true,
     );
-    const report = ws.run('getProgress') as { overdue: unknown[]; overall: { done: number } };
+    const report = progressReport(ws);
     // The demo left two activities overdue; writing the programs closed one of them (5.2).
     expect(report.overdue.length).toBe(1);
     expect(report.overall.done).toBe(done.length);
@@ -224,7 +225,7 @@ describe('the setup dialog', () => {
     const ws = await setUpWorkspace({ setup: false });
     ws.run('menuShowProgress');
     expect(ws.ui.dialogs[ws.ui.dialogs.length - 1]).toMatchObject({ kind: 'sidebar', title: 'Наставничество' });
-    expect(() => ws.run('getProgress')).toThrow('Дорожная карта ещё не создана');
+    expect(ws.run('getProgress')).toEqual({ state: 'noRoadmap' });
   });
 
   test('«Обновить сводку» before setup shows a Russian alert instead of failing', async () => {

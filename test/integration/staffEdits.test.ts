@@ -1,4 +1,5 @@
 import { cellOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
+import { progressReport } from './api';
 
 const RED = '#f4cccc';
 const GREY = '#eeeeee';
@@ -15,13 +16,13 @@ describe('staff keep the roadmap', () => {
 
   test('marking an overdue activity «Выполнено» with evidence greys it, stamps today and updates «Сводка»', async () => {
     const ws = await setUpWorkspace();
-    const before = ws.run('getProgress') as { overall: { done: number; overdue: number } };
+    const before = progressReport(ws);
     ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', '1.3'), 'https://school2.example/prikaz-51.pdf');
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
     const row = records(ws, ROADMAP).find((r) => r['№'] === '1.3')!;
     expect(row['Дата выполнения']).toBe('25.11.2026');
     expect(ws.format(ROADMAP, `C${rowOf(ws, '1.3')}`)).toMatchObject({ background: GREY, fontColor: '#7f7f7f' });
-    const after = ws.run('getProgress') as { overall: { done: number; overdue: number } };
+    const after = progressReport(ws);
     expect(after.overall.done).toBe(before.overall.done + 1);
     expect(after.overall.overdue).toBe(before.overall.overdue - 1);
     const summary = ws.values('Сводка')!;
@@ -47,13 +48,13 @@ describe('staff keep the roadmap', () => {
     const ws = await setUpWorkspace();
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.1'), 'Отменено');
     expect(ws.format(ROADMAP, `C${rowOf(ws, '1.1')}`).background).not.toBe(RED);
-    const report = ws.run('getProgress') as { stages: Array<{ stage: string; cancelled: number; total: number }> };
+    const report = progressReport(ws);
     expect(report.stages[0]).toMatchObject({ stage: '1', cancelled: 1, total: 8 });
   });
 
   test('the progress report is plain JSON with ISO dates, for google.script.run', async () => {
     const ws = await setUpWorkspace();
-    const report = ws.run('getProgress') as { asOf: string; overdue: Array<{ end: string }> };
+    const report = progressReport(ws);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     expect(report.asOf).toBe('2026-11-25');
     expect(report.overdue[0].end).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../../workspace/workspace';
-import type { BatchProgress, DocumentsView, ProgramDraft, ProgramPairView } from '../../src/contract/serverApi';
 import { useDemoSchool } from './workspace';
+import { api, progressReport } from './api';
 
 const STATE = 'Служебные данные';
 const demo = useDemoSchool('state');
@@ -33,15 +33,15 @@ describe('the state sheet', () => {
 
   test('a program with 20 goals and 20 tasks of 300 characters is saved and read back whole', async () => {
     const ws = await demo();
-    const [pair] = ws.run('listProgramPairs') as ProgramPairView[];
-    const draft = ws.run('getProgramDraft', pair.pairId) as ProgramDraft;
+    const [pair] = api(ws, 'listProgramPairs');
+    const draft = api(ws, 'getProgramDraft', pair.pairId);
     const line = (what: string, i: number) =>
       `${what} ${i + 1}: ${'развитие профессиональных компетенций '.repeat(10)}`.slice(0, 299) + '.';
     const goals = Array.from({ length: 20 }, (_, i) => line('Цель', i));
     const tasks = Array.from({ length: 20 }, (_, i) => line('Задача', i));
     expect(Buffer.byteLength(JSON.stringify({ goals, tasks }))).toBeGreaterThan(9 * 1024);
     ws.run('saveProgram', { pairId: draft.pairId, goals, tasks, activities: draft.activities });
-    const again = ws.run('getProgramDraft', pair.pairId) as ProgramDraft;
+    const again = api(ws, 'getProgramDraft', pair.pairId);
     expect(again.goals).toEqual(goals);
     expect(again.tasks).toEqual(tasks);
   });
@@ -53,7 +53,7 @@ describe('the state sheet', () => {
     const ss = ws.spreadsheet().getActiveSpreadsheet();
     ss.deleteSheet(ss.getSheetByName(STATE)!);
     Object.assign(ws.properties.documentStore(ws.id), before);
-    const progress = ws.run('getProgress') as { period: string };
+    const progress = progressReport(ws);
     expect(progress.period).toBe('2026–2027');
     expect(stateOf(ws)).toEqual(before);
     expect(ws.properties.documents[ws.id]).toEqual({});
@@ -84,7 +84,7 @@ describe('the clock trigger', () => {
     // A batch of documents in the first school makes its trigger hourly; the other one stays daily.
     // A new director: every statement is made again, more than one sidebar call holds.
     ws.run('setupSchoolYear', { director: 'Сидорова Нина Ивановна' });
-    const batch = ws.run('generateDocuments', { kind: 'consentPersonalData' }) as BatchProgress;
+    const batch = api(ws, 'generateDocuments', { kind: 'consentPersonalData' });
     expect(batch.finished).toBe(false);
     expect(clockTriggers(ws)).toHaveLength(2);
     expect(stateOf(ws).clockMode).toBe('hourly');
@@ -92,7 +92,7 @@ describe('the clock trigger', () => {
 
     const runs = ws.advanceTo('2026-11-26T08:00:00+03:00');
     expect(runs.every((r) => r.ok)).toBe(true);
-    expect((ws.run('getDocumentsView') as DocumentsView).job).toBeNull();
+    expect(api(ws, 'getDocumentsView').job).toBeNull();
     expect(stateOf(ws).remindersLastRun).toBe('2026-11-26');
     expect(stateOf(other).remindersLastRun).toBe('2026-11-26');
     // The other school got none of the first one's documents.

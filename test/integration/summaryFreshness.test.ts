@@ -7,6 +7,7 @@ import { COLORS } from '../../src/sheets/colors';
 import type { Workspace } from '../../workspace/workspace';
 import { menteeAnswers } from './answers';
 import { cellOf, ROADMAP, useDemoSchool } from './workspace';
+import { progressReport } from './api';
 
 const SUMMARY = 'Сводка';
 const demo = useDemoSchool('summary-freshness');
@@ -24,7 +25,7 @@ describe('«Сводка» after events', () => {
     ws.edit(ROADMAP, cellOf(ws, 'Подтверждение (ссылка)', '6.1'), 'https://school2.example/news/1');
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '6.1'), 'Выполнено');
     const partial = readable(ws);
-    const report = ws.run('getProgress') as { overall: { done: number } };
+    const report = progressReport(ws);
     expect(partial.find((row) => row[1] === 'Итого')![3]).toBe(String(report.overall.done));
     ws.run('menuRefreshSummary');
     expect(partial).toEqual(readable(ws));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../workspace/workspace';
 import type { BatchProgress, GenerateRequest } from '../../src/contract/serverApi';
+import { api } from './api';
 
 /** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */
 export const NOW = '2026-11-25T10:00:00+03:00';
@@ -72,10 +73,10 @@ export function useDemoSchool(name: string, now: string = NOW): () => Promise<Wo
 
 /** Runs a batch of documents the way the sidebar does: generate, then continue until finished. */
 export function generateDocuments(ws: Workspace, request: GenerateRequest): BatchProgress {
-  let progress = ws.run('generateDocuments', request) as BatchProgress;
+  let progress = api(ws, 'generateDocuments', request);
   for (let guard = 0; !progress.finished; guard++) {
     if (guard > 500) throw new Error('batch never finished');
-    progress = ws.run('continueDocuments', progress.jobId) as BatchProgress;
+    progress = api(ws, 'continueDocuments', progress.jobId);
   }
   return progress;
 }

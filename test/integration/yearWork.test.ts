@@ -8,8 +8,8 @@ import {
   type YearFormDefinition,
 } from '../../src/domain/monitoring';
 import { practiceForm, PRACTICE_CONSENT_CHOICE } from '../../src/domain/events/practiceForm';
-import type { YearView } from '../../src/contract/serverApi';
 import { columnOf, MAY, records, ROADMAP, setUpWorkspace, useDemoSchool } from './workspace';
+import { api, progressReport } from './api';
 
 const EVENTS = 'Мероприятия';
 const LOG = 'Журнал';
@@ -102,14 +102,14 @@ describe('events close their roadmap activities', () => {
     const topic = HOSTILE.slice(HOSTILE.indexOf(' ') + 1);
     typeEvent(ws, 2, { Дата: '20.11.2026', Вид: 'Семинар', Тема: topic, 'Участников (число)': '12' });
     expect(records(ws, EVENTS)[0]['Тема']).toBe(topic);
-    const news = ws.run('prepareNews', 'М-001') as { url: string; message: string };
+    const news = api(ws, 'prepareNews', 'М-001');
     expect(news.message).toContain('М-001');
     const id = /\/d\/([^/]+)/.exec(news.url)![1];
     expect(ws.docText(id)).toContain(topic.replace(/\s+$/, ''));
     expect(ws.docText(id)).toContain('12 педагогов');
     expect(records(ws, EVENTS)[0]['Новость (ссылка)']).toBe(news.url);
     // Again: the same draft is updated in place, not a second document.
-    const again = ws.run('prepareNews', 'М-001') as { url: string };
+    const again = api(ws, 'prepareNews', 'М-001');
     expect(again.url).toBe(news.url);
     expect(() => ws.run('prepareNews', 'М-999')).toThrow('Мероприятие М-999 не найдено');
   });
@@ -172,7 +172,7 @@ describe('the demo school in May', () => {
 
   test('a monitoring answer changes the figures and the non-respondents; a stranger’s answer is not kept', async () => {
     const ws = await demo();
-    const view = ws.run('getYearView') as YearView;
+    const view = api(ws, 'getYearView');
     expect(view.monitoring.answered).toBeGreaterThan(0);
     const folder = ws.files().find((f) => f.name === 'Методическая копилка');
     expect(view.materialsFolderUrl).toBe(`https://drive.google.com/drive/folders/${folder!.id}`);
@@ -195,13 +195,13 @@ describe('the demo school in May', () => {
     ws.submitForm(def.title, byTitle(def, { ...answers, consent: [MONITORING_CONSENT_CHOICE] }), {
       email: 'stranger@school2.example',
     });
-    expect((ws.run('getYearView') as YearView).monitoring.answered).toBe(view.monitoring.answered);
+    expect(api(ws, 'getYearView').monitoring.answered).toBe(view.monitoring.answered);
     expect(JSON.stringify(ws.values('Мониторинг — ответы'))).not.toContain('stranger');
 
     ws.submitForm(def.title, byTitle(def, { ...answers, consent: [MONITORING_CONSENT_CHOICE] }), {
       email: person.Email,
     });
-    const after = ws.run('getYearView') as YearView;
+    const after = api(ws, 'getYearView');
     expect(after.monitoring.answered).toBe(view.monitoring.answered + 1);
     expect(after.monitoring.nonRespondents.map((n) => n.name)).not.toContain(missing.name);
     const sheet = ws.values('Мониторинг')!.map((r) => r.join(' | '));
@@ -211,7 +211,7 @@ describe('the demo school in May', () => {
     expect(JSON.stringify(records(ws, 'Мониторинг — ответы'))).not.toContain(person.Email);
     // A new school year starts without answers; last year's rows stay on the sheet, marked with their year.
     ws.run('setupSchoolYear', { startYear: 2027 });
-    expect((ws.run('getYearView') as YearView).monitoring.answered).toBe(0);
+    expect(api(ws, 'getYearView').monitoring.answered).toBe(0);
     const kept = records(ws, 'Мониторинг — ответы');
     expect(kept).toHaveLength(after.monitoring.answered);
     expect(kept.every((r) => r['Учебный год'] === '2026–2027')).toBe(true);
@@ -219,8 +219,8 @@ describe('the demo school in May', () => {
 
   test('the analytical report shows the figures of «Мониторинг» and «Сводка»', async () => {
     const ws = await demo();
-    let progress = ws.run('generateDocuments', { kind: 'analyticalReport' }) as { jobId: string; finished: boolean };
-    while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as typeof progress;
+    let progress = api(ws, 'generateDocuments', { kind: 'analyticalReport' });
+    while (!progress.finished) progress = api(ws, 'continueDocuments', progress.jobId);
     const entry = records(ws, 'Документы').find((r) => r['Вид'] === 'Аналитическая справка')!;
     const text = ws.docText(/\/d\/([^/]+)/.exec(entry['Документ (ссылка)'])![1]);
     const monitoring = ws.values('Мониторинг')!;
@@ -254,7 +254,7 @@ describe('the demo school in May', () => {
       [latest['Дата'], latest.ID, 'социальные сети', 'Семинар', 'https://vk.example/school2/1'],
     ]);
     // «Сводка» catches up when someone opens «Ход реализации» (or the file, or the menu's refresh).
-    expect((ws.run('getProgress') as { year: { events: { unpublished: number } } }).year.events.unpublished).toBe(0);
+    expect(progressReport(ws).year!.events.unpublished).toBe(0);
     expect(flagged()).toEqual([]);
   });
 
@@ -266,12 +266,10 @@ describe('the demo school in May', () => {
       'Пары и группы по статусам',
       'Мониторинг: средний балл (1–10)',
     ]);
-    const report = ws.run('getProgress') as {
-      year: { pairs: { confirmed: number }; monitoring: { answered: number } };
-    };
+    const report = progressReport(ws);
     const summary = ws.values('Сводка')!;
     const pairsData = summary.find((r) => r[17] === 'утверждено')!;
-    expect(Number(pairsData[18])).toBe(report.year.pairs.confirmed);
+    expect(Number(pairsData[18])).toBe(report.year!.pairs.confirmed);
     expect(charts[1].ranges).toEqual(['R14:S17']);
     // Setting up again does not add charts or a second clock trigger.
     ws.run('setupSchoolYear', {});
@@ -368,7 +366,7 @@ describe('reminders', () => {
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(0);
     // Switched on again: opening «Итоги года» (or the next setup) brings the daily trigger back.
     setSetting(ws, 'Напоминания: включены', 'да');
-    expect((ws.run('getYearView') as YearView).reminders.enabled).toBe(true);
+    expect(api(ws, 'getYearView').reminders.enabled).toBe(true);
     expect(ws.triggers().filter((t) => t.eventType === 'CLOCK')).toHaveLength(1);
   });
 });
@@ -380,7 +378,7 @@ describe('personal monitoring links', () => {
     const ws = await demo();
     const monitoringMail = () => ws.mail().filter((m) => m.subject.startsWith('Мониторинг программы'));
     ws.outbox.usage = { day: '2026-11-25', recipients: { 'metodist@school2.example': 98 } };
-    const first = ws.run('sendMonitoringLinks') as { sent: number; message: string };
+    const first = api(ws, 'sendMonitoringLinks');
     expect(first.sent).toBe(2);
     expect(first.message).toMatch(/Ещё \d+ — завтра/);
     expect(monitoringMail()).toHaveLength(2);
@@ -391,8 +389,8 @@ describe('personal monitoring links', () => {
       .filter((m) => m.body.includes('usp=pp_url') && !m.subject.includes('отчёт о встрече'))
       .map((m) => m.to.join(','));
     expect(new Set(withLink).size).toBe(withLink.length);
-    expect(withLink).toHaveLength((ws.run('getYearView') as YearView).monitoring.expected);
-    expect((ws.run('sendMonitoringLinks') as { message: string }).message).toContain('новых адресатов нет');
+    expect(withLink).toHaveLength(api(ws, 'getYearView').monitoring.expected);
+    expect(api(ws, 'sendMonitoringLinks').message).toContain('новых адресатов нет');
     // Each link is the person's own: the form opens with the pair chosen.
     expect(monitoringMail()[0].body).toMatch(/viewform\?usp=pp_url&entry\.\d+=/);
   });
@@ -413,13 +411,13 @@ describe('the «Итоги года» panel', () => {
         materials: 'javascript:alert(1)',
       }),
     ).toThrow('http');
-    const view = ws.run('addPractice', {
+    const view = api(ws, 'addPractice', {
       title: HOSTILE,
       author: 'Иванова А. П.',
       competence: 'Планирование и проведение современного урока',
       description: HOSTILE,
       materials: 'https://drive.example/folder',
-    }) as YearView;
+    });
     expect(view.practices).toHaveLength(1);
     expect(view.practices[0]).toMatchObject({ id: 'МП-001', title: HOSTILE, status: 'предложена' });
     expect(records(ws, 'Методическая копилка')[0]['Название практики']).toBe(HOSTILE);
@@ -428,7 +426,7 @@ describe('the «Итоги года» panel', () => {
   test('a teacher proposes a practice through the form; sent twice it is one practice; nothing is lost', async () => {
     const ws = await setUpWorkspace();
     ws.run('setupQuestionnaires');
-    const view = ws.run('getYearView') as YearView;
+    const view = api(ws, 'getYearView');
     expect(view.practiceFormUrl).toMatch(/^https:\/\/docs\.google\.com\/forms\//);
     const def = practiceForm({ operator: '', competences: [] });
     const answers = byTitle(def as unknown as YearFormDefinition, {

@@ -1,5 +1,5 @@
 /** Pure helpers of the sidebar views and the setup form's validation. */
-import { clampPercent, formatDate, isNoRoadmapError, periodLabel, TIME_ZONES } from '../../sidebar/format';
+import { clampPercent, formatDate, periodLabel, TIME_ZONES } from '../../sidebar/format';
 import { toOptions } from '../../sidebar/setupModel';
 
 const blank = {
@@ -29,15 +29,6 @@ test('clampPercent keeps the bar within 0…100', () => {
   expect(clampPercent(-3)).toBe(0);
   expect(clampPercent(NaN)).toBe(0);
   expect(clampPercent('50')).toBe(0);
-});
-
-test('the no-roadmap error is recognised', () => {
-  expect(isNoRoadmapError('Дорожная карта ещё не создана. Выберите «Наставничество → Настроить учебный год…»')).toBe(
-    true,
-  );
-  expect(isNoRoadmapError('Не найден лист «Дорожная карта»')).toBe(true);
-  expect(isNoRoadmapError('Нет столбца «Срок» на листе «Дорожная карта»')).toBe(false);
-  expect(isNoRoadmapError('Превышено время выполнения')).toBe(false);
 });
 
 test('twelve Russian time zones', () => {

@@ -3,11 +3,13 @@
  *
  * Renders the sidebar in a happy-dom page with @testing-library/preact and a fake
  * google.script.run: the progress view shows server data as text (HTML in names stays text),
- * the no-roadmap error becomes a hint, and the setup view validates before calling the server.
+ * the no-roadmap state becomes a hint, and the setup view validates before calling the server.
  */
 import { fireEvent, screen } from '@testing-library/preact';
-import type { ProgressReport, YearFigures } from '../../src/contract/serverApi';
+import type { ProgressReport, ProgressState, YearFigures } from '../../src/contract/serverApi';
 import { boot, settle } from './sidebarHarness';
+
+const ready = (r: ProgressReport): ProgressState => ({ state: 'ready', report: r });
 
 const report: ProgressReport = {
   period: '2026–2027',
@@ -66,7 +68,7 @@ const report: ProgressReport = {
 };
 
 test('progress view shows the report, with HTML in names as text', async () => {
-  const { body, calls } = boot('progress', { getProgress: () => report });
+  const { body, calls } = boot('progress', { getProgress: () => ready(report) });
   await settle();
   expect(calls).toEqual([['getProgress']]);
   const text = body.textContent;
@@ -136,7 +138,7 @@ function yearBlock() {
 }
 
 test('progress view shows the year in figures: stages, pairs, programs, events, monitoring', async () => {
-  const { body } = boot('progress', { getProgress: () => ({ ...report, year }) });
+  const { body } = boot('progress', { getProgress: () => ready({ ...report, year }) });
   await settle();
   const y = yearBlock()!;
   expect(y).not.toBeNull();
@@ -176,7 +178,7 @@ test('the year block: no monitoring answers and no programs are empty states; al
     monitoring: null,
     monitoringQuestions: [],
   };
-  boot('progress', { getProgress: () => ({ ...report, year: quiet }) });
+  boot('progress', { getProgress: () => ready({ ...report, year: quiet }) });
   await settle();
   const y = yearBlock()!;
   expect(y.text).toContain('Ответов мониторинга пока нет.');
@@ -187,7 +189,7 @@ test('the year block: no monitoring answers and no programs are empty states; al
 });
 
 test('the year block is hidden when the report has no year figures', async () => {
-  const { body } = boot('progress', { getProgress: () => report });
+  const { body } = boot('progress', { getProgress: () => ready(report) });
   await settle();
   expect(body.textContent).toContain('Подготовительный');
   expect(yearBlock()).toBeNull();
@@ -199,7 +201,7 @@ test('an error shows a Russian banner with retry; retry reloads', async () => {
   const { body, calls } = boot('progress', {
     getProgress: () => {
       if (n++ === 0) throw new Error('Превышено время ожидания');
-      return report;
+      return ready(report);
     },
   });
   await settle();
@@ -213,14 +215,22 @@ test('an error shows a Russian banner with retry; retry reloads', async () => {
 });
 
 test('a missing roadmap is a friendly hint, not an error', async () => {
+  const { body } = boot('progress', { getProgress: (): ProgressState => ({ state: 'noRoadmap' }) });
+  await settle();
+  expect(body.textContent).toContain('Дорожная карта ещё не создана.');
+  expect(body.textContent).toContain('Наставничество → Настроить учебный год…');
+  expect(body.textContent).not.toContain('Не удалось получить данные');
+});
+
+test('the hint comes from the state, not the wording of an error', async () => {
   const { body } = boot('progress', {
     getProgress: () => {
-      throw new Error('Дорожная карта ещё не создана. Выберите «Наставничество → Настроить учебный год…».');
+      throw new Error('Не найден лист «Дорожная карта»: таблицу сейчас обновляет другой пользователь.');
     },
   });
   await settle();
-  expect(body.textContent).toContain('Наставничество → Настроить учебный год…');
-  expect(body.textContent).not.toContain('Не удалось получить данные');
+  expect(body.textContent).toContain('Не удалось получить данные: Не найден лист «Дорожная карта»');
+  expect(body.textContent).not.toContain('Проверить ещё раз');
 });
 
 const defaults = {
