@@ -5,6 +5,7 @@
  */
 
 import type { DocumentKindId } from '../domain/documents/types';
+import type { IsJson } from './json';
 import type { ActivityStatus, ProgramActivity } from '../domain/programs';
 import type { MonitoringTotals, QuestionFigure } from '../domain/monitoring/types';
 import type { OverdueItem, StageProgress } from '../domain/roadmap/progress';
@@ -465,3 +466,19 @@ export interface ServerApi {
   prepareNews(eventId: string): NewsResult;
   addPractice(input: PracticeInput): YearView;
 }
+
+/**
+ * Every argument and result of ServerApi travels as JSON (see ./json): a Date, a Map, a function or
+ * undefined inside a list would fail or change on the way. A function that breaks this is named in
+ * the compiler's error here («"getProgress"» does not satisfy the constraint «never»).
+ */
+type Assert<T extends never> = T;
+export type ServerApiIsJson = Assert<
+  {
+    [K in keyof ServerApi]: IsJson<Exclude<Parameters<ServerApi[K]>[number], undefined>> extends true
+      ? IsJson<ReturnType<ServerApi[K]>> extends true
+        ? never
+        : K
+      : K;
+  }[keyof ServerApi]
+>;
