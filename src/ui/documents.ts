@@ -9,16 +9,18 @@ import { ensureNameFormsSheet, NAME_FORMS_SHEET } from '../sheets/nameFormsSheet
 import { readSettings } from '../sheets/settings';
 import { timeZoneOf, todayIso } from '../sheets/cells';
 import { docUrlOf, DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
-import type {
-  BatchProgress,
-  DocumentEntry,
-  DocumentPreview,
-  DocumentStatus,
-  DocumentsView,
-  GenerateRequest,
+import {
+  documentKindSchema,
+  generateRequestSchema,
+  type BatchProgress,
+  type DocumentEntry,
+  type DocumentPreview,
+  type DocumentStatus,
+  type DocumentsView,
+  type GenerateRequest,
 } from '../contract/serverApi';
-import { shownValue, UserError } from './errors';
-import { dayProblem, isIsoDay } from '../domain/dates';
+import { parseRequest } from '../contract/validate';
+import { UserError } from './errors';
 import { contextSpreadsheet } from '../state/context';
 import { withLock } from '../state/lock';
 
@@ -29,26 +31,12 @@ const MAX_RESULTS = 200;
 
 const folderUrl = (id: string) => `https://drive.google.com/drive/folders/${id}`;
 
-function checkKind(kind: unknown): DocumentKindId {
-  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(DOCUMENT_KINDS, kind)) {
-    const shown = shownValue(kind);
-    throw new UserError(shown ? `Неизвестный вид документа: «${shown}».` : 'Не выбран вид документа.');
-  }
-  return kind as DocumentKindId;
-}
+const checkKind = (kind: unknown): DocumentKindId => parseRequest(documentKindSchema, kind);
 
+/** The request with its date: a missing one is today. */
 function checkRequest(request: unknown, today: string): Required<GenerateRequest> {
-  const r = (request ?? {}) as Record<string, unknown>;
-  if (typeof r !== 'object' || Array.isArray(r)) throw new UserError('Неверный запрос на создание документов.');
-  const kind = checkKind(r.kind);
-  const date = r.date === undefined || r.date === null || r.date === '' ? today : r.date;
-  if (typeof date !== 'string' || !isIsoDay(date)) {
-    const shown = shownValue(date);
-    const problem = shown ? dayProblem(shown) : 'дата не распознана';
-    throw new UserError(`Поле «Дата документов»: ${problem}. Выберите дату в календаре.`);
-  }
-  if (r.pdf !== undefined && typeof r.pdf !== 'boolean') throw new UserError('Параметр «PDF» должен быть да/нет.');
-  return { kind, date, pdf: r.pdf === true };
+  const r = parseRequest(generateRequestSchema, request);
+  return { kind: r.kind, date: r.date ?? today, pdf: r.pdf === true };
 }
 
 const kindOfName = new Map(Object.values(DOCUMENT_KINDS).map((k) => [k.shortTitle, k]));

@@ -11,19 +11,8 @@ export function userMessage(e: unknown): string {
   return `Произошла непредвиденная ошибка: ${detail}. Подробности записаны на лист «Журнал».`;
 }
 
-const SHOWN_MAX = 60;
-
-/**
- * A value the sidebar sent, as a message may quote it: text and numbers as they are (cut), '' for
- * anything else (null, a list, an object), which a message must not print as «undefined» or
- * «[object Object]».
- */
-export function shownValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value !== 'string') return '';
-  const text = value.replace(/\s+/g, ' ').trim();
-  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
-}
+/** Where a message quotes a value the sidebar sent (kept with the request schemas). */
+export { shownValue } from '../contract/validate';
 
 /** Logs an unexpected error to «Журнал» (when it can); the user is told by the caller. */
 function logFailure(name: string, e: unknown): void {

@@ -24,7 +24,13 @@ import {
 } from '../sheets/pairsSheet';
 import { markActivitiesAll, roadmapStartYear } from '../sheets/roadmapSheet';
 import { markSummaryStale } from '../sheets/summaryFreshness';
-import type { PairingRequest, PairingView, PairRef, SavePairsResult } from '../contract/serverApi';
+import {
+  pairingRequestSchema,
+  type PairingRequest,
+  type PairingView,
+  type SavePairsResult,
+} from '../contract/serverApi';
+import { parseRequest } from '../contract/validate';
 import {
   draftSettings,
   dropDraft,
@@ -35,7 +41,7 @@ import {
   setLastIssuedPairNumber,
   type PairingSettings,
 } from './pairingDraft';
-import { shownValue, UserError } from './errors';
+import { UserError } from './errors';
 import { addonLock, takeLock } from '../state/lock';
 import { menuPath } from '../domain/addon';
 
@@ -83,44 +89,8 @@ function readPeople(ss: Spreadsheet, forSave = false): People {
   };
 }
 
-function isRef(v: unknown): v is PairRef {
-  const o = v as Record<string, unknown>;
-  return !!o && typeof o === 'object' && typeof o.menteeId === 'string' && typeof o.mentorId === 'string';
-}
-
 /** The request from the sidebar, checked: JSON only, ids as strings, weights as numbers 0–10. */
-function checkRequest(request: unknown): Required<PairingRequest> {
-  const r = (request ?? {}) as Record<string, unknown>;
-  if (typeof r !== 'object' || Array.isArray(r)) throw new UserError('Неверный запрос подбора пар.');
-  const refs = (v: unknown, what: string): PairRef[] => {
-    if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || !v.every(isRef)) throw new UserError(`Неверный список «${what}».`);
-    return v.map((x) => ({ menteeId: x.menteeId, mentorId: x.mentorId }));
-  };
-  const weights: Record<string, number> = {};
-  for (const [key, value] of Object.entries((r.weights as Record<string, unknown>) ?? {})) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10) {
-      const label = Object.prototype.hasOwnProperty.call(WEIGHT_LABELS, key)
-        ? (WEIGHT_LABELS as Record<string, string>)[key]
-        : shownValue(key);
-      throw new UserError(`Вес «${label}» должен быть числом от 0 до 10.`);
-    }
-    weights[key] = value;
-  }
-  const capacity: Record<string, number> = {};
-  for (const [id, value] of Object.entries((r.capacityOverrides as Record<string, unknown>) ?? {})) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 20) {
-      throw new UserError('Число наставляемых у наставника должно быть целым от 0 до 20.');
-    }
-    capacity[id] = value;
-  }
-  return {
-    weights,
-    locks: refs(r.locks, 'закреплённые пары'),
-    exclusions: refs(r.exclusions, 'исключённые пары'),
-    capacityOverrides: capacity,
-  };
-}
+const checkRequest = (request: unknown): Required<PairingRequest> => parseRequest(pairingRequestSchema, request);
 
 /** The engine's proposal; confirmed pairs and groups are fixed inputs it keeps as they are. */
 function propose(people: People, request: PairingSettings): Proposal {

@@ -13,8 +13,16 @@ import { fillPairIds } from '../sheets/pairsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import { ensureYearSpace } from '../year/yearSpace';
-import type { SetupDefaults, SetupOptions, SetupResult } from '../contract/serverApi';
-import { shownValue, UserError } from './errors';
+import {
+  SETUP_TEXT_FIELDS,
+  setupOptionsSchema,
+  type SetupDefaults,
+  type SetupOptions,
+  type SetupResult,
+} from '../contract/serverApi';
+import { parseRequest } from '../contract/validate';
+import { isTimeZone } from '../domain/timeZone';
+import { UserError } from './errors';
 import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
@@ -22,8 +30,6 @@ import { addonLock, takeLock } from '../state/lock';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const DEFAULT_TIME_ZONE = 'Europe/Moscow';
-const TEXT_FIELDS = ['school', 'director', 'curator', 'methodologist', 'psychologist', 'siteEditor'] as const;
-const MAX_TEXT = 300;
 
 /** «2026–2027», «2026-2027» or «2026» → 2026. */
 export function parsePeriod(text: string | undefined): number | null {
@@ -33,52 +39,7 @@ export function parsePeriod(text: string | undefined): number | null {
   return m[2] && Number(m[2]) !== start + 1 ? null : start;
 }
 
-function isTimeZone(text: string): boolean {
-  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(text) && text !== 'UTC') return false;
-  // A well-formed name may still be no zone («Mars/Base»); Sheets would refuse it with an English error.
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: text });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Options from the dialog or a script, checked: JSON only, a clear Russian error for each mistake. */
-function checkOptions(options: unknown): SetupOptions {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new UserError('Параметры настройки должны быть объектом, например { school: "…", startYear: 2026 }.');
-  }
-  const o = options as Record<string, unknown>;
-  const checked: SetupOptions = {};
-  for (const field of TEXT_FIELDS) {
-    const value = o[field];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw new UserError(`Поле «${SETTING_LABELS[field]}» должно быть текстом.`);
-    const text = value.replace(/\s+/g, ' ').trim();
-    if (text.length > MAX_TEXT)
-      throw new UserError(`Поле «${SETTING_LABELS[field]}» слишком длинное (больше ${MAX_TEXT} символов).`);
-    checked[field] = text;
-  }
-  if (o.startYear !== undefined && o.startYear !== null) {
-    const year = o.startYear;
-    if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      throw new UserError(
-        `Учебный год указан неверно${shownValue(year) ? `: «${shownValue(year)}»` : ''}. Укажите год начала, например 2026 (для 2026–2027).`,
-      );
-    }
-    checked.startYear = year;
-  }
-  if (o.timeZone !== undefined && o.timeZone !== null) {
-    if (typeof o.timeZone !== 'string' || !isTimeZone(o.timeZone.trim())) {
-      const shown = shownValue(o.timeZone);
-      throw new UserError(`Часовой пояс указан неверно${shown ? `: «${shown}»` : ''}. Пример: Europe/Moscow.`);
-    }
-    checked.timeZone = o.timeZone.trim();
-  }
-  return checked;
-}
+const setupOptions = setupOptionsSchema(SETTING_LABELS);
 
 /**
  * Explicit options win, then «Настройки», then defaults (the period by the clock). A garbled period
@@ -95,7 +56,7 @@ function resolve(options: SetupOptions, settings: Settings, ss: Spreadsheet, str
   }
   const startYear = options.startYear ?? fromSettings ?? defaultStartYear(todayIso(timeZone));
   if (options.school === '') throw new UserError('Укажите название образовательной организации.');
-  const text = (field: (typeof TEXT_FIELDS)[number]) => options[field] ?? settings[field] ?? '';
+  const text = (field: (typeof SETUP_TEXT_FIELDS)[number]) => options[field] ?? settings[field] ?? '';
   return {
     school: text('school') || ss.getName(),
     director: text('director'),
@@ -134,7 +95,7 @@ function archiveName(ss: Spreadsheet, startYear: number): string {
  * kept; missing rows, columns and dropdowns are restored. A new period archives the old roadmap.
  */
 export function setupSchoolYear(options?: SetupOptions): SetupResult {
-  const checked = checkOptions(options);
+  const checked = parseRequest(setupOptions, options);
   const lock = addonLock();
   if (!takeLock(lock, 30000)) {
     throw new UserError('Настройка уже выполняется другим пользователем. Подождите минуту и повторите.');
