@@ -489,6 +489,59 @@ export interface SaveProgramRequest {
   activities: ProgramActivity[];
 }
 
+const PROGRAM_TEXT_MAX = 300;
+const PROGRAM_LINES_MAX = 20;
+
+/** The pair a program is for: its ID on «Пары и группы». */
+export const pairIdSchema = v.pipe(
+  v.nullish(v.unknown(), ''),
+  v.custom<string>((x) => typeof x === 'string' && x !== '', 'Не указана пара (группа).'),
+);
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const lineProblem = (x: unknown) =>
+  x === undefined || x === null
+    ? ''
+    : typeof x !== 'string'
+      ? 'ожидается текст'
+      : squash(x).length > PROGRAM_TEXT_MAX
+        ? `не больше ${PROGRAM_TEXT_MAX} символов`
+        : '';
+
+/** «Цели» or «Задачи»: at most 20 lines of text, each named by its number in a message; empty ones dropped. */
+const programLines = (what: string) =>
+  v.pipe(
+    v.nullish(v.unknown(), []),
+    v.custom<unknown[]>(
+      (x) => Array.isArray(x) && x.length <= PROGRAM_LINES_MAX,
+      `${what}: не больше ${PROGRAM_LINES_MAX} строк.`,
+    ),
+    v.check(
+      (list) => list.every((x) => !lineProblem(x)),
+      (issue) => {
+        const i = issue.input.findIndex((x) => lineProblem(x));
+        return `${what}, строка ${i + 1}: ${lineProblem(issue.input[i])}.`;
+      },
+    ),
+    v.transform((list) => list.map((x) => (typeof x === 'string' ? squash(x) : '')).filter(Boolean)),
+  );
+
+/**
+ * SaveProgramRequest as the server checks it before reading the sheets. The activities are checked
+ * by the server afterwards: done ones are history it keeps whatever is sent, and the dates must lie
+ * in the mentoring year on «Дорожная карта».
+ */
+export const saveProgramRequestSchema = v.pipe(
+  v.nullish(v.unknown(), {}),
+  v.custom<object>(isPlainObject, 'Не указана пара (группа).'),
+  v.object({
+    pairId: pairIdSchema,
+    goals: programLines('Цели'),
+    tasks: programLines('Задачи'),
+    activities: v.nullish(v.unknown()),
+  }),
+);
+
 export interface SaveProgramResult {
   programId: string;
   activities: number;
@@ -658,4 +711,7 @@ export type RequestSchemasMatch = [
   AssertTrue<Matches<typeof pairingRequestSchema, PairingRequest | undefined>>,
   AssertTrue<Matches<typeof generateRequestSchema, GenerateRequest>>,
   AssertTrue<Matches<typeof documentKindSchema, DocumentKindId>>,
+  AssertTrue<
+    Matches<typeof saveProgramRequestSchema, Omit<SaveProgramRequest, 'activities'> & { activities?: unknown }>
+  >,
 ];

@@ -18,23 +18,25 @@ import {
 } from '../sheets/programsSheet';
 import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
-import type {
-  ActivityStatus,
-  ProgramActivity,
-  ProgramDraft,
-  ProgramPairView,
-  SaveProgramRequest,
-  SaveProgramResult,
+import {
+  pairIdSchema,
+  saveProgramRequestSchema,
+  type ActivityStatus,
+  type ProgramActivity,
+  type ProgramDraft,
+  type ProgramPairView,
+  type SaveProgramRequest,
+  type SaveProgramResult,
 } from '../contract/serverApi';
 import { UserError } from '../domain/userError';
 import { programFigures, refreshPrograms } from '../programs/refreshPrograms';
+import { parseRequest } from '../contract/validate';
 import { addonLock, takeLock } from '../state/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const MAX_ACTIVITIES = 60;
 const MAX_TEXT = 300;
-const MAX_LINES = 20;
 
 export const programIdOf = (pairId: string) => `ПР-${pairId}`;
 
@@ -61,8 +63,8 @@ export function listProgramPairs(): ProgramPairView[] {
     }));
 }
 
-function confirmedPair(ss: Spreadsheet, pairId: unknown): PairRow {
-  if (typeof pairId !== 'string' || pairId === '') throw new UserError('Не указана пара (группа).');
+function confirmedPair(ss: Spreadsheet, sent: unknown): PairRow {
+  const pairId = parseRequest(pairIdSchema, sent);
   const pair = readPairs(ss).find((p) => p.id === pairId);
   if (!pair) throw new UserError(`Пары «${pairId}» нет на листе «Пары и группы».`);
   if (pair.status !== CONFIRMED) {
@@ -134,12 +136,6 @@ function text(value: unknown, what: string, max = MAX_TEXT): string {
   return clean;
 }
 
-function lines(value: unknown, what: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > MAX_LINES) throw new UserError(`${what}: не больше ${MAX_LINES} строк.`);
-  return value.map((v, i) => text(v, `${what}, строка ${i + 1}`)).filter(Boolean);
-}
-
 function checkActivities(value: unknown, period: { start: string; end: string }, done: number): ProgramActivity[] {
   if (!Array.isArray(value)) throw new UserError('Список мероприятий программы не передан.');
   if (value.length + done === 0) throw new UserError('В программе нет ни одного мероприятия.');
@@ -176,10 +172,8 @@ function checkActivities(value: unknown, period: { start: string; end: string },
 
 export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const r = (request ?? {}) as unknown as Record<string, unknown>;
-  const pair = confirmedPair(ss, r.pairId);
-  const goals = lines(r.goals, 'Цели');
-  const tasks = lines(r.tasks, 'Задачи');
+  const { pairId, goals, tasks, activities: sentActivities } = parseRequest(saveProgramRequestSchema, request);
+  const pair = confirmedPair(ss, pairId);
   const lock = addonLock();
   if (!takeLock(lock, 30000))
     throw new UserError('Программу сейчас сохраняет другой пользователь. Повторите через минуту.');
@@ -201,11 +195,11 @@ export function saveProgram(request: SaveProgramRequest): SaveProgramResult {
       const date = (a as Record<string, unknown> | null)?.date;
       return badOnSheet.has(idOf(a)) && (date === undefined || date === null || date === '');
     };
-    const sent = Array.isArray(r.activities) ? r.activities : [];
+    const sent = Array.isArray(sentActivities) ? sentActivities : [];
     const keptAsIs = sent.filter(undated).map((a) => badOnSheet.get(idOf(a))!);
-    const incoming = Array.isArray(r.activities)
-      ? r.activities.filter((a) => !doneIds.has(idOf(a)) && !undated(a))
-      : r.activities;
+    const incoming = Array.isArray(sentActivities)
+      ? sentActivities.filter((a) => !doneIds.has(idOf(a)) && !undated(a))
+      : sentActivities;
     const activities = checkActivities(incoming, mentoringYear(ss), done.length + keptAsIs.length);
     const known = new Set(existing.map((e) => e.id));
     let next = Math.max(0, ...existing.map((e) => Number(/(\d+)$/.exec(e.id)?.[1] ?? 0)));
