@@ -9,16 +9,15 @@ import { ensureNameFormsSheet, NAME_FORMS_SHEET } from '../sheets/nameFormsSheet
 import { readSettings } from '../sheets/settings';
 import { timeZoneOf, todayIso } from '../sheets/cells';
 import { docUrlOf, DRAFT, Register, SIGNED, type RegisterEntry } from '../sheets/documentsSheet';
-import {
-  documentKindSchema,
-  generateRequestSchema,
-  type BatchProgress,
-  type DocumentEntry,
-  type DocumentPreview,
-  type DocumentStatus,
-  type DocumentsView,
-  type GenerateRequest,
+import type {
+  BatchProgress,
+  DocumentEntry,
+  DocumentPreview,
+  DocumentStatus,
+  DocumentsView,
+  GenerateRequest,
 } from '../contract/serverApi';
+import { documentKindSchema, generateRequestSchema } from '../contract/requests';
 import { parseRequest } from '../contract/validate';
 import { UserError } from './errors';
 import { contextSpreadsheet } from '../state/context';

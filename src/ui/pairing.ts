@@ -24,12 +24,8 @@ import {
 } from '../sheets/pairsSheet';
 import { markActivitiesAll, roadmapStartYear } from '../sheets/roadmapSheet';
 import { markSummaryStale } from '../sheets/summaryFreshness';
-import {
-  pairingRequestSchema,
-  type PairingRequest,
-  type PairingView,
-  type SavePairsResult,
-} from '../contract/serverApi';
+import type { PairingRequest, PairingView, SavePairsResult } from '../contract/serverApi';
+import { pairingRequestSchema } from '../contract/requests';
 import { parseRequest } from '../contract/validate';
 import {
   draftSettings,

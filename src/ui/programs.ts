@@ -18,16 +18,15 @@ import {
 } from '../sheets/programsSheet';
 import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
-import {
-  pairIdSchema,
-  saveProgramRequestSchema,
-  type ActivityStatus,
-  type ProgramActivity,
-  type ProgramDraft,
-  type ProgramPairView,
-  type SaveProgramRequest,
-  type SaveProgramResult,
+import type {
+  ActivityStatus,
+  ProgramActivity,
+  ProgramDraft,
+  ProgramPairView,
+  SaveProgramRequest,
+  SaveProgramResult,
 } from '../contract/serverApi';
+import { pairIdSchema, saveProgramRequestSchema } from '../contract/requests';
 import { UserError } from '../domain/userError';
 import { programFigures, refreshPrograms } from '../programs/refreshPrograms';
 import { parseRequest } from '../contract/validate';

@@ -13,13 +13,8 @@ import { fillPairIds } from '../sheets/pairsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, writeSettings, type Settings } from '../sheets/settings';
 import { ensureYearSpace } from '../year/yearSpace';
-import {
-  SETUP_TEXT_FIELDS,
-  setupOptionsSchema,
-  type SetupDefaults,
-  type SetupOptions,
-  type SetupResult,
-} from '../contract/serverApi';
+import type { SetupDefaults, SetupOptions, SetupResult } from '../contract/serverApi';
+import { SETUP_TEXT_FIELDS, setupOptionsSchema } from '../contract/requests';
 import { parseRequest } from '../contract/validate';
 import { isTimeZone } from '../domain/timeZone';
 import { UserError } from './errors';
