@@ -1,6 +1,7 @@
 import { isoDayReader, isoDayWriter, safeText, timeZoneOf } from './cells';
 import { SHEETS } from './schema';
-import { styleNewTable, Table, type TableSpec } from './table';
+import { defineTable } from './defineTable';
+import { styleNewTable, Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,30 +11,16 @@ export const SIGNED = 'подписан';
 export const REMOVED = 'удалён (отзыв согласия)';
 export const DOCUMENT_STATUSES = [DRAFT, SIGNED, REMOVED] as const;
 
-const C = {
-  number: '№',
-  kind: 'Вид',
-  date: 'Дата',
-  title: 'Название',
-  doc: 'Документ (ссылка)',
-  pdf: 'PDF (ссылка)',
-  status: 'Статус',
-  related: 'Связано с',
-} as const;
-
-export const REGISTER_TABLE: TableSpec = {
-  sheetName: SHEETS.documents,
-  columns: [
-    { header: C.number, width: 110, numberFormat: '@' },
-    { header: C.kind, width: 200, wrap: true },
-    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
-    { header: C.title, width: 320, wrap: true, numberFormat: '@' },
-    { header: C.doc, width: 200 },
-    { header: C.pdf, width: 200 },
-    { header: C.status, width: 110 },
-    { header: C.related, width: 120, numberFormat: '@' },
-  ],
-};
+export const REGISTER_TABLE = defineTable(SHEETS.documents, {
+  number: { header: '№', width: 110, numberFormat: '@' },
+  kindName: { header: 'Вид', width: 200, wrap: true },
+  date: { header: 'Дата', width: 95, numberFormat: 'dd.mm.yyyy' },
+  title: { header: 'Название', width: 320, wrap: true, numberFormat: '@' },
+  docUrl: { header: 'Документ (ссылка)', width: 200 },
+  pdfUrl: { header: 'PDF (ссылка)', width: 200 },
+  status: { header: 'Статус', width: 110, dropdown: DOCUMENT_STATUSES },
+  related: { header: 'Связано с', width: 120, numberFormat: '@' },
+});
 
 export interface RegisterEntry {
   number: string;
@@ -69,7 +56,7 @@ export class Register {
   private toCell?: (iso: string) => Date | '';
 
   private constructor(
-    private readonly table: Table,
+    private readonly table: TableOf<typeof REGISTER_TABLE>,
     private readonly timeZone: string,
   ) {
     this.day = isoDayReader(timeZone);
@@ -77,7 +64,7 @@ export class Register {
 
   static open(ss: Spreadsheet): Register {
     const { table, created } = Table.ensure(ss, REGISTER_TABLE);
-    if (created) styleNewTable(table, { header: C.status, values: DOCUMENT_STATUSES });
+    if (created) styleNewTable(table);
     return new Register(table, timeZoneOf(ss));
   }
 
@@ -97,15 +84,16 @@ export class Register {
   }
 
   entry(r: number): RegisterEntry {
+    const t = this.table;
     return {
-      number: this.table.text(r, C.number),
-      kindName: this.table.text(r, C.kind),
-      date: this.day(this.table.get(r, C.date)),
-      title: this.table.text(r, C.title),
-      docUrl: this.table.text(r, C.doc),
-      pdfUrl: this.table.text(r, C.pdf),
-      status: this.table.text(r, C.status),
-      related: this.table.text(r, C.related),
+      number: t.text(r, 'number'),
+      kindName: t.text(r, 'kindName'),
+      date: this.day(t.get(r, 'date')),
+      title: t.text(r, 'title'),
+      docUrl: t.text(r, 'docUrl'),
+      pdfUrl: t.text(r, 'pdfUrl'),
+      status: t.text(r, 'status'),
+      related: t.text(r, 'related'),
     };
   }
 
@@ -116,9 +104,9 @@ export class Register {
   find(kindName: string, related: string): number {
     return this.table.rows.findIndex(
       (_, r) =>
-        this.table.text(r, C.kind) === kindName &&
-        this.table.text(r, C.related) === related &&
-        this.table.text(r, C.status) !== REMOVED,
+        this.table.text(r, 'kindName') === kindName &&
+        this.table.text(r, 'related') === related &&
+        this.table.text(r, 'status') !== REMOVED,
     );
   }
 
@@ -169,16 +157,11 @@ export class Register {
       const same = (Object.keys(e) as Array<keyof RegisterEntry>).every((k) => e[k] === undefined || e[k] === now[k]);
       if (same) return;
     }
-    const cells: Array<[string, unknown]> = [
-      [C.number, e.number],
-      [C.kind, e.kindName],
-      [C.date, e.date === undefined ? undefined : this.dayCell(e.date)],
-      [C.title, e.title === undefined ? undefined : safeText(e.title)],
-      [C.doc, e.docUrl],
-      [C.pdf, e.pdfUrl],
-      [C.status, e.status],
-      [C.related, e.related === undefined ? undefined : safeText(e.related)],
-    ];
-    for (const [header, value] of cells) if (value !== undefined) this.table.set(r, header, value);
+    this.table.assign(r, {
+      ...e,
+      date: e.date === undefined ? undefined : this.dayCell(e.date),
+      title: e.title === undefined ? undefined : safeText(e.title),
+      related: e.related === undefined ? undefined : safeText(e.related),
+    });
   }
 }

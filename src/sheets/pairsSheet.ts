@@ -1,7 +1,8 @@
 import { safeText } from './cells';
 import { normalizeHeader } from './headers';
 import { SHEETS } from './schema';
-import { ensureTable, styleNewTable, Table, type TableSpec } from './table';
+import { defineTable } from './defineTable';
+import { ensureTable, styleNewTable, Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -11,44 +12,25 @@ export const PAIR_STATUSES = ['предложено', 'утверждено', '�
 export const PROPOSED = 'предложено';
 export const CONFIRMED = 'утверждено';
 
-const C = {
-  id: 'ID',
-  kind: 'Вид',
-  mentor: 'Наставник',
-  mentorId: 'ID наставника',
-  mentees: 'Наставляемые',
-  menteeIds: 'ID наставляемых',
-  form: 'Форма',
-  score: 'Совпадение',
-  reasons: 'Обоснование',
-  start: 'Начало',
-  end: 'Окончание',
-  status: 'Статус',
-  program: 'Программа (ссылка)',
-  progress: 'Выполнение программы, %',
-  order: 'Приказ (ссылка)',
-} as const;
-
-export const PAIRS_TABLE: TableSpec = {
-  sheetName: SHEETS.pairs,
-  columns: [
-    { header: C.id, width: 70 },
-    { header: C.kind, width: 70 },
-    { header: C.mentor, width: 200, numberFormat: '@' },
-    { header: C.mentorId, width: 90 },
-    { header: C.mentees, width: 260, wrap: true, numberFormat: '@' },
-    { header: C.menteeIds, width: 120, wrap: true },
-    { header: C.form, width: 120 },
-    { header: C.score, width: 90 },
-    { header: C.reasons, width: 320, wrap: true, numberFormat: '@' },
-    { header: C.start, width: 95, numberFormat: 'dd.mm.yyyy' },
-    { header: C.end, width: 95, numberFormat: 'dd.mm.yyyy' },
-    { header: C.status, width: 110 },
-    { header: C.program, width: 180 },
-    { header: C.progress, width: 110 },
-    { header: C.order, width: 180 },
-  ],
-};
+export const PAIRS_TABLE = defineTable(SHEETS.pairs, {
+  id: { header: 'ID', width: 70 },
+  kind: { header: 'Вид', width: 70 },
+  mentor: { header: 'Наставник', width: 200, numberFormat: '@' },
+  mentorId: { header: 'ID наставника', width: 90 },
+  mentees: { header: 'Наставляемые', width: 260, wrap: true, numberFormat: '@' },
+  menteeIds: { header: 'ID наставляемых', width: 120, wrap: true },
+  form: { header: 'Форма', width: 120 },
+  score: { header: 'Совпадение', width: 90 },
+  reasons: { header: 'Обоснование', width: 320, wrap: true, numberFormat: '@' },
+  start: { header: 'Начало', width: 95, numberFormat: 'dd.mm.yyyy' },
+  end: { header: 'Окончание', width: 95, numberFormat: 'dd.mm.yyyy' },
+  status: { header: 'Статус', width: 110, dropdown: PAIR_STATUSES },
+  program: { header: 'Программа (ссылка)', width: 180 },
+  progress: { header: 'Выполнение программы, %', width: 110 },
+  order: { header: 'Приказ (ссылка)', width: 180 },
+});
+type PairsTable = TableOf<typeof PAIRS_TABLE>;
+const C = PAIRS_TABLE.headers;
 
 export interface PairRow {
   id: string;
@@ -84,7 +66,7 @@ export function readPairs(ss: Spreadsheet): PairRow[] {
 
 /** The sheet about to be rewritten: created or repaired if need be, read once, for readPairs' rows and writePairs. */
 export interface OpenPairs {
-  table: Table;
+  table: PairsTable;
   created: boolean;
   rows: PairRow[];
 }
@@ -93,8 +75,8 @@ export interface OpenPairs {
  * «Пары и группы», made by «Настроить учебный год…» (empty until the first «Сохранить»): creating and
  * dressing a sheet costs more service calls than the whole save, so the save finds it made.
  */
-export function ensurePairsTable(ss: Spreadsheet): Table {
-  return ensureTable(ss, PAIRS_TABLE, { header: C.status, values: PAIR_STATUSES });
+export function ensurePairsTable(ss: Spreadsheet): PairsTable {
+  return ensureTable(ss, PAIRS_TABLE);
 }
 
 /** «Пары и группы» opened for a rewrite (Table.ensure): writePairs then writes without reading it again. */
@@ -103,7 +85,7 @@ export function openPairs(ss: Spreadsheet): OpenPairs {
   return { table, created, rows: pairRows(table) };
 }
 
-function pairRows(table: Table): PairRow[] {
+function pairRows(table: PairsTable): PairRow[] {
   const list = (text: string) =>
     text
       ? text
@@ -114,20 +96,20 @@ function pairRows(table: Table): PairRow[] {
   return (
     table.rows
       .map((_, r) => ({
-        id: table.text(r, C.id),
-        kind: table.text(r, C.kind) === 'группа' ? ('группа' as const) : ('пара' as const),
-        mentorId: table.text(r, C.mentorId),
-        mentorName: table.text(r, C.mentor),
-        menteeIds: list(table.text(r, C.menteeIds)),
-        menteeNames: list(table.text(r, C.mentees)),
-        score: Number(table.get(r, C.score)) || 0,
-        reasons: table.text(r, C.reasons),
-        start: table.get(r, C.start),
-        end: table.get(r, C.end),
-        status: table.text(r, C.status),
-        program: table.text(r, C.program),
-        progress: table.text(r, C.progress),
-        order: table.text(r, C.order),
+        id: table.text(r, 'id'),
+        kind: table.text(r, 'kind') === 'группа' ? ('группа' as const) : ('пара' as const),
+        mentorId: table.text(r, 'mentorId'),
+        mentorName: table.text(r, 'mentor'),
+        menteeIds: list(table.text(r, 'menteeIds')),
+        menteeNames: list(table.text(r, 'mentees')),
+        score: Number(table.get(r, 'score')) || 0,
+        reasons: table.text(r, 'reasons'),
+        start: table.get(r, 'start'),
+        end: table.get(r, 'end'),
+        status: table.text(r, 'status'),
+        program: table.text(r, 'program'),
+        progress: table.text(r, 'progress'),
+        order: table.text(r, 'order'),
         sheetRow: r + 2,
       }))
       // Blank rows are dropped; a row staff typed without a mentor id is kept, so a save never loses it.
@@ -150,33 +132,31 @@ export function writePairs(
   while (table.rows.length < height) table.append();
   for (let r = 0; r < height; r++) {
     const row = rows[r];
-    const cells: Record<string, unknown> = row
-      ? {
-          [C.id]: row.id,
-          [C.kind]: row.kind,
-          [C.mentor]: safeText(row.mentorName),
-          [C.mentorId]: row.mentorId,
-          [C.mentees]: safeText(row.menteeNames.join(SEPARATOR)),
-          [C.menteeIds]: row.menteeIds.join(SEPARATOR),
-          [C.form]: row.kind === 'группа' ? 'групповая' : 'индивидуальная',
-          [C.score]: row.score,
-          [C.reasons]: safeText(row.reasons),
-          [C.start]: row.start,
-          [C.end]: row.end,
-          [C.status]: row.status,
-          [C.program]: safeText(row.program),
-          [C.progress]: row.progress,
-          [C.order]: safeText(row.order),
-        }
-      : Object.fromEntries(PAIRS_TABLE.columns.map((c) => [c.header, '']));
-    for (const [header, value] of Object.entries(cells)) {
-      if (String(table.get(r, header) ?? '') !== String(value)) table.set(r, header, value);
+    if (!row) {
+      table.clear(r);
+      continue;
     }
+    const cells = {
+      id: row.id,
+      kind: row.kind,
+      mentor: safeText(row.mentorName),
+      mentorId: row.mentorId,
+      mentees: safeText(row.menteeNames.join(SEPARATOR)),
+      menteeIds: row.menteeIds.join(SEPARATOR),
+      form: row.kind === 'группа' ? 'групповая' : 'индивидуальная',
+      score: row.score,
+      reasons: safeText(row.reasons),
+      start: row.start ?? '',
+      end: row.end ?? '',
+      status: row.status,
+      program: safeText(row.program),
+      progress: row.progress,
+      order: safeText(row.order),
+    };
+    table.assign(r, cells, (current, value) => String(current ?? '') === String(value));
   }
   table.flush();
-  if (created) {
-    styleNewTable(table, { header: C.status, values: PAIR_STATUSES });
-  }
+  if (created) styleNewTable(table);
   return table.sheet;
 }
 
@@ -203,10 +183,9 @@ export function setPairCells(
 ): void {
   if (values.size === 0) return;
   const table = Table.ensure(ss, PAIRS_TABLE).table;
-  const header = C[column];
   table.rows.forEach((_, r) => {
-    const value = values.get(table.text(r, C.id));
-    if (value !== undefined && table.text(r, header) !== value) table.set(r, header, value);
+    const value = values.get(table.text(r, 'id'));
+    if (value !== undefined && table.text(r, column) !== value) table.set(r, column, value);
   });
   table.flush();
 }
@@ -228,21 +207,21 @@ export function fillPairIds(ss: Spreadsheet, mentors: IdsByName, mentees: IdsByN
   };
   const unresolved: string[] = [];
   table.rows.forEach((_, r) => {
-    const label = `строка ${r + 2}${table.text(r, C.id) ? ` (${table.text(r, C.id)})` : ''}`;
-    const mentorName = table.text(r, C.mentor);
-    if (table.text(r, C.mentorId) === '' && mentorName !== '') {
+    const label = `строка ${r + 2}${table.text(r, 'id') ? ` (${table.text(r, 'id')})` : ''}`;
+    const mentorName = table.text(r, 'mentor');
+    if (table.text(r, 'mentorId') === '' && mentorName !== '') {
       const id = unique(mentors, mentorName);
-      if (id) table.set(r, C.mentorId, id);
+      if (id) table.set(r, 'mentorId', id);
       else unresolved.push(`${label}, столбец «${C.mentorId}»`);
     }
     const names = table
-      .text(r, C.mentees)
+      .text(r, 'mentees')
       .split(';')
       .map((s) => s.trim())
       .filter(Boolean);
-    if (table.text(r, C.menteeIds) === '' && names.length > 0) {
+    if (table.text(r, 'menteeIds') === '' && names.length > 0) {
       const ids = names.map((name) => unique(mentees, name));
-      if (ids.every(Boolean)) table.set(r, C.menteeIds, ids.join(SEPARATOR));
+      if (ids.every(Boolean)) table.set(r, 'menteeIds', ids.join(SEPARATOR));
       else unresolved.push(`${label}, столбец «${C.menteeIds}»`);
     }
   });

@@ -3,37 +3,26 @@ import { nextId } from '../domain/events/rules';
 import type { Practice, PracticeStatus } from '../domain/events/types';
 import { safeText } from './cells';
 import { SHEETS } from './schema';
-import { ensureTable, Table, type TableSpec } from './table';
+import { defineTable } from './defineTable';
+import { ensureTable, Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const PRACTICE_STATUS_VALUES: readonly PracticeStatus[] = ['предложена', 'одобрена', 'опубликована'];
 
-const C = {
-  id: 'ID',
-  title: 'Название практики',
-  author: 'Автор',
-  competence: 'Компетенция',
-  description: 'Краткое описание',
-  materials: 'Материалы (ссылка)',
-  status: 'Статус',
-} as const;
+export const PRACTICES_TABLE = defineTable(SHEETS.practices, {
+  id: { header: 'ID', width: 80, numberFormat: '@' },
+  title: { header: 'Название практики', width: 280, wrap: true, numberFormat: '@' },
+  author: { header: 'Автор', width: 200, numberFormat: '@' },
+  competence: { header: 'Компетенция', width: 240, wrap: true },
+  description: { header: 'Краткое описание', width: 360, wrap: true, numberFormat: '@' },
+  materials: { header: 'Материалы (ссылка)', width: 220 },
+  status: { header: 'Статус', width: 120, dropdown: PRACTICE_STATUS_VALUES },
+});
+type PracticesTable = TableOf<typeof PRACTICES_TABLE>;
 
-export const PRACTICES_TABLE: TableSpec = {
-  sheetName: SHEETS.practices,
-  columns: [
-    { header: C.id, width: 80, numberFormat: '@' },
-    { header: C.title, width: 280, wrap: true, numberFormat: '@' },
-    { header: C.author, width: 200, numberFormat: '@' },
-    { header: C.competence, width: 240, wrap: true },
-    { header: C.description, width: 360, wrap: true, numberFormat: '@' },
-    { header: C.materials, width: 220 },
-    { header: C.status, width: 120 },
-  ],
-};
-
-export function ensurePracticesTable(ss: Spreadsheet): Table {
-  return ensureTable(ss, PRACTICES_TABLE, { header: C.status, values: PRACTICE_STATUS_VALUES });
+export function ensurePracticesTable(ss: Spreadsheet): PracticesTable {
+  return ensureTable(ss, PRACTICES_TABLE);
 }
 
 function statusOf(text: string): PracticeStatus {
@@ -41,15 +30,15 @@ function statusOf(text: string): PracticeStatus {
   return (PRACTICE_STATUS_VALUES as readonly string[]).includes(v) ? (v as PracticeStatus) : 'предложена';
 }
 
-function practiceOf(table: Table, r: number): Practice {
+function practiceOf(table: PracticesTable, r: number): Practice {
   return {
-    id: table.text(r, C.id),
-    title: table.text(r, C.title),
-    author: table.text(r, C.author),
-    competence: table.text(r, C.competence),
-    description: table.text(r, C.description),
-    materials: table.text(r, C.materials),
-    status: statusOf(table.text(r, C.status)),
+    id: table.text(r, 'id'),
+    title: table.text(r, 'title'),
+    author: table.text(r, 'author'),
+    competence: table.text(r, 'competence'),
+    description: table.text(r, 'description'),
+    materials: table.text(r, 'materials'),
+    status: statusOf(table.text(r, 'status')),
   };
 }
 
@@ -79,14 +68,13 @@ export function putProposedPractice(ss: Spreadsheet, practice: Omit<Practice, 'i
         );
   if (r < 0) {
     r = table.append();
-    table.set(r, C.id, id);
-    table.set(r, C.title, safeText(practice.title));
-    table.set(r, C.author, safeText(practice.author));
-    table.set(r, C.status, 'предложена');
+    table.assign(r, { id, title: safeText(practice.title), author: safeText(practice.author), status: 'предложена' });
   }
-  table.set(r, C.competence, safeText(practice.competence));
-  table.set(r, C.description, safeText(practice.description));
-  table.set(r, C.materials, safeText(practice.materials));
+  table.assign(r, {
+    competence: safeText(practice.competence),
+    description: safeText(practice.description),
+    materials: safeText(practice.materials),
+  });
   table.flush();
   return id;
 }

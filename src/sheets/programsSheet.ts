@@ -8,7 +8,8 @@ import { readJsonProperty, writeJsonProperty } from '../state/store';
 import { cellPlace, dayCellReader, isoDayWriter, safeText, type DayCell } from './cells';
 import { SHEETS } from './schema';
 import { COLORS } from './colors';
-import { styleNewTable, Table, type TableSpec } from './table';
+import { defineTable } from './defineTable';
+import { styleNewTable, Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -17,45 +18,27 @@ export const CANCELLED: ActivityStatus = 'отменено';
 /** «Архив» of a program whose pair was dissolved: its rows stay, with their history. */
 export const ARCHIVED = 'да';
 
-export const PROGRAM_COLUMNS = {
-  program: 'ID программы',
-  pair: 'Пара/группа',
-  month: 'Месяц',
-  date: 'Дата',
-  id: 'ID мероприятия',
-  title: 'Мероприятие',
-  kind: 'Вид',
-  competence: 'Запрос',
-  result: 'Ожидаемый результат',
-  reporting: 'Форма отчётности',
-  responsible: 'Ответственный',
-  status: 'Статус',
-  doneOn: 'Дата выполнения',
-  evidence: 'Подтверждение (ссылка)',
-  archived: 'Архив',
-} as const;
+export const PROGRAMS_TABLE = defineTable(SHEETS.programs, {
+  program: { header: 'ID программы', width: 90 },
+  pair: { header: 'Пара/группа', width: 80 },
+  month: { header: 'Месяц', width: 110 },
+  date: { header: 'Дата', width: 95, numberFormat: 'dd.mm.yyyy' },
+  id: { header: 'ID мероприятия', width: 70 },
+  title: { header: 'Мероприятие', width: 340, wrap: true, numberFormat: '@' },
+  kind: { header: 'Вид', width: 170, wrap: true },
+  competence: { header: 'Запрос', width: 220, wrap: true, numberFormat: '@' },
+  result: { header: 'Ожидаемый результат', width: 240, wrap: true, numberFormat: '@' },
+  reporting: { header: 'Форма отчётности', width: 170, wrap: true, numberFormat: '@' },
+  responsible: { header: 'Ответственный', width: 200, wrap: true, numberFormat: '@' },
+  status: { header: 'Статус', width: 120, dropdown: ACTIVITY_STATUSES },
+  doneOn: { header: 'Дата выполнения', width: 100, numberFormat: 'dd.mm.yyyy' },
+  evidence: { header: 'Подтверждение (ссылка)', width: 200 },
+  archived: { header: 'Архив', width: 60 },
+});
+type ProgramsTable = TableOf<typeof PROGRAMS_TABLE>;
+/** Headers of «Программы», for messages that name a column. */
+export const PROGRAM_COLUMNS = PROGRAMS_TABLE.headers;
 const C = PROGRAM_COLUMNS;
-
-export const PROGRAMS_TABLE: TableSpec = {
-  sheetName: SHEETS.programs,
-  columns: [
-    { header: C.program, width: 90 },
-    { header: C.pair, width: 80 },
-    { header: C.month, width: 110 },
-    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
-    { header: C.id, width: 70 },
-    { header: C.title, width: 340, wrap: true, numberFormat: '@' },
-    { header: C.kind, width: 170, wrap: true },
-    { header: C.competence, width: 220, wrap: true, numberFormat: '@' },
-    { header: C.result, width: 240, wrap: true, numberFormat: '@' },
-    { header: C.reporting, width: 170, wrap: true, numberFormat: '@' },
-    { header: C.responsible, width: 200, wrap: true, numberFormat: '@' },
-    { header: C.status, width: 120 },
-    { header: C.doneOn, width: 100, numberFormat: 'dd.mm.yyyy' },
-    { header: C.evidence, width: 200 },
-    { header: C.archived, width: 60 },
-  ],
-};
 
 /** «2026-10-14» → «октябрь 2026» (the «Месяц» column and the program document). */
 export const monthLabel = activityMonth;
@@ -87,32 +70,32 @@ function statusOf(value: string): ActivityStatus {
   return (ACTIVITY_STATUSES as readonly string[]).includes(v) ? (v as ActivityStatus) : 'запланировано';
 }
 
-function rowOf(table: Table, r: number, day: (v: unknown) => DayCell): ProgramRow {
+function rowOf(table: ProgramsTable, r: number, day: (v: unknown) => DayCell): ProgramRow {
   const badDates: NonNullable<ProgramRow['badDates']> = [];
-  const read = (column: string) => {
-    const cell = table.get(r, column);
+  const read = (key: 'date' | 'doneOn') => {
+    const cell = table.get(r, key);
     const { iso, problem } = day(cell);
-    if (problem) badDates.push({ column, cell, problem });
+    if (problem) badDates.push({ column: C[key], cell, problem });
     return iso;
   };
   return {
-    programId: table.text(r, C.program),
-    pairId: table.text(r, C.pair),
-    id: table.text(r, C.id),
-    date: read(C.date),
-    title: table.text(r, C.title),
-    kind: table.text(r, C.kind),
-    competence: table.text(r, C.competence),
-    expectedResult: table.text(r, C.result),
-    reporting: table.text(r, C.reporting),
-    responsible: table.text(r, C.responsible),
-    status: statusOf(table.text(r, C.status)),
-    doneOn: read(C.doneOn),
-    evidence: table.text(r, C.evidence),
-    archived: table.text(r, C.archived) === ARCHIVED,
+    programId: table.text(r, 'program'),
+    pairId: table.text(r, 'pair'),
+    id: table.text(r, 'id'),
+    date: read('date'),
+    title: table.text(r, 'title'),
+    kind: table.text(r, 'kind'),
+    competence: table.text(r, 'competence'),
+    expectedResult: table.text(r, 'result'),
+    reporting: table.text(r, 'reporting'),
+    responsible: table.text(r, 'responsible'),
+    status: statusOf(table.text(r, 'status')),
+    doneOn: read('doneOn'),
+    evidence: table.text(r, 'evidence'),
+    archived: table.text(r, 'archived') === ARCHIVED,
     sheetRow: r + 2,
     ...(badDates.length > 0 ? { badDates } : {}),
-    ...(badDates.some((b) => b.column === C.date) ? { monthCell: table.get(r, C.month) } : {}),
+    ...(badDates.some((b) => b.column === C.date) ? { monthCell: table.get(r, 'month') } : {}),
   };
 }
 
@@ -124,14 +107,14 @@ export function readProgramRows(ss: Spreadsheet): ProgramRow[] {
   return table.rows.map((_, r) => rowOf(table, r, day)).filter((row) => row.programId !== '' || row.title !== '');
 }
 
-function openTable(ss: Spreadsheet): Table {
+function openTable(ss: Spreadsheet): ProgramsTable {
   const { table, created } = Table.ensure(ss, PROGRAMS_TABLE);
   if (created) {
     const sheet = table.sheet;
-    styleNewTable(table, { header: C.status, values: ACTIVITY_STATUSES });
+    styleNewTable(table);
     const body = sheet.getRange(2, 1, sheet.getMaxRows() - 1, PROGRAMS_TABLE.columns.length);
-    const status = table.letter(C.status);
-    const date = table.letter(C.date);
+    const status = table.letter('status');
+    const date = table.letter('date');
     sheet.setConditionalFormatRules([
       SpreadsheetApp.newConditionalFormatRule()
         .whenFormulaSatisfied(`=$${status}2="${DONE}"`)
@@ -190,28 +173,28 @@ export function writeProgram(ss: Spreadsheet, programId: string, rows: readonly 
   while (table.rows.length < all.length) table.append();
   for (let r = 0; r < table.rows.length; r++) {
     const row = all[r];
-    const cells: Array<[string, unknown]> = row
-      ? [
-          [C.program, row.programId],
-          [C.pair, row.pairId],
-          [C.month, kept(row, C.date) ? row.monthCell : row.date ? monthLabel(row.date) : ''],
-          [C.date, dateCell(row, C.date, row.date)],
-          [C.id, row.id],
-          [C.title, safeText(row.title)],
-          [C.kind, safeText(row.kind)],
-          [C.competence, safeText(row.competence)],
-          [C.result, safeText(row.expectedResult)],
-          [C.reporting, safeText(row.reporting)],
-          [C.responsible, safeText(row.responsible)],
-          [C.status, row.status],
-          [C.doneOn, dateCell(row, C.doneOn, row.doneOn)],
-          [C.evidence, safeText(row.evidence)],
-          [C.archived, row.archived ? ARCHIVED : ''],
-        ]
-      : PROGRAMS_TABLE.columns.map((c) => [c.header, ''] as [string, unknown]);
-    for (const [header, value] of cells) {
-      if (!sameCell(table.get(r, header), value)) table.set(r, header, value);
+    if (!row) {
+      table.clear(r);
+      continue;
     }
+    const cells = {
+      program: row.programId,
+      pair: row.pairId,
+      month: kept(row, C.date) ? (row.monthCell ?? '') : row.date ? monthLabel(row.date) : '',
+      date: dateCell(row, C.date, row.date),
+      id: row.id,
+      title: safeText(row.title),
+      kind: safeText(row.kind),
+      competence: safeText(row.competence),
+      result: safeText(row.expectedResult),
+      reporting: safeText(row.reporting),
+      responsible: safeText(row.responsible),
+      status: row.status,
+      doneOn: dateCell(row, C.doneOn, row.doneOn),
+      evidence: safeText(row.evidence),
+      archived: row.archived ? ARCHIVED : '',
+    };
+    table.assign(r, cells, sameCell);
   }
   table.flush();
   // The program's rows whose dates staff must fix, at the rows they now stand on.
@@ -233,10 +216,10 @@ export function tidyPrograms(ss: Spreadsheet, dissolvedPairs: ReadonlySet<string
   const table = Table.read(ss, PROGRAMS_TABLE);
   if (!table) return;
   table.rows.forEach((_, r) => {
-    if (!table.text(r, C.pair)) return;
-    const want = dissolvedPairs.has(table.text(r, C.pair)) ? ARCHIVED : '';
-    if (table.text(r, C.archived) !== want) table.set(r, C.archived, want);
-    if (statusOf(table.text(r, C.status)) === DONE && table.text(r, C.doneOn) === '') table.set(r, C.doneOn, today);
+    if (!table.text(r, 'pair')) return;
+    const want = dissolvedPairs.has(table.text(r, 'pair')) ? ARCHIVED : '';
+    if (table.text(r, 'archived') !== want) table.set(r, 'archived', want);
+    if (statusOf(table.text(r, 'status')) === DONE && table.text(r, 'doneOn') === '') table.set(r, 'doneOn', today);
   });
   table.flush();
 }
@@ -255,16 +238,16 @@ export function markProgramActivityDone(
   const toCell = isoDayWriter(ss.getSpreadsheetTimeZone());
   const r = table.rows.findIndex(
     (_, i) =>
-      table.text(i, C.pair) === mark.pairId &&
-      table.text(i, C.id).toUpperCase() === mark.activityId.toUpperCase() &&
-      table.text(i, C.archived) !== ARCHIVED,
+      table.text(i, 'pair') === mark.pairId &&
+      table.text(i, 'id').toUpperCase() === mark.activityId.toUpperCase() &&
+      table.text(i, 'archived') !== ARCHIVED,
   );
   if (r < 0) return false;
-  const status = statusOf(table.text(r, C.status));
+  const status = statusOf(table.text(r, 'status'));
   if (status === DONE || status === CANCELLED) return true;
-  table.set(r, C.status, DONE);
-  table.set(r, C.doneOn, toCell(mark.doneOn));
-  if (table.text(r, C.evidence) === '') table.set(r, C.evidence, safeText(mark.evidence));
+  table.set(r, 'status', DONE);
+  table.set(r, 'doneOn', toCell(mark.doneOn));
+  if (table.text(r, 'evidence') === '') table.set(r, 'evidence', safeText(mark.evidence));
   table.flush();
   return true;
 }
@@ -301,11 +284,11 @@ export function anonymizeInPrograms(
   if (!table || pairIds.length === 0 || wanted.length === 0) return 0;
   let changed = 0;
   table.rows.forEach((_, r) => {
-    if (!pairIds.includes(table.text(r, C.pair))) return;
-    const before = table.text(r, C.responsible);
+    if (!pairIds.includes(table.text(r, 'pair'))) return;
+    const before = table.text(r, 'responsible');
     const after = wanted.reduce((text, name) => text.split(name).join(replacement), before);
     if (after === before) return;
-    table.set(r, C.responsible, safeText(after));
+    table.set(r, 'responsible', safeText(after));
     changed++;
   });
   table.flush();

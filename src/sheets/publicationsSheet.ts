@@ -1,31 +1,21 @@
 import { PUBLICATION_CHANNELS, type Publication } from '../domain/events/types';
 import { isoDayReader, timeZoneOf } from './cells';
 import { SHEETS } from './schema';
-import { ensureTable, Table, type TableSpec } from './table';
+import { defineTable } from './defineTable';
+import { ensureTable, Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const C = {
-  date: 'Дата',
-  about: 'Мероприятие (ID) или пункт',
-  channel: 'Канал',
-  title: 'Заголовок',
-  link: 'Ссылка',
-} as const;
+export const PUBLICATIONS_TABLE = defineTable(SHEETS.publications, {
+  date: { header: 'Дата', width: 95, numberFormat: 'dd.mm.yyyy' },
+  about: { header: 'Мероприятие (ID) или пункт', width: 170, numberFormat: '@' },
+  channel: { header: 'Канал', width: 240, dropdown: PUBLICATION_CHANNELS },
+  title: { header: 'Заголовок', width: 340, wrap: true },
+  link: { header: 'Ссылка', width: 260 },
+});
 
-export const PUBLICATIONS_TABLE: TableSpec = {
-  sheetName: SHEETS.publications,
-  columns: [
-    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
-    { header: C.about, width: 170, numberFormat: '@' },
-    { header: C.channel, width: 240 },
-    { header: C.title, width: 340, wrap: true },
-    { header: C.link, width: 260 },
-  ],
-};
-
-export function ensurePublicationsTable(ss: Spreadsheet): Table {
-  return ensureTable(ss, PUBLICATIONS_TABLE, { header: C.channel, values: PUBLICATION_CHANNELS });
+export function ensurePublicationsTable(ss: Spreadsheet): TableOf<typeof PUBLICATIONS_TABLE> {
+  return ensureTable(ss, PUBLICATIONS_TABLE);
 }
 
 export function readPublications(ss: Spreadsheet): Publication[] {
@@ -34,15 +24,15 @@ export function readPublications(ss: Spreadsheet): Publication[] {
   const day = isoDayReader(timeZoneOf(ss));
   const out: Publication[] = [];
   table.rows.forEach((_, r) => {
-    const about = table.text(r, C.about);
-    const title = table.text(r, C.title);
+    const about = table.text(r, 'about');
+    const title = table.text(r, 'title');
     if (!about && !title) return;
     out.push({
-      date: day(table.get(r, C.date)),
+      date: day(table.get(r, 'date')),
       about,
-      channel: table.text(r, C.channel),
+      channel: table.text(r, 'channel'),
       title,
-      link: table.text(r, C.link),
+      link: table.text(r, 'link'),
     });
   });
   return out;

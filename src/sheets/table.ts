@@ -1,3 +1,4 @@
+import type { KeyOf, TableSpec } from './defineTable';
 import { columnLetter, mapHeaders, type ColumnSpec } from './headers';
 import { COLORS } from './colors';
 import { UserError } from '../domain/userError';
@@ -15,12 +16,10 @@ export interface RenamedColumn {
   to: string;
 }
 
-export interface TableSpec {
-  sheetName: string;
-  columns: readonly ColumnSpec[];
-  /** Names the sheet had in earlier versions of the add-on: such a sheet is renamed on first use. */
-  formerNames?: readonly string[];
-}
+export type { TableSpec } from './defineTable';
+
+/** The Table of a declared table: `TableOf<typeof PAIRS_TABLE>`. */
+export type TableOf<D> = Table<KeyOf<D>>;
 
 /** The table's sheet, a sheet under a former name renamed to the current one; null when neither exists. */
 function tableSheet(ss: Spreadsheet, spec: TableSpec): Sheet | null {
@@ -48,9 +47,11 @@ export function missingColumn(sheetName: string, header: string): UserError {
  * columns the add-on does not own are never changed. Unchanged cells inside a written block are written
  * back as they are (formulas as formulas, read only then).
  */
-export class Table {
+export class Table<K extends string = string> {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
   private readonly positions: number[];
+  /** Index in spec.columns of each key (the header for a table without keys). */
+  private readonly indexOf = new Map<string, number>();
   private readonly dirty: boolean[][];
   /** The sheet's row count once flush has asked for it. */
   private maxRows?: number;
@@ -59,24 +60,25 @@ export class Table {
 
   private constructor(
     readonly sheet: Sheet,
-    readonly spec: TableSpec,
+    readonly spec: TableSpec<K>,
     /** The header row as read. */
     readonly header: unknown[],
     /** Data rows (sheet row 2 onwards), each as wide as the sheet's data. */
     readonly rows: unknown[][],
   ) {
     this.positions = mapHeaders(header, spec.columns);
+    spec.columns.forEach((c, i) => this.indexOf.set(c.key ?? c.header, i));
     this.dirty = rows.map(() => []);
     this.sheetRows = rows.length;
   }
 
   /** Reads the table; null when the sheet does not exist. */
-  static read(ss: Spreadsheet, spec: TableSpec): Table | null {
+  static read<K extends string>(ss: Spreadsheet, spec: TableSpec<K>): Table<K> | null {
     const sheet = tableSheet(ss, spec);
     return sheet ? Table.readSheet(sheet, spec) : null;
   }
 
-  static readSheet(sheet: Sheet, spec: TableSpec): Table {
+  static readSheet<K extends string>(sheet: Sheet, spec: TableSpec<K>): Table<K> {
     const values = sheet.getDataRange().getValues();
     const header = values[0] ?? [];
     return new Table(sheet, spec, header, values.slice(1));
@@ -88,10 +90,10 @@ export class Table {
    * back and keeps its data; a deleted one is re-added at the right end, never over another column.
    * Returns the table, the headers it re-added and the columns it renamed back.
    */
-  static ensure(
+  static ensure<K extends string>(
     ss: Spreadsheet,
-    spec: TableSpec,
-  ): { table: Table; created: boolean; restored: string[]; renamed: RenamedColumn[] } {
+    spec: TableSpec<K>,
+  ): { table: Table<K>; created: boolean; restored: string[]; renamed: RenamedColumn[] } {
     let sheet = tableSheet(ss, spec);
     const created = !sheet;
     if (!sheet) sheet = ss.insertSheet(spec.sheetName, ss.getNumSheets());
@@ -113,26 +115,47 @@ export class Table {
     return { table, created, restored: created ? [] : missing.map((c) => c.header), renamed };
   }
 
-  /** 1-based sheet column of a spec header. */
-  column(header: string): number {
-    return this.position(header) + 1;
+  /** 1-based sheet column of a field. */
+  column(key: K): number {
+    return this.position(key) + 1;
   }
 
-  get(row: number, header: string): unknown {
-    return this.rows[row][this.position(header)];
+  get(row: number, key: K): unknown {
+    return this.rows[row][this.position(key)];
   }
 
-  text(row: number, header: string): string {
-    const value = this.get(row, header);
+  text(row: number, key: K): string {
+    const value = this.get(row, key);
     return value === null || value === undefined ? '' : String(value).trim();
   }
 
-  set(row: number, header: string, value: unknown): void {
-    const col = this.position(header);
+  set(row: number, key: K, value: unknown): void {
+    const col = this.position(key);
     const cells = this.rows[row];
     while (cells.length <= col) cells.push('');
     cells[col] = value;
     this.dirty[row][col] = true;
+  }
+
+  /**
+   * Sets the fields `cells` gives (undefined ones are left alone); with `same`, a cell that already
+   * holds its value is not touched, so rewriting unchanged rows writes nothing.
+   */
+  assign(row: number, cells: Partial<Record<K, unknown>>, same?: (current: unknown, next: unknown) => boolean): void {
+    for (const key of this.keys()) {
+      const value = cells[key];
+      if (value !== undefined && !same?.(this.get(row, key), value)) this.set(row, key, value);
+    }
+  }
+
+  /** Empties every field of a row (cells already empty are not touched). */
+  clear(row: number): void {
+    for (const key of this.keys()) if (String(this.get(row, key) ?? '') !== '') this.set(row, key, '');
+  }
+
+  /** The fields, in the spec's order. */
+  keys(): K[] {
+    return [...this.indexOf.keys()] as K[];
   }
 
   /** Adds an empty record at the end (written by flush). */
@@ -233,17 +256,17 @@ export class Table {
     this.dirty.forEach((cols) => (cols.length = 0));
   }
 
-  /** A1 letter of a spec column, for conditional-format formulas. */
-  letter(header: string): string {
-    return columnLetter(this.column(header));
+  /** A1 letter of a field's column, for conditional-format formulas. */
+  letter(key: K): string {
+    return columnLetter(this.column(key));
   }
 
-  private position(header: string): number {
-    const index = this.spec.columns.findIndex((c) => c.header === header);
-    if (index < 0) throw new Error(`Unknown column "${header}" for sheet "${this.spec.sheetName}"`);
+  private position(key: K): number {
+    const index = this.indexOf.get(key);
+    if (index === undefined) throw new Error(`Unknown column "${key}" for sheet "${this.spec.sheetName}"`);
     const at = this.positions[index];
     if (at < 0) {
-      throw missingColumn(this.spec.sheetName, header);
+      throw missingColumn(this.spec.sheetName, this.spec.columns[index].header);
     }
     return at;
   }
@@ -290,31 +313,33 @@ function runs(sorted: number[]): Array<[number, number]> {
   return out;
 }
 
+/** Dropdown values that are known only at run time (the school's own list), by field. */
+export type Dropdowns<K extends string> = Partial<Record<K, readonly string[]>>;
+
 /**
- * Dresses a sheet the add-on has just created: header row frozen, bold and tinted, and, when asked,
- * a dropdown of allowed values on one column (staff pick, never type, a status).
+ * Dresses a sheet the add-on has just created: header row frozen, bold and tinted, and a dropdown of
+ * allowed values on each column that has one (staff pick, never type, a status).
  */
-export function styleNewTable(table: Table, dropdown?: { header: string; values: readonly string[] }): void {
+export function styleNewTable<K extends string>(table: Table<K>, dropdowns: Dropdowns<K> = {}): void {
   const sheet = table.sheet;
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, table.spec.columns.length).setFontWeight('bold').setBackground(COLORS.header);
-  if (!dropdown) return;
-  sheet.getRange(2, table.column(dropdown.header), sheet.getMaxRows() - 1, 1).setDataValidation(
-    SpreadsheetApp.newDataValidation()
-      .requireValueInList([...dropdown.values], true)
-      .setAllowInvalid(false)
-      .build(),
-  );
+  for (const key of table.keys()) {
+    const values = dropdowns[key] ?? table.spec.columns.find((c) => c.key === key)?.dropdown;
+    if (!values) continue;
+    sheet.getRange(2, table.column(key), sheet.getMaxRows() - 1, 1).setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...values], true)
+        .setAllowInvalid(false)
+        .build(),
+    );
+  }
 }
 
 /** The table of an add-on sheet, created and dressed on first use; staff's columns and rows are kept. */
-export function ensureTable(
-  ss: Spreadsheet,
-  spec: TableSpec,
-  dropdown?: { header: string; values: readonly string[] },
-): Table {
+export function ensureTable<K extends string>(ss: Spreadsheet, spec: TableSpec<K>, dropdowns?: Dropdowns<K>): Table<K> {
   const { table, created } = Table.ensure(ss, spec);
   // Table.ensure has written the headers and formatted the columns of a new sheet.
-  if (created) styleNewTable(table, dropdown);
+  if (created) styleNewTable(table, dropdowns);
   return table;
 }

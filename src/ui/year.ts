@@ -5,7 +5,7 @@ import { documentKind } from '../domain/documents/kinds';
 import { cleanText } from '../domain/monitoring/parse';
 import { MAX_PARAGRAPH_LENGTH, MAX_TEXT_LENGTH } from '../domain/questionnaires';
 import { Register } from '../sheets/documentsSheet';
-import { EVENT_COLUMNS, EVENTS_TABLE } from '../sheets/eventsSheet';
+import { EVENTS_TABLE } from '../sheets/eventsSheet';
 import { readLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
 import { putProposedPractice } from '../sheets/practicesSheet';
@@ -115,8 +115,8 @@ export function prepareNews(eventId: string): NewsResult {
   const entry = Register.entriesOf(ss).find((e) => e.kindName === kind.shortTitle && e.related === id && e.docUrl);
   if (!entry) throw new UserError(progress.skipped[0] ?? 'Черновик новости не создан. Повторите через минуту.');
   const table = Table.read(ss, EVENTS_TABLE);
-  if (table && table.text(event.row, EVENT_COLUMNS.news) !== entry.docUrl) {
-    table.set(event.row, EVENT_COLUMNS.news, entry.docUrl);
+  if (table && table.text(event.row, 'news') !== entry.docUrl) {
+    table.set(event.row, 'news', entry.docUrl);
     table.flush();
   }
   return {

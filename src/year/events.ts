@@ -7,7 +7,7 @@ import { EVENT_KINDS, nextId, roadmapNoOfKind, roadmapUpdates } from '../domain/
 import { readJsonProperty, readState, writeJsonProperty } from '../state/store';
 import { normalizeStatus } from '../domain/roadmap';
 import { todayIso } from '../sheets/cells';
-import { ensureEventsTable, EVENT_COLUMNS, readEvents, type EventRow } from '../sheets/eventsSheet';
+import { ensureEventsTable, readEvents, type EventRow } from '../sheets/eventsSheet';
 import { readLists } from '../sheets/listsSheet';
 import { logAction } from '../sheets/logSheet';
 import { markActivities, readRoadmap, ROADMAP_YEAR_KEY } from '../sheets/roadmapSheet';
@@ -37,11 +37,11 @@ export function syncEvents(ss: Spreadsheet): EventRow[] {
     if (!e.id) {
       e.id = nextId('М', ids);
       ids.push(e.id);
-      table.set(e.row, EVENT_COLUMNS.id, e.id);
+      table.set(e.row, 'id', e.id);
     }
     if (!e.roadmapNo && e.kind) {
       e.roadmapNo = roadmapNoOfKind(e.kind);
-      if (e.roadmapNo) table.set(e.row, EVENT_COLUMNS.roadmapNo, e.roadmapNo);
+      if (e.roadmapNo) table.set(e.row, 'roadmapNo', e.roadmapNo);
     }
   }
   table.flush();
