@@ -40,7 +40,7 @@ export function sameInstant(a: string, b: string): boolean {
  * Gives rows `first`…`first + count − 1` (1-based) of a moments column the date-time format: one call,
  * so a sheet made when the column was text shows the new rows as dates too.
  */
-export function formatInstantRows(table: Table, header: string, first: number, count: number): void {
+export function formatInstantRows<K extends string>(table: Table<K>, key: K, first: number, count: number): void {
   if (count < 1) return;
-  table.sheet.getRange(first, table.column(header), count, 1).setNumberFormat(DATE_TIME_FORMAT);
+  table.sheet.getRange(first, table.column(key), count, 1).setNumberFormat(DATE_TIME_FORMAT);
 }

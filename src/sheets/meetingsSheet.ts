@@ -2,38 +2,24 @@ import type { MeetingRecord } from '../domain/monitoring/types';
 import { isoDayReader, isoDayWriter, numberOrNull, safeText, timeZoneOf } from './cells';
 import { DATE_TIME_FORMAT, formatInstantRows, instantCell, instantText, sameInstant } from './instants';
 import { SHEETS } from './schema';
-import { ensureTable, Table, type TableSpec } from './table';
+import { defineTable } from './defineTable';
+import { ensureTable, Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const C = {
-  pair: 'Пара/группа',
-  date: 'Дата',
-  format: 'Формат',
-  topic: 'Тема',
-  duration: 'Длительность, мин',
-  activity: 'Мероприятие программы',
-  note: 'Заметка (рабочая)',
-  reportedBy: 'Сообщил (ID)',
-  submittedAt: 'Отметка времени отчёта',
-} as const;
+export const MEETINGS_TABLE = defineTable(SHEETS.meetings, {
+  pair: { header: 'Пара/группа', width: 100, numberFormat: '@' },
+  date: { header: 'Дата', width: 95, numberFormat: 'dd.mm.yyyy' },
+  format: { header: 'Формат', width: 110 },
+  topic: { header: 'Тема', width: 300, wrap: true, numberFormat: '@' },
+  duration: { header: 'Длительность, мин', width: 110, numberFormat: '0' },
+  activity: { header: 'Мероприятие программы', width: 130, numberFormat: '@' },
+  note: { header: 'Заметка (рабочая)', width: 320, wrap: true, numberFormat: '@' },
+  reportedBy: { header: 'Сообщил (ID)', width: 110, numberFormat: '@' },
+  submittedAt: { header: 'Отметка времени отчёта', width: 140, numberFormat: DATE_TIME_FORMAT },
+});
 
-export const MEETINGS_TABLE: TableSpec = {
-  sheetName: SHEETS.meetings,
-  columns: [
-    { header: C.pair, width: 100, numberFormat: '@' },
-    { header: C.date, width: 95, numberFormat: 'dd.mm.yyyy' },
-    { header: C.format, width: 110 },
-    { header: C.topic, width: 300, wrap: true, numberFormat: '@' },
-    { header: C.duration, width: 110, numberFormat: '0' },
-    { header: C.activity, width: 130, numberFormat: '@' },
-    { header: C.note, width: 320, wrap: true, numberFormat: '@' },
-    { header: C.reportedBy, width: 110, numberFormat: '@' },
-    { header: C.submittedAt, width: 140, numberFormat: DATE_TIME_FORMAT },
-  ],
-};
-
-export function ensureMeetingsTable(ss: Spreadsheet): Table {
+export function ensureMeetingsTable(ss: Spreadsheet): TableOf<typeof MEETINGS_TABLE> {
   return ensureTable(ss, MEETINGS_TABLE);
 }
 
@@ -44,18 +30,18 @@ export function readMeetings(ss: Spreadsheet): MeetingRecord[] {
   const day = isoDayReader(timeZoneOf(ss));
   const out: MeetingRecord[] = [];
   table.rows.forEach((_, r) => {
-    const pairId = table.text(r, C.pair);
+    const pairId = table.text(r, 'pair');
     if (!pairId) return;
     out.push({
       pairId,
-      date: day(table.get(r, C.date)),
-      format: table.text(r, C.format),
-      topic: table.text(r, C.topic),
-      duration: numberOrNull(table.get(r, C.duration)),
-      activityId: table.text(r, C.activity),
-      note: table.text(r, C.note),
-      reportedBy: table.text(r, C.reportedBy),
-      submittedAt: instantText(table.get(r, C.submittedAt)),
+      date: day(table.get(r, 'date')),
+      format: table.text(r, 'format'),
+      topic: table.text(r, 'topic'),
+      duration: numberOrNull(table.get(r, 'duration')),
+      activityId: table.text(r, 'activity'),
+      note: table.text(r, 'note'),
+      reportedBy: table.text(r, 'reportedBy'),
+      submittedAt: instantText(table.get(r, 'submittedAt')),
     });
   });
   return out;
@@ -73,25 +59,27 @@ export function putMeeting(ss: Spreadsheet, meeting: MeetingRecord): boolean {
   let r = table.rows.findIndex(
     (_, i) =>
       meeting.submittedAt !== '' &&
-      sameInstant(instantText(table.get(i, C.submittedAt)), meeting.submittedAt) &&
-      table.text(i, C.pair) === meeting.pairId &&
-      table.text(i, C.reportedBy) === meeting.reportedBy &&
-      table.text(i, C.activity) === meeting.activityId &&
-      day(table.get(i, C.date)) === meeting.date,
+      sameInstant(instantText(table.get(i, 'submittedAt')), meeting.submittedAt) &&
+      table.text(i, 'pair') === meeting.pairId &&
+      table.text(i, 'reportedBy') === meeting.reportedBy &&
+      table.text(i, 'activity') === meeting.activityId &&
+      day(table.get(i, 'date')) === meeting.date,
   );
   const added = r < 0;
   if (added) r = table.append();
   const toCell = isoDayWriter(timeZoneOf(ss));
-  table.set(r, C.pair, safeText(meeting.pairId));
-  table.set(r, C.date, toCell(meeting.date));
-  table.set(r, C.format, safeText(meeting.format));
-  table.set(r, C.topic, safeText(meeting.topic));
-  table.set(r, C.duration, meeting.duration ?? '');
-  table.set(r, C.activity, safeText(meeting.activityId));
-  table.set(r, C.note, safeText(meeting.note));
-  table.set(r, C.reportedBy, meeting.reportedBy);
-  table.set(r, C.submittedAt, instantCell(meeting.submittedAt));
+  table.assign(r, {
+    pair: safeText(meeting.pairId),
+    date: toCell(meeting.date),
+    format: safeText(meeting.format),
+    topic: safeText(meeting.topic),
+    duration: meeting.duration ?? '',
+    activity: safeText(meeting.activityId),
+    note: safeText(meeting.note),
+    reportedBy: meeting.reportedBy,
+    submittedAt: instantCell(meeting.submittedAt),
+  });
   table.flush();
-  formatInstantRows(table, C.submittedAt, r + 2, 1);
+  formatInstantRows(table, 'submittedAt', r + 2, 1);
   return added;
 }

@@ -8,47 +8,48 @@ import type { MonitoringRecord, MonitoringRole } from '../domain/monitoring/type
 import { numberOrNull, safeText } from './cells';
 import { DATE_TIME_FORMAT, formatInstantRows, instantCell, instantText } from './instants';
 import { SHEETS } from './schema';
-import { ensureTable, Table, type TableSpec } from './table';
+import { defineTable, type ColumnDef } from './defineTable';
+import { ensureTable, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const C = {
-  period: 'Учебный год',
-  person: 'ID участника',
-  role: 'Роль',
-  pair: 'Пара/группа',
-  at: 'Отметка времени',
-  requests: 'Запросы',
-  resolved: 'Решённые запросы',
-  before: 'Самооценка до',
-  after: 'Самооценка после',
-  readiness: 'Готовность продолжать',
-  difficulties: 'Трудности',
-  change: 'Что изменить',
-} as const;
 
 const ROLE_TEXT: Record<MonitoringRole, string> = { mentee: 'наставляемый', mentor: 'наставник' };
 const SEPARATOR = '; ';
 
-export const MONITORING_ANSWERS_TABLE: TableSpec = {
-  sheetName: SHEETS.monitoringAnswers,
-  formerNames: ['Мониторинг: ответы'],
-  columns: [
-    { header: C.period, width: 100, numberFormat: '@' },
-    { header: C.person, width: 100, numberFormat: '@' },
-    { header: C.role, width: 110 },
-    { header: C.pair, width: 100, numberFormat: '@' },
-    { header: C.at, width: 140, numberFormat: DATE_TIME_FORMAT },
-    ...SCALE_QUESTIONS.map((q) => ({ header: q.short, width: 120, numberFormat: '0' })),
-    { header: C.requests, width: 260, wrap: true, numberFormat: '@' },
-    { header: C.resolved, width: 260, wrap: true, numberFormat: '@' },
-    { header: C.before, width: 100, numberFormat: '0' },
-    { header: C.after, width: 100, numberFormat: '0' },
-    { header: C.readiness, width: 140, numberFormat: '@' },
-    { header: C.difficulties, width: 260, wrap: true, numberFormat: '@' },
-    { header: C.change, width: 300, wrap: true, numberFormat: '@' },
-  ],
-};
+type ScaleKey = `scale:${string}`;
+/** A question's column: `scale:<role>:<key>` (both roles are asked of the program, under one key). */
+function scaleKey(q: (typeof SCALE_QUESTIONS)[number]): ScaleKey {
+  return `scale:${q.role}:${q.key}`;
+}
+const SCALE_COLUMNS: Record<ScaleKey, ColumnDef> = Object.fromEntries(
+  SCALE_QUESTIONS.map((q) => [scaleKey(q), { header: q.short, width: 120, numberFormat: '0' }]),
+);
+
+export const MONITORING_ANSWERS_TABLE = defineTable(
+  SHEETS.monitoringAnswers,
+  // Object.assign keeps the order and, unlike a spread, the scale columns' key type.
+  Object.assign(
+    {
+      period: { header: 'Учебный год', width: 100, numberFormat: '@' },
+      person: { header: 'ID участника', width: 100, numberFormat: '@' },
+      role: { header: 'Роль', width: 110 },
+      pair: { header: 'Пара/группа', width: 100, numberFormat: '@' },
+      at: { header: 'Отметка времени', width: 140, numberFormat: DATE_TIME_FORMAT },
+    },
+    SCALE_COLUMNS,
+    {
+      requests: { header: 'Запросы', width: 260, wrap: true, numberFormat: '@' },
+      resolved: { header: 'Решённые запросы', width: 260, wrap: true, numberFormat: '@' },
+      before: { header: 'Самооценка до', width: 100, numberFormat: '0' },
+      after: { header: 'Самооценка после', width: 100, numberFormat: '0' },
+      readiness: { header: 'Готовность продолжать', width: 140, numberFormat: '@' },
+      difficulties: { header: 'Трудности', width: 260, wrap: true, numberFormat: '@' },
+      change: { header: 'Что изменить', width: 300, wrap: true, numberFormat: '@' },
+    },
+  ),
+  // Not «Мониторинг: ответы»: Excel forbids «:» in sheet names (schema.ts).
+  { formerNames: ['Мониторинг: ответы'] },
+);
 
 const list = (text: string) =>
   text
@@ -64,26 +65,26 @@ export function readMonitoringRecords(ss: Spreadsheet, period: string): Monitori
   if (!table) return [];
   const out: MonitoringRecord[] = [];
   table.rows.forEach((_, r) => {
-    const personId = table.text(r, C.person);
-    if (!personId || table.text(r, C.period) !== period) return;
+    const personId = table.text(r, 'person');
+    if (!personId || table.text(r, 'period') !== period) return;
     const scores: Record<string, number> = {};
     for (const q of SCALE_QUESTIONS) {
-      const value = numberOrNull(table.get(r, q.short));
+      const value = numberOrNull(table.get(r, scaleKey(q)));
       if (value !== null) scores[q.key] = value;
     }
     out.push({
       personId,
-      role: table.text(r, C.role) === ROLE_TEXT.mentor ? 'mentor' : 'mentee',
-      pairId: table.text(r, C.pair),
-      submittedAt: instantText(table.get(r, C.at)),
+      role: table.text(r, 'role') === ROLE_TEXT.mentor ? 'mentor' : 'mentee',
+      pairId: table.text(r, 'pair'),
+      submittedAt: instantText(table.get(r, 'at')),
       scores,
-      requests: list(table.text(r, C.requests)),
-      resolved: list(table.text(r, C.resolved)),
-      before: numberOrNull(table.get(r, C.before)),
-      after: numberOrNull(table.get(r, C.after)),
-      readiness: table.text(r, C.readiness),
-      difficulties: table.text(r, C.difficulties),
-      change: table.text(r, C.change),
+      requests: list(table.text(r, 'requests')),
+      resolved: list(table.text(r, 'resolved')),
+      before: numberOrNull(table.get(r, 'before')),
+      after: numberOrNull(table.get(r, 'after')),
+      readiness: table.text(r, 'readiness'),
+      difficulties: table.text(r, 'difficulties'),
+      change: table.text(r, 'change'),
     });
   });
   return out;
@@ -94,30 +95,29 @@ export function putMonitoringRecord(ss: Spreadsheet, record: MonitoringRecord, p
   const table = ensureTable(ss, MONITORING_ANSWERS_TABLE);
   let r = table.rows.findIndex(
     (_, i) =>
-      table.text(i, C.person) === record.personId &&
-      table.text(i, C.pair) === record.pairId &&
-      table.text(i, C.period) === period,
+      table.text(i, 'person') === record.personId &&
+      table.text(i, 'pair') === record.pairId &&
+      table.text(i, 'period') === period,
   );
   const added = r < 0;
   if (added) r = table.append();
-  const cells: Array<[string, unknown]> = [
-    [C.period, period],
-    [C.person, record.personId],
-    [C.role, ROLE_TEXT[record.role]],
-    [C.pair, record.pairId],
-    [C.at, instantCell(record.submittedAt)],
-    ...SCALE_QUESTIONS.map((q): [string, unknown] => [q.short, record.scores[q.key] ?? '']),
-    [C.requests, safeText(record.requests.join(SEPARATOR))],
-    [C.resolved, safeText(record.resolved.join(SEPARATOR))],
-    [C.before, record.before ?? ''],
-    [C.after, record.after ?? ''],
-    [C.readiness, safeText(record.readiness)],
-    [C.difficulties, safeText(record.difficulties)],
-    [C.change, safeText(record.change)],
-  ];
-  for (const [header, value] of cells) table.set(r, header, value);
+  table.assign(r, {
+    period,
+    person: record.personId,
+    role: ROLE_TEXT[record.role],
+    pair: record.pairId,
+    at: instantCell(record.submittedAt),
+    requests: safeText(record.requests.join(SEPARATOR)),
+    resolved: safeText(record.resolved.join(SEPARATOR)),
+    before: record.before ?? '',
+    after: record.after ?? '',
+    readiness: safeText(record.readiness),
+    difficulties: safeText(record.difficulties),
+    change: safeText(record.change),
+  });
+  for (const q of SCALE_QUESTIONS) table.set(r, scaleKey(q), record.scores[q.key] ?? '');
   table.flush();
-  formatInstantRows(table, C.at, r + 2, 1);
+  formatInstantRows(table, 'at', r + 2, 1);
   return added;
 }
 
@@ -126,8 +126,8 @@ export function scrubMonitoringRecords(ss: Spreadsheet, personIds: readonly stri
   const table = Table.read(ss, MONITORING_ANSWERS_TABLE);
   if (!table || personIds.length === 0) return;
   table.rows.forEach((_, r) => {
-    if (!personIds.includes(table.text(r, C.person))) return;
-    for (const header of [C.requests, C.resolved, C.readiness, C.difficulties, C.change]) table.set(r, header, '');
+    if (!personIds.includes(table.text(r, 'person'))) return;
+    table.assign(r, { requests: '', resolved: '', readiness: '', difficulties: '', change: '' });
   });
   table.flush();
 }
