@@ -30,8 +30,8 @@ export function questionnaireStats(ss: Spreadsheet): QuestionnaireStats | null {
     }
     const table = ss.getSheetByName(BANK_SHEETS[kind]) ? Table.read(ss, bankSpec(kind)) : null;
     table?.rows.forEach((_, r) => {
-      if (table.text(r, 'Статус') === WITHDRAWN_STATUS) stats.withdrawn++;
-      else if (table.text(r, 'Email')) stats.inBank[kind]++;
+      if (table.text(r, 'status') === WITHDRAWN_STATUS) stats.withdrawn++;
+      else if (table.text(r, 'email')) stats.inBank[kind]++;
     });
   }
   return stats;

@@ -2,61 +2,16 @@ import { bankId, WITHDRAWN_STATUS, type BankEntry, type PersonKind } from '../do
 import { safeText } from './cells';
 import { normalizeHeader } from './headers';
 import { SHEETS } from './schema';
-import { styleNewTable, Table, type TableSpec } from './table';
+import { defineTable, type TableSpec } from './defineTable';
+import { styleNewTable, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** How a record field is written to a cell and read back. */
 type Kind = 'text' | 'list' | 'number' | 'bool' | 'date' | 'datetime';
 
-interface BankColumn {
-  header: string;
-  field: string;
-  kind: Kind;
-  width: number;
-}
-
 /** Lists are joined with «; »: the choices themselves may contain «, ». */
 const LIST_SEPARATOR = '; ';
-
-const COMMON_HEAD: BankColumn[] = [
-  { header: 'ID', field: 'id', kind: 'text', width: 80 },
-  { header: 'Email', field: 'email', kind: 'text', width: 200 },
-  { header: 'ФИО', field: 'fullName', kind: 'text', width: 220 },
-  { header: 'Должность', field: 'position', kind: 'text', width: 140 },
-  { header: 'Предметы', field: 'subjects', kind: 'list', width: 180 },
-  { header: 'Стаж, лет', field: 'experienceYears', kind: 'number', width: 70 },
-  { header: 'Категория', field: 'category', kind: 'text', width: 140 },
-];
-const COMMON_TAIL: BankColumn[] = [
-  { header: 'Формат', field: 'mode', kind: 'text', width: 110 },
-  { header: 'Удобное время', field: 'times', kind: 'list', width: 160 },
-  { header: 'Комментарий', field: 'note', kind: 'text', width: 220 },
-  { header: 'Статус', field: 'status', kind: 'text', width: 90 },
-  { header: 'Согласие на обработку ПДн', field: 'consentAt', kind: 'date', width: 110 },
-  { header: 'Ответ от', field: 'sourceTimestamp', kind: 'datetime', width: 130 },
-  { header: 'Замечания', field: 'remarks', kind: 'text', width: 240 },
-  { header: 'История', field: 'history', kind: 'text', width: 320 },
-];
-
-export const BANK_COLUMNS: Record<PersonKind, BankColumn[]> = {
-  mentee: [
-    ...COMMON_HEAD,
-    { header: 'Запросы', field: 'requests', kind: 'list', width: 320 },
-    { header: 'Форма', field: 'formatKind', kind: 'text', width: 150 },
-    ...COMMON_TAIL,
-  ],
-  mentor: [
-    ...COMMON_HEAD,
-    { header: 'Компетенции', field: 'competences', kind: 'list', width: 320 },
-    { header: 'Формы', field: 'formatKinds', kind: 'list', width: 150 },
-    { header: 'Наставляемых, не более', field: 'capacity', kind: 'number', width: 90 },
-    { header: 'Согласие на доп. обязанности', field: 'dutiesConsent', kind: 'bool', width: 110 },
-    ...COMMON_TAIL,
-  ],
-};
-
-export const BANK_SHEETS: Record<PersonKind, string> = { mentee: SHEETS.mentees, mentor: SHEETS.mentors };
 
 const FORMATS: Partial<Record<Kind, string>> = {
   date: 'dd.mm.yyyy',
@@ -65,11 +20,56 @@ const FORMATS: Partial<Record<Kind, string>> = {
   list: '@',
 };
 
-export function bankSpec(kind: PersonKind): TableSpec {
-  return {
-    sheetName: BANK_SHEETS[kind],
-    columns: BANK_COLUMNS[kind].map((c) => ({ header: c.header, width: c.width, numberFormat: FORMATS[c.kind] })),
-  };
+/** A bank column, keyed by its BankEntry field. */
+const col = (header: string, kind: Kind, width: number) => ({ header, kind, width, numberFormat: FORMATS[kind] });
+
+const HEAD = {
+  id: col('ID', 'text', 80),
+  email: col('Email', 'text', 200),
+  fullName: col('ФИО', 'text', 220),
+  position: col('Должность', 'text', 140),
+  subjects: col('Предметы', 'list', 180),
+  experienceYears: col('Стаж, лет', 'number', 70),
+  category: col('Категория', 'text', 140),
+};
+const TAIL = {
+  mode: col('Формат', 'text', 110),
+  times: col('Удобное время', 'list', 160),
+  note: col('Комментарий', 'text', 220),
+  status: col('Статус', 'text', 90),
+  consentAt: col('Согласие на обработку ПДн', 'date', 110),
+  sourceTimestamp: col('Ответ от', 'datetime', 130),
+  remarks: col('Замечания', 'text', 240),
+  history: col('История', 'text', 320),
+};
+const MENTEE_COLUMNS = {
+  ...HEAD,
+  requests: col('Запросы', 'list', 320),
+  formatKind: col('Форма', 'text', 150),
+  ...TAIL,
+};
+const MENTOR_COLUMNS = {
+  ...HEAD,
+  competences: col('Компетенции', 'list', 320),
+  formatKinds: col('Формы', 'list', 150),
+  capacity: col('Наставляемых, не более', 'number', 90),
+  dutiesConsent: col('Согласие на доп. обязанности', 'bool', 110),
+  ...TAIL,
+};
+const KINDS = { ...MENTEE_COLUMNS, ...MENTOR_COLUMNS };
+
+export const BANK_TABLES = {
+  mentee: defineTable(SHEETS.mentees, MENTEE_COLUMNS),
+  mentor: defineTable(SHEETS.mentors, MENTOR_COLUMNS),
+};
+type BankKey = keyof typeof KINDS;
+type BankTable = Table<BankKey>;
+
+export const BANK_SHEETS: Record<PersonKind, string> = { mentee: SHEETS.mentees, mentor: SHEETS.mentors };
+
+/** A bank's table, typed with the fields of both banks: a kind's own fields are reached through keys(). */
+export function bankSpec(kind: PersonKind): TableSpec<BankKey> {
+  return BANK_TABLES[kind];
 }
 
 function toCell(kind: Kind, value: unknown): unknown {
@@ -124,7 +124,7 @@ export class Bank {
 
   private constructor(
     readonly kind: PersonKind,
-    readonly table: Table,
+    readonly table: BankTable,
   ) {
     table.rows.forEach((_, r) => this.index(r));
   }
@@ -188,18 +188,18 @@ export class Bank {
     if (!key || this.byEmail.has(key) || Number.isNaN(at)) return false;
     // Rows without an e-mail by name, listed once per bank.
     this.withoutEmail ??= this.table.rows.reduce((map, _, r) => {
-      if (this.table.text(r, 'Email') !== '') return map;
-      const name = normalizeHeader(this.table.text(r, 'ФИО'));
+      if (this.table.text(r, 'email') !== '') return map;
+      const name = normalizeHeader(this.table.text(r, 'fullName'));
       return map.set(name, [...(map.get(name) ?? []), r]);
     }, new Map<string, number[]>());
     const candidates = this.withoutEmail.get(normalizeHeader(fullName)) ?? [];
     const rows = candidates.filter((r) => {
-      const answered = Date.parse(String(fromCell('datetime', this.table.get(r, 'Ответ от'))));
+      const answered = Date.parse(String(fromCell('datetime', this.table.get(r, 'sourceTimestamp'))));
       return Math.abs(answered - at) < 1000;
     });
     if (rows.length !== 1) return false;
     candidates.splice(candidates.indexOf(rows[0]), 1);
-    this.table.set(rows[0], 'Email', safeText(email));
+    this.table.set(rows[0], 'email', safeText(email));
     this.index(rows[0]);
     return true;
   }
@@ -210,9 +210,9 @@ export class Bank {
     let r = (entry.email ? this.byEmail.get(entry.email.toLowerCase()) : undefined) ?? this.byId.get(entry.id);
     if (r === undefined) r = this.table.append();
     const values: Record<string, unknown> = { ...entry, remarks };
-    for (const c of BANK_COLUMNS[this.kind]) {
-      const cell = toCell(c.kind, values[c.field]);
-      if (String(cell) !== String(this.table.get(r, c.header) ?? '')) this.table.set(r, c.header, cell);
+    for (const key of this.table.keys()) {
+      const cell = toCell(KINDS[key].kind, values[key]);
+      if (String(cell) !== String(this.table.get(r, key) ?? '')) this.table.set(r, key, cell);
     }
     for (const [email, row] of this.byEmail) if (row === r) this.byEmail.delete(email);
     this.index(r);
@@ -221,7 +221,7 @@ export class Bank {
   /** Sets a person's status by entry id (the pairing moves people «в паре» and back). */
   setStatus(id: string, status: string): void {
     const r = this.byId.get(id);
-    if (r !== undefined && this.table.text(r, 'Статус') !== status) this.table.set(r, 'Статус', status);
+    if (r !== undefined && this.table.text(r, 'status') !== status) this.table.set(r, 'status', status);
   }
 
   flush(): void {
@@ -230,14 +230,14 @@ export class Bank {
 
   private entryAt(r: number): BankEntry {
     const entry: Record<string, unknown> = { kind: this.kind };
-    for (const c of BANK_COLUMNS[this.kind]) entry[c.field] = fromCell(c.kind, this.table.get(r, c.header));
+    for (const key of this.table.keys()) entry[key] = fromCell(KINDS[key].kind, this.table.get(r, key));
     delete entry.remarks;
     return entry as unknown as BankEntry;
   }
 
   private index(r: number): void {
-    const id = this.table.text(r, 'ID');
-    const email = this.table.text(r, 'Email').toLowerCase();
+    const id = this.table.text(r, 'id');
+    const email = this.table.text(r, 'email').toLowerCase();
     if (id && !this.byId.has(id)) this.byId.set(id, r);
     if (id && !(this.rowsOfId.get(id) ?? []).includes(r)) this.rowsOfId.set(id, [...(this.rowsOfId.get(id) ?? []), r]);
     if (email && !this.byEmail.has(email)) this.byEmail.set(email, r);
@@ -251,8 +251,8 @@ export function idsByName(ss: Spreadsheet, kind: PersonKind): Map<string, string
   const table = Table.read(ss, bankSpec(kind));
   const out = new Map<string, string[]>();
   table?.rows.forEach((_, r) => {
-    const name = normalizeHeader(table.text(r, 'ФИО'));
-    const id = table.text(r, 'ID');
+    const name = normalizeHeader(table.text(r, 'fullName'));
+    const id = table.text(r, 'id');
     if (name && id) out.set(name, [...(out.get(name) ?? []), id]);
   });
   return out;
@@ -267,6 +267,6 @@ export function withoutEmail(ss: Spreadsheet, kind: PersonKind): number {
   if (!table) return 0;
   return table.rows.filter(
     (_, r) =>
-      table.text(r, 'Email') === '' && table.text(r, 'ФИО') !== '' && table.text(r, 'Статус') !== WITHDRAWN_STATUS,
+      table.text(r, 'email') === '' && table.text(r, 'fullName') !== '' && table.text(r, 'status') !== WITHDRAWN_STATUS,
   ).length;
 }

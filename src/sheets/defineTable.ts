@@ -14,8 +14,11 @@ export interface TableSpec<K extends string = string> {
   columns: readonly ColumnSpec[];
   /** Names the sheet had in earlier versions of the add-on: such a sheet is renamed on first use. */
   formerNames?: readonly string[];
-  /** Header of each field (typed tables only): for messages that name a column. */
-  headers?: Readonly<Record<K, string>>;
+  /**
+   * Header of each field (typed tables only): for messages that name a column. Partial, so that two
+   * sheets with different fields (the banks) can stand behind one type of every field.
+   */
+  headers?: Readonly<Partial<Record<K, string>>>;
 }
 
 export interface TableDef<K extends string> extends TableSpec<K> {

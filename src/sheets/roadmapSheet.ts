@@ -11,11 +11,12 @@ import { isoDayReader, isoDayToCell, safeText, todayIso } from './cells';
 import { ROADMAP_COLUMNS as C, ROADMAP_TABLE } from './schema';
 import { COLORS } from './colors';
 import { mapHeaders, normalizeHeader } from './headers';
-import { missingColumn, Table } from './table';
+import { missingColumn, Table, type TableOf } from './table';
 import { readState } from '../state/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type RoadmapTable = TableOf<typeof ROADMAP_TABLE>;
 
 /** The document property remembering which period (start year) the roadmap sheet was built for. */
 export const ROADMAP_YEAR_KEY = 'roadmapStartYear';
@@ -53,7 +54,7 @@ export function syncRoadmap(ss: Spreadsheet, template: readonly RoadmapRow[], ti
   const { table, created, restored } = Table.ensure(ss, ROADMAP_TABLE);
   const rowOf = new Map<string, number>();
   table.rows.forEach((_, r) => {
-    const key = rowKey(table.get(r, C.no));
+    const key = rowKey(table.get(r, 'no'));
     if (key && !rowOf.has(key)) rowOf.set(key, r);
   });
 
@@ -94,12 +95,12 @@ function rowText(item: RoadmapRow): string {
 }
 
 /** Rows without a «№», by their text (activity, or the stage cell of a stage row). */
-function unnumberedRows(table: Table): Map<string, number[]> {
+function unnumberedRows(table: RoadmapTable): Map<string, number[]> {
   const out = new Map<string, number[]>();
   table.rows.forEach((_, r) => {
-    if (rowKey(table.get(r, C.no)) !== '') return;
-    const activity = table.text(r, C.activity);
-    const text = normalizeHeader(activity || table.text(r, C.stage));
+    if (rowKey(table.get(r, 'no')) !== '') return;
+    const activity = table.text(r, 'activity');
+    const text = normalizeHeader(activity || table.text(r, 'stage'));
     if (text) out.set(text, [...(out.get(text) ?? []), r]);
   });
   return out;
@@ -117,7 +118,7 @@ function claimUnnumbered(
 }
 
 /** Where a missing template row goes: right after its predecessor, or at the end of the table. */
-function placeRow(table: Table, previous: number): number {
+function placeRow(table: RoadmapTable, previous: number): number {
   const atEnd = previous === table.rows.length - 1 || (previous < 0 && table.rows.length === 0);
   return atEnd ? table.append() : table.insertAfter(previous, 1);
 }
@@ -136,24 +137,27 @@ function shiftIndexes(
   });
 }
 
-function fillEmpty(table: Table, r: number, item: RoadmapRow, timeZone: string): void {
+function fillEmpty(table: RoadmapTable, r: number, item: RoadmapRow, timeZone: string): void {
   // Values are computed only for empty cells: a re-run over a kept roadmap costs no date parsing.
-  const fill = (header: string, value: () => unknown) => {
-    if (table.text(r, header) !== '') return;
+  const fill = (
+    key: 'no' | 'stage' | 'activity' | 'start' | 'end' | 'responsible' | 'status',
+    value: () => unknown,
+  ) => {
+    if (table.text(r, key) !== '') return;
     const v = value();
-    if (v !== '') table.set(r, header, v);
+    if (v !== '') table.set(r, key, v);
   };
-  fill(C.no, () => item.no);
+  fill('no', () => item.no);
   if (item.kind === 'stage') {
-    fill(C.stage, () => safeText(`${item.no}. ${item.title}`));
+    fill('stage', () => safeText(`${item.no}. ${item.title}`));
     return;
   }
-  fill(C.stage, () => safeText(`${item.stage}. ${STAGE_TITLES[item.stage] ?? ''}`));
-  fill(C.activity, () => safeText(item.title));
-  fill(C.start, () => isoDayToCell(item.start, timeZone));
-  fill(C.end, () => isoDayToCell(item.end, timeZone));
-  fill(C.responsible, () => safeText(item.responsible));
-  fill(C.status, () => DEFAULT_STATUS);
+  fill('stage', () => safeText(`${item.stage}. ${STAGE_TITLES[item.stage] ?? ''}`));
+  fill('activity', () => safeText(item.title));
+  fill('start', () => isoDayToCell(item.start, timeZone));
+  fill('end', () => isoDayToCell(item.end, timeZone));
+  fill('responsible', () => safeText(item.responsible));
+  fill('status', () => DEFAULT_STATUS);
 }
 
 function styleHeader(sheet: Sheet): void {
@@ -180,7 +184,7 @@ function ruDay(iso: string): string {
  * link as evidence. Bad input is refused with a Russian help text (Sheets shows it), so «вчера»,
  * «31.13.2027» or «протокол у завуча» never reach the progress figures.
  */
-function applyEntryRules(sheet: Sheet, table: Table, template: readonly RoadmapRow[]): void {
+function applyEntryRules(sheet: Sheet, table: RoadmapTable, template: readonly RoadmapRow[]): void {
   const rows = sheet.getMaxRows() - 1;
   const days = template.flatMap((t) => (t.kind === 'activity' ? [t.start, t.end] : [])).filter(Boolean);
   const years = days.map((d) => Number(d.slice(0, 4))).filter((y) => y > 0);
@@ -188,19 +192,19 @@ function applyEntryRules(sheet: Sheet, table: Table, template: readonly RoadmapR
   const last = `${Math.max(...years)}-12-31`;
   const timeZone = sheet.getParent().getSpreadsheetTimeZone();
   const asDate = (iso: string) => isoDayToCell(iso, timeZone) as Date;
-  for (const header of [C.start, C.end, C.doneOn]) {
-    sheet.getRange(2, table.column(header), rows, 1).setDataValidation(
+  for (const key of ['start', 'end', 'doneOn'] as const) {
+    sheet.getRange(2, table.column(key), rows, 1).setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireDateBetween(asDate(first), asDate(last))
         .setAllowInvalid(false)
         .setHelpText(
-          `«${header}»: введите дату в виде ДД.ММ.ГГГГ, например ${ruDay(days[days.length - 1])}, с ${ruDay(first)} по ${ruDay(last)}.`,
+          `«${C[key]}»: введите дату в виде ДД.ММ.ГГГГ, например ${ruDay(days[days.length - 1])}, с ${ruDay(first)} по ${ruDay(last)}.`,
         )
         .build(),
     );
   }
   sheet
-    .getRange(2, table.column(C.evidence), rows, 1)
+    .getRange(2, table.column('evidence'), rows, 1)
     .setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireTextIsUrl()
@@ -213,12 +217,12 @@ function applyEntryRules(sheet: Sheet, table: Table, template: readonly RoadmapR
 }
 
 /** The status dropdown and the live highlights: overdue in red, done greyed, cancelled struck out. */
-function applyStatusRules(sheet: Sheet, table: Table): void {
+function applyStatusRules(sheet: Sheet, table: RoadmapTable): void {
   const rows = sheet.getMaxRows() - 1;
   const width = Math.max(sheet.getLastColumn(), 1);
-  const status = table.letter(C.status);
-  const end = table.letter(C.end);
-  sheet.getRange(2, table.column(C.status), rows, 1).setDataValidation(
+  const status = table.letter('status');
+  const end = table.letter('end');
+  sheet.getRange(2, table.column('status'), rows, 1).setDataValidation(
     SpreadsheetApp.newDataValidation()
       .requireValueInList([...STATUSES], true)
       .setAllowInvalid(false)
@@ -226,7 +230,7 @@ function applyStatusRules(sheet: Sheet, table: Table): void {
       .build(),
   );
   const body = sheet.getRange(2, 1, rows, width);
-  const evidence = table.letter(C.evidence);
+  const evidence = table.letter('evidence');
   // First: Sheets applies the first matching rule, so «done without evidence» wins over «done».
   const own = [
     SpreadsheetApp.newConditionalFormatRule()
@@ -339,15 +343,15 @@ export function markActivitiesAll(ss: Spreadsheet, marks: readonly ActivityMark[
   };
   for (const { numbers, status, evidence = '' } of marks) {
     table.rows.forEach((_, r) => {
-      if (!numbers.includes(rowKey(table.get(r, C.no)))) return;
-      const current = normalizeStatus(table.get(r, C.status));
+      if (!numbers.includes(rowKey(table.get(r, 'no')))) return;
+      const current = normalizeStatus(table.get(r, 'status'));
       const open = current === DEFAULT_STATUS || (status === 'Выполнено' && current === 'В работе');
       if (!open || current === status) return;
-      table.set(r, C.status, status);
-      if (status === 'Выполнено' && table.text(r, C.doneOn) === '') table.set(r, C.doneOn, today());
-      if (status === 'Выполнено' && table.text(r, C.evidence) === '') {
+      table.set(r, 'status', status);
+      if (status === 'Выполнено' && table.text(r, 'doneOn') === '') table.set(r, 'doneOn', today());
+      if (status === 'Выполнено' && table.text(r, 'evidence') === '') {
         const link = typeof evidence === 'function' ? evidence() : evidence;
-        if (link) table.set(r, C.evidence, link);
+        if (link) table.set(r, 'evidence', link);
       }
     });
   }

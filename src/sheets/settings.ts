@@ -1,7 +1,7 @@
 import { safeText } from './cells';
 import { normalizeHeader } from './headers';
 import { SETTINGS_TABLE } from './schema';
-import { Table } from './table';
+import { Table, type TableOf } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,11 +40,11 @@ export type Settings = Partial<Record<SettingKey, string>>;
 
 const KEYS = Object.keys(SETTING_LABELS) as SettingKey[];
 
-function rowsByKey(table: Table): Map<SettingKey, number> {
+function rowsByKey(table: TableOf<typeof SETTINGS_TABLE>): Map<SettingKey, number> {
   const byLabel = new Map<string, SettingKey>(KEYS.map((k) => [normalizeHeader(SETTING_LABELS[k]), k]));
   const rows = new Map<SettingKey, number>();
   table.rows.forEach((_, r) => {
-    const key = byLabel.get(normalizeHeader(table.text(r, 'Параметр')));
+    const key = byLabel.get(normalizeHeader(table.text(r, 'name')));
     if (key && !rows.has(key)) rows.set(key, r);
   });
   return rows;
@@ -56,7 +56,7 @@ export function readSettings(ss: Spreadsheet): Settings {
   if (!table) return {};
   const settings: Settings = {};
   for (const [key, r] of rowsByKey(table)) {
-    const value = table.text(r, 'Значение');
+    const value = table.text(r, 'value');
     if (value) settings[key] = value;
   }
   return settings;
@@ -72,9 +72,9 @@ export function writeSettings(ss: Spreadsheet, values: Settings): void {
     let r = rows.get(key);
     if (r === undefined) {
       r = table.append();
-      table.set(r, 'Параметр', SETTING_LABELS[key]);
+      table.set(r, 'name', SETTING_LABELS[key]);
     }
-    if (table.text(r, 'Значение') !== value) table.set(r, 'Значение', safeText(value));
+    if (table.text(r, 'value') !== value) table.set(r, 'value', safeText(value));
   }
   table.flush();
   if (created) {

@@ -47,7 +47,7 @@ export function missingColumn(sheetName: string, header: string): UserError {
  * columns the add-on does not own are never changed. Unchanged cells inside a written block are written
  * back as they are (formulas as formulas, read only then).
  */
-export class Table<K extends string = string> {
+export class Table<K extends string> {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
   private readonly positions: number[];
   /** Index in spec.columns of each key (the header for a table without keys). */

@@ -22,7 +22,7 @@ function idsOf(ss: Spreadsheet, email: string): string[] {
     const table = Table.read(ss, bankSpec(kind));
     if (!table) continue;
     table.rows.forEach((_, r) => {
-      if (sameAccount(table.text(r, 'Email'), email) && table.text(r, 'ID')) ids.push(table.text(r, 'ID'));
+      if (sameAccount(table.text(r, 'email'), email) && table.text(r, 'id')) ids.push(table.text(r, 'id'));
     });
   }
   return ids;
