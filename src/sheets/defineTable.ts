@@ -6,19 +6,26 @@
 import type { ColumnSpec } from './headers';
 
 /** A column as a sheet module declares it (its key is the field's name). */
-export type ColumnDef = Omit<ColumnSpec, 'key'>;
+export interface ColumnDef extends ColumnSpec {
+  /** Allowed values, offered as a dropdown when the add-on creates the sheet (staff pick, never type). */
+  dropdown?: readonly string[];
+}
+
+export interface TableColumn extends ColumnDef {
+  key: string;
+}
 
 export interface TableSpec<K extends string = string> {
   sheetName: string;
-  /** In sheet order; a typed table's columns carry their key. */
-  columns: readonly ColumnSpec[];
+  /** In sheet order. */
+  columns: readonly TableColumn[];
   /** Names the sheet had in earlier versions of the add-on: such a sheet is renamed on first use. */
   formerNames?: readonly string[];
   /**
-   * Header of each field (typed tables only): for messages that name a column. Partial, so that two
-   * sheets with different fields (the banks) can stand behind one type of every field.
+   * Header of each field, for messages that name a column. Partial here, so that two sheets with
+   * different fields (the banks) can stand behind one type of every field.
    */
-  headers?: Readonly<Partial<Record<K, string>>>;
+  headers: Readonly<Partial<Record<K, string>>>;
 }
 
 export interface TableDef<K extends string> extends TableSpec<K> {

@@ -4,8 +4,6 @@
  */
 
 export interface ColumnSpec {
-  /** The field's name in a typed table (defineTable); the header stands for it otherwise. */
-  key?: string;
   header: string;
   /** Other header texts staff might have typed for the same column. */
   aliases?: string[];
@@ -14,8 +12,6 @@ export interface ColumnSpec {
   /** Sheets number format for the column ("@" = plain text, "dd.mm.yyyy"). */
   numberFormat?: string;
   wrap?: boolean;
-  /** Allowed values, offered as a dropdown when the add-on creates the sheet (staff pick, never type). */
-  dropdown?: readonly string[];
 }
 
 export function normalizeHeader(text: unknown): string {

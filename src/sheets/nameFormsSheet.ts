@@ -4,28 +4,25 @@
  */
 import { NAME_FORMS, normalizeName, type NameForm } from '../domain/documents/names';
 import { safeText } from './cells';
-import { styleNewTable, Table, type TableSpec } from './table';
+import { defineTable, type ColumnDef } from './defineTable';
+import { styleNewTable, Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const NAME_FORMS_SHEET = 'Склонения';
 
-const HEADERS: Record<NameForm, string> = {
-  родительный: 'Родительный (кого?)',
-  дательный: 'Дательный (кому?)',
-  винительный: 'Винительный (кого?)',
-  творительный: 'Творительный (кем?)',
-  предложный: 'Предложный (о ком?)',
-  подпись: 'Под подписью',
-};
+const FORM = { width: 160, numberFormat: '@' };
 
-export const NAME_FORMS_TABLE: TableSpec = {
-  sheetName: NAME_FORMS_SHEET,
-  columns: [
-    { header: 'ФИО', width: 240, numberFormat: '@' },
-    ...NAME_FORMS.map((f) => ({ header: HEADERS[f], width: 160, numberFormat: '@' })),
-  ],
-};
+/** «ФИО», then a column per form, in NAME_FORMS' order. */
+export const NAME_FORMS_TABLE = defineTable(NAME_FORMS_SHEET, {
+  name: { header: 'ФИО', width: 240, numberFormat: '@' },
+  родительный: { header: 'Родительный (кого?)', ...FORM },
+  дательный: { header: 'Дательный (кому?)', ...FORM },
+  винительный: { header: 'Винительный (кого?)', ...FORM },
+  творительный: { header: 'Творительный (кем?)', ...FORM },
+  предложный: { header: 'Предложный (о ком?)', ...FORM },
+  подпись: { header: 'Под подписью', ...FORM },
+} satisfies Record<'name' | NameForm, ColumnDef>);
 
 export type NameOverrides = Map<string, Partial<Record<NameForm, string>>>;
 
@@ -37,11 +34,11 @@ export function readNameOverrides(ss: Spreadsheet): NameOverrides {
   const table = Table.read(ss, NAME_FORMS_TABLE);
   if (!table) return out;
   table.rows.forEach((_, r) => {
-    const name = table.text(r, 'ФИО');
+    const name = table.text(r, 'name');
     if (!name) return;
     const forms: Partial<Record<NameForm, string>> = {};
     for (const f of NAME_FORMS) {
-      const v = table.text(r, HEADERS[f]);
+      const v = table.text(r, f);
       if (v) forms[f] = v;
     }
     out.set(key(name), forms);
@@ -59,7 +56,7 @@ export function ensureNameFormsSheet(ss: Spreadsheet, names: readonly string[]):
   const missing = [...new Set(names.map(normalizeName).filter((n) => n && !listed.has(key(n))))];
   if (missing.length === 0 && ss.getSheetByName(NAME_FORMS_SHEET)) return;
   const { table, created } = Table.ensure(ss, NAME_FORMS_TABLE);
-  for (const name of missing) table.set(table.append(), 'ФИО', safeText(name));
+  for (const name of missing) table.set(table.append(), 'name', safeText(name));
   table.flush();
   if (created) styleNewTable(table);
 }

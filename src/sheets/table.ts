@@ -50,7 +50,7 @@ export function missingColumn(sheetName: string, header: string): UserError {
 export class Table<K extends string> {
   /** 0-based sheet column of each spec column (same order as spec.columns). */
   private readonly positions: number[];
-  /** Index in spec.columns of each key (the header for a table without keys). */
+  /** Index in spec.columns of each field. */
   private readonly indexOf = new Map<string, number>();
   private readonly dirty: boolean[][];
   /** The sheet's row count once flush has asked for it. */
@@ -67,7 +67,7 @@ export class Table<K extends string> {
     readonly rows: unknown[][],
   ) {
     this.positions = mapHeaders(header, spec.columns);
-    spec.columns.forEach((c, i) => this.indexOf.set(c.key ?? c.header, i));
+    spec.columns.forEach((c, i) => this.indexOf.set(c.key, i));
     this.dirty = rows.map(() => []);
     this.sheetRows = rows.length;
   }
