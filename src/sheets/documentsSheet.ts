@@ -84,17 +84,7 @@ export class Register {
   }
 
   entry(r: number): RegisterEntry {
-    const t = this.table;
-    return {
-      number: t.text(r, 'number'),
-      kindName: t.text(r, 'kindName'),
-      date: this.day(t.get(r, 'date')),
-      title: t.text(r, 'title'),
-      docUrl: t.text(r, 'docUrl'),
-      pdfUrl: t.text(r, 'pdfUrl'),
-      status: t.text(r, 'status'),
-      related: t.text(r, 'related'),
-    };
+    return { ...this.table.texts(r), date: this.day(this.table.get(r, 'date')) };
   }
 
   /**

@@ -31,15 +31,8 @@ function statusOf(text: string): PracticeStatus {
 }
 
 function practiceOf(table: PracticesTable, r: number): Practice {
-  return {
-    id: table.text(r, 'id'),
-    title: table.text(r, 'title'),
-    author: table.text(r, 'author'),
-    competence: table.text(r, 'competence'),
-    description: table.text(r, 'description'),
-    materials: table.text(r, 'materials'),
-    status: statusOf(table.text(r, 'status')),
-  };
+  const fields = table.texts(r);
+  return { ...fields, status: statusOf(fields.status) };
 }
 
 /** Every practice with a title, read once. */

@@ -129,6 +129,13 @@ export class Table<K extends string> {
     return value === null || value === undefined ? '' : String(value).trim();
   }
 
+  /** Every field of a row as trimmed text: a record whose fields are the table's. */
+  texts(row: number): Record<K, string> {
+    const out = {} as Record<K, string>;
+    for (const key of this.keys()) out[key] = this.text(row, key);
+    return out;
+  }
+
   set(row: number, key: K, value: unknown): void {
     const col = this.position(key);
     const cells = this.rows[row];

@@ -30,6 +30,7 @@ test('fields are found by header wherever staff moved the columns, and written i
   const table = Table.read(ss, PEOPLE)!;
   expect(table.text(1, 'name')).toBe('Петров');
   expect(table.column('id')).toBe(4);
+  expect(table.texts(1)).toEqual({ id: 'П-2', name: 'Петров', status: 'нет' });
   // @ts-expect-error: a field the table does not declare does not compile.
   expect(() => table.text(0, 'email')).toThrow('Unknown column "email" for sheet "Люди"');
   env.calls.reset();
