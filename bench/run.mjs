@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { openWorkspace } = require('../dist/lib/index.js');
+const { openWorkspace, columnToLetters } = require('../dist/lib/index.js');
 const { menteeForm, mentorForm, CONSENT_CHOICE, DUTIES_YES, COMPETENCES } =
   require('../dist/lib/index.js').questionnaireDomain;
 
@@ -20,9 +20,7 @@ const ROADMAP = 'Дорожная карта';
 const SIZES = [0, 200, 1000];
 const REPEAT = 5;
 
-function letter(index0) {
-  return String.fromCharCode(65 + index0);
-}
+const letter = (index0) => columnToLetters(index0 + 1);
 
 async function workspaceWithRows(extra) {
   const ws = await openWorkspace({ now: NOW });

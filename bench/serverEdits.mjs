@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
-const { startServer } = require('../dist/lib/index.js');
+const { startServer, columnToLetters } = require('../dist/lib/index.js');
 
 const ROADMAP = 'Дорожная карта';
 const EDITS = Number(process.env.EDITS) || 50;
@@ -52,7 +52,7 @@ try {
   const view = await call(server, 'GET', `/api/sheet?name=${encodeURIComponent(ROADMAP)}`);
   const col = view.rows[0].findIndex((c) => c.v === 'Комментарий');
   if (col < 0) throw new Error('no «Комментарий» column');
-  const letter = String.fromCharCode(65 + col);
+  const letter = columnToLetters(col + 1);
   const before = generationNumber(dir);
   const t0 = performance.now();
   const replies = await Promise.all(

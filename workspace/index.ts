@@ -24,6 +24,8 @@ export type { FlushOptions, TriggerRun } from '../emulator/forms/formTriggers';
 export type { SentMail } from '../emulator/services/mail';
 export { LATENCY_MS, type CallSummary } from '../emulator/core/calls';
 export { startServer, type ServerOptions, type RunningServer } from './server/server';
+/** A1 letters of a 1-based column, for scripts that address cells. */
+export { columnToLetters } from '../emulator/spreadsheet/a1';
 
 /** The questionnaires' definitions, for scripts and benchmarks that fill the forms. */
 export * as questionnaireDomain from '../src/domain/questionnaires';

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from '../../workspace/server/server';
 import type { JobState, SheetView } from '../../workspace/server/protocol';
+import { columnToLetters } from '../../emulator/spreadsheet/a1';
 
 export const ROADMAP = 'Дорожная карта';
 
@@ -107,5 +108,5 @@ export function column(view: SheetView, header: string): number {
 
 /** A1 of the cell at 0-based row/col. */
 export function a1(row: number, col: number): string {
-  return `${String.fromCharCode(65 + col)}${row + 1}`;
+  return `${columnToLetters(col + 1)}${row + 1}`;
 }

@@ -1,5 +1,6 @@
 import { cellOf, columnIndex, columnOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
 import { api } from './api';
+import { columnToLetters } from '../../emulator/spreadsheet/a1';
 
 describe('re-running setup never loses what staff entered', () => {
   test('statuses, dates done, evidence, comments and added rows are kept', async () => {
@@ -57,7 +58,7 @@ describe('re-running setup never loses what staff entered', () => {
     const [endCol, respCol] = [columnIndex(ws, ROADMAP, 'Срок окончания'), columnIndex(ws, ROADMAP, 'Ответственный')];
     const a = values.map((r) => [r[respCol]]);
     const b = values.map((r) => [r[endCol]]);
-    const L = (i: number) => String.fromCharCode(65 + i);
+    const L = (i: number) => columnToLetters(i + 1);
     // A drag takes each column's data validation along; typing over them would be refused (dates vs names).
     for (const col of [endCol, respCol]) sheet.getRange(2, col + 1, sheet.getMaxRows() - 1, 1).clearDataValidations();
     ws.edit(ROADMAP, `${L(endCol)}1:${L(endCol)}${values.length}`, a);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../../workspace/workspace';
 import type { BatchProgress, GenerateRequest } from '../../src/contract/serverApi';
 import { api } from './api';
+import { columnToLetters } from '../../emulator/spreadsheet/a1';
 
 /** 25 November 2026, 10:00 in Moscow: period 2026–2027, stage 1–5.2 deadlines are past. */
 export const NOW = '2026-11-25T10:00:00+03:00';
@@ -45,7 +46,7 @@ export function columnIndex(ws: Workspace, sheet: string, header: string): numbe
 
 /** A1 letter of a column by header on the given sheet. */
 export function columnOf(ws: Workspace, sheet: string, header: string): string {
-  return String.fromCharCode(65 + columnIndex(ws, sheet, header));
+  return columnToLetters(columnIndex(ws, sheet, header) + 1);
 }
 
 export function cellOf(ws: Workspace, header: string, no: string): string {
