@@ -274,8 +274,9 @@ describe('google.script.run', () => {
     const result = await run('getProgress');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const report = result.result as { overall: { total: number; done: number } };
-    expect(report.overall.total).toBeGreaterThan(10);
+    const progress = result.result as { state: string; report: { overall: { total: number; done: number } } };
+    expect(progress.state).toBe('ready');
+    expect(progress.report.overall.total).toBeGreaterThan(10);
     expect(result.dialogs).toEqual([]);
   });
 
