@@ -12,7 +12,7 @@ const SRC_LAYERS = [
   ['withdrawal'],
   ['docs', 'summary'],
   ['questionnaires'],
-  ['year'],
+  ['year', 'rollover'],
   ['programs'],
   ['forms'],
   ['schedule'],

@@ -49,6 +49,8 @@ export interface SetupResult {
   restoredColumns: string[];
   /** The previous roadmap sheet renamed to an archive when the period changed, else null. */
   archivedSheet: string | null;
+  /** Sheets of the closed year archived by this run («Пары и группы 2026–2027», …); [] when none. */
+  yearArchives: string[];
   /** Russian, one line, for a toast or the dialog. */
   message: string;
 }

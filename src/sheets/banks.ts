@@ -224,6 +224,12 @@ export class Bank {
     if (r !== undefined && this.table.text(r, 'status') !== status) this.table.set(r, 'status', status);
   }
 
+  /** Replaces a person's history by entry id (the year rollover adds its line). */
+  setHistory(id: string, history: string): void {
+    const r = this.byId.get(id);
+    if (r !== undefined && this.table.text(r, 'history') !== history) this.table.set(r, 'history', safeText(history));
+  }
+
   flush(): void {
     this.table.flush();
   }

@@ -64,6 +64,11 @@ export function readPairs(ss: Spreadsheet): PairRow[] {
   return table ? pairRows(table) : [];
 }
 
+/** Rows of a sheet laid out as «Пары и группы» (an archived year's copy, say). */
+export function readPairsOf(sheet: Sheet): PairRow[] {
+  return pairRows(Table.readSheet(sheet, PAIRS_TABLE));
+}
+
 /** The sheet about to be rewritten: created or repaired if need be, read once, for readPairs' rows and writePairs. */
 export interface OpenPairs {
   table: PairsTable;

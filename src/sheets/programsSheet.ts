@@ -107,6 +107,13 @@ export function readProgramRows(ss: Spreadsheet): ProgramRow[] {
   return table.rows.map((_, r) => rowOf(table, r, day)).filter((row) => row.programId !== '' || row.title !== '');
 }
 
+/** Rows of a sheet laid out as «Программы» (an archived year's copy, say). */
+export function readProgramRowsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): ProgramRow[] {
+  const table = Table.readSheet(sheet, PROGRAMS_TABLE);
+  const day = dayCellReader(timeZone);
+  return table.rows.map((_, r) => rowOf(table, r, day)).filter((row) => row.programId !== '' || row.title !== '');
+}
+
 function openTable(ss: Spreadsheet): ProgramsTable {
   const { table, created } = Table.ensure(ss, PROGRAMS_TABLE);
   if (created) {

@@ -21,6 +21,7 @@ import { UserError } from './errors';
 import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
+import { describeRollover, rollOverYear, type RolloverResult } from '../rollover/rolloverYear';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -127,6 +128,11 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     const builtFor = roadmapStartYear();
     const existing = ss.getSheetByName(SHEETS.roadmap);
     let archivedSheet: string | null = null;
+    // The next year closes the last one; before the roadmap moves, so a run cut short is finished by the next.
+    let rollover: RolloverResult | null = null;
+    if (existing && builtFor && builtFor < opts.startYear) {
+      rollover = rollOverYear(ss, builtFor, [managerAccount() ?? '', readSettings(ss).curatorEmail ?? '']);
+    }
     if (existing && builtFor && builtFor !== opts.startYear) {
       archivedSheet = archiveName(ss, builtFor);
       existing.setName(archivedSheet);
@@ -154,6 +160,7 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
       parts.push(`на листе «${SHEETS.pairs}» не найдены ID по ФИО (впишите их вручную): ${unresolvedPairs.join('; ')}`);
     }
     if (archivedSheet) parts.push(`прежняя дорожная карта сохранена на листе «${archivedSheet}»`);
+    if (rollover) parts.push(...describeRollover(rollover));
     if (!managing)
       parts.push(
         `папки документов на Google Диске и напоминания ведёт учётная запись ${managerAccount()}, их эта настройка не меняла`,
@@ -166,6 +173,7 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
       kept: sync.kept,
       restoredColumns: repairs.find((r) => r.sheetName === SHEETS.roadmap)?.restored ?? [],
       archivedSheet,
+      yearArchives: rollover?.archived ?? [],
       message,
     };
   } finally {

@@ -149,7 +149,7 @@ function ruDate(now: string): string {
   return formatRuDate(day);
 }
 
-function appendHistory(history: string, line: string): string {
+export function appendHistory(history: string, line: string): string {
   const lines = history === '' ? [] : history.split('\n');
   lines.push(line);
   return lines.slice(-MAX_HISTORY_LINES).join('\n');

@@ -64,6 +64,7 @@ export {
 } from './parse';
 export {
   anonymize,
+  appendHistory,
   BANK_STATUSES,
   bankId,
   compareTimestamps,

@@ -1,0 +1,82 @@
+/**
+ * The year rollover's rules, as data: which pairs go on into the next school year, which of their
+ * program activities carry over, and the bank history line each person gets.
+ */
+import type { MonitoringRecord } from '../monitoring';
+import type { ActivityStatus } from '../programs';
+
+/** A pair as the rollover needs it (from «Пары и группы»). */
+export interface RolloverPair {
+  id: string;
+  status: string;
+  mentorId: string;
+  menteeIds: string[];
+}
+
+/** The mentor's readiness answers (final monitoring) that mean «I go on». */
+const READY = new Set(['да', 'скорее да']);
+/**
+ * The final monitoring asks mentees no «continue?» question: a mentee goes on when they answered it
+ * about this pair and rated their mentor at least this high (a low mark is the check-in's alarm too).
+ */
+export const MENTEE_CONTINUES_FROM = 6;
+
+/**
+ * Confirmed pairs whose both sides want to go on: the mentor answered «Да» or «Скорее да» to the
+ * readiness question and every mentee rated the mentor MENTEE_CONTINUES_FROM or higher, in their
+ * latest answers of the year about this pair. Nobody who withdrew the consent goes on.
+ */
+export function continuingPairs(
+  pairs: readonly RolloverPair[],
+  records: readonly MonitoringRecord[],
+  withdrawn: ReadonlySet<string>,
+  confirmed: string,
+): Set<string> {
+  const latest = new Map<string, MonitoringRecord>();
+  for (const r of records) {
+    const key = `${r.pairId}\n${r.personId}`;
+    const seen = latest.get(key);
+    if (!seen || seen.submittedAt < r.submittedAt) latest.set(key, r);
+  }
+  const answer = (pairId: string, personId: string) => latest.get(`${pairId}\n${personId}`);
+  const out = new Set<string>();
+  for (const pair of pairs) {
+    if (pair.status !== confirmed || !pair.id || pair.menteeIds.length === 0) continue;
+    const people = [pair.mentorId, ...pair.menteeIds];
+    if (people.some((id) => withdrawn.has(id))) continue;
+    const mentor = answer(pair.id, pair.mentorId);
+    if (!mentor || !READY.has(mentor.readiness.trim().toLowerCase())) continue;
+    const menteesGoOn = pair.menteeIds.every(
+      (id) => (answer(pair.id, id)?.scores.satisfactionMentor ?? 0) >= MENTEE_CONTINUES_FROM,
+    );
+    if (menteesGoOn) out.add(pair.id);
+  }
+  return out;
+}
+
+/** An activity still to do: neither done nor cancelled (planned or postponed). */
+export function unfinished(status: ActivityStatus): boolean {
+  return status !== 'выполнено' && status !== 'отменено';
+}
+
+/** The same calendar day a year later (29 February → 28 February), as an ISO day; '' stays ''. */
+export function nextYearDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return '';
+  const year = Number(m[1]) + 1;
+  const day = m[2] === '02' && m[3] === '29' ? '28' : m[3];
+  return `${year}-${m[2]}-${day}`;
+}
+
+/** The bank history line of the year just closed: «2026–2027: …». */
+export function yearHistoryLine(period: string, pairId: string | null, continues: boolean): string {
+  if (!pairId) return `${period}: без пары; в новом учебном году — в банке для подбора`;
+  return continues
+    ? `${period}: в паре ${pairId}; пара продолжает работу в новом учебном году`
+    : `${period}: в паре ${pairId}; в новом учебном году — в банке для подбора`;
+}
+
+/** True when the history already has the line of `period` (the rollover ran before). */
+export function hasYearLine(history: string, period: string): boolean {
+  return history.split('\n').some((line) => line.startsWith(`${period}:`));
+}

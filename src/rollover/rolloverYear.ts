@@ -1,0 +1,185 @@
+/**
+ * The year rollover, run by «Настроить учебный год…» when the next school year is chosen: last year's
+ * working sheets become read-only archives «<лист> 2026–2027» (renamed, so every value, format and
+ * note stays exactly as it was), the banks keep everyone with statuses reset for the new pairing and a
+ * history line of the year, and pairs that both sides want to continue go on with their unfinished
+ * activities. Every step looks for its own earlier result first, so a second run changes nothing.
+ */
+import { periodLabel } from '../domain/roadmap';
+import { appendHistory, WITHDRAWN_STATUS, type PersonKind } from '../domain/questionnaires';
+import { continuingPairs, hasYearLine, nextYearDay, unfinished, yearHistoryLine } from '../domain/rollover';
+import { Bank } from '../sheets/banks';
+import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
+import { CONFIRMED, openPairs, readPairsOf, writePairs, type PairRow } from '../sheets/pairsSheet';
+import { readProgramRows, readProgramRowsOf, writeProgram, type ProgramRow } from '../sheets/programsSheet';
+import { SHEETS } from '../sheets/schema';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The sheets of one school year, archived in this order. */
+export const YEAR_SHEETS = [SHEETS.pairs, SHEETS.programs, SHEETS.monitoring, SHEETS.meetings, SHEETS.events] as const;
+
+export const ARCHIVE_PROTECTION =
+  'Архив прошлого учебного года: данные сохранены для отчётности. Изменять лист могут только куратор наставничества и учётная запись, которая ведёт дополнение.';
+
+const IN_PAIR = 'в паре';
+const IN_BANK = 'в банке';
+const POSTPONED = 'перенесено';
+
+export interface RolloverResult {
+  /** Period closed, «2026–2027». */
+  period: string;
+  /** Archive sheets made by this run. */
+  archived: string[];
+  /** Archive sheets an earlier run made (found, left as they are). */
+  found: string[];
+  continuingPairs: number;
+  carriedActivities: number;
+  /** Bank entries that got the year's history line in this run. */
+  peopleReset: number;
+}
+
+/** «Пары и группы 2026–2027». */
+export function archiveSheetName(sheet: string, startYear: number): string {
+  return `${sheet} ${periodLabel(startYear)}`;
+}
+
+/**
+ * Closes school year `fromYear` (2026 for 2026–2027). `editors` may still edit the archives (the
+ * owner always can); everyone else is stopped, not merely warned: last year's figures are evidence
+ * for reports and inspections, and a warning is clicked through in a second.
+ */
+export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonly string[]): RolloverResult {
+  const period = periodLabel(fromYear);
+  const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  const archives = new Map<string, Sheet>();
+  const archived: string[] = [];
+  const found: string[] = [];
+  for (const name of YEAR_SHEETS) {
+    const archiveName = archiveSheetName(name, fromYear);
+    const earlier = byName.get(archiveName);
+    if (earlier) {
+      found.push(archiveName);
+      archives.set(name, earlier);
+      continue;
+    }
+    const sheet = byName.get(name);
+    if (!sheet) continue;
+    sheet.setName(archiveName);
+    protect(sheet, editors);
+    archives.set(name, sheet);
+    archived.push(archiveName);
+  }
+
+  const pairsSheet = archives.get(SHEETS.pairs);
+  const pairs = pairsSheet ? readPairsOf(pairsSheet) : [];
+  const banks = (['mentee', 'mentor'] as PersonKind[]).map((kind) => Bank.open(ss, kind));
+  const withdrawn = new Set(
+    banks.flatMap((b) =>
+      b
+        .entries()
+        .filter((e) => e.status === WITHDRAWN_STATUS)
+        .map((e) => e.id),
+    ),
+  );
+  const going = continuingPairs(pairs, readMonitoringRecords(ss, period), withdrawn, CONFIRMED);
+
+  carryPairs(ss, pairs, going);
+  const programsSheet = archives.get(SHEETS.programs);
+  const carried = programsSheet
+    ? carryActivities(ss, readProgramRowsOf(programsSheet, ss.getSpreadsheetTimeZone()), going)
+    : 0;
+  const peopleReset = resetBanks(banks, pairs, going, period);
+  return { period, archived, found, continuingPairs: going.size, carriedActivities: carried, peopleReset };
+}
+
+function protect(sheet: Sheet, editors: readonly string[]): void {
+  const protection = sheet.protect().setDescription(ARCHIVE_PROTECTION);
+  protection.setWarningOnly(false);
+  const wanted = [...new Set(editors.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  // Google's documented pattern: drop the inherited editors, then add the wanted ones.
+  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
+  const extra = current.filter((e) => !wanted.includes(e));
+  if (extra.length) protection.removeEditors(extra);
+  const missing = wanted.filter((e) => !current.includes(e));
+  if (missing.length) protection.addEditors(missing);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
+/** Continuing pairs stand confirmed on the new «Пары и группы» (a pair already there is left alone). */
+function carryPairs(ss: Spreadsheet, pairs: readonly PairRow[], going: ReadonlySet<string>): void {
+  const opened = openPairs(ss);
+  const present = new Set(opened.rows.map((r) => r.id));
+  const added = pairs
+    .filter((p) => going.has(p.id) && !present.has(p.id))
+    // A new year needs its own order and dates; the program link still leads to the program going on.
+    .map((p): PairRow => ({ ...p, start: '', end: '', order: '', progress: '', sheetRow: undefined }));
+  if (added.length > 0) writePairs(ss, [...opened.rows, ...added], opened);
+}
+
+/**
+ * Unfinished activities of continuing pairs go to the new «Программы» as «перенесено», a year later,
+ * with nothing recorded yet; an activity already there (same program and id) is not added again.
+ */
+function carryActivities(ss: Spreadsheet, last: readonly ProgramRow[], going: ReadonlySet<string>): number {
+  const now = readProgramRows(ss);
+  const present = new Set(now.map((r) => `${r.programId}\n${r.id}`));
+  const byProgram = new Map<string, ProgramRow[]>();
+  for (const row of last) {
+    if (!going.has(row.pairId) || row.archived || !unfinished(row.status) || !row.programId) continue;
+    if (present.has(`${row.programId}\n${row.id}`)) continue;
+    const carried: ProgramRow = {
+      ...row,
+      date: nextYearDay(row.date),
+      status: POSTPONED,
+      doneOn: '',
+      evidence: '',
+      sheetRow: undefined,
+      badDates: undefined,
+      monthCell: undefined,
+    };
+    byProgram.set(row.programId, [...(byProgram.get(row.programId) ?? []), carried]);
+  }
+  let count = 0;
+  for (const [programId, rows] of byProgram) {
+    writeProgram(ss, programId, [...now.filter((r) => r.programId === programId), ...rows]);
+    count += rows.length;
+  }
+  return count;
+}
+
+/** Everyone stays; members of continuing pairs «в паре», everybody else «в банке» for the new pairing. */
+function resetBanks(banks: Bank[], pairs: readonly PairRow[], going: ReadonlySet<string>, period: string): number {
+  const pairOf = new Map<string, string>();
+  for (const p of pairs) {
+    if (p.status !== CONFIRMED) continue;
+    for (const id of [p.mentorId, ...p.menteeIds]) if (!pairOf.has(id) || going.has(p.id)) pairOf.set(id, p.id);
+  }
+  let count = 0;
+  for (const bank of banks) {
+    for (const entry of bank.entries()) {
+      if (entry.status === WITHDRAWN_STATUS || hasYearLine(entry.history, period)) continue;
+      const pairId = pairOf.get(entry.id) ?? null;
+      const continues = pairId !== null && going.has(pairId);
+      bank.setStatus(entry.id, continues ? IN_PAIR : IN_BANK);
+      bank.setHistory(entry.id, appendHistory(entry.history, yearHistoryLine(period, pairId, continues)));
+      count++;
+    }
+    bank.flush();
+  }
+  return count;
+}
+
+/** Parts of the setup message (Russian) about the closed year. */
+export function describeRollover(r: RolloverResult): string[] {
+  const parts: string[] = [];
+  const names = (list: string[]) => list.map((n) => `«${n}»`).join(', ');
+  if (r.archived.length)
+    parts.push(`данные ${r.period} учебного года сохранены в архивных листах (только просмотр): ${names(r.archived)}`);
+  if (r.found.length) parts.push(`архивные листы ${r.period} уже были созданы и не менялись: ${names(r.found)}`);
+  if (r.peopleReset) parts.push(`в банках наставников и наставляемых обновлены статусы и история: ${r.peopleReset}`);
+  if (r.continuingPairs) parts.push(`продолжают работу пар и групп: ${r.continuingPairs}`);
+  if (r.carriedActivities) parts.push(`перенесено невыполненных мероприятий программ: ${r.carriedActivities}`);
+  return parts;
+}
