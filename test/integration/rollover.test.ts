@@ -1,0 +1,79 @@
+import type { Workspace } from '../../workspace/workspace';
+import { api } from './api';
+import { MAY, records, useDemoSchool } from './workspace';
+
+/** The demo school on 14 May 2027: the year 2026–2027 is done, monitoring answered. */
+const demo = useDemoSchool('rollover', MAY);
+
+const YEAR_SHEETS = ['Пары и группы', 'Программы', 'Мониторинг', 'Встречи', 'Мероприятия'];
+const OLD = '2026–2027';
+const BANKS = ['Наставляемые', 'Наставники'];
+
+/** Every sheet's values by name (but «Журнал», which logs each run), to compare whole spreadsheets. */
+function snapshot(ws: Workspace): Record<string, unknown[][]> {
+  const ss = ws.spreadsheet().getActiveSpreadsheet();
+  const names = ss.getSheets().map((s) => s.getName());
+  return Object.fromEntries(names.filter((n) => n !== 'Журнал').map((n) => [n, ws.values(n)]));
+}
+
+describe('year rollover', () => {
+  test('the next year archives last year read-only, keeps the banks and carries continuing pairs', async () => {
+    const ws = await demo();
+    const before = snapshot(ws);
+    const lastPrograms = records(ws, 'Программы');
+    const lastPairs = records(ws, 'Пары и группы').filter((p) => p['Статус'] === 'утверждено');
+    const people = BANKS.flatMap((b) => records(ws, b));
+
+    const result = api(ws, 'setupSchoolYear', { startYear: 2027 });
+    expect(result.period).toBe('2027–2028');
+    expect(result.yearArchives).toEqual(YEAR_SHEETS.map((n) => `${n} ${OLD}`));
+    expect(result.message).toContain(`«Пары и группы ${OLD}»`);
+
+    // Archived whole, values unchanged, and read-only for everyone but the curator and the manager.
+    const ss = ws.spreadsheet().getActiveSpreadsheet();
+    for (const name of YEAR_SHEETS) {
+      expect(ws.values(`${name} ${OLD}`)).toEqual(before[name]);
+      const [protection] = ss.getSheetByName(`${name} ${OLD}`)!.getProtections(ws.spreadsheet().ProtectionType.SHEET);
+      expect(protection.isWarningOnly()).toBe(false);
+    }
+    expect(ws.values(`Дорожная карта ${OLD}`)).toEqual(before['Дорожная карта']);
+
+    // Everyone stays in the banks, statuses reset for the new pairing, with the year's history line.
+    const after = BANKS.flatMap((b) => records(ws, b));
+    expect(after.map((p) => p['ID'])).toEqual(people.map((p) => p['ID']));
+    const going = new Set(records(ws, 'Пары и группы').map((p) => p['ID']));
+    expect(going.size).toBeGreaterThan(0);
+    for (const person of after.filter((p) => p['Статус'] !== 'отозвано')) {
+      expect(['в банке', 'в паре']).toContain(person['Статус']);
+      expect(person['История']).toMatch(new RegExp(`(^|\\n)${OLD}: `));
+      const old = people.find((p) => p['ID'] === person['ID'])!;
+      expect(person['История'].startsWith(old['История'])).toBe(true);
+    }
+    const inPair = after.filter((p) => p['Статус'] === 'в паре').map((p) => p['ID']);
+    const goingPairs = lastPairs.filter((p) => going.has(p['ID']));
+    expect(inPair.sort()).toEqual(
+      goingPairs.flatMap((p) => [p['ID наставника'], ...p['ID наставляемых'].split(/;\s*/)]).sort(),
+    );
+
+    // Unfinished activities of continuing pairs, and only they, are carried as «перенесено».
+    const unfinished = lastPrograms.filter(
+      (a) => going.has(a['Пара/группа']) && !['выполнено', 'отменено'].includes(a['Статус']) && a['Архив'] !== 'да',
+    );
+    expect(unfinished.length).toBeGreaterThan(0);
+    const carried = records(ws, 'Программы');
+    expect(carried.map((a) => [a['ID программы'], a['ID мероприятия'], a['Статус']])).toEqual(
+      unfinished.map((a) => [a['ID программы'], a['ID мероприятия'], 'перенесено']),
+    );
+    expect(result.message).toContain(`перенесено невыполненных мероприятий программ: ${unfinished.length}`);
+
+    // The new period's Drive folder.
+    const folders = ws.files().filter((f) => f.mimeType === 'application/vnd.google-apps.folder' && !f.path);
+    expect(folders.map((f) => f.name)).toEqual(expect.arrayContaining(['Наставничество 2027–2028']));
+
+    // A second run finds everything done: no sheet changes.
+    const once = snapshot(ws);
+    const again = api(ws, 'setupSchoolYear', { startYear: 2027 });
+    expect(again.yearArchives).toEqual([]);
+    expect(snapshot(ws)).toEqual(once);
+  });
+});
