@@ -5,6 +5,7 @@ import { call, closeHost } from './api';
 import { periodLabel, TIME_ZONES } from './format';
 import { type Form, TEXT_FIELDS, toForm, toOptions } from './setupModel';
 import { ErrorBanner, Loading } from './ui';
+import { rolloverNotice } from '../src/domain/rollover/notice';
 import { useServer } from './useServer';
 
 export function SetupForm() {
@@ -54,6 +55,11 @@ export function SetupForm() {
           {result.archivedSheet && (
             <p class="small">Прежняя дорожная карта сохранена на листе «{result.archivedSheet}».</p>
           )}
+          {result.yearArchives.length > 0 && (
+            <p class="small">
+              Архивные листы прошлого года (только просмотр): {result.yearArchives.map((n) => `«${n}»`).join(', ')}.
+            </p>
+          )}
           {result.restoredColumns.length > 0 && (
             <p class="small">Восстановлены столбцы: {result.restoredColumns.join(', ')}.</p>
           )}
@@ -74,6 +80,8 @@ export function SetupForm() {
     ? TIME_ZONES
     : [[form.timeZone, form.timeZone] as const, ...TIME_ZONES];
   const yearChanged = defaults.alreadySetUp && form.startYear !== String(defaults.startYear);
+  // The next year closes the last one: the dialog names every sheet that becomes an archive.
+  const nextYear = yearChanged && Number(form.startYear) > defaults.startYear;
 
   const set = (k: keyof Form) => (e: Event) => {
     const value = (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
@@ -160,9 +168,11 @@ export function SetupForm() {
         {defaults.alreadySetUp && (
           <div class={yearChanged ? 'banner banner-warn' : 'banner banner-info'} role="note">
             Дорожная карта уже создана. Отметки о выполнении, ссылки и другие записи сотрудников сохраняются.
-            {yearChanged
-              ? ` Выбран другой учебный год (${periodLabel(Number(form.startYear))}): прежняя дорожная карта будет переименована в архивный лист, а не удалена.`
-              : ' Если сменить учебный год, прежняя дорожная карта будет перенесена в архивный лист, а не удалена.'}
+            {nextYear
+              ? ` ${rolloverNotice(defaults.startYear, Number(form.startYear), defaults.yearSheets)}`
+              : yearChanged
+                ? ` Выбран другой учебный год (${periodLabel(Number(form.startYear))}): прежняя дорожная карта будет переименована в архивный лист, а не удалена.`
+                : ' Если сменить учебный год, прежняя дорожная карта будет перенесена в архивный лист, а не удалена.'}
           </div>
         )}
 

@@ -36,6 +36,8 @@ export interface SetupDefaults extends Required<SetupOptions> {
   startYears: number[];
   /** True when the roadmap sheet already exists (the dialog then says «обновить»). */
   alreadySetUp: boolean;
+  /** Sheets a move to the next year archives as «<лист> 2026–2027» (the dialog names them). */
+  yearSheets: string[];
 }
 
 export interface SetupResult {

@@ -21,7 +21,7 @@ import { UserError } from './errors';
 import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
-import { describeRollover, rollOverYear, type RolloverResult } from '../rollover/rolloverYear';
+import { describeRollover, rollOverYear, YEAR_SHEETS, type RolloverResult } from '../rollover/rolloverYear';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -75,6 +75,7 @@ export function getSetupDefaults(): SetupDefaults {
     ...resolved,
     startYears: startYears.sort((a, b) => a - b),
     alreadySetUp: ss.getSheetByName(SHEETS.roadmap) !== null,
+    yearSheets: [SHEETS.roadmap, ...YEAR_SHEETS],
   };
 }
 

@@ -244,6 +244,7 @@ const defaults = {
   timeZone: 'Europe/Moscow',
   startYears: [2025, 2026, 2027],
   alreadySetUp: false,
+  yearSheets: ['Дорожная карта', 'Пары и группы', 'Программы', 'Мониторинг', 'Встречи', 'Мероприятия'],
 };
 
 /** Types `value` into the field labelled `label`. */
@@ -263,6 +264,7 @@ test('setup view validates, trims, sends and shows the result', async () => {
         kept: 0,
         restoredColumns: [],
         archivedSheet: null,
+        yearArchives: [],
         message: 'Дорожная карта на 2026–2027 создана: 40 мероприятий.',
       };
     },
@@ -299,6 +301,22 @@ test('setup view validates, trims, sends and shows the result', async () => {
   expect(body.textContent).toContain('Дорожная карта на 2026–2027 создана: 40 мероприятий.');
   fireEvent.click(screen.getByRole('button', { name: 'Закрыть' }));
   expect(closed()).toBe(1);
+});
+
+test('choosing the next year names every sheet that becomes a read-only archive', async () => {
+  const { body } = boot('setup', {
+    getSetupDefaults: () => ({ ...defaults, school: 'СОШ № 2', alreadySetUp: true }),
+  });
+  await settle();
+  expect(body.textContent).not.toContain('«Пары и группы 2026–2027»');
+  fireEvent.change(screen.getByLabelText('Учебный год'), { target: { value: '2027' } });
+  await settle();
+  const text = body.textContent;
+  for (const name of defaults.yearSheets) expect(text).toContain(`«${name} 2026–2027»`);
+  expect(text).toContain('только для просмотра');
+  expect(text).toContain('остаются в банках');
+  expect(text).toContain('«Наставничество 2027–2028»');
+  expect(text).not.toMatch(/undefined|\.\./);
 });
 
 test('setup errors keep the form; re-run says «обновить»', async () => {

@@ -5,6 +5,8 @@
 import type { MonitoringRecord } from '../monitoring';
 import type { ActivityStatus } from '../programs';
 
+export { rolloverNotice } from './notice';
+
 /** A pair as the rollover needs it (from «Пары и группы»). */
 export interface RolloverPair {
   id: string;
