@@ -1,0 +1,55 @@
+import type { MonitoringRecord } from '../../src/domain/monitoring';
+import { continuingPairs, nextYearDay } from '../../src/domain/rollover';
+
+const answer = (pairId: string, personId: string, extra: Partial<MonitoringRecord>): MonitoringRecord => ({
+  personId,
+  role: personId.startsWith('НТ') ? 'mentor' : 'mentee',
+  pairId,
+  submittedAt: '2027-05-01T10:00:00.000Z',
+  scores: {},
+  requests: [],
+  resolved: [],
+  before: null,
+  after: null,
+  readiness: '',
+  difficulties: '',
+  change: '',
+  ...extra,
+});
+const pair = (id: string, mentorId: string, menteeIds: string[], status = 'утверждено') => ({
+  id,
+  status,
+  mentorId,
+  menteeIds,
+});
+
+test('a pair goes on only when the mentor is ready and every mentee rates the mentor well', () => {
+  const pairs = [
+    pair('П-1', 'НТ-1', ['НС-1']),
+    pair('П-2', 'НТ-2', ['НС-2']),
+    pair('П-3', 'НТ-3', ['НС-3']),
+    pair('П-4', 'НТ-4', ['НС-4']),
+    pair('П-5', 'НТ-5', ['НС-5'], 'расформировано'),
+  ];
+  const good = (p: string, mentor: string, mentee: string, readiness = 'Скорее да') => [
+    answer(p, mentor, { readiness }),
+    answer(p, mentee, { scores: { satisfactionMentor: 8 } }),
+  ];
+  const records = [
+    ...good('П-1', 'НТ-1', 'НС-1'),
+    ...good('П-2', 'НТ-2', 'НС-2', 'Скорее нет'),
+    answer('П-3', 'НТ-3', { readiness: 'Да' }), // the mentee never answered
+    ...good('П-4', 'НТ-4', 'НС-4'),
+    ...good('П-5', 'НТ-5', 'НС-5'),
+    // A later answer replaces an earlier one: the mentee of П-4 changed their mind.
+    answer('П-4', 'НС-4', { submittedAt: '2027-05-10T10:00:00.000Z', scores: { satisfactionMentor: 3 } }),
+  ];
+  expect([...continuingPairs(pairs, records, new Set(), 'утверждено')]).toEqual(['П-1']);
+  expect([...continuingPairs(pairs, records, new Set(['НС-1']), 'утверждено')]).toEqual([]);
+});
+
+test('a carried activity moves to the same day a year later', () => {
+  expect(nextYearDay('2027-03-14')).toBe('2028-03-14');
+  expect(nextYearDay('2028-02-29')).toBe('2029-02-28');
+  expect(nextYearDay('')).toBe('');
+});
