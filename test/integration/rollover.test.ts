@@ -10,7 +10,7 @@ const OLD = '2026–2027';
 const BANKS = ['Наставляемые', 'Наставники'];
 
 /** Every sheet's values by name (but «Журнал», which logs each run), to compare whole spreadsheets. */
-function snapshot(ws: Workspace): Record<string, unknown[][]> {
+function snapshot(ws: Workspace): Record<string, string[][] | null> {
   const ss = ws.spreadsheet().getActiveSpreadsheet();
   const names = ss.getSheets().map((s) => s.getName());
   return Object.fromEntries(names.filter((n) => n !== 'Журнал').map((n) => [n, ws.values(n)]));
