@@ -9,7 +9,7 @@ const SRC_LAYERS = [
   ['ui'],
   ['triggers'],
   // Features, each above the ones it builds on.
-  ['withdrawal'],
+  ['withdrawal', 'district'],
   ['docs', 'summary'],
   ['questionnaires'],
   ['year', 'rollover'],

@@ -29,6 +29,7 @@ import {
   setupQuestionnairesApi,
 } from './ui/formsMenu';
 import { ADDON_NAME } from './domain/addon';
+import { getDistrictExport, menuDistrictExport } from './ui/district';
 
 declare const global: Record<string, unknown>;
 
@@ -56,6 +57,8 @@ global.menuRefreshSummary = (): void =>
     refreshSummary();
     SpreadsheetApp.getActiveSpreadsheet().toast('Сводка обновлена.', ADDON_NAME);
   });
+
+global.menuDistrictExport = (): void => runMenuAction('Выгрузка для района', menuDistrictExport);
 
 global.menuSetupQuestionnaires = (): void => menuSetupQuestionnaires();
 global.menuShowForms = (): void => menuShowForms();
@@ -87,6 +90,7 @@ const api: ServerApi = {
   sendMeetingLinks,
   prepareNews,
   addPractice,
+  getDistrictExport,
 };
 // Every call checks the caller's access first (ui/roles.ts); every failure reaches the sidebar in
 // Russian, an unexpected one is also logged to «Журнал».
@@ -119,3 +123,4 @@ global.sendMonitoringLinks = serverApi.sendMonitoringLinks;
 global.sendMeetingLinks = serverApi.sendMeetingLinks;
 global.prepareNews = serverApi.prepareNews;
 global.addPractice = serverApi.addPractice;
+global.getDistrictExport = serverApi.getDistrictExport;

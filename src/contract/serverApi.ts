@@ -433,6 +433,14 @@ export interface MyPairView {
   pairs: MyPairEntry[];
 }
 
+/** The school's year figures as one row for the district (docs/district.md): file contents, no personal data. */
+export interface DistrictExport {
+  /** UTF-8 text, RFC 4180: one header line and one row, CRLF line ends. */
+  csv: string;
+  /** The same record as a JSON object, keys in column order. */
+  json: string;
+}
+
 /** Which view the shared sidebar bundle opens with. */
 export type SidebarView = 'progress' | 'setup' | 'forms' | 'pairing' | 'documents' | 'programs' | 'year' | 'mine';
 
@@ -469,6 +477,8 @@ export interface ServerApi {
   /** A draft news text (Doc) from the event's facts, for the site editor. */
   prepareNews(eventId: string): NewsResult;
   addPractice(input: PracticeInput): YearView;
+  /** Writes «Выгрузка для района» and returns the same row as CSV and JSON. */
+  getDistrictExport(): DistrictExport;
 }
 
 /**

@@ -13,6 +13,7 @@ export const MENU = {
   year: 'Итоги года',
   myPair: 'Моя пара',
   refreshSummary: 'Обновить сводку',
+  districtExport: 'Выгрузка для района',
   questionnaires: 'Анкеты',
   setupForms: 'Создать/обновить анкеты',
   formLinks: 'Ссылки на анкеты',

@@ -6,7 +6,7 @@ import { readSettings } from '../sheets/settings';
 import { isSummaryStale, markSummaryFresh } from '../sheets/summaryFreshness';
 import { writeSummary } from '../sheets/summarySheet';
 import { SHEETS } from '../sheets/schema';
-import { loadYearData, yearFigures } from '../year/yearData';
+import { loadYearData, yearFigures, type YearData } from '../year/yearData';
 import type { ProgressReport } from '../contract/serverApi';
 import { UserError } from '../domain/userError';
 import { menuPath } from '../domain/addon';
@@ -16,14 +16,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const NO_ROADMAP = `Дорожная карта ещё не создана. Выберите в меню ${menuPath('setup')}.`;
 
 /** Progress as of today in the spreadsheet's time zone, read from the roadmap sheet as staff keep it. */
-export function buildProgressReport(ss: Spreadsheet): ProgressReport {
-  const report = readProgressReport(ss);
+export function buildProgressReport(ss: Spreadsheet, data?: YearData): ProgressReport {
+  const report = readProgressReport(ss, data);
   if (!report) throw new UserError(NO_ROADMAP);
   return report;
 }
 
-/** The report, or null before the school year is set up (no roadmap sheet). */
-export function readProgressReport(ss: Spreadsheet): ProgressReport | null {
+/** The report, or null before the school year is set up (no roadmap sheet). `data`: the year's work when the caller has read it. */
+export function readProgressReport(ss: Spreadsheet, data?: YearData): ProgressReport | null {
   const timeZone = ss.getSpreadsheetTimeZone();
   const rows = readRoadmap(ss, timeZone);
   if (!rows) return null;
@@ -37,7 +37,7 @@ export function readProgressReport(ss: Spreadsheet): ProgressReport | null {
     asOf: today,
     ...progress,
     questionnaires: questionnaireStats(ss),
-    year: yearFigures(loadYearData(ss)),
+    year: yearFigures(data ?? loadYearData(ss)),
   };
 }
 

@@ -10,6 +10,7 @@ export const MENU_ITEMS = [
   { caption: MENU.year, fn: 'menuShowYear' },
   { caption: MENU.myPair, fn: 'menuShowMyPair' },
   { caption: MENU.refreshSummary, fn: 'menuRefreshSummary' },
+  { caption: MENU.districtExport, fn: 'menuDistrictExport' },
 ] as const;
 
 export const QUESTIONNAIRE_ITEMS = [

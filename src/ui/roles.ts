@@ -37,6 +37,7 @@ export const ACCESS: Record<keyof ServerApi, { access: Access; action: string }>
   getYearView: { access: 'curator', action: 'Итоги года' },
   prepareNews: { access: 'curator', action: 'Подготовить новость' },
   addPractice: { access: 'curator', action: 'Добавить практику' },
+  getDistrictExport: { access: 'curator', action: 'Выгрузка для района' },
   setupQuestionnaires: { access: 'manager', action: 'Создать/обновить анкеты' },
   getDocumentsView: { access: 'manager', action: 'Документы' },
   previewDocuments: { access: 'manager', action: 'Документы' },

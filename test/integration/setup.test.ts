@@ -13,12 +13,13 @@ describe('setupSchoolYear on the built bundle', () => {
       { caption: 'Итоги года', fn: 'menuShowYear' },
       { caption: 'Моя пара', fn: 'menuShowMyPair' },
       { caption: 'Обновить сводку', fn: 'menuRefreshSummary' },
+      { caption: 'Выгрузка для района', fn: 'menuDistrictExport' },
       { caption: 'Создать/обновить анкеты', fn: 'menuSetupQuestionnaires' },
       { caption: 'Ссылки на анкеты', fn: 'menuShowForms' },
       { caption: 'Обработать ответы заново', fn: 'menuReplayResponses' },
       { caption: 'Разослать ссылки', fn: 'menuSendFormLinks' },
     ]);
-    expect(ws.ui.menus[0].items[9]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
+    expect(ws.ui.menus[0].items[10]).toMatchObject({ kind: 'submenu', caption: 'Анкеты' });
   });
 
   test('creates the tracker sheets, roadmap first, and removes the empty default sheet', async () => {
