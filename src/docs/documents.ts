@@ -23,6 +23,7 @@ import { templateShape } from './templateShapes';
 import { readDocumentsState, takeNumbers } from './state';
 import type { TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
+import { shareDocuments } from './access';
 import { menuPath } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -268,6 +269,9 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
     if (!(unsaved && job.finished)) writeJob(job);
   }
   if (job.finished) {
+    // One letter per person for the whole batch, once every Doc of it exists.
+    shareDocuments(ss, prepared.kind, register);
+    register.flush();
     // Only a batch that made the trigger hourly sets it back (reminders: daily, or none).
     if (job.clock) settleClockTrigger(ss, prepared.data.settings);
     logAction(
