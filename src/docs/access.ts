@@ -44,6 +44,8 @@ export interface AccessResult {
   letters: number;
   /** People left for the next run: the mail quota is spent. */
   waiting: number;
+  /** The Docs shared in this call. */
+  docs: string[];
 }
 
 /** One person's documents newly opened in this batch. */
@@ -70,7 +72,7 @@ function addressesById(ss: Spreadsheet): Map<string, string> {
  */
 export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Register): AccessResult {
   const role = SHARED[kind.id];
-  const result: AccessResult = { letters: 0, waiting: 0 };
+  const result: AccessResult = { letters: 0, waiting: 0, docs: [] };
   if (!role) return result;
   const rows = register
     .rows()
@@ -102,7 +104,9 @@ export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Re
   const signature = `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`;
   for (const letter of fitting) {
     for (const doc of letter.docs) {
-      shareFile(idFromUrl(doc.url), letter.to, role);
+      const id = idFromUrl(doc.url);
+      shareFile(id, letter.to, role);
+      if (!result.docs.includes(id)) result.docs.push(id);
       const now = listOf(register.entry(doc.row).sharedWith);
       register.stage(doc.row, { sharedWith: [...now, letter.to].join(SEPARATOR) });
     }

@@ -16,7 +16,7 @@ import { writeJob, type BatchJob } from '../schedule/batchJob';
 import type { DocumentItem } from '../domain/documents/types';
 import { collectData, type DocumentData } from './data';
 import { liveFile, liveFolder, type DriveItem } from './drive';
-import { FINGERPRINTS, readFingerprints } from './fingerprints';
+import { FINGERPRINTS, readFingerprints, restamp } from './fingerprints';
 import { ensureFolders, type DocumentFolders } from './folders';
 import { generateOne, type GenerationContext, type TemplateDoc } from './generate';
 import { templateShape } from './templateShapes';
@@ -251,6 +251,8 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
       job.done++;
       if (job.done === job.keys.length) job.finished = true;
     }
+    // One letter per person for the whole batch, once every Doc of it exists (saved with the register below).
+    if (job.finished) restamp(ctx.fingerprints, shareDocuments(ss, prepared.kind, register).docs);
   } finally {
     // The register's links and the fingerprints of this run, in one write each (a run that stops
     // before finds its Docs again by name: generate.ts).
@@ -269,9 +271,6 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
     if (!(unsaved && job.finished)) writeJob(job);
   }
   if (job.finished) {
-    // One letter per person for the whole batch, once every Doc of it exists.
-    shareDocuments(ss, prepared.kind, register);
-    register.flush();
     // Only a batch that made the trigger hourly sets it back (reminders: daily, or none).
     if (job.clock) settleClockTrigger(ss, prepared.data.settings);
     logAction(
