@@ -16,13 +16,14 @@ import { writeJob, type BatchJob } from '../schedule/batchJob';
 import type { DocumentItem } from '../domain/documents/types';
 import { collectData, type DocumentData } from './data';
 import { liveFile, liveFolder, type DriveItem } from './drive';
-import { FINGERPRINTS, readFingerprints } from './fingerprints';
+import { FINGERPRINTS, readFingerprints, restamp } from './fingerprints';
 import { ensureFolders, type DocumentFolders } from './folders';
 import { generateOne, type GenerationContext, type TemplateDoc } from './generate';
 import { templateShape } from './templateShapes';
 import { readDocumentsState, takeNumbers } from './state';
 import type { TemplateShape } from './merge';
 import { ensureTemplates } from './templates';
+import { shareDocuments } from './access';
 import { menuPath } from '../domain/addon';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -250,6 +251,8 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
       job.done++;
       if (job.done === job.keys.length) job.finished = true;
     }
+    // One letter per person for the whole batch, once every Doc of it exists (saved with the register below).
+    if (job.finished) restamp(ctx.fingerprints, shareDocuments(ss, prepared.kind, register).docs);
   } finally {
     // The register's links and the fingerprints of this run, in one write each (a run that stops
     // before finds its Docs again by name: generate.ts).

@@ -126,3 +126,29 @@ export function savePdf(docId: string, name: string, folderId: string): string {
   const file = drive().Files.create({ name, mimeType: PDF, parents: [folderId] }, blob, { fields: 'id,webViewLink' });
   return file.webViewLink ?? `https://drive.google.com/file/d/${file.id}/view`;
 }
+
+/** The roles the add-on gives people on its documents (Drive API v3 permission roles). */
+export type ShareRole = 'reader' | 'commenter';
+
+/**
+ * Shares the file with one person, without Drive's own notification: the add-on writes one Russian
+ * letter per person for a whole batch instead (permissions.create accepts drive.file for the files the
+ * add-on created: https://developers.google.com/drive/api/reference/rest/v3/permissions/create).
+ */
+export function shareFile(id: string, email: string, role: ShareRole): void {
+  drive().Permissions.create({ type: 'user', role, emailAddress: email }, id, {
+    sendNotificationEmail: false,
+    fields: 'id',
+  });
+}
+
+/** Takes away every permission of these people on the file; how many went. */
+export function unshareFile(id: string, emails: ReadonlySet<string>): number {
+  const service = drive();
+  const list = service.Permissions.list(id, { fields: 'permissions(id,type,role,emailAddress)' }).permissions ?? [];
+  const theirs = list.filter(
+    (p) => p.type === 'user' && p.role !== 'owner' && emails.has((p.emailAddress ?? '').toLowerCase()),
+  );
+  for (const p of theirs) service.Permissions.remove(id, p.id!);
+  return theirs.length;
+}

@@ -6,6 +6,7 @@
  * rebuild next time. Kept with the add-on's state, by Doc id; no names, only hashes.
  */
 import { readJsonProperty } from '../state/store';
+import { liveFile } from './drive';
 
 export const FINGERPRINTS = 'documentFingerprints';
 
@@ -33,4 +34,17 @@ export function inputHash(inputs: unknown): string {
 
 export function fingerprint(hash: string, modifiedTime: string | undefined): string {
   return `${hash}@${modifiedTime ?? ''}`;
+}
+
+/**
+ * Sharing is no edit: a Doc shared since it was filled keeps its fingerprint, with the last change
+ * Drive reports now (should sharing move it), so the next batch does not make it again.
+ */
+export function restamp(fingerprints: Fingerprints | undefined, docIds: readonly string[]): void {
+  if (!fingerprints) return;
+  for (const id of docIds) {
+    const known = fingerprints[id];
+    const now = known ? liveFile(id)?.modifiedTime : undefined;
+    if (known && now) fingerprints[id] = fingerprint(known.slice(0, known.lastIndexOf('@')), now);
+  }
 }

@@ -29,6 +29,7 @@ import { isUserError } from '../domain/userError';
 import { generationContext, prepare } from './documents';
 import { deleteFile, liveFile, renameFile, trashedIn } from './drive';
 import { generateOne } from './generate';
+import { revokeAccess } from './access';
 import { readDocumentsState } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,6 +52,8 @@ export interface DocumentErasure {
   purged: number;
   /** Register numbers of signed documents that name the person, kept as the school's records. */
   signed: string[];
+  /** Accesses to documents taken away from the people (docs/access.ts). */
+  unshared: number;
 }
 
 const kindByName = new Map(Object.values(DOCUMENT_KINDS).map((k) => [k.shortTitle, k]));
@@ -66,11 +69,17 @@ export function eraseFromDocuments(
   people: readonly WithdrawnPerson[],
   concerned: Concerned,
 ): DocumentErasure {
-  const result: DocumentErasure = { deleted: 0, regenerated: 0, purged: 0, signed: [] };
+  const result: DocumentErasure = { deleted: 0, regenerated: 0, purged: 0, signed: [], unshared: 0 };
   if (people.length === 0) return result;
   result.purged = purgeTrash();
   if (!ss.getSheetByName(SHEETS.documents)) return result;
   const register = Register.open(ss);
+  // First: a program made again below keeps its Doc, and with it everyone it was shared with.
+  result.unshared = revokeAccess(
+    register,
+    people.map((p) => p.email),
+  );
+  register.flush();
   const own = new Set(people.map((p) => p.id));
   const pairs = new Set(concerned.pairIds);
   const mentors = new Set(concerned.mentorIds);

@@ -20,6 +20,7 @@ export const REGISTER_TABLE = defineTable(SHEETS.documents, {
   pdfUrl: { header: 'PDF (ссылка)', width: 200 },
   status: { header: 'Статус', width: 110, dropdown: DOCUMENT_STATUSES },
   related: { header: 'Связано с', width: 120, numberFormat: '@' },
+  sharedWith: { header: 'Доступ открыт', width: 220, wrap: true, numberFormat: '@' },
 });
 
 export interface RegisterEntry {
@@ -34,6 +35,8 @@ export interface RegisterEntry {
   status: string;
   /** Pair id, person id or the period for school documents. */
   related: string;
+  /** The addresses the Doc is shared with, «, »-separated (docs/access.ts); '' or absent: nobody. */
+  sharedWith?: string;
 }
 
 /** The id inside a Docs/Drive URL («…/d/<id>/…»), '' when there is none. */

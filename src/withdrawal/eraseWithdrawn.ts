@@ -106,6 +106,7 @@ function summary(
     `черновиков документов удалено: ${docs.deleted}`,
     `пересоздано без участника: ${docs.regenerated}`,
     `файлов удалено из корзины: ${docs.purged}`,
+    `доступов к документам закрыто: ${docs.unshared}`,
     `ответов удалено из Google Форм: ${stored}`,
   ];
   let text = `${parts.join('; ')}.`;

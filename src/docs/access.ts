@@ -1,0 +1,163 @@
+/**
+ * Documents reach their people: a pair's program is shared with its mentor and mentees, a consent
+ * statement with the person who signs it, all as commenters — they read it, point at a mistake in a
+ * comment, and cannot change the text the school approves or signs (Drive's roles for a Google Doc:
+ * reader, commenter, writer — https://developers.google.com/drive/api/guides/ref-roles; «commenter»
+ * is what Docs calls «Комментатор»). Sharing goes through the Drive API under drive.file (the add-on
+ * made these Docs), with Drive's own notification off: each person gets ONE Russian letter per batch
+ * listing every document newly opened to them, within the MailApp quota. A person whose letter the
+ * quota cannot carry is not shared with yet: the next batch (or run) opens the access and writes.
+ * «Доступ открыт» on «Документы» lists who the Doc is shared with; a withdrawal of consent takes the
+ * person's access away everywhere (revokeAccess) and their address out of that column.
+ */
+import { ADDON_NAME } from '../domain/addon';
+import type { DocumentKind, DocumentKindId } from '../domain/documents/types';
+import { letterBodies, linkLine, type LetterLine } from '../domain/letterBody';
+import { WITHDRAWN_STATUS } from '../domain/questionnaires';
+import { normalizeAddress } from '../domain/reminders';
+import { Bank } from '../sheets/banks';
+import { idFromUrl, REMOVED, type Register } from '../sheets/documentsSheet';
+import { logAction } from '../sheets/logSheet';
+import { readPairs } from '../sheets/pairsSheet';
+import { readSettings } from '../sheets/settings';
+import { currentAccount } from '../state/manager';
+import { liveFile, shareFile, unshareFile, type ShareRole } from './drive';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The kinds shared with the people they concern, and the role each gets. */
+const SHARED: Partial<Record<DocumentKindId, ShareRole>> = {
+  program: 'commenter',
+  consentPersonalData: 'commenter',
+  consentDuties: 'commenter',
+};
+
+const SEPARATOR = ', ';
+const listOf = (cell: string | undefined) =>
+  (cell ?? '')
+    .split(',')
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
+
+export interface AccessResult {
+  /** Letters sent (one per person). */
+  letters: number;
+  /** People left for the next run: the mail quota is spent. */
+  waiting: number;
+  /** The Docs shared in this call. */
+  docs: string[];
+}
+
+/** One person's documents newly opened in this batch. */
+interface Letter {
+  to: string;
+  docs: Array<{ row: number; title: string; url: string }>;
+}
+
+/** Live people's addresses by bank id. */
+function addressesById(ss: Spreadsheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const kind of ['mentee', 'mentor'] as const) {
+    for (const e of Bank.open(ss, kind).entries()) {
+      const address = e.status === WITHDRAWN_STATUS ? '' : normalizeAddress(e.email);
+      if (address) out.set(e.id, address);
+    }
+  }
+  return out;
+}
+
+/**
+ * Opens the documents of this kind to the people they concern and writes each of them one letter;
+ * what «Доступ открыт» already lists is neither shared nor announced again. The caller flushes the register.
+ */
+export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Register): AccessResult {
+  const role = SHARED[kind.id];
+  const result: AccessResult = { letters: 0, waiting: 0, docs: [] };
+  if (!role) return result;
+  const rows = register
+    .rows()
+    .filter(({ entry }) => entry.kindName === kind.shortTitle && entry.status !== REMOVED && idFromUrl(entry.docUrl));
+  if (rows.length === 0) return result;
+  const address = addressesById(ss);
+  const members = new Map(
+    kind.scope === 'pair' ? readPairs(ss).map((p) => [p.id, [p.mentorId, ...p.menteeIds]] as const) : [],
+  );
+  const me = currentAccount().toLowerCase();
+  const letters = new Map<string, Letter>();
+  for (const { entry, row } of rows) {
+    const ids = kind.scope === 'pair' ? (members.get(entry.related) ?? []) : [entry.related];
+    const shared = new Set(listOf(entry.sharedWith));
+    for (const id of ids) {
+      const to = address.get(id);
+      // The owner has the Doc already.
+      if (!to || to === me || shared.has(to)) continue;
+      const letter = letters.get(to) ?? { to, docs: [] };
+      letter.docs.push({ row, title: entry.title, url: entry.docUrl });
+      letters.set(to, letter);
+    }
+  }
+  if (letters.size === 0) return result;
+  const all = [...letters.values()];
+  const fitting = all.slice(0, Math.max(MailApp.getRemainingDailyQuota(), 0));
+  result.waiting = all.length - fitting.length;
+  const settings = readSettings(ss);
+  const signature = `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`;
+  for (const letter of fitting) {
+    for (const doc of letter.docs) {
+      const id = idFromUrl(doc.url);
+      shareFile(id, letter.to, role);
+      if (!result.docs.includes(id)) result.docs.push(id);
+      const now = listOf(register.entry(doc.row).sharedWith);
+      register.stage(doc.row, { sharedWith: [...now, letter.to].join(SEPARATOR) });
+    }
+    MailApp.sendEmail({
+      to: letter.to,
+      subject: letter.docs.length > 1 ? 'Наставничество: ваши документы' : 'Наставничество: ваш документ',
+      ...letterBodies(letterLines(letter, signature)),
+      name: ADDON_NAME,
+    });
+    result.letters++;
+  }
+  const tail =
+    result.waiting > 0
+      ? ` Ещё ${result.waiting} — при следующем создании документов: дневная квота писем исчерпана.`
+      : '';
+  logAction(ss, 'Документы', `${kind.shortTitle}: доступ открыт, писем отправлено ${result.letters}.${tail}`);
+  return result;
+}
+
+function letterLines(letter: Letter, signature: string): LetterLine[] {
+  const many = letter.docs.length > 1;
+  return [
+    'Здравствуйте!',
+    '',
+    many
+      ? 'Вам открыт доступ к документам по наставничеству. Вы можете читать их и оставлять комментарии: ' +
+        'если заметите ошибку, отметьте её комментарием, и куратор исправит документ.'
+      : 'Вам открыт доступ к документу по наставничеству. Вы можете читать его и оставлять комментарии: ' +
+        'если заметите ошибку, отметьте её комментарием, и куратор исправит документ.',
+    '',
+    ...letter.docs.map((d) => linkLine(`${d.title}:`, d.url, 'Открыть документ')),
+    '',
+    signature,
+  ];
+}
+
+/**
+ * A withdrawal of consent: these addresses lose their access to every document of the register and
+ * leave «Доступ открыт»; how many accesses were taken away. The caller flushes the register.
+ */
+export function revokeAccess(register: Register, emails: readonly string[]): number {
+  const gone = new Set(emails.map(normalizeAddress).filter(Boolean));
+  if (gone.size === 0) return 0;
+  let revoked = 0;
+  for (const { entry, row } of register.rows()) {
+    const shared = listOf(entry.sharedWith);
+    if (!shared.some((a) => gone.has(a))) continue;
+    const id = idFromUrl(entry.docUrl);
+    // A Doc deleted already has no access to take away; the column still loses the address.
+    if (id && liveFile(id)) revoked += unshareFile(id, gone);
+    register.stage(row, { sharedWith: shared.filter((a) => !gone.has(a)).join(SEPARATOR) });
+  }
+  return revoked;
+}
