@@ -10,6 +10,7 @@ import { handleEdit } from './triggers/onEdit';
 import { getProgress } from './ui/progress';
 import { refreshSummary, refreshSummaryIfStale } from './summary/refreshSummary';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
+import { dissolvePair, getCheckin, sendCheckinLinks } from './ui/checkin';
 import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
@@ -87,6 +88,9 @@ const api: ServerApi = {
   sendMeetingLinks,
   prepareNews,
   addPractice,
+  getCheckin,
+  sendCheckinLinks,
+  dissolvePair,
 };
 // Every call checks the caller's access first (ui/roles.ts); every failure reaches the sidebar in
 // Russian, an unexpected one is also logged to «Журнал».
@@ -119,3 +123,6 @@ global.sendMonitoringLinks = serverApi.sendMonitoringLinks;
 global.sendMeetingLinks = serverApi.sendMeetingLinks;
 global.prepareNews = serverApi.prepareNews;
 global.addPractice = serverApi.addPractice;
+global.getCheckin = serverApi.getCheckin;
+global.sendCheckinLinks = serverApi.sendCheckinLinks;
+global.dissolvePair = serverApi.dissolvePair;
