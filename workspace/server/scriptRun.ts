@@ -55,6 +55,9 @@ const SIDEBAR_API: Record<keyof ServerApi, true> = {
   sendMeetingLinks: true,
   prepareNews: true,
   addPractice: true,
+  getCheckin: true,
+  sendCheckinLinks: true,
+  dissolvePair: true,
 };
 
 /** Functions Apps Script calls by their names as simple triggers (developers.google.com/apps-script/guides/triggers). */
