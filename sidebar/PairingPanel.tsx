@@ -8,6 +8,7 @@ import type { PairingRequest, PairingView } from '../src/contract/serverApi';
 import { plural } from '../src/domain/russianPlural';
 import { call } from './api';
 import { PairingActions } from './PairingActions';
+import { PairingCheckin } from './PairingCheckin';
 import { PairingCoverage } from './PairingCoverage';
 import { PairingExcluded } from './PairingExcluded';
 import { PairingProposal } from './PairingProposal';
@@ -134,6 +135,8 @@ export function PairingPanel() {
           {plural(view.mentees, 'наставляемого', 'наставляемых', 'наставляемых')} · наставников: {view.mentors}
         </p>
       )}
+
+      <PairingCheckin disabled={off} onDissolved={() => propose(null, null)} />
 
       {busy === 'propose' && <Loading text={view ? 'Подбираем пары…' : 'Загрузка банков…'} />}
       {busy === 'save' && <Loading text="Сохраняем «Пары и группы»…" />}

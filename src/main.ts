@@ -10,6 +10,7 @@ import { handleEdit } from './triggers/onEdit';
 import { getProgress } from './ui/progress';
 import { refreshSummary, refreshSummaryIfStale } from './summary/refreshSummary';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
+import { dissolvePair, getCheckin, sendCheckinLinks } from './ui/checkin';
 import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
@@ -91,6 +92,9 @@ const api: ServerApi = {
   prepareNews,
   addPractice,
   getDistrictExport,
+  getCheckin,
+  sendCheckinLinks,
+  dissolvePair,
 };
 // Every call checks the caller's access first (ui/roles.ts); every failure reaches the sidebar in
 // Russian, an unexpected one is also logged to «Журнал».
@@ -124,3 +128,6 @@ global.sendMeetingLinks = serverApi.sendMeetingLinks;
 global.prepareNews = serverApi.prepareNews;
 global.addPractice = serverApi.addPractice;
 global.getDistrictExport = serverApi.getDistrictExport;
+global.getCheckin = serverApi.getCheckin;
+global.sendCheckinLinks = serverApi.sendCheckinLinks;
+global.dissolvePair = serverApi.dissolvePair;

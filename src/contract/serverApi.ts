@@ -127,6 +127,29 @@ export interface SendLinksResult {
   message: string;
 }
 
+/** A pair the mid-year check-in flagged «требует внимания», for the top of «Подбор пар». */
+export interface AttentionPair {
+  pairId: string;
+  mentorName: string;
+  menteeNames: string[];
+  /** Russian: the latest note of the pair's «История». */
+  reason: string;
+}
+
+export interface CheckinView {
+  attention: AttentionPair[];
+}
+
+/** «Расформировать и подобрать заново»: what happened and the new mentors proposed for each mentee. */
+export interface DissolveResult {
+  message: string;
+  proposals: Array<{
+    menteeId: string;
+    menteeName: string;
+    mentors: Array<{ mentorId: string; mentorName: string; score: number }>;
+  }>;
+}
+
 /** A mentee–mentor pair referred to by the banks' non-personal ids («НС-0001», «НТ-0001»). */
 export interface PairRef {
   menteeId: string;
@@ -476,6 +499,12 @@ export interface ServerApi {
   sendMeetingLinks(): SendLinksResult;
   /** A draft news text (Doc) from the event's facts, for the site editor. */
   prepareNews(eventId: string): NewsResult;
+  /** The pairs the mid-year check-in flagged, for the top of «Подбор пар». */
+  getCheckin(): CheckinView;
+  /** Mails both sides of every confirmed pair a personal link to the mid-year check-in. */
+  sendCheckinLinks(): SendLinksResult;
+  /** Dissolves a pair (history kept), returns its mentees to the pool and proposes new mentors. */
+  dissolvePair(pairId: string): DissolveResult;
   addPractice(input: PracticeInput): YearView;
   /** Writes «Выгрузка для района» and returns the same row as CSV and JSON. */
   getDistrictExport(): DistrictExport;

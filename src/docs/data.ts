@@ -16,7 +16,7 @@ import type { DocumentItem, DocumentKind } from '../domain/documents/types';
 import { WITHDRAWN_STATUS, type BankEntry } from '../domain/questionnaires';
 import { Bank } from '../sheets/banks';
 import { cellPlace, dayCellReader, timeZoneOf, type DayCell } from '../sheets/cells';
-import { CONFIRMED, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets/pairsSheet';
+import { isWorkingPair, PAIR_DATE_COLUMNS, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { monthLabel, PROGRAM_COLUMNS, readProgramRows, readProgramTexts } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
 import { readSettings, SETTING_LABELS, type SettingKey, type Settings } from '../sheets/settings';
@@ -176,7 +176,7 @@ export function collectData(ss: Spreadsheet, kind: DocumentKind, period: string,
 function confirmedMenteesByMentor(ss: Spreadsheet): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of readPairs(ss)) {
-    if (p.status === CONFIRMED && p.mentorId) out.set(p.mentorId, [...(out.get(p.mentorId) ?? []), ...p.menteeNames]);
+    if (isWorkingPair(p.status) && p.mentorId) out.set(p.mentorId, [...(out.get(p.mentorId) ?? []), ...p.menteeNames]);
   }
   return out;
 }
@@ -190,7 +190,7 @@ function programItems(ss: Spreadsheet, kind: DocumentKind, period: string, left:
   const day = dayCellReader(timeZoneOf(ss));
   const rows = readProgramRows(ss).filter((r) => !r.archived);
   return readPairs(ss)
-    .filter((p) => p.status === CONFIRMED && p.id && rows.some((r) => r.pairId === p.id))
+    .filter((p) => isWorkingPair(p.status) && p.id && rows.some((r) => r.pairId === p.id))
     .flatMap((pair) => {
       const activities = rows.filter((r) => r.pairId === pair.id);
       const notes = [
@@ -246,7 +246,7 @@ function pairsOrderItem(
   );
   const rows: Array<Record<string, string>> = [];
   const pairIds: string[] = [];
-  for (const pair of readPairs(ss).filter((p) => p.status === CONFIRMED)) {
+  for (const pair of readPairs(ss).filter((p) => isWorkingPair(p.status))) {
     const missing = [pair.mentorId, ...pair.menteeIds].filter((id) => {
       const e = people.get(id);
       return !e || !live(e) || !e.consentAt;

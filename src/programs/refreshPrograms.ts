@@ -1,7 +1,7 @@
 /** The programs' figures on «Пары и группы» and roadmap activity 5.2, kept in step with «Программы». */
 import { isOverdue, programProgress } from '../domain/programs';
 import { isoDayToCell, todayIso } from '../sheets/cells';
-import { CONFIRMED, readPairs, setPairCells } from '../sheets/pairsSheet';
+import { isWorkingPair, readPairs, setPairCells } from '../sheets/pairsSheet';
 import { readProgramRows, tidyPrograms, type ProgramRow } from '../sheets/programsSheet';
 import { markActivities } from '../sheets/roadmapSheet';
 import { SHEETS } from '../sheets/schema';
@@ -50,7 +50,7 @@ export function refreshPrograms(ss: Spreadsheet): void {
     'progress',
     new Map(pairs.filter((p) => p.id).map((p) => [p.id, figures.has(p.id) ? String(figures.get(p.id)!.progress) : ''])),
   );
-  const confirmed = pairs.filter((p) => p.status === CONFIRMED && p.id);
+  const confirmed = pairs.filter((p) => isWorkingPair(p.status) && p.id);
   if (confirmed.length > 0 && confirmed.every((p) => figures.has(p.id))) {
     // The evidence is the sheet of programs itself.
     const sheet = ss.getSheetByName(SHEETS.programs);

@@ -8,9 +8,15 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Statuses of a pair or group: a proposal is replaced by the next save; a confirmed one is kept. */
-export const PAIR_STATUSES = ['предложено', 'утверждено', 'расформировано'] as const;
+export const PAIR_STATUSES = ['предложено', 'утверждено', 'расформировано', 'требует внимания'] as const;
 export const PROPOSED = 'предложено';
 export const CONFIRMED = 'утверждено';
+export const DISSOLVED = 'расформировано';
+/** A confirmed pair the mid-year check-in flagged: it keeps working (program, documents) until dissolved. */
+export const NEEDS_ATTENTION = 'требует внимания';
+
+/** A pair at work: confirmed, or confirmed and flagged by the check-in. */
+export const isWorkingPair = (status: string): boolean => status === CONFIRMED || status === NEEDS_ATTENTION;
 
 export const PAIRS_TABLE = defineTable(SHEETS.pairs, {
   id: { header: 'ID', width: 70 },
@@ -28,6 +34,7 @@ export const PAIRS_TABLE = defineTable(SHEETS.pairs, {
   program: { header: 'Программа (ссылка)', width: 180 },
   progress: { header: 'Выполнение программы, %', width: 110 },
   order: { header: 'Приказ (ссылка)', width: 180 },
+  history: { header: 'История', width: 260, wrap: true, numberFormat: '@' },
 });
 type PairsTable = TableOf<typeof PAIRS_TABLE>;
 const C = PAIRS_TABLE.headers;
@@ -49,6 +56,8 @@ export interface PairRow {
   /** Share of the program's activities done, «0»–«100»; '' without a program. */
   progress: string;
   order: string;
+  /** Dated notes: the check-in's flag, the dissolution (who, when, why); '' when none. */
+  history?: string;
   /** The row on the sheet (1-based) it was read from; absent for a row not written yet. */
   sheetRow?: number;
 }
@@ -115,6 +124,7 @@ function pairRows(table: PairsTable): PairRow[] {
         program: table.text(r, 'program'),
         progress: table.text(r, 'progress'),
         order: table.text(r, 'order'),
+        history: table.text(r, 'history'),
         sheetRow: r + 2,
       }))
       // Blank rows are dropped; a row staff typed without a mentor id is kept, so a save never loses it.
@@ -157,6 +167,7 @@ export function writePairs(
       program: safeText(row.program),
       progress: row.progress,
       order: safeText(row.order),
+      history: safeText(row.history ?? ''),
     };
     table.assign(r, cells, (current, value) => String(current ?? '') === String(value));
   }

@@ -6,7 +6,7 @@
 import { bankSpec } from '../sheets/banks';
 import { isoDayReader } from '../sheets/cells';
 import { readMeetings } from '../sheets/meetingsSheet';
-import { CONFIRMED, readPairs } from '../sheets/pairsSheet';
+import { isWorkingPair, readPairs } from '../sheets/pairsSheet';
 import { CANCELLED, DONE, readProgramRows } from '../sheets/programsSheet';
 import { Table } from '../sheets/table';
 import { sameAccount } from '../state/manager';
@@ -44,7 +44,7 @@ export function myPairView(ss: Spreadsheet): MyPairView {
   }
   const day = isoDayReader(ss.getSpreadsheetTimeZone());
   const mine = readPairs(ss).filter(
-    (p) => p.status === CONFIRMED && (ids.includes(p.mentorId) || p.menteeIds.some((id) => ids.includes(id))),
+    (p) => isWorkingPair(p.status) && (ids.includes(p.mentorId) || p.menteeIds.some((id) => ids.includes(id))),
   );
   if (mine.length === 0) {
     view.empty = 'Утверждённой пары или группы с вашим участием пока нет.';

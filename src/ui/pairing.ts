@@ -14,7 +14,7 @@ import { Bank } from '../sheets/banks';
 import { isoDayToCell, todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
 import {
-  CONFIRMED,
+  isWorkingPair,
   openPairs,
   PROPOSED,
   readPairs,
@@ -46,7 +46,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const IN_PAIR = 'в паре';
 const IN_BANK = 'в банке';
 
-interface People {
+export interface People {
   banks: { mentee: Bank; mentor: Bank };
   mentees: MenteeEntry[];
   mentors: MentorEntry[];
@@ -61,7 +61,7 @@ interface People {
  * The banks (withdrawn entries left out) and the pairs sheet, each read once; `forSave` opens the
  * pairs sheet for the rewrite that follows (creating it if need be).
  */
-function readPeople(ss: Spreadsheet, forSave = false): People {
+export function readPeople(ss: Spreadsheet, forSave = false): People {
   const banks = { mentee: Bank.open(ss, 'mentee'), mentor: Bank.open(ss, 'mentor') };
   const live = <E extends { status: string }>(entries: E[]) => entries.filter((e) => e.status !== WITHDRAWN_STATUS);
   const mentees = live(banks.mentee.entries()) as MenteeEntry[];
@@ -81,7 +81,7 @@ function readPeople(ss: Spreadsheet, forSave = false): People {
     mentors,
     names,
     pairs,
-    confirmed: pairs.filter((p) => p.status === CONFIRMED && p.mentorId !== ''),
+    confirmed: pairs.filter((p) => isWorkingPair(p.status) && p.mentorId !== ''),
   };
 }
 
@@ -89,7 +89,7 @@ function readPeople(ss: Spreadsheet, forSave = false): People {
 const checkRequest = (request: unknown): Required<PairingRequest> => parseRequest(pairingRequestSchema, request);
 
 /** The engine's proposal; confirmed pairs and groups are fixed inputs it keeps as they are. */
-function propose(people: People, request: PairingSettings): Proposal {
+export function propose(people: People, request: PairingSettings): Proposal {
   return matchPeople({
     mentees: people.mentees,
     mentors: people.mentors,
@@ -268,7 +268,7 @@ export function savePairs(request?: PairingRequest): SavePairsResult {
 }
 
 /** People in a pair are «в паре»; people who were and no longer are go back «в банке». */
-function updateStatuses(people: People, rows: readonly PairRow[]): void {
+export function updateStatuses(people: People, rows: readonly PairRow[]): void {
   const paired = new Set(rows.flatMap((r) => [r.mentorId, ...r.menteeIds]));
   for (const [bank, entries] of [
     [people.banks.mentee, people.mentees],

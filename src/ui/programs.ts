@@ -6,7 +6,7 @@ import { defaultStartYear, resolveSpan, SEED_START_YEAR } from '../domain/roadma
 import { Bank } from '../sheets/banks';
 import { todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
-import { CONFIRMED, readPairs, type PairRow } from '../sheets/pairsSheet';
+import { isWorkingPair, readPairs, type PairRow } from '../sheets/pairsSheet';
 import {
   readProgramRows,
   readProgramTexts,
@@ -50,7 +50,7 @@ export function listProgramPairs(): ProgramPairView[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const figures = programFigures(readProgramRows(ss), todayIso(ss.getSpreadsheetTimeZone()));
   return readPairs(ss)
-    .filter((p) => p.status === CONFIRMED && p.id)
+    .filter((p) => isWorkingPair(p.status) && p.id)
     .map((p) => ({
       pairId: p.id,
       kind: p.kind,
@@ -66,7 +66,7 @@ function confirmedPair(ss: Spreadsheet, sent: unknown): PairRow {
   const pairId = parseRequest(pairIdSchema, sent);
   const pair = readPairs(ss).find((p) => p.id === pairId);
   if (!pair) throw new UserError(`Пары «${pairId}» нет на листе «Пары и группы».`);
-  if (pair.status !== CONFIRMED) {
+  if (!isWorkingPair(pair.status)) {
     throw new UserError(`Пара «${pairId}» не утверждена: программа составляется для утверждённых пар (групп).`);
   }
   return pair;

@@ -45,6 +45,9 @@ export const ACCESS: Record<keyof ServerApi, { access: Access; action: string }>
   continueDocuments: { access: 'manager', action: 'Создать документы' },
   sendMonitoringLinks: { access: 'manager', action: 'Разослать ссылки на мониторинг' },
   sendMeetingLinks: { access: 'manager', action: 'Разослать наставникам ссылки на отчёт о встрече' },
+  getCheckin: { access: 'curator', action: 'Подобрать пары' },
+  sendCheckinLinks: { access: 'manager', action: 'Разослать промежуточный опрос' },
+  dissolvePair: { access: 'curator', action: 'Расформировать и подобрать заново' },
 };
 
 /** The account at the keyboard ('' when Google does not tell, e.g. a consumer account in an add-on). */

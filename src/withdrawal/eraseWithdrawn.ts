@@ -12,7 +12,7 @@ import type { Bank } from '../sheets/banks';
 import { logAction } from '../sheets/logSheet';
 import { writeMonitoringSheet } from '../sheets/monitoringSheet';
 import { scrubMonitoringRecords } from '../sheets/monitoringAnswersSheet';
-import { anonymizeInPairs, CONFIRMED, readPairs } from '../sheets/pairsSheet';
+import { anonymizeInPairs, isWorkingPair, readPairs } from '../sheets/pairsSheet';
 import { anonymizeInPrograms } from '../sheets/programsSheet';
 import { scrubReminderLog } from '../sheets/reminderLogSheet';
 import { SHEETS } from '../sheets/schema';
@@ -46,7 +46,7 @@ export function eraseWithdrawn(
   const theirs = pairs.filter((p) => p.id && (ids.has(p.mentorId) || p.menteeIds.some((id) => ids.has(id))));
   const pairIds = theirs.map((p) => p.id);
   const mentorIds = theirs
-    .filter((p) => p.status === CONFIRMED && p.menteeIds.some((id) => ids.has(id)) && !ids.has(p.mentorId))
+    .filter((p) => isWorkingPair(p.status) && p.menteeIds.some((id) => ids.has(id)) && !ids.has(p.mentorId))
     .map((p) => p.mentorId);
   const gone = theirs.filter((p) => ids.has(p.mentorId));
   const choices = gone.map((p) => pairChoiceLabel(p.id, p.mentorName));

@@ -39,7 +39,7 @@ export const LINKS_SENT_KEY = 'monitoringLinksSentAt';
 export const monitoringKey = (personId: string, pairId: string) => `monitoring:${personId}:${pairId}`;
 const meetingKey = (personId: string, pairId: string) => `meeting-link:${personId}:${pairId}`;
 
-const live = (e: BankEntry | undefined): e is BankEntry =>
+export const live = (e: BankEntry | undefined): e is BankEntry =>
   Boolean(e && e.status !== WITHDRAWN_STATUS && e.consentAt && looksLikeEmail(e.email));
 
 /** Every expected monitoring answer with its personal link (forms must exist). */
@@ -89,7 +89,7 @@ interface Letter {
 }
 
 /** Groups lines by address (one letter per person), skipping what the log says was sent already. */
-function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, sent: Set<string>): Letter[] {
+export function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, sent: Set<string>): Letter[] {
   const letters = new Map<string, Letter>();
   for (const item of items) {
     if (sent.has(`${item.to}|${item.key}`)) continue;
@@ -102,7 +102,7 @@ function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, 
 }
 
 /** Sends the letters the quota allows; logs them; returns how many were sent and left. */
-function sendLetters(
+export function sendLetters(
   ss: Spreadsheet,
   letters: Letter[],
   subject: string,
@@ -138,11 +138,11 @@ function sendLetters(
   return { sent: fitting.length, left: letters.length - fitting.length };
 }
 
-function sentKeys(ss: Spreadsheet): Set<string> {
+export function sentKeys(ss: Spreadsheet): Set<string> {
   return new Set(readReminderLog(ss).map((e) => `${e.to}|${e.itemKey}`));
 }
 
-function resultMessage(what: string, sent: number, left: number): string {
+export function resultMessage(what: string, sent: number, left: number): string {
   if (sent === 0 && left === 0) return `Все участники уже получили ${what}; новых адресатов нет.`;
   if (sent === 0) return `Дневная квота писем исчерпана: ${what} не отправлены (${left} адресатов). Повторите завтра.`;
   const tail = left > 0 ? ` Ещё ${left} — завтра: дневная квота писем исчерпана (нажмите кнопку ещё раз).` : '';

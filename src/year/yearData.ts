@@ -13,7 +13,7 @@ import { timeZoneOf, todayIso } from '../sheets/cells';
 import { EVENTS_TABLE, readEvents, type EventRow } from '../sheets/eventsSheet';
 import { readMeetings } from '../sheets/meetingsSheet';
 import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
-import { CONFIRMED, PAIR_STATUSES, readPairs, type PairRow } from '../sheets/pairsSheet';
+import { isWorkingPair, PAIR_STATUSES, readPairs, type PairRow } from '../sheets/pairsSheet';
 import { readPractices } from '../sheets/practicesSheet';
 import { readPublications } from '../sheets/publicationsSheet';
 import { currentPeriod } from '../sheets/roadmapSheet';
@@ -55,7 +55,7 @@ export function loadYearData(ss: Spreadsheet): YearData {
 }
 
 export const confirmedPairs = (data: YearData): PairRow[] =>
-  data.pairs.filter((p) => p.status === CONFIRMED && p.id && p.mentorId);
+  data.pairs.filter((p) => isWorkingPair(p.status) && p.id && p.mentorId);
 
 const percentOf = (pair: PairRow): number | null => (pair.progress === '' ? null : Number(pair.progress));
 

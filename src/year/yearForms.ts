@@ -10,7 +10,8 @@ import { buildForms, type BuildableForm } from '../forms/formBuilder';
 import { readRegistry, type FormEntry } from '../forms/registry';
 import { ensureFormSubmitTrigger } from '../forms/trigger';
 import { readLists } from '../sheets/listsSheet';
-import { CONFIRMED, readPairs } from '../sheets/pairsSheet';
+import { isWorkingPair, readPairs } from '../sheets/pairsSheet';
+import { checkinForm } from '../domain/monitoring/checkin';
 import { readSettings } from '../sheets/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,7 +23,7 @@ export type YearForms = Record<Exclude<YearFormKey, 'practice'>, YearFormDefinit
 /** The forms as this school has them now: its name, its confirmed pairs, its competences. */
 export function yearForms(ss: Spreadsheet): YearForms {
   const pairChoices = readPairs(ss)
-    .filter((p) => p.status === CONFIRMED && p.id)
+    .filter((p) => isWorkingPair(p.status) && p.id)
     .map((p) => pairChoiceLabel(p.id, p.mentorName));
   const competences = readLists(ss).competences ?? [];
   const defs: BuildableForm[] = yearFormDefinitions({
@@ -32,6 +33,12 @@ export function yearForms(ss: Spreadsheet): YearForms {
     competences,
   });
   defs.push(practiceForm({ operator: readSettings(ss).school ?? ss.getName(), competences }));
+  defs.push(
+    checkinForm(
+      readSettings(ss).school ?? ss.getName(),
+      pairChoices.length > 0 ? pairChoices : ['(пары ещё не утверждены)'],
+    ),
+  );
   return Object.fromEntries(defs.map((d) => [d.key, d])) as YearForms;
 }
 
@@ -49,6 +56,7 @@ export function yearFormEntries(): Partial<Record<YearFormKey, FormEntry>> {
     monitoringMentee: registry.monitoringMentee,
     monitoringMentor: registry.monitoringMentor,
     practice: registry.practice,
+    checkin: registry.checkin,
   };
 }
 

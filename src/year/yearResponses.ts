@@ -30,6 +30,7 @@ import { currentPeriod, markActivitiesStarted } from '../sheets/roadmapSheet';
 import { refreshPrograms } from '../programs/refreshPrograms';
 import { confirmedPairs, loadYearData, monitoringSummary, type YearData } from './yearData';
 import { yearForms } from './yearForms';
+import { fileCheckin } from './checkin';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -87,6 +88,10 @@ export function handleYearResponse(
   const { columns, row } = response;
   if (row[columns.email] === NO_CONSENT_MARK) return;
   const { answers, meta } = readAnswers(columns, row, isoDayReader(ss.getSpreadsheetTimeZone()));
+  if (key === 'checkin') {
+    fileCheckin(ss, forms.checkin, answers, meta, `Строка ${rowNumber} листа «${sheet.getName()}»`);
+    return;
+  }
   if (key === 'practice') {
     const parsed = parsePractice(forms.practice, answers);
     if (!parsed.ok) {

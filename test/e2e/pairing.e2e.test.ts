@@ -16,10 +16,10 @@ test('confirmed pairs are shown as confirmed; an exclusion survives a reload unt
   const page = await openWorkspacePage(session.browser(), server, { width: 1366, height: 768 });
   await clickAddonMenu(page, 'Подбор пар');
   let sidebar = page.frameLocator('[data-testid="sidebar-frame"]');
-  await sidebar.getByRole('button', { name: 'Подобрать' }).waitFor();
+  await sidebar.getByRole('button', { name: 'Подобрать', exact: true }).waitFor();
   await sidebar.getByText('утверждена').first().waitFor();
   await sidebar.getByText('ПГ-001').waitFor();
-  await sidebar.getByRole('button', { name: 'Подобрать' }).click();
+  await sidebar.getByRole('button', { name: 'Подобрать', exact: true }).click();
   await sidebar.getByRole('button', { name: 'Подбираем…' }).waitFor({ state: 'detached' });
   expect(await sidebar.getByText('Не удалось учесть закрепления').count()).toBe(0);
   // Nothing was changed: no unsaved draft to discard.

@@ -8,6 +8,7 @@ import {
   ROLE_CHOICES,
   type YearFormDefinition,
 } from '../../src/domain/monitoring/index';
+import { checkinForm, CONTINUE_NO, CONTINUE_YES, CQ, FREQUENCY_CHOICES } from '../../src/domain/monitoring/checkin';
 import type { Workspace } from '../../emulator/workspace';
 
 /**
@@ -215,6 +216,27 @@ function answerMonitoring(
   });
 }
 
+function answerCheckin(ws: Workspace, pairs: Pair[], emails: Map<string, string>): void {
+  ws.run('sendCheckinLinks');
+  const form = checkinForm('', []);
+  pairs.forEach((pair, k) => {
+    const unhappy = k === pairs.length - 1 ? pair.menteeIds[0] : '';
+    for (const id of [pair.mentorId, ...pair.menteeIds]) {
+      ws.submitForm(
+        form.title,
+        byTitle(form, {
+          [CQ.pair]: pairChoiceLabel(pair.id, pair.mentorName),
+          [CQ.mark]: id === unhappy ? '3' : String(7 + (id.length % 3)),
+          [CQ.frequency]: id === unhappy ? FREQUENCY_CHOICES[3] : FREQUENCY_CHOICES[1],
+          [CQ.continue]: id === unhappy ? CONTINUE_NO : CONTINUE_YES,
+          [CQ.comment]: id === unhappy ? 'Не совпадают расписания: за полгода встретились два раза.' : '',
+        }),
+        { email: emails.get(id)! },
+      );
+    }
+  });
+}
+
 function generateAll(ws: Workspace, request: { kind: string }): void {
   let progress = ws.run('generateDocuments', request) as { jobId: string; finished: boolean };
   while (!progress.finished) progress = ws.run('continueDocuments', progress.jobId) as typeof progress;
@@ -264,6 +286,8 @@ export function seedDemoYear(ws: Workspace): void {
   } finally {
     ws.setUser('metodist@school2.example');
   }
+  // From mid-January: the mid-year check-in, answered; one mentee of the last pair asks for a change.
+  if (today.slice(5) >= '01-15' && today.slice(5) <= '08-31') answerCheckin(ws, pairs, emails);
   if (today.slice(5) >= '04-01' && today.slice(5) <= '08-31') {
     ws.run('sendMonitoringLinks');
     answerMonitoring(ws, pairs, emails, requests);

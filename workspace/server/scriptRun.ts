@@ -56,6 +56,9 @@ const SIDEBAR_API: Record<keyof ServerApi, true> = {
   prepareNews: true,
   addPractice: true,
   getDistrictExport: true,
+  getCheckin: true,
+  sendCheckinLinks: true,
+  dissolvePair: true,
 };
 
 /** Functions Apps Script calls by their names as simple triggers (developers.google.com/apps-script/guides/triggers). */

@@ -116,10 +116,11 @@ export interface MeetingRecord {
 }
 
 /** The forms of the year's work, next to the questionnaires (`FormKey`) in the same form registry. */
-export type YearFormKey = 'meetingReport' | 'monitoringMentee' | 'monitoringMentor' | 'practice';
+export type YearFormKey = 'meetingReport' | 'monitoringMentee' | 'monitoringMentor' | 'practice' | 'checkin';
 export const YEAR_FORM_KEYS: readonly YearFormKey[] = [
   'meetingReport',
   'monitoringMentee',
   'monitoringMentor',
   'practice',
+  'checkin',
 ];

@@ -1,0 +1,103 @@
+import type { Workspace } from '../../workspace/workspace';
+import { pairChoiceLabel, type YearFormDefinition } from '../../src/domain/monitoring';
+import { checkinForm, CONTINUE_NO, CONTINUE_YES, CQ, FREQUENCY_CHOICES } from '../../src/domain/monitoring/checkin';
+import { records, useDemoSchool } from './workspace';
+import { api } from './api';
+
+const PAIRS = 'Пары и группы';
+const CURATOR = 'zavuch@school2.example';
+const def = checkinForm('', []);
+
+function byTitle(form: YearFormDefinition, answers: Record<string, string | string[]>) {
+  return Object.fromEntries(
+    Object.entries(answers).map(([k, v]) => [form.questions.find((q) => q.key === k)!.title, v]),
+  );
+}
+
+const confirmed = (ws: Workspace) => records(ws, PAIRS).filter((r) => r['Статус'] === 'утверждено');
+const emailOf = (ws: Workspace, id: string) =>
+  [...records(ws, 'Наставляемые'), ...records(ws, 'Наставники')].find((r) => r['ID'] === id)!['Email'];
+const curatorLetters = (ws: Workspace) =>
+  ws.mail().filter((m) => m.to.includes(CURATOR) && m.subject.includes('внимание'));
+
+function answer(ws: Workspace, pair: Record<string, string>, personId: string, mark: string, cont: string): void {
+  ws.submitForm(
+    def.title,
+    byTitle(def, {
+      [CQ.pair]: pairChoiceLabel(pair['ID'], pair['Наставник']),
+      [CQ.mark]: mark,
+      [CQ.frequency]: FREQUENCY_CHOICES[1],
+      [CQ.continue]: cont,
+      [CQ.comment]: 'Не совпадают расписания',
+    }),
+    { email: emailOf(ws, personId) },
+  );
+}
+
+describe('the mid-year check-in', () => {
+  const demo = useDemoSchool('checkin');
+
+  test('a low mark flags the pair and mails the curator once; a repeat answer does not mail twice', async () => {
+    const ws = await demo();
+    const sent = api(ws, 'sendCheckinLinks');
+    const letters = ws.mail().filter((m) => m.subject === 'Наставничество: как идёт работа пары?');
+    expect(sent.sent).toBe(letters.length);
+    expect(letters.length).toBeGreaterThan(1);
+    expect(new Set(letters.map((m) => m.to.join())).size).toBe(letters.length);
+    expect(letters[0].body).toMatch(/viewform\?usp=pp_url&entry\.\d+=/);
+    expect(api(ws, 'sendCheckinLinks').message).toContain('новых адресатов нет');
+
+    const pair = confirmed(ws)[0];
+    const menteeId = pair['ID наставляемых'].split(/;\s*/)[0];
+    answer(ws, pair, menteeId, '3', CONTINUE_YES);
+    const flagged = records(ws, PAIRS).find((r) => r['ID'] === pair['ID'])!;
+    expect(flagged['Статус']).toBe('требует внимания');
+    expect(flagged['История']).toContain('промежуточный опрос — Наставляемый');
+    expect(flagged['История']).toContain('оценка работы пары 3 из 10');
+    // The pair keeps its program and order as they were.
+    expect(flagged['Программа (ссылка)']).toBe(pair['Программа (ссылка)']);
+    expect(curatorLetters(ws)).toHaveLength(1);
+    expect(curatorLetters(ws)[0].body).toContain(pair['ID']);
+
+    answer(ws, pair, menteeId, '3', CONTINUE_YES);
+    answer(ws, pair, pair['ID наставника'], '7', CONTINUE_NO);
+    expect(curatorLetters(ws)).toHaveLength(1);
+    const attention = api(ws, 'getCheckin').attention;
+    expect(attention.map((a) => a.pairId)).toEqual([pair['ID']]);
+    expect(attention[0].reason).toContain('Наставник');
+  });
+
+  test('a good answer flags nothing', async () => {
+    const ws = await demo();
+    api(ws, 'sendCheckinLinks');
+    const pair = confirmed(ws)[0];
+    answer(ws, pair, pair['ID наставника'], '8', CONTINUE_YES);
+    expect(records(ws, PAIRS).find((r) => r['ID'] === pair['ID'])!['Статус']).toBe('утверждено');
+    expect(curatorLetters(ws)).toHaveLength(0);
+    expect(api(ws, 'getCheckin').attention).toEqual([]);
+  });
+
+  test('«Расформировать и подобрать заново» returns the mentee and proposes another mentor', async () => {
+    const ws = await demo();
+    api(ws, 'sendCheckinLinks');
+    const pair = confirmed(ws)[0];
+    const menteeId = pair['ID наставляемых'].split(/;\s*/)[0];
+    answer(ws, pair, menteeId, '2', CONTINUE_NO);
+    const result = api(ws, 'dissolvePair', pair['ID']);
+    expect(result.message).toContain(`Пара ${pair['ID']} расформирована`);
+    const row = records(ws, PAIRS).find((r) => r['ID'] === pair['ID'])!;
+    expect(row['Статус']).toBe('расформировано');
+    expect(row['История']).toContain('промежуточный опрос');
+    expect(row['История']).toMatch(/расформирована \(.+\) по итогам промежуточного опроса/);
+    const mentee = records(ws, 'Наставляемые').find((r) => r['ID'] === menteeId)!;
+    expect(mentee['Статус']).toBe('в банке');
+    const proposal = result.proposals.find((p) => p.menteeId === menteeId)!;
+    expect(proposal.mentors.length).toBeGreaterThan(0);
+    expect(proposal.mentors.map((m) => m.mentorId)).not.toContain(pair['ID наставника']);
+    expect(api(ws, 'getCheckin').attention).toEqual([]);
+    // The panel's next proposal does not give the old mentor back either.
+    const view = api(ws, 'proposePairs');
+    const unit = view.units.find((u) => u.mentees.some((m) => m.id === menteeId));
+    expect(unit?.mentorId).not.toBe(pair['ID наставника']);
+  });
+});
