@@ -8,7 +8,7 @@ const pct = (n: number | null | undefined) => (typeof n === 'number' ? `${n}%` :
 /** «Итоги года»: the figures the «Сводка» sheet charts, as bars with their values in text. */
 export function ProgressYear({ y, stages }: { y: YearFigures; stages: StageProgress[] }) {
   const m = y.monitoring;
-  const pairs = y.pairs ?? { proposed: 0, confirmed: 0, dissolved: 0 };
+  const pairs = y.pairs ?? { proposed: 0, confirmed: 0, dissolved: 0, attention: 0 };
   const events = y.events ?? { held: 0, planned: 0, unpublished: 0 };
   const top = Math.max(pairs.proposed, pairs.confirmed, pairs.dissolved);
   const count = (label: string, n: number) => ({ label, percent: percentOf(n, top), text: String(n) });
@@ -27,6 +27,7 @@ export function ProgressYear({ y, stages }: { y: YearFigures; stages: StageProgr
           count('предложено', pairs.proposed),
           count('утверждено', pairs.confirmed),
           count('расформировано', pairs.dissolved),
+          ...(pairs.attention > 0 ? [count('из утверждённых требуют внимания', pairs.attention)] : []),
         ]}
       />
       <dl class="figs">

@@ -89,7 +89,8 @@ export type ProgressState = { state: 'noRoadmap' } | { state: 'ready'; report: P
 
 /** What «Сводка» charts and the sidebar show of the year's work. Counts, no personal data. */
 export interface YearFigures {
-  pairs: { proposed: number; confirmed: number; dissolved: number };
+  /** `confirmed` counts every pair at work, those the check-in flagged («требует внимания», `attention`) too. */
+  pairs: { proposed: number; confirmed: number; dissolved: number; attention: number };
   /** Mean «Выполнение программы, %» over confirmed pairs with a program; null when none. */
   programPercent: number | null;
   /** Meetings on «Встречи». */

@@ -87,7 +87,15 @@ function yearLines(report: ProgressReport): unknown[][] {
   return [
     line([]),
     line([SECTION_TITLES[1]]),
-    line(['', 'Пары и группы: утверждено', y.pairs.confirmed, 'предложено', y.pairs.proposed]),
+    line([
+      '',
+      'Пары и группы: утверждено',
+      y.pairs.confirmed,
+      'предложено',
+      y.pairs.proposed,
+      'из утверждённых требуют внимания',
+      y.pairs.attention,
+    ]),
     line(['', 'Выполнение программ, % (в среднем)', dash(y.programPercent), 'встреч', y.meetings]),
     line(['', 'Мероприятия: проведено', y.events.held, 'запланировано', y.events.planned]),
     line(['', UNPUBLISHED, y.events.unpublished]),

@@ -81,7 +81,8 @@ export function monitoringSummary(data: YearData): MonitoringSummary {
 /** Counts for «Сводка», its charts and the sidebar. */
 export function yearFigures(data: YearData, summary: MonitoringSummary = monitoringSummary(data)): YearFigures {
   const count = (status: string) => data.pairs.filter((p) => p.status === status).length;
-  const [proposed, confirmed, dissolved] = PAIR_STATUSES.map(count);
+  const [proposed, , dissolved, attention] = PAIR_STATUSES.map(count);
+  const confirmed = data.pairs.filter((p) => isWorkingPair(p.status)).length;
   const percents = confirmedPairs(data)
     .map(percentOf)
     .filter((p): p is number => p !== null && Number.isFinite(p));
@@ -91,7 +92,7 @@ export function yearFigures(data: YearData, summary: MonitoringSummary = monitor
   );
   const practices = (status: string) => data.practices.filter((p) => p.status === status).length;
   return {
-    pairs: { proposed, confirmed, dissolved },
+    pairs: { proposed, confirmed, dissolved, attention },
     programPercent: percents.length ? Math.round(percents.reduce((a, b) => a + b, 0) / percents.length) : null,
     meetings: data.meetings.length,
     events: {

@@ -2,7 +2,7 @@ import type { Workspace } from '../../workspace/workspace';
 import { pairChoiceLabel, type YearFormDefinition } from '../../src/domain/monitoring';
 import { checkinForm, CONTINUE_NO, CONTINUE_YES, CQ, FREQUENCY_CHOICES } from '../../src/domain/monitoring/checkin';
 import { records, useDemoSchool } from './workspace';
-import { api } from './api';
+import { api, progressReport } from './api';
 
 const PAIRS = 'Пары и группы';
 const CURATOR = 'zavuch@school2.example';
@@ -65,6 +65,12 @@ describe('the mid-year check-in', () => {
     const attention = api(ws, 'getCheckin').attention;
     expect(attention.map((a) => a.pairId)).toEqual([pair['ID']]);
     expect(attention[0].reason).toContain('Наставник');
+    // «Сводка» and «Ход реализации» count the flagged pair among those at work, and say how many need attention.
+    const year = progressReport(ws).year!;
+    expect(year.pairs).toMatchObject({ confirmed: confirmed(ws).length + 1, attention: 1 });
+    ws.run('menuRefreshSummary');
+    const line = ws.values('Сводка')!.find((row) => row.includes('из утверждённых требуют внимания'))!;
+    expect(line[line.indexOf('из утверждённых требуют внимания') + 1]).toBe('1');
   });
 
   test('a good answer flags nothing', async () => {

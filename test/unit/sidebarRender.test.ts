@@ -90,7 +90,7 @@ test('progress view shows the report, with HTML in names as text', async () => {
 });
 
 const year: YearFigures = {
-  pairs: { proposed: 3, confirmed: 6, dissolved: 1 },
+  pairs: { proposed: 3, confirmed: 6, dissolved: 1, attention: 0 },
   programPercent: 42,
   meetings: 17,
   events: { held: 4, planned: 2, unpublished: 2 },
