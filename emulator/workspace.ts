@@ -652,6 +652,15 @@ export class Workspace {
     return this.drive.docs[id] ?? null;
   }
 
+  /**
+   * The address has no Google account behind it (a mail.ru box, say): Drive then refuses to share with it
+   * without Google's invitation e-mail, as the real one does (drive/v3/permissions.ts).
+   */
+  withoutGoogleAccount(email: string): void {
+    const known = (this.drive.withoutGoogleAccount ??= []);
+    if (!known.includes(email.toLowerCase())) known.push(email.toLowerCase());
+  }
+
   /** A file or folder of the drive (the live node), or null. */
   fileNode(id: string): DriveFileNode | null {
     return findNode(this.drive, id) ?? null;

@@ -52,6 +52,11 @@ export interface DriveModel {
   nextId?: number;
   /** Documents created today per user, for the daily quota (the day is yyyy-mm-dd in the script zone). */
   usage?: { day: string; docsCreated: Record<string, number> };
+  /**
+   * Addresses with no Google account behind them (a mail.ru or yandex.ru box, say): Drive shares with
+   * them only by an invitation e-mail (drive/v3/permissions.ts). Every other address is an account.
+   */
+  withoutGoogleAccount?: string[];
 }
 
 /** One file as ws.files() lists it: the path is folder names from My Drive down, joined by «/». */

@@ -46,6 +46,8 @@ export interface AccessResult {
   waiting: number;
   /** The Docs shared in this call. */
   docs: string[];
+  /** People Drive would not share with, with the reason in Russian (no letter went to them). */
+  refused: string[];
 }
 
 /** One person's documents newly opened in this batch. */
@@ -72,7 +74,7 @@ function addressesById(ss: Spreadsheet): Map<string, string> {
  */
 export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Register): AccessResult {
   const role = SHARED[kind.id];
-  const result: AccessResult = { letters: 0, waiting: 0, docs: [] };
+  const result: AccessResult = { letters: 0, waiting: 0, docs: [], refused: [] };
   if (!role) return result;
   const rows = register
     .rows()
@@ -103,9 +105,13 @@ export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Re
   const settings = readSettings(ss);
   const signature = `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`;
   for (const letter of fitting) {
+    const refusal = shareAll(letter, role);
+    if (refusal) {
+      result.refused.push(`${letter.to}: ${refusal}`);
+      continue;
+    }
     for (const doc of letter.docs) {
       const id = idFromUrl(doc.url);
-      shareFile(id, letter.to, role);
       if (!result.docs.includes(id)) result.docs.push(id);
       const now = listOf(register.entry(doc.row).sharedWith);
       register.stage(doc.row, { sharedWith: [...now, letter.to].join(SEPARATOR) });
@@ -119,11 +125,28 @@ export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Re
     result.letters++;
   }
   const tail =
-    result.waiting > 0
+    (result.waiting > 0
       ? ` Ещё ${result.waiting} — при следующем создании документов: дневная квота писем исчерпана.`
-      : '';
+      : '') + (result.refused.length > 0 ? ` Доступ не открыт: ${result.refused.join('; ')}.` : '');
   logAction(ss, 'Документы', `${kind.shortTitle}: доступ открыт, писем отправлено ${result.letters}.${tail}`);
   return result;
+}
+
+/**
+ * Opens the person's documents, or says in Russian why Drive refused: an address with no Google account
+ * can only be invited by Google's own e-mail (emulator/RULES.md), so the person is told by the curator instead
+ * of getting a link that would not open; their other documents are not opened either, and nobody else waits.
+ */
+function shareAll(letter: Letter, role: ShareRole): string {
+  try {
+    for (const doc of letter.docs) shareFile(idFromUrl(doc.url), letter.to, role);
+    return '';
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return /no Google account/i.test(message)
+      ? 'у адреса нет аккаунта Google, Google Диск открывает документы только владельцам аккаунтов — передайте документ иначе или попросите другой адрес'
+      : `Google Диск отказал: ${message}`;
+  }
 }
 
 function letterLines(letter: Letter, signature: string): LetterLine[] {

@@ -56,6 +56,24 @@ const programLetters = (mail: ReturnType<Workspace['mail']>, ws: Workspace) =>
   mail.filter((m) => programs(ws).some((p) => m.body.includes(p.row['Документ (ссылка)'])));
 
 describe('programs reach their mentor and mentees', () => {
+  test('an address without a Google account is told to the curator, and the others are shared with', async () => {
+    const ws = await demo();
+    unshare(ws);
+    const [first, ...rest] = programs(ws);
+    const stranger = first.people[0];
+    ws.withoutGoogleAccount(stranger);
+    const before = ws.mail().length;
+    generateDocuments(ws, { kind: 'program' });
+    const letters = ws.mail().slice(before);
+    expect(recipients(letters)).not.toContain(stranger);
+    const made = programs(ws);
+    expect(commenters(ws, made[0].docId)).toEqual(first.people.filter((p) => p !== stranger));
+    for (const { docId, people } of made.slice(1)) expect(commenters(ws, docId)).toEqual(people);
+    expect(rest.length).toBeGreaterThan(0);
+    const log = records(ws, 'Журнал').map((r) => Object.values(r).join(' '));
+    expect(log.some((line) => line.includes(`${stranger}: у адреса нет аккаунта Google`))).toBe(true);
+  });
+
   test('shared as commenters, recorded on «Документы», one letter per person, nothing twice', async () => {
     const ws = await demo();
     unshare(ws);

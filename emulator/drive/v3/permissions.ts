@@ -71,6 +71,14 @@ function permissionsOf(node: DriveFileNode): PermissionJson[] {
   return out;
 }
 
+/**
+ * Drive's refusal to share silently with an address that has no Google account: such a person can only be
+ * invited by Google's own e-mail. Wording as Drive's sharing dialog and API give it
+ * (http://sitesguide.pjrprojects.co.uk/new-in-googleverse/sites-news/known/googlesitessharingissue quotes it).
+ */
+const noAccountMessage = (email: string) =>
+  `You are trying to invite ${email}. Since there is no Google account associated with this email address, you must check the "Notify people" box to invite this recipient.`;
+
 export class PermissionsImpl implements Pick<PC, 'create' | 'list' | 'remove'> {
   constructor(readonly ctx: DriveCtx) {}
 
@@ -102,6 +110,9 @@ export class PermissionsImpl implements Pick<PC, 'create' | 'list' | 'remove'> {
       throw badRequest(this.env, call, 'Invalid Value', 'permission.type');
     const email = typeof res.emailAddress === 'string' ? res.emailAddress.trim() : '';
     if (!EMAIL_RE.test(email)) throw badRequest(this.env, call, 'Invalid Value', 'permission.emailAddress');
+    const notify = (optionalArgs as { sendNotificationEmail?: unknown } | undefined)?.sendNotificationEmail;
+    if (notify === false && (this.ctx.drive.withoutGoogleAccount ?? []).includes(email.toLowerCase()))
+      throw apiError(this.env, call, 400, 'invalidSharingRequest', noAccountMessage(email), 'sendNotificationEmail');
     if (email !== node.owner) {
       node.editors = node.editors.filter((e) => e !== email);
       node.commenters = (node.commenters ?? []).filter((e) => e !== email);
