@@ -5,6 +5,7 @@
  */
 export { assign, type Assignment } from './assign';
 export { greedyAssign } from './greedy';
+export { CHOICE_RANKS, CHOICE_REASONS, choiceBonus } from './choice';
 export {
   CRITERIA,
   DEFAULT_WEIGHTS,
