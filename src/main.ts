@@ -10,6 +10,7 @@ import { handleEdit } from './triggers/onEdit';
 import { getProgress } from './ui/progress';
 import { refreshSummary, refreshSummaryIfStale } from './summary/refreshSummary';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
+import { sendChoiceLinks } from './ui/mentorChoice';
 import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
@@ -91,6 +92,7 @@ const api: ServerApi = {
   prepareNews,
   addPractice,
   getDistrictExport,
+  sendChoiceLinks,
 };
 // Every call checks the caller's access first (ui/roles.ts); every failure reaches the sidebar in
 // Russian, an unexpected one is also logged to «Журнал».
@@ -124,3 +126,4 @@ global.sendMeetingLinks = serverApi.sendMeetingLinks;
 global.prepareNews = serverApi.prepareNews;
 global.addPractice = serverApi.addPractice;
 global.getDistrictExport = serverApi.getDistrictExport;
+global.sendChoiceLinks = serverApi.sendChoiceLinks;

@@ -45,6 +45,7 @@ export const ACCESS: Record<keyof ServerApi, { access: Access; action: string }>
   continueDocuments: { access: 'manager', action: 'Создать документы' },
   sendMonitoringLinks: { access: 'manager', action: 'Разослать ссылки на мониторинг' },
   sendMeetingLinks: { access: 'manager', action: 'Разослать наставникам ссылки на отчёт о встрече' },
+  sendChoiceLinks: { access: 'manager', action: 'Разослать ссылки на выбор наставника' },
 };
 
 /** The account at the keyboard ('' when Google does not tell, e.g. a consumer account in an add-on). */

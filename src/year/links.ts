@@ -82,14 +82,14 @@ export function monitoringInvites(data: YearData): MonitoringInvite[] {
   return invites;
 }
 
-interface Letter {
+export interface Letter {
   to: string;
   keys: string[];
   lines: LetterLine[];
 }
 
 /** Groups lines by address (one letter per person), skipping what the log says was sent already. */
-function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, sent: Set<string>): Letter[] {
+export function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, sent: Set<string>): Letter[] {
   const letters = new Map<string, Letter>();
   for (const item of items) {
     if (sent.has(`${item.to}|${item.key}`)) continue;
@@ -102,7 +102,7 @@ function lettersOf(items: Array<{ to: string; key: string; line: LetterLine }>, 
 }
 
 /** Sends the letters the quota allows; logs them; returns how many were sent and left. */
-function sendLetters(
+export function sendLetters(
   ss: Spreadsheet,
   letters: Letter[],
   subject: string,
@@ -138,11 +138,11 @@ function sendLetters(
   return { sent: fitting.length, left: letters.length - fitting.length };
 }
 
-function sentKeys(ss: Spreadsheet): Set<string> {
+export function sentKeys(ss: Spreadsheet): Set<string> {
   return new Set(readReminderLog(ss).map((e) => `${e.to}|${e.itemKey}`));
 }
 
-function resultMessage(what: string, sent: number, left: number): string {
+export function resultMessage(what: string, sent: number, left: number): string {
   if (sent === 0 && left === 0) return `Все участники уже получили ${what}; новых адресатов нет.`;
   if (sent === 0) return `Дневная квота писем исчерпана: ${what} не отправлены (${left} адресатов). Повторите завтра.`;
   const tail = left > 0 ? ` Ещё ${left} — завтра: дневная квота писем исчерпана (нажмите кнопку ещё раз).` : '';

@@ -56,6 +56,7 @@ const SIDEBAR_API: Record<keyof ServerApi, true> = {
   prepareNews: true,
   addPractice: true,
   getDistrictExport: true,
+  sendChoiceLinks: true,
 };
 
 /** Functions Apps Script calls by their names as simple triggers (developers.google.com/apps-script/guides/triggers). */
