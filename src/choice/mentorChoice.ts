@@ -30,7 +30,8 @@ import { logAction } from '../sheets/logSheet';
 import { CONFIRMED, readPairs } from '../sheets/pairsSheet';
 import { readSettings } from '../sheets/settings';
 import { requireManagement } from '../state/manager';
-import { lettersOf, prefilledUrl, prefillTemplate, resultMessage, sendLetters, sentKeys } from '../year/links';
+import { lettersOf, resultMessage, sendLetters, sentKeys } from '../year/links';
+import { prefilledUrl, prefillTemplate } from '../year/yearForms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
