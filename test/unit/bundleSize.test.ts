@@ -13,8 +13,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const KB = 1000;
 // Issue 18 asks for 400 KB; the code the entry points reach is ≈561 KB unminified (≈160 KB of it Russian
 // text), so this guards against growth until the bundled code itself shrinks (issue 19's typed tables).
-// +9 KB: the year rollover (issue 20, part 4).
-const CODE_BUDGET = 584 * KB;
+// +9 KB: the year rollover (issue 20, part 4); +14 KB: the mentee's own choice of mentor (issue 20.2).
+const CODE_BUDGET = 598 * KB;
 const SIDEBAR_GZIP_BUDGET = 60 * KB;
 
 let bytes: Buffer;
