@@ -8,6 +8,7 @@ import type { PairingRequest, PairingView } from '../src/contract/serverApi';
 import { plural } from '../src/domain/russianPlural';
 import { call } from './api';
 import { PairingActions } from './PairingActions';
+import { PairingChoiceLinks } from './PairingChoiceLinks';
 import { PairingCoverage } from './PairingCoverage';
 import { PairingExcluded } from './PairingExcluded';
 import { PairingProposal } from './PairingProposal';
@@ -110,6 +111,16 @@ export function PairingPanel() {
 
   useEffect(() => propose(null, null), []);
 
+  const sendChoice = () => {
+    setNotice(null);
+    void server.run({
+      key: 'choice',
+      what: 'Не удалось разослать ссылки на выбор наставника',
+      send: () => call('sendChoiceLinks'),
+      done: (r) => setNotice((r && r.message) || 'Ссылки разосланы.'),
+    });
+  };
+
   const update = (next: PairingState, persist = true) => {
     setSettings(next);
     setNotice(null);
@@ -161,6 +172,8 @@ export function PairingPanel() {
             onSave={() => shown && save(shown)}
             onDiscard={discard}
           />
+
+          <PairingChoiceLinks busy={busy} onSend={sendChoice} />
 
           <PairingRejectedLocks locks={view.rejectedLocks} />
 
