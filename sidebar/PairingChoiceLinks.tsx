@@ -6,8 +6,8 @@ export function PairingChoiceLinks(props: { busy: string | null; onSend: () => v
   return (
     <section class="pairing-choice" aria-label="Выбор наставника">
       <p class="hint">
-        Наставляемые могут сами выбрать до трёх наставников из предложенных: их выбор учитывается при подборе в
-        первую очередь, если у наставника есть места и подходит формат.
+        Наставляемые могут сами выбрать до трёх наставников из предложенных: их выбор учитывается при подборе в первую
+        очередь, если у наставника есть места и подходит формат.
       </p>
       <button type="button" class="btn btn-secondary" disabled={props.busy !== null} onClick={props.onSend}>
         {props.busy === 'choice' ? 'Рассылаем…' : 'Разослать ссылки на выбор наставника'}

@@ -107,7 +107,10 @@ export function sendChoiceLinks(ss: Spreadsheet): SendLinksResult {
       prefilledUrl(template, {
         mentee: e.id,
         suggested: suggestionText(
-          (school.suggestions.get(e.id) ?? []).map((s) => ({ name: names.get(s.mentorId) ?? s.mentorId, reason: s.reason })),
+          (school.suggestions.get(e.id) ?? []).map((s) => ({
+            name: names.get(s.mentorId) ?? s.mentorId,
+            reason: s.reason,
+          })),
         ),
       }),
       'Выбрать наставника',

@@ -127,7 +127,14 @@ export function filePending(
   for (const p of pending.filter((x) => isRowForm(x.key))) {
     for (let row = p.from; row <= p.to; row++) {
       if (p.key === CHOICE_FORM_KEY) handleChoiceResponse(ss, p.sheet, row, registry[p.key]!);
-      else handleYearResponse(ss, p.key as Exclude<RegistryKey, FormKey | typeof CHOICE_FORM_KEY>, p.sheet, row, registry[p.key]!);
+      else
+        handleYearResponse(
+          ss,
+          p.key as Exclude<RegistryKey, FormKey | typeof CHOICE_FORM_KEY>,
+          p.sheet,
+          row,
+          registry[p.key]!,
+        );
       result.rows++;
       result.changed = true;
     }

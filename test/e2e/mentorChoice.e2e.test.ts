@@ -21,7 +21,11 @@ test('a mentee opens their personal «Выбор наставника» link, ra
   await sidebar.getByRole('button', { name: 'Разослать ссылки на выбор наставника' }).click();
   await sidebar.getByText(/Ссылки разосланы: \d+ адресатам/).waitFor();
 
-  const mail = (await (await fetch(new URL('/api/mail', server.url))).json()) as { subject: string; body: string; to: string[] }[];
+  const mail = (await (await fetch(new URL('/api/mail', server.url))).json()) as {
+    subject: string;
+    body: string;
+    to: string[];
+  }[];
   const letter = mail.find((m) => m.subject === 'Наставничество: выберите наставника')!;
   const link = /https:\/\/docs\.google\.com\/forms\/d\/e\/[^\s"<>]+/.exec(letter.body)![0];
   const local = new URL(link);
