@@ -12,6 +12,8 @@ const SRC_LAYERS = [
   ['withdrawal', 'district'],
   ['docs', 'summary'],
   ['questionnaires'],
+  // The mentee's own choice of mentor (issue 20.2): sends links like «year» does, filed by «triggers».
+  ['choice'],
   ['year', 'rollover'],
   ['programs'],
   ['forms'],

@@ -9,6 +9,7 @@ import { plural } from '../src/domain/russianPlural';
 import { call } from './api';
 import { PairingActions } from './PairingActions';
 import { PairingCheckin } from './PairingCheckin';
+import { PairingChoiceLinks } from './PairingChoiceLinks';
 import { PairingCoverage } from './PairingCoverage';
 import { PairingExcluded } from './PairingExcluded';
 import { PairingProposal } from './PairingProposal';
@@ -111,6 +112,16 @@ export function PairingPanel() {
 
   useEffect(() => propose(null, null), []);
 
+  const sendChoice = () => {
+    setNotice(null);
+    void server.run({
+      key: 'choice',
+      what: 'Не удалось разослать ссылки на выбор наставника',
+      send: () => call('sendChoiceLinks'),
+      done: (r) => setNotice((r && r.message) || 'Ссылки разосланы.'),
+    });
+  };
+
   const update = (next: PairingState, persist = true) => {
     setSettings(next);
     setNotice(null);
@@ -164,6 +175,8 @@ export function PairingPanel() {
             onSave={() => shown && save(shown)}
             onDiscard={discard}
           />
+
+          <PairingChoiceLinks busy={busy} onSend={sendChoice} />
 
           <PairingRejectedLocks locks={view.rejectedLocks} />
 

@@ -11,6 +11,7 @@ import { getProgress } from './ui/progress';
 import { refreshSummary, refreshSummaryIfStale } from './summary/refreshSummary';
 import { continueDocuments, generateDocuments, getDocumentsView, previewDocuments } from './ui/documents';
 import { dissolvePair, getCheckin, sendCheckinLinks } from './ui/checkin';
+import { sendChoiceLinks } from './ui/mentorChoice';
 import { discardPairingDraft, keepPairingDraft, proposePairs, savePairs } from './ui/pairing';
 import { getProgramDraft, listProgramPairs, saveProgram } from './ui/programs';
 import { getSetupDefaults, setupSchoolYear } from './ui/setup';
@@ -95,6 +96,7 @@ const api: ServerApi = {
   getCheckin,
   sendCheckinLinks,
   dissolvePair,
+  sendChoiceLinks,
 };
 // Every call checks the caller's access first (ui/roles.ts); every failure reaches the sidebar in
 // Russian, an unexpected one is also logged to «Журнал».
@@ -131,3 +133,4 @@ global.getDistrictExport = serverApi.getDistrictExport;
 global.getCheckin = serverApi.getCheckin;
 global.sendCheckinLinks = serverApi.sendCheckinLinks;
 global.dissolvePair = serverApi.dissolvePair;
+global.sendChoiceLinks = serverApi.sendChoiceLinks;

@@ -498,6 +498,8 @@ export interface ServerApi {
   sendMonitoringLinks(): SendLinksResult;
   /** Mails each mentor of a confirmed pair a prefilled link to «Отчёт о встрече». */
   sendMeetingLinks(): SendLinksResult;
+  /** Creates/updates «Выбор наставника» and mails each mentee still to pair a personal prefilled link. */
+  sendChoiceLinks(): SendLinksResult;
   /** A draft news text (Doc) from the event's facts, for the site editor. */
   prepareNews(eventId: string): NewsResult;
   /** The pairs the mid-year check-in flagged, for the top of «Подбор пар». */

@@ -5,12 +5,13 @@
  */
 import { YEAR_FORM_KEYS, type YearFormKey } from '../domain/monitoring/types';
 import { FORM_KEYS, type FormKey } from '../domain/questionnaires';
+import { CHOICE_FORM_KEY, type ChoiceFormKey } from '../domain/matching/choiceForm';
 import { readJsonProperty, writeJsonProperty } from '../state/store';
 
 export type { FormKey, YearFormKey };
 /** Every form the add-on keeps: the questionnaires and the forms of the year's work. */
-export type RegistryKey = FormKey | YearFormKey;
-export const REGISTRY_KEYS: readonly RegistryKey[] = [...FORM_KEYS, ...YEAR_FORM_KEYS];
+export type RegistryKey = FormKey | YearFormKey | ChoiceFormKey;
+export const REGISTRY_KEYS: readonly RegistryKey[] = [...FORM_KEYS, ...YEAR_FORM_KEYS, CHOICE_FORM_KEY];
 
 export interface FormEntry {
   formId: string;

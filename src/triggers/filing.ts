@@ -9,6 +9,8 @@ import { logAction } from '../sheets/logSheet';
 import { scrubReminderLog } from '../sheets/reminderLogSheet';
 import { markActivitiesStarted } from '../sheets/roadmapSheet';
 import { handleYearResponse, isYearFormKey } from '../year/yearResponses';
+import { handleChoiceResponse } from '../choice/mentorChoice';
+import { CHOICE_FORM_KEY } from '../domain/matching/choiceForm';
 import { schoolForms } from '../questionnaires/definitions';
 import type { FiledState } from '../forms/filed';
 import { REGISTRY_KEYS, type FormEntry, type FormRegistry, type RegistryKey } from '../forms/registry';
@@ -78,6 +80,9 @@ interface Pending {
   to: number;
 }
 
+/** Forms filed row by row (not into a bank): the year's work and «Выбор наставника». */
+export const isRowForm = (key: RegistryKey): boolean => isYearFormKey(key) || key === CHOICE_FORM_KEY;
+
 export type SheetsById = Map<number, Sheet>;
 
 /** Every sheet by id from one listing (a lookup per form would list the sheets each time). */
@@ -109,19 +114,27 @@ export function filePending(
     if (!form || !registry[key]) continue;
     // A questionnaire without a mark (made before marks were kept) is filed whole: that is idempotent.
     const last = form.lastRow ?? form.sheet.getLastRow();
-    const mark = state.rows[key] ?? (isYearFormKey(key) ? last : 1);
+    const mark = state.rows[key] ?? (isRowForm(key) ? last : 1);
     if (last > mark) pending.push({ key, sheet: form.sheet, from: mark + 1, to: last });
     state.rows[key] = Math.max(mark, last);
   }
   const result: FilingResult = { rows: 0, changed: false };
-  const questionnaires = pending.filter((p) => !isYearFormKey(p.key));
+  const questionnaires = pending.filter((p) => !isRowForm(p.key));
   if (questionnaires.length > 0) {
     const { problems } = fileQuestionnaires(ss, registry, questionnaires, prepared, result, forms, state);
     for (const problem of problems) logAction(ss, 'Ошибка: обработка ответов', problem);
   }
-  for (const p of pending.filter((x) => isYearFormKey(x.key))) {
+  for (const p of pending.filter((x) => isRowForm(x.key))) {
     for (let row = p.from; row <= p.to; row++) {
-      handleYearResponse(ss, p.key as Exclude<RegistryKey, FormKey>, p.sheet, row, registry[p.key]!);
+      if (p.key === CHOICE_FORM_KEY) handleChoiceResponse(ss, p.sheet, row, registry[p.key]!);
+      else
+        handleYearResponse(
+          ss,
+          p.key as Exclude<RegistryKey, FormKey | typeof CHOICE_FORM_KEY>,
+          p.sheet,
+          row,
+          registry[p.key]!,
+        );
       result.rows++;
       result.changed = true;
     }

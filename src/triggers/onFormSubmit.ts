@@ -1,10 +1,9 @@
 import { markSummaryStale } from '../sheets/summaryFreshness';
 import { contextSpreadsheet } from '../state/context';
 import { takeLock } from '../state/lock';
-import { isYearFormKey } from '../year/yearResponses';
 import { filingForms } from '../questionnaires/definitions';
 import { clearHints, hintedForms, leaveHint, readFiled, writeFiled } from '../forms/filed';
-import { filePending, prepareQuestionnaire, sheetsById, type PreparedForm, type ToCheck } from './filing';
+import { filePending, isRowForm, prepareQuestionnaire, sheetsById, type PreparedForm, type ToCheck } from './filing';
 import { formKeyOfSheet, readRegistry, writeRegistry, type RegistryKey } from '../forms/registry';
 import { isSurplusFormTrigger } from '../forms/trigger';
 
@@ -57,11 +56,11 @@ function fileUnderLock(
   // Filed already (a repeated firing, or an earlier run filed it with its own answer), nothing else waits.
   if (mark !== undefined && lastRow <= mark && hinted.length === 0) return;
   // A form of the year's work with no mark yet: its earlier rows were handled one by one before.
-  if (mark === undefined && isYearFormKey(key)) state.rows[key] = e.range.getRow() - 1;
+  if (mark === undefined && isRowForm(key)) state.rows[key] = e.range.getRow() - 1;
   const before = JSON.stringify(registry);
   const forms = filingForms(ss);
   const prepared = new Map<RegistryKey, PreparedForm>();
-  if (!isYearFormKey(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, forms[key], sheet));
+  if (!isRowForm(key)) prepared.set(key, prepareQuestionnaire(registry[key]!, forms[key as keyof typeof forms], sheet));
   const check: Partial<Record<RegistryKey, ToCheck>> = { [key]: { sheet, lastRow } };
   // Cleared before those forms' last rows are read: a hint left after this is seen by the next run.
   if (hints.length > 0) clearHints(hints);

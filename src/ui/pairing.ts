@@ -22,6 +22,7 @@ import {
   type OpenPairs,
   type PairRow,
 } from '../sheets/pairsSheet';
+import { readChoices } from '../sheets/choicesSheet';
 import { markActivitiesAll, roadmapStartYear } from '../sheets/roadmapSheet';
 import { markSummaryStale } from '../sheets/summaryFreshness';
 import type { PairingRequest, PairingView, SavePairsResult } from '../contract/serverApi';
@@ -53,6 +54,8 @@ export interface People {
   names: Map<string, string>;
   confirmed: PairRow[];
   pairs: PairRow[];
+  /** «Выбор наставника»: each mentee's ranking, honoured by the engine. */
+  choices: Record<string, string[]>;
   /** «Пары и группы» as read for a save, written back without a second read. */
   pairsSheet: OpenPairs | null;
 }
@@ -81,6 +84,7 @@ export function readPeople(ss: Spreadsheet, forSave = false): People {
     mentors,
     names,
     pairs,
+    choices: readChoices(ss),
     confirmed: pairs.filter((p) => isWorkingPair(p.status) && p.mentorId !== ''),
   };
 }
@@ -98,6 +102,7 @@ export function propose(people: People, request: PairingSettings): Proposal {
     locks: request.locks,
     exclusions: request.exclusions,
     capacityOverrides: request.capacityOverrides,
+    choices: people.choices,
   });
 }
 

@@ -48,6 +48,7 @@ export const ACCESS: Record<keyof ServerApi, { access: Access; action: string }>
   getCheckin: { access: 'curator', action: 'Подобрать пары' },
   sendCheckinLinks: { access: 'manager', action: 'Разослать промежуточный опрос' },
   dissolvePair: { access: 'curator', action: 'Расформировать и подобрать заново' },
+  sendChoiceLinks: { access: 'manager', action: 'Разослать ссылки на выбор наставника' },
 };
 
 /** The account at the keyboard ('' when Google does not tell, e.g. a consumer account in an add-on). */

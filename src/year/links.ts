@@ -82,7 +82,7 @@ export function monitoringInvites(data: YearData): MonitoringInvite[] {
   return invites;
 }
 
-interface Letter {
+export interface Letter {
   to: string;
   keys: string[];
   lines: LetterLine[];

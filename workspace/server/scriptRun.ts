@@ -59,6 +59,7 @@ const SIDEBAR_API: Record<keyof ServerApi, true> = {
   getCheckin: true,
   sendCheckinLinks: true,
   dissolvePair: true,
+  sendChoiceLinks: true,
 };
 
 /** Functions Apps Script calls by their names as simple triggers (developers.google.com/apps-script/guides/triggers). */

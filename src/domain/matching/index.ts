@@ -5,6 +5,7 @@
  */
 export { assign, type Assignment } from './assign';
 export { greedyAssign } from './greedy';
+export { CHOICE_RANKS, CHOICE_REASONS, choiceBonus } from './choice';
 export {
   CRITERIA,
   DEFAULT_WEIGHTS,
@@ -53,3 +54,14 @@ export {
 } from './match';
 export { assignPairIds, formatPairId, PAIR_ID_PREFIX, pairIdNumber, type IdUnit, type SavedUnit } from './pairIds';
 export { SUBJECT_AREAS, subjectArea } from './subjectAreas';
+export {
+  CHOICE_FORM_KEY,
+  CHOICE_FORM_TITLE,
+  choiceForm,
+  mentorLabels,
+  parseChoices,
+  suggestionText,
+  type ChoiceFormDefinition,
+  type ChoiceFormKey,
+  type ChoiceMentor,
+} from './choiceForm';

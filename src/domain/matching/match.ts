@@ -22,6 +22,7 @@
  * input gives the same proposal (ties go to the earlier mentor in the bank).
  */
 import { assign } from './assign';
+import { CHOICE_REASONS, choiceBonus, choiceGivenNote, firstChoiceMissedNote } from './choice';
 import {
   formCapacity,
   GROUP_ONLY_ALONE,
@@ -68,6 +69,11 @@ export interface MatchInput {
   fixed?: readonly { mentorId: string; menteeIds: readonly string[] }[];
   /** Forbid pairs without a single common request (off by default: any mentor beats none). */
   requireCommonRequest?: boolean;
+  /**
+   * Mentee id → mentor ids the mentee ranked on «Выбор наставника», first choice first (up to three): a
+   * large bonus per rank in the solver's score (choice.ts).
+   */
+  choices?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type UnitKind = 'пара' | 'группа';
@@ -180,6 +186,17 @@ export function matchPeople(input: MatchInput): Proposal {
     mentors.map((b) => (pairForbidden(a, b, context(a, b)) === null ? pairScore(a, b, weights) : null)),
   );
 
+  // What the solver maximises: the score plus the bonus of the mentee's own ranking.
+  const choiceOf = (i: number): readonly string[] => input.choices?.[mentees[i].entry.id] ?? [];
+  const solverScore = score.map((row, i) => {
+    const ranked = choiceOf(i);
+    if (ranked.length === 0) return row;
+    return row.map((s, j) => {
+      const rank = ranked.indexOf(mentors[j].entry.id);
+      return s === null || rank < 0 ? s : s + choiceBonus(weights, rank);
+    });
+  });
+
   // Confirmed units: fixed inputs. Their mentees are placed, their mentors take nobody else; people no
   // longer in the banks are left out (the row on the sheet stays as it is).
   const fixedTo = new Int32Array(n).fill(-1);
@@ -227,7 +244,7 @@ export function matchPeople(input: MatchInput): Proposal {
     const free: number[] = [];
     for (let i = 0; i < n; i++) if (lockedTo[i] < 0 && fixedTo[i] < 0) free.push(i);
     const solved = assign(
-      free.map((i) => score[i]),
+      free.map((i) => solverScore[i]),
       left,
     );
     const mentorOf = Array.from(fixedTo);
@@ -274,7 +291,7 @@ export function matchPeople(input: MatchInput): Proposal {
     const pairs = group.map((i): ProposalPair => {
       const result = evaluate(mentees[i], mentors[j], weights);
       const note = wishNote(mentees[i], mentors[j], group.length, freePairMentor(i, j));
-      const why = explain(result.reasons);
+      const why = [choiceNote(i, j), explain(result.reasons)].filter((x) => x !== '').join('; ');
       return {
         menteeId: mentees[i].entry.id,
         score: result.score,
@@ -304,6 +321,32 @@ export function matchPeople(input: MatchInput): Proposal {
       pairs,
     });
   });
+
+  /** The mentee's ranking as it went: the rank given, and why a first choice was not. */
+  function choiceNote(i: number, given: number): string {
+    const ranked = choiceOf(i);
+    // A confirmed pair is no longer a proposal: its ranking is history.
+    if (ranked.length === 0 || fixedTo[i] >= 0) return '';
+    const notes: string[] = [];
+    const first = mentorIndex.get(ranked[0]);
+    if (first !== given) {
+      const name = first === undefined ? ranked[0] : mentors[first].entry.fullName;
+      notes.push(firstChoiceMissedNote(name, first === undefined ? CHOICE_REASONS.unknown : missedReason(i, first)));
+    }
+    const rank = ranked.indexOf(mentors[given].entry.id);
+    if (rank >= 0) notes.push(choiceGivenNote(rank));
+    return notes.join('; ');
+  }
+
+  function missedReason(i: number, j: number): string {
+    const forbidden = pairForbidden(mentees[i], mentors[j], context(mentees[i], mentors[j]));
+    if (forbidden !== null) return forbidden;
+    if (fixedMentor[j]) return CHOICE_REASONS.confirmed;
+    if (lockedTo[i] >= 0 || fixedTo[i] >= 0) return CHOICE_REASONS.locked;
+    if (closed[j]) return CHOICE_REASONS.groupOnly;
+    if (capacity[j] === 0 || load[j] >= capacity[j]) return CHOICE_REASONS.noPlaces;
+    return CHOICE_REASONS.optimum;
+  }
 
   /** Another mentor this mentee may have who would still work with them alone (an empty, open place). */
   function freePairMentor(i: number, current: number): boolean {

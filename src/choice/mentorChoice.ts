@@ -1,0 +1,158 @@
+/**
+ * «Выбор наставника» (issue 20.2): the form, the personal links by mail (one letter per mentee, within
+ * the daily quota, logged so a second click sends only what is left), and the filing of answers into
+ * «Выбор наставника», which «Подбор пар» passes to the engine as each mentee's ranking.
+ */
+import {
+  CHOICE_FORM_KEY,
+  choiceForm,
+  matchPeople,
+  parseChoices,
+  suggestionText,
+  type ChoiceFormDefinition,
+  type ChoiceMentor,
+  type MenteeEntry,
+  type MentorEntry,
+} from '../domain/matching';
+import { linkLine } from '../domain/letterBody';
+import { looksLikeEmail, normalizeEmail, WITHDRAWN_STATUS } from '../domain/questionnaires';
+import { normalizeAddress } from '../domain/reminders';
+import { UserError } from '../domain/userError';
+import type { SendLinksResult } from '../contract/serverApi';
+import { buildForms } from '../forms/formBuilder';
+import { readRegistry, type FormEntry } from '../forms/registry';
+import { readAnswers, readResponseRow } from '../forms/responses';
+import { ensureFormSubmitTrigger } from '../forms/trigger';
+import { Bank } from '../sheets/banks';
+import { isoDayReader } from '../sheets/cells';
+import { putChoice } from '../sheets/choicesSheet';
+import { logAction } from '../sheets/logSheet';
+import { CONFIRMED, readPairs } from '../sheets/pairsSheet';
+import { readSettings } from '../sheets/settings';
+import { requireManagement } from '../state/manager';
+import { lettersOf, resultMessage, sendLetters, sentKeys } from '../year/links';
+import { prefilledUrl, prefillTemplate } from '../year/yearForms';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const linkKey = (menteeId: string) => `choice-link:${menteeId}`;
+
+const usable = (e: { status: string; consentAt: string; email: string }) =>
+  e.status !== WITHDRAWN_STATUS && Boolean(e.consentAt) && looksLikeEmail(e.email);
+
+interface ChoiceSchool {
+  mentees: MenteeEntry[];
+  mentors: MentorEntry[];
+  /** Mentees still to pair (not in a confirmed pair) who can get a letter. */
+  waiting: MenteeEntry[];
+  /** Mentee id → their top feasible mentors with the engine's reason. */
+  suggestions: Map<string, { mentorId: string; reason: string }[]>;
+  /** The mentors the dropdowns offer: feasible for someone, in the bank's order. */
+  offered: ChoiceMentor[];
+}
+
+function readSchool(ss: Spreadsheet): ChoiceSchool {
+  const mentees = Bank.open(ss, 'mentee')
+    .entries()
+    .filter((e) => e.status !== WITHDRAWN_STATUS) as MenteeEntry[];
+  const mentors = Bank.open(ss, 'mentor')
+    .entries()
+    .filter((e) => e.status !== WITHDRAWN_STATUS) as MentorEntry[];
+  const confirmed = readPairs(ss).filter((p) => p.status === CONFIRMED && p.mentorId !== '');
+  const paired = new Set(confirmed.flatMap((p) => p.menteeIds));
+  // The engine's alternatives are the feasible mentors (consent, places, form) ranked by score.
+  const proposal = matchPeople({
+    mentees,
+    mentors,
+    fixed: confirmed.map((p) => ({ mentorId: p.mentorId, menteeIds: p.menteeIds })),
+  });
+  const waiting = mentees.filter((e) => !paired.has(e.id) && usable(e));
+  const suggestions = new Map(
+    waiting.map((e) => [
+      e.id,
+      (proposal.alternatives[e.id] ?? []).map((a) => ({ mentorId: a.mentorId, reason: a.explanation })),
+    ]),
+  );
+  const feasible = new Set(Object.values(proposal.alternatives).flatMap((list) => list.map((a) => a.mentorId)));
+  const offered = mentors.filter((m) => feasible.has(m.id)).map((m) => ({ id: m.id, fullName: m.fullName }));
+  return { mentees, mentors, waiting, suggestions, offered };
+}
+
+function definition(ss: Spreadsheet, offered: readonly ChoiceMentor[]): ChoiceFormDefinition {
+  return choiceForm({ operator: readSettings(ss).school ?? ss.getName(), mentors: offered });
+}
+
+/** «Разослать ссылки на выбор наставника» in «Подбор пар». */
+export function sendChoiceLinks(ss: Spreadsheet): SendLinksResult {
+  const school = readSchool(ss);
+  if (school.waiting.length === 0) {
+    throw new UserError(
+      'Некому отправить ссылки: на листе «Наставляемые» нет наставляемых без утверждённой пары ' +
+        'с адресом почты и согласием на обработку данных.',
+    );
+  }
+  requireManagement('Разослать ссылки на выбор наставника');
+  buildForms(ss, [definition(ss, school.offered)]);
+  ensureFormSubmitTrigger(ss);
+  const entry = readRegistry()[CHOICE_FORM_KEY]!;
+  // Distinct sample values: the template finds each question's parameter by its value.
+  const template = prefillTemplate(entry, { mentee: 'ID-образец', suggested: 'Список-образец' });
+  const names = new Map(school.mentors.map((m) => [m.id, m.fullName]));
+  const items = school.waiting.map((e) => ({
+    to: normalizeAddress(e.email),
+    key: linkKey(e.id),
+    line: linkLine(
+      '• Ваша личная ссылка:',
+      prefilledUrl(template, {
+        mentee: e.id,
+        suggested: suggestionText(
+          (school.suggestions.get(e.id) ?? []).map((s) => ({
+            name: names.get(s.mentorId) ?? s.mentorId,
+            reason: s.reason,
+          })),
+        ),
+      }),
+      'Выбрать наставника',
+    ),
+  }));
+  const { sent, left } = sendLetters(ss, lettersOf(items, sentKeys(ss)), 'Наставничество: выберите наставника', [
+    'Перед подбором пар вы можете сами выбрать наставника. По ссылке — наставники, которые лучше всего',
+    'подходят по вашей анкете, и почему. Отметьте до трёх по порядку: ваш выбор учитывается в первую очередь.',
+  ]);
+  logAction(ss, 'Подбор пар', `Ссылки на форму «Выбор наставника» отправлены: ${sent}; ждут квоты: ${left}.`);
+  return { sent, message: resultMessage('ссылки на выбор наставника', sent, left) };
+}
+
+/** One answer of «Выбор наставника» → the mentee's row on «Выбор наставника». */
+export function handleChoiceResponse(ss: Spreadsheet, sheet: Sheet, rowNumber: number, entry: FormEntry): void {
+  const mentors = Bank.open(ss, 'mentor')
+    .entries()
+    .filter((e) => e.status !== WITHDRAWN_STATUS)
+    .map((m) => ({ id: m.id, fullName: m.fullName }));
+  const def = definition(ss, mentors);
+  const response = readResponseRow(ss, sheet, rowNumber, def, entry);
+  if (!response) return;
+  const { answers, meta } = readAnswers(response.columns, response.row, isoDayReader(ss.getSpreadsheetTimeZone()));
+  const where = `строка ${rowNumber} листа «${sheet.getName()}»`;
+  const menteeId = answers.mentee.trim();
+  const mentee = Bank.open(ss, 'mentee')
+    .entries()
+    .find((e) => e.id === menteeId);
+  if (!mentee || mentee.status === WITHDRAWN_STATUS || normalizeEmail(mentee.email) !== normalizeEmail(meta.email)) {
+    logAction(
+      ss,
+      `Ошибка: ${def.title}`,
+      `Ответ не учтён (${where}): код участника «${menteeId}» не совпадает с адресом ${meta.email} на листе ` +
+        '«Наставляемые». Отправьте наставляемому его личную ссылку ещё раз.',
+    );
+    return;
+  }
+  const mentorIds = parseChoices(answers, mentors);
+  const added = putChoice(ss, { menteeId, name: mentee.fullName, mentorIds, answeredAt: meta.timestamp });
+  logAction(
+    ss,
+    def.title,
+    `${mentee.fullName} (${menteeId}): выбор ${added ? 'сохранён' : 'обновлён'} — ${mentorIds.length} из 3.`,
+  );
+}

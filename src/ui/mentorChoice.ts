@@ -1,0 +1,14 @@
+import { sendChoiceLinks as sendChoiceMail } from '../choice/mentorChoice';
+import type { SendLinksResult } from '../contract/serverApi';
+import { UserError } from './errors';
+import { withLock } from '../state/lock';
+
+/** «Разослать ссылки на выбор наставника» in «Подбор пар»: under the document lock, like the year's links. */
+export function sendChoiceLinks(): SendLinksResult {
+  return withLock(
+    () => {
+      throw new UserError('Таблицу сейчас обновляет другой пользователь. Подождите минуту и повторите.');
+    },
+    () => sendChoiceMail(SpreadsheetApp.getActiveSpreadsheet()),
+  );
+}
