@@ -46,13 +46,15 @@ export interface AccessResult {
   waiting: number;
   /** The Docs shared in this call. */
   docs: string[];
-  /** People Drive would not share with, with the reason in Russian (no letter went to them). */
+  /** People (bank ids) Drive would not share with, with the reason in Russian (no letter went to them). */
   refused: string[];
 }
 
 /** One person's documents newly opened in this batch. */
 interface Letter {
   to: string;
+  /** The person's bank id: «Журнал» names people by id, never by name or address. */
+  id: string;
   docs: Array<{ row: number; title: string; url: string }>;
 }
 
@@ -93,7 +95,7 @@ export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Re
       const to = address.get(id);
       // The owner has the Doc already.
       if (!to || to === me || shared.has(to)) continue;
-      const letter = letters.get(to) ?? { to, docs: [] };
+      const letter = letters.get(to) ?? { to, id, docs: [] };
       letter.docs.push({ row, title: entry.title, url: entry.docUrl });
       letters.set(to, letter);
     }
@@ -107,7 +109,7 @@ export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Re
   for (const letter of fitting) {
     const refusal = shareAll(letter, role);
     if (refusal) {
-      result.refused.push(`${letter.to}: ${refusal}`);
+      result.refused.push(`${letter.id}: ${refusal}`);
       continue;
     }
     for (const doc of letter.docs) {
