@@ -143,16 +143,12 @@ export function handleChoiceResponse(ss: Spreadsheet, sheet: Sheet, rowNumber: n
     logAction(
       ss,
       `Ошибка: ${def.title}`,
-      `Ответ не учтён (${where}): код участника «${menteeId}» не совпадает с адресом ${meta.email} на листе ` +
+      `Ответ не учтён (${where}): код участника «${menteeId}» не совпадает с адресом отправителя на листе ` +
         '«Наставляемые». Отправьте наставляемому его личную ссылку ещё раз.',
     );
     return;
   }
   const mentorIds = parseChoices(answers, mentors);
   const added = putChoice(ss, { menteeId, name: mentee.fullName, mentorIds, answeredAt: meta.timestamp });
-  logAction(
-    ss,
-    def.title,
-    `${mentee.fullName} (${menteeId}): выбор ${added ? 'сохранён' : 'обновлён'} — ${mentorIds.length} из 3.`,
-  );
+  logAction(ss, def.title, `${menteeId}: выбор ${added ? 'сохранён' : 'обновлён'} — ${mentorIds.length} из 3.`);
 }

@@ -53,5 +53,7 @@ describe('«Выбор наставника»: the mentee ranks mentors, «По�
     expect(ws.values('Выбор наставника')).toBeFalsy();
     const log = records(ws, 'Журнал').map((r) => Object.values(r).join(' '));
     expect(log.some((l) => l.includes(`код участника «${a.ID}» не совпадает с адресом`))).toBe(true);
+    // «Журнал» holds no personal data: ids only.
+    expect(log.some((l) => l.includes(b.Email) || l.includes(a['ФИО']))).toBe(false);
   });
 });
