@@ -4,7 +4,7 @@
  */
 import { districtFiles, districtRecord, type DistrictRecord } from '../domain/district';
 import { buildProgressReport } from '../summary/refreshSummary';
-import { CONFIRMED } from '../sheets/pairsSheet';
+import { isWorkingPair } from '../sheets/pairsSheet';
 import { loadYearData } from '../year/yearData';
 import { writeDistrictRow } from './districtSheet';
 
@@ -14,8 +14,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function readDistrictRecord(ss: Spreadsheet): DistrictRecord {
   const data = loadYearData(ss);
   const report = buildProgressReport(ss, data);
-  // As «Сводка» counts «утверждено»: by status.
-  const confirmed = data.pairs.filter((p) => p.status === CONFIRMED);
+  // As «Сводка» counts «утверждено»: every pair at work, those the check-in flagged too.
+  const confirmed = data.pairs.filter((p) => isWorkingPair(p.status));
   const groups = confirmed.filter((p) => p.kind === 'группа').length;
   return districtRecord(report, { pairs: confirmed.length - groups, groups });
 }
