@@ -258,6 +258,8 @@ const RESPONSE_SHEET_NAMES: Readonly<Record<string, string>> = {
   monitoringMentee: 'Ответы мониторинга наставляемых',
   monitoringMentor: 'Ответы мониторинга наставников',
   practice: 'Ответы — методическая копилка',
+  checkin: 'Ответы — промежуточный опрос',
+  mentorChoice: 'Ответы — выбор наставника',
 };
 
 /** «Ответы — анкета наставляемого»: says which form the sheet holds. */

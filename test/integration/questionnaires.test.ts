@@ -33,6 +33,7 @@ describe('questionnaires are built by code', () => {
       'Мониторинг: анкета наставляемого',
       'Мониторинг: анкета наставника',
       'Методическая копилка: предложить практику',
+      'Промежуточная встреча-опрос: как идёт работа пары',
     ]);
     const mentee = forms[0];
     expect(mentee.items.map((i) => i.title)).toEqual(defs.mentee.questions.map((q) => q.title));
@@ -51,7 +52,7 @@ describe('questionnaires are built by code', () => {
     ws.run('setupQuestionnaires');
     expect(ws.forms()).toEqual(before);
     expect(ws.triggers().filter((t) => t.eventType === 'ON_FORM_SUBMIT')).toHaveLength(1);
-    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы') && !n.startsWith('Ответы на форму'))).toHaveLength(7);
+    expect(ws.sheetNames().filter((n) => n.startsWith('Ответы') && !n.startsWith('Ответы на форму'))).toHaveLength(8);
   });
 
   test('a list edited in «Справочники» reaches the form on «Обновить анкеты»', async () => {
@@ -490,6 +491,7 @@ describe('response sheets say which form they hold', () => {
       'Ответы мониторинга наставляемых',
       'Ответы мониторинга наставников',
       'Ответы — методическая копилка',
+      'Ответы — промежуточный опрос',
     ]);
     // Excel's rules for a sheet name, so that the .xlsx download keeps them.
     for (const name of ws.sheetNames()) expect(name).toMatch(/^[^:\\/?*[\]]{1,31}$/);

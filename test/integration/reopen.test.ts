@@ -17,7 +17,7 @@ describe('a workspace folder keeps its state', () => {
     const again = await openWorkspace({ dir });
     expect(again.values(ROADMAP)).toEqual(ws.values(ROADMAP));
     expect(records(again, ROADMAP).find((r) => r['№'] === '1.3')!['Дата выполнения']).toBe('25.11.2026');
-    expect(again.menu().length).toBe(12);
+    expect(again.menu().length).toBe(13);
     // The roadmap's period survives too: re-running setup does not archive anything.
     expect(api(again, 'setupSchoolYear').archivedSheet).toBeNull();
     // Validation and highlights are still there after the round trip.
