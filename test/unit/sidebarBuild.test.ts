@@ -76,6 +76,7 @@ test('the sidebar sources render server data as text only', () => {
 });
 
 test('is small', () => {
-  // 100 KB since «Итоги года», the seventh panel (seven panels and Preact came to ~90 KB).
-  expect(statSync(outFile).size).toBeLessThan(100 * 1024);
+  // 100 KB since «Итоги года», the seventh panel (seven panels and Preact came to ~90 KB); 120 KB since
+  // issue 20's check-in, choice links and rollover notice in «Подбор пар» and the setup dialog (≈110 KB).
+  expect(statSync(outFile).size).toBeLessThan(120 * 1024);
 });
