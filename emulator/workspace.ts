@@ -685,6 +685,14 @@ export class Workspace {
   }
 
   /**
+   * Counts today's letters as sent on earlier days: a seed that plays a whole school year in one run
+   * (the demo) leaves people today's full daily quota, as the real school would have it.
+   */
+  forgetTodaysMailQuota(): void {
+    this.outbox.usage = { day: '', recipients: {} };
+  }
+
+  /**
    * Persists the whole workspace as one new generation (persistence/workspaceStore.ts): the spreadsheet as a
    * real .xlsx (+ sidecar), the other services as JSON; then the copies for people (spreadsheet.xlsx,
    * Docs as .docx under drive/). A process killed at any step leaves the old state or the new one.

@@ -150,7 +150,7 @@ test('pairing: «Подобрать», lock a pair, re-run, save, and see «Па
   const lockButton = sidebar.getByRole('button', { name: 'Закрепить' }).first();
   await lockButton.waitFor();
   await lockButton.click();
-  await sidebar.getByRole('button', { name: 'Подобрать' }).click();
+  await sidebar.getByRole('button', { name: 'Подобрать', exact: true }).click();
   await sidebar.getByRole('button', { name: 'Закреплено' }).first().waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'pairing-sidebar.png') });
   await sidebar.getByRole('button', { name: 'Сохранить' }).click();
