@@ -13,6 +13,7 @@ import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
 import { CONFIRMED, openPairs, readPairsOf, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { readProgramRows, readProgramRowsOf, writeProgram, type ProgramRow } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
+import { editorsOnly } from '../sheets/editorsOnly';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -96,15 +97,7 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
 
 function protect(sheet: Sheet, editors: readonly string[]): void {
   const protection = sheet.protect().setDescription(ARCHIVE_PROTECTION);
-  protection.setWarningOnly(false);
-  const wanted = [...new Set(editors.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-  // Google's documented pattern: drop the inherited editors, then add the wanted ones.
-  const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-  const extra = current.filter((e) => !wanted.includes(e));
-  if (extra.length) protection.removeEditors(extra);
-  const missing = wanted.filter((e) => !current.includes(e));
-  if (missing.length) protection.addEditors(missing);
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  editorsOnly(protection, [...new Set(editors.map((e) => e.trim().toLowerCase()).filter(Boolean))]);
 }
 
 /** Continuing pairs stand confirmed on the new «Пары и группы» (a pair already there is left alone). */

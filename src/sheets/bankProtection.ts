@@ -4,6 +4,7 @@
  * Re-applied on every «Создать/обновить анкеты», so a changed curator e-mail reaches the editor list.
  */
 import { BANK_SHEETS } from './banks';
+import { editorsOnly } from './editorsOnly';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -18,13 +19,6 @@ export function protectBanks(ss: Spreadsheet, editors: readonly string[]): void 
     if (!sheet) continue;
     const protection =
       sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect().setDescription(BANK_PROTECTION);
-    protection.setWarningOnly(false);
-    // Google's documented pattern: drop the inherited editors, then add the wanted ones.
-    const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
-    const extra = current.filter((e) => !wanted.includes(e));
-    if (extra.length) protection.removeEditors(extra);
-    const missing = wanted.filter((e) => !current.includes(e));
-    if (missing.length) protection.addEditors(missing);
-    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    editorsOnly(protection, wanted);
   }
 }
