@@ -27,7 +27,7 @@ import { Bank } from '../sheets/banks';
 import { isoDayReader } from '../sheets/cells';
 import { putChoice } from '../sheets/choicesSheet';
 import { logAction } from '../sheets/logSheet';
-import { CONFIRMED, readPairs } from '../sheets/pairsSheet';
+import { isWorkingPair, readPairs } from '../sheets/pairsSheet';
 import { readSettings } from '../sheets/settings';
 import { requireManagement } from '../state/manager';
 import { lettersOf, resultMessage, sendLetters, sentKeys } from '../year/links';
@@ -59,7 +59,8 @@ function readSchool(ss: Spreadsheet): ChoiceSchool {
   const mentors = Bank.open(ss, 'mentor')
     .entries()
     .filter((e) => e.status !== WITHDRAWN_STATUS) as MentorEntry[];
-  const confirmed = readPairs(ss).filter((p) => p.status === CONFIRMED && p.mentorId !== '');
+  // Pairs at work, those the check-in flagged too: as «Подбор пар» keeps them (ui/pairing.ts).
+  const confirmed = readPairs(ss).filter((p) => isWorkingPair(p.status) && p.mentorId !== '');
   const paired = new Set(confirmed.flatMap((p) => p.menteeIds));
   // The engine's alternatives are the feasible mentors (consent, places, form) ranked by score.
   const proposal = matchPeople({

@@ -65,6 +65,11 @@ describe('the mid-year check-in', () => {
     const attention = api(ws, 'getCheckin').attention;
     expect(attention.map((a) => a.pairId)).toEqual([pair['ID']]);
     expect(attention[0].reason).toContain('Наставник');
+    // A flagged pair is still at work: its mentee is not offered a choice of mentor.
+    api(ws, 'sendChoiceLinks');
+    const choiceLetters = ws.mail().filter((m) => m.subject === 'Наставничество: выберите наставника');
+    expect(choiceLetters.length).toBeGreaterThan(0);
+    expect(choiceLetters.some((m) => m.to.includes(emailOf(ws, menteeId)))).toBe(false);
     // «Сводка» and «Ход реализации» count the flagged pair among those at work, and say how many need attention.
     const year = progressReport(ws).year!;
     expect(year.pairs).toMatchObject({ confirmed: confirmed(ws).length + 1, attention: 1 });
