@@ -366,6 +366,47 @@ describe('several accounts: ownership and sharing', () => {
   });
 });
 
+describe('Permissions.create as Drive answers it', () => {
+  const role = (ws: Workspace, id: string, email: string) =>
+    (
+      perms(ws, 'list', id, { fields: 'permissions(role,emailAddress)' }) as {
+        permissions: Array<{ role: string; emailAddress?: string }>;
+      }
+    ).permissions.find((p) => p.emailAddress === email)?.role;
+
+  test('sharing changes who may open the file, not the file: its modifiedTime stays', async () => {
+    const ws = await workspace();
+    const doc = files(ws, 'create', { name: 'Программа', mimeType: DOC }).id!;
+    const before = files(ws, 'get', doc, { fields: 'modifiedTime' }).modifiedTime;
+    ws.advance(60_000);
+    const made = perms(ws, 'create', { role: 'commenter', type: 'user', emailAddress: STAFF }, doc, {
+      sendNotificationEmail: false,
+    }) as { id: string };
+    expect(files(ws, 'get', doc, { fields: 'modifiedTime' }).modifiedTime).toBe(before);
+    ws.advance(60_000);
+    perms(ws, 'remove', doc, made.id);
+    expect(files(ws, 'get', doc, { fields: 'modifiedTime' }).modifiedTime).toBe(before);
+  });
+
+  test('sharing twice returns the same permission; a lower role never downgrades a higher one', async () => {
+    const ws = await workspace();
+    const doc = files(ws, 'create', { name: 'Согласие', mimeType: DOC }).id!;
+    const share = (r: string) =>
+      perms(ws, 'create', { role: r, type: 'user', emailAddress: STAFF }, doc, {
+        sendNotificationEmail: false,
+        fields: 'id,role',
+      }) as { id: string; role: string };
+    const first = share('commenter');
+    expect(share('commenter')).toEqual(first);
+    expect(role(ws, doc, STAFF)).toBe('commenter');
+    // Raised by hand to an editor, the person stays one when the add-on shares as commenter again.
+    expect(share('writer').role).toBe('writer');
+    expect(share('commenter')).toEqual({ id: first.id, role: 'writer' });
+    expect(role(ws, doc, STAFF)).toBe('writer');
+    expect(share('reader').role).toBe('writer');
+  });
+});
+
 describe('scopes', () => {
   test('a call none of whose scopes is in the manifest fails as the API answers it', async () => {
     const ws = await workspace({ ...DEFAULT_MANIFEST, oauthScopes: [`${AUTH}documents`] });
