@@ -91,12 +91,15 @@ export abstract class DriveItemBase extends Wrapped {
     return nodeById(this.ctx, this.id);
   }
 
-  /** The node, for a change: the root refuses, so do viewers and commenters; the last-updated time moves. */
-  protected mutable(): DriveFileNode {
+  /**
+   * The node, for a change: the root refuses, so do viewers and commenters; the last-updated time moves,
+   * except for sharing, which changes who may open the file, not the file (emulator/RULES.md §6).
+   */
+  protected mutable(edit = true): DriveFileNode {
     if (this.isRoot) throw this.env.error(ROOT_IMMUTABLE);
     const node = this.node();
     if (!canWrite(this.ctx.drive, node, this.env.activeUser)) throw this.env.error(DRIVE_ACCESS_DENIED);
-    node.updatedMs = this.env.now();
+    if (edit) node.updatedMs = this.env.now();
     return node;
   }
 
@@ -185,7 +188,7 @@ export abstract class DriveItemBase extends Wrapped {
     const permission = enumKey(Permission, permissionType);
     if (!access || !permission)
       throw signatureError(this.env, `${this.apiName}.setSharing`, [accessType, permissionType]);
-    this.mutable().sharing = { access, permission };
+    this.mutable(false).sharing = { access, permission };
     return this.ret();
   }
   getSharingAccess(): GoogleAppsScript.Drive.Access {
@@ -209,7 +212,7 @@ export abstract class DriveItemBase extends Wrapped {
   /** Editors: the owner is never listed; an editor is no longer a viewer. */
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): Self {
     const email = this.email('addEditor', emailAddress);
-    const node = this.mutable();
+    const node = this.mutable(false);
     if (email !== node.owner && !node.editors.includes(email)) node.editors.push(email);
     node.viewers = node.viewers.filter((v) => v !== email);
     return this.ret();
@@ -222,7 +225,7 @@ export abstract class DriveItemBase extends Wrapped {
   /** A viewer who already edits keeps editing (Drive keeps the higher role). */
   addViewer(emailAddress: string | GoogleAppsScript.Base.User): Self {
     const email = this.email('addViewer', emailAddress);
-    const node = this.mutable();
+    const node = this.mutable(false);
     if (email !== node.owner && !node.editors.includes(email) && !node.viewers.includes(email))
       node.viewers.push(email);
     return this.ret();
@@ -234,13 +237,13 @@ export abstract class DriveItemBase extends Wrapped {
   }
   removeEditor(emailAddress: string | GoogleAppsScript.Base.User): Self {
     const email = this.email('removeEditor', emailAddress);
-    const node = this.mutable();
+    const node = this.mutable(false);
     node.editors = node.editors.filter((e) => e !== email);
     return this.ret();
   }
   removeViewer(emailAddress: string | GoogleAppsScript.Base.User): Self {
     const email = this.email('removeViewer', emailAddress);
-    const node = this.mutable();
+    const node = this.mutable(false);
     node.viewers = node.viewers.filter((e) => e !== email);
     return this.ret();
   }

@@ -4,7 +4,7 @@
  * node as DriveApp's sharing is (editors, commenters, viewers, sharing), so both services agree.
  * https://developers.google.com/drive/api/reference/rest/v3/permissions
  * No notification mail is sent whatever `sendNotificationEmail` says (the emulator's mail outbox is
- * MailApp's alone).
+ * MailApp's alone). A permission is no edit of the file: its modifiedTime stays (emulator/RULES.md §6).
  */
 import { createHash } from 'node:crypto';
 import type { DriveCtx } from '../context';
@@ -98,7 +98,6 @@ export class PermissionsImpl implements Pick<PC, 'create' | 'list' | 'remove'> {
     if (!ROLES.includes(role)) throw badRequest(this.env, call, 'Invalid Value', 'permission.role');
     const fields = parseFields((optionalArgs as { fields?: unknown } | undefined)?.fields);
     const find = (id: string) => permissionsOf(node).find((p) => p.id === id)!;
-    node.updatedMs = this.env.now();
     if (res.type === 'anyone' || res.type === 'domain') {
       node.sharing = {
         access: res.type === 'anyone' ? 'ANYONE_WITH_LINK' : 'DOMAIN_WITH_LINK',
@@ -113,7 +112,10 @@ export class PermissionsImpl implements Pick<PC, 'create' | 'list' | 'remove'> {
     const notify = (optionalArgs as { sendNotificationEmail?: unknown } | undefined)?.sendNotificationEmail;
     if (notify === false && (this.ctx.drive.withoutGoogleAccount ?? []).includes(email.toLowerCase()))
       throw apiError(this.env, call, 400, 'invalidSharingRequest', noAccountMessage(email), 'sendNotificationEmail');
-    if (email !== node.owner) {
+    // Sharing again returns the person's permission; a lower role leaves a higher one as it is
+    // (upgrades apply): https://github.com/odeke-em/drive/issues/793.
+    const had = ROLES.indexOf(permissionsOf(node).find((p) => p.id === userPermissionId(email))?.role as ShareRole);
+    if (email !== node.owner && had < ROLES.indexOf(role)) {
       node.editors = node.editors.filter((e) => e !== email);
       node.commenters = (node.commenters ?? []).filter((e) => e !== email);
       node.viewers = node.viewers.filter((e) => e !== email);
@@ -143,7 +145,6 @@ export class PermissionsImpl implements Pick<PC, 'create' | 'list' | 'remove'> {
     if (!permission)
       throw apiError(this.env, call, 404, 'notFound', `Permission not found: ${String(permissionId)}.`, 'permissionId');
     if (permission.role === 'owner') throw insufficientFilePermissions(this.env, call, node.id);
-    node.updatedMs = this.env.now();
     if (permission.type === 'anyone' || permission.type === 'domain') {
       node.sharing = { access: 'PRIVATE', permission: 'NONE' };
       return;
