@@ -145,6 +145,51 @@ describe('programs reach their mentor and mentees', () => {
   });
 });
 
+describe('which documents are shared', () => {
+  /** Sets a register row's cell by its header (data row `i`, 0-based). */
+  const setRegister = (ws: Workspace, i: number, header: string, value: string) =>
+    ws.edit('Документы', `${columnOf(ws, 'Документы', header)}${i + 2}`, value);
+  const registerIndex = (ws: Workspace, url: string) =>
+    records(ws, 'Документы').findIndex((r) => r['Документ (ссылка)'] === url);
+
+  test('a signed program is shared with its people; one staff put in the trash is not, and no letter names it', async () => {
+    const ws = await demo();
+    unshare(ws);
+    const [signed, trashed] = programs(ws);
+    setRegister(ws, registerIndex(ws, signed.row['Документ (ссылка)']), 'Статус', 'подписан');
+    setRegister(ws, registerIndex(ws, trashed.row['Документ (ссылка)']), 'Статус', 'подписан');
+    ws.driveApp().getFileById(trashed.docId).setTrashed(true);
+    const before = ws.mail().length;
+    generateDocuments(ws, { kind: 'program' });
+    const letters = ws.mail().slice(before);
+    expect(commenters(ws, signed.docId)).toEqual(signed.people);
+    expect(commenters(ws, trashed.docId)).toEqual([]);
+    expect(letters.some((m) => m.body.includes(trashed.row['Документ (ссылка)']))).toBe(false);
+    const row = records(ws, 'Документы')[registerIndex(ws, trashed.row['Документ (ссылка)'])];
+    expect(row['Доступ открыт']).toBe('');
+    // Its people still got their letter if they have other documents; nobody is reported as refused.
+    expect(records(ws, 'Журнал').some((r) => Object.values(r).join(' ').includes('Доступ не открыт'))).toBe(false);
+  });
+
+  test('the program of a pair no longer at work is not newly shared', async () => {
+    const ws = await demo();
+    unshare(ws);
+    const [dissolved] = programs(ws);
+    const pairs = records(ws, 'Пары и группы');
+    const i = pairs.findIndex((p) => p.ID === dissolved.row['Связано с']);
+    ws.edit('Пары и группы', `${columnOf(ws, 'Пары и группы', 'Статус')}${i + 2}`, 'расформировано');
+    const before = ws.mail().length;
+    generateDocuments(ws, { kind: 'program' });
+    expect(commenters(ws, dissolved.docId)).toEqual([]);
+    expect(
+      ws
+        .mail()
+        .slice(before)
+        .some((m) => m.body.includes(dissolved.row['Документ (ссылка)'])),
+    ).toBe(false);
+  });
+});
+
 describe('withdrawal of consent', () => {
   test("takes the person's access away from every document, and nobody gets a letter about it", async () => {
     const ws = await demo();
