@@ -7,6 +7,9 @@
  * made these Docs), with Drive's own notification off: each person gets ONE Russian letter per batch
  * listing every document newly opened to them, within the MailApp quota. A person whose letter the
  * quota cannot carry is not shared with yet: the next batch (or run) opens the access and writes.
+ * Only the batch's documents are opened: those of the people and pairs it was made for (a dissolved
+ * pair's program is history, not news), drafts and signed ones alike (a signer keeps a copy of what they
+ * signed), and none that staff put in the trash or deleted.
  * «Доступ открыт» on «Документы» lists who the Doc is shared with; a withdrawal of consent takes the
  * person's access away everywhere (revokeAccess) and their address out of that column.
  */
@@ -70,17 +73,36 @@ function addressesById(ss: Spreadsheet): Map<string, string> {
   return out;
 }
 
+/** The batch a sharing follows: what it was made for, and the register rows whose Doc it just saved. */
+export interface SharedBatch {
+  /** `related` of the batch's items (pair or person ids). */
+  related: ReadonlySet<string>;
+  /** Rows whose Doc this run made or checked: known to be live, no Drive request needed. */
+  live: ReadonlySet<number>;
+}
+
 /**
- * Opens the documents of this kind to the people they concern and writes each of them one letter;
+ * Opens the batch's documents of this kind to the people they concern and writes each of them one letter;
  * what «Доступ открыт» already lists is neither shared nor announced again. The caller flushes the register.
  */
-export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Register): AccessResult {
+export function shareDocuments(
+  ss: Spreadsheet,
+  kind: DocumentKind,
+  register: Register,
+  batch: SharedBatch,
+): AccessResult {
   const role = SHARED[kind.id];
   const result: AccessResult = { letters: 0, waiting: 0, docs: [], refused: [] };
   if (!role) return result;
   const rows = register
     .rows()
-    .filter(({ entry }) => entry.kindName === kind.shortTitle && entry.status !== REMOVED && idFromUrl(entry.docUrl));
+    .filter(
+      ({ entry }) =>
+        entry.kindName === kind.shortTitle &&
+        entry.status !== REMOVED &&
+        batch.related.has(entry.related) &&
+        idFromUrl(entry.docUrl),
+    );
   if (rows.length === 0) return result;
   const address = addressesById(ss);
   const members = new Map(
@@ -91,10 +113,14 @@ export function shareDocuments(ss: Spreadsheet, kind: DocumentKind, register: Re
   for (const { entry, row } of rows) {
     const ids = kind.scope === 'pair' ? (members.get(entry.related) ?? []) : [entry.related];
     const shared = new Set(listOf(entry.sharedWith));
+    let live: boolean | undefined;
     for (const id of ids) {
       const to = address.get(id);
       // The owner has the Doc already.
       if (!to || to === me || shared.has(to)) continue;
+      // A signed Doc the batch left alone may be in the trash: asked once, and only when someone is new to it.
+      live ??= batch.live.has(row) || liveFile(idFromUrl(entry.docUrl)) !== null;
+      if (!live) break;
       const letter = letters.get(to) ?? { to, id, docs: [] };
       letter.docs.push({ row, title: entry.title, url: entry.docUrl });
       letters.set(to, letter);

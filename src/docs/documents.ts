@@ -228,6 +228,8 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
   const known = JSON.stringify(ctx.fingerprints);
   // Links for «Пары и группы», written with the register at the end of the run (one read, one write).
   const pairLinks = new Map<string, string>();
+  // Rows whose Doc this run saved (sharing needs not ask Drive whether they are still there).
+  const saved = new Set<number>();
   let madeThisRun = 0;
   try {
     while (job.done < job.keys.length) {
@@ -243,6 +245,7 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
         else {
           if (outcome.kind === 'made') job.made++;
           else job.updated++;
+          saved.add(outcome.row);
           const docUrl = ctx.register.entry(outcome.row).docUrl;
           for (const id of item.pairIds) pairLinks.set(id, docUrl);
         }
@@ -252,7 +255,10 @@ export function runBatch(ss: Spreadsheet, job: BatchJob, budgetMs: number, optio
       if (job.done === job.keys.length) job.finished = true;
     }
     // One letter per person for the whole batch, once every Doc of it exists (saved with the register below).
-    if (job.finished) restamp(ctx.fingerprints, shareDocuments(ss, prepared.kind, register).docs);
+    if (job.finished) {
+      const related = new Set(job.keys.flatMap((key) => items.get(key)?.related ?? []));
+      restamp(ctx.fingerprints, shareDocuments(ss, prepared.kind, register, { related, live: saved }).docs);
+    }
   } finally {
     // The register's links and the fingerprints of this run, in one write each (a run that stops
     // before finds its Docs again by name: generate.ts).
