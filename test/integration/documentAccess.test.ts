@@ -145,6 +145,33 @@ describe('programs reach their mentor and mentees', () => {
   });
 });
 
+describe('the letter', () => {
+  test('names the document with its link, ends with one full stop after initials, and a re-run writes nothing', async () => {
+    const ws = await demo();
+    unshare(ws);
+    const row = ws.values('Настройки')!.findIndex((r) => r[0] === 'Куратор наставничества') + 1;
+    ws.edit('Настройки', `B${row}`, 'Смирнова О. В.');
+    const before = ws.mail().length;
+    generateDocuments(ws, { kind: 'program' });
+    const letters = ws.mail().slice(before);
+    // Each person's letter names their program and gives its link on its own line.
+    for (const p of programs(ws)) {
+      const letter = letters.find((m) => m.to.includes(p.people[0]))!;
+      expect(letter.subject).toBe('Наставничество: ваш документ');
+      expect(letter.body).toContain(`${p.row['Название']}:\n  ${p.row['Документ (ссылка)']}`);
+    }
+    for (const m of letters) {
+      expect(m.body).toContain('куратор наставничества: Смирнова О. В.');
+      expect(m.body).not.toMatch(/\.\.|undefined|\[object/);
+    }
+    const again = ws.mail().length;
+    generateDocuments(ws, { kind: 'consentPersonalData' });
+    generateDocuments(ws, { kind: 'consentPersonalData' });
+    generateDocuments(ws, { kind: 'program' });
+    expect(ws.mail().length).toBe(again);
+  });
+});
+
 describe('which documents are shared', () => {
   /** Sets a register row's cell by its header (data row `i`, 0-based). */
   const setRegister = (ws: Workspace, i: number, header: string, value: string) =>
