@@ -15,7 +15,7 @@
  */
 import { ADDON_NAME } from '../domain/addon';
 import type { DocumentKind, DocumentKindId } from '../domain/documents/types';
-import { letterBodies, linkLine, type LetterLine } from '../domain/letterBody';
+import { curatorSignature, letterBodies, linkLine, type LetterLine } from '../domain/letterBody';
 import { WITHDRAWN_STATUS } from '../domain/questionnaires';
 import { normalizeAddress } from '../domain/reminders';
 import { Bank } from '../sheets/banks';
@@ -131,7 +131,7 @@ export function shareDocuments(
   const fitting = all.slice(0, Math.max(MailApp.getRemainingDailyQuota(), 0));
   result.waiting = all.length - fitting.length;
   const settings = readSettings(ss);
-  const signature = `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`;
+  const signature = curatorSignature(settings.school ?? ss.getName(), settings.curator);
   for (const letter of fitting) {
     const refusal = shareAll(letter, role);
     if (refusal) {

@@ -56,3 +56,12 @@ export function htmlBody(lines: readonly LetterLine[]): string {
 export function letterBodies(lines: readonly LetterLine[]): { body: string; htmlBody: string } {
   return { body: plainBody(lines), htmlBody: htmlBody(lines) };
 }
+
+/**
+ * The curator's signature line: «<school>, куратор наставничества: <curator>.» — one full stop even
+ * when the name ends with initials («Смирнова О. В.»).
+ */
+export function curatorSignature(school: string, curator: string | undefined): string {
+  const line = `${school}, куратор наставничества${curator ? `: ${curator.trim()}` : ''}`;
+  return line.endsWith('.') ? line : `${line}.`;
+}
