@@ -247,4 +247,23 @@ describe('withdrawal of consent', () => {
     generateDocuments(ws, { kind: 'program' });
     expect(ws.mail().length).toBe(again);
   });
+
+  test('an access staff took away by hand in the meantime does not stop the withdrawal', async () => {
+    const ws = await demo();
+    const { people } = programs(ws).find((p) => p.people.length >= 2)!;
+    const mentee = records(ws, 'Наставляемые').find((p) => people.includes(p.Email.toLowerCase()))!;
+    // Drive lists the permission, then answers its removal as gone (staff removed it by hand just then).
+    ws.failAt(
+      'Drive.Permissions.remove',
+      1,
+      'API call to drive.permissions.delete failed with error: Permission not found: 1.',
+    );
+    withdraw(ws, mentee.Email);
+    expect(
+      records(ws, 'Журнал').some((r) =>
+        /персональные данные удалены.*черновиков документов удалено/.test(Object.values(r).join(' ')),
+      ),
+    ).toBe(true);
+    expect(JSON.stringify(ws.values('Документы'))).not.toContain(mentee.Email.toLowerCase());
+  });
 });
