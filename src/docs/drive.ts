@@ -142,13 +142,24 @@ export function shareFile(id: string, email: string, role: ShareRole): void {
   });
 }
 
-/** Takes away every permission of these people on the file; how many went. */
+/**
+ * Takes away every permission of these people on the file; how many went. One that staff removed by
+ * hand since the list was read is gone already (Drive: «Permission not found»), which is what was wanted.
+ */
 export function unshareFile(id: string, emails: ReadonlySet<string>): number {
   const service = drive();
   const list = service.Permissions.list(id, { fields: 'permissions(id,type,role,emailAddress)' }).permissions ?? [];
   const theirs = list.filter(
     (p) => p.type === 'user' && p.role !== 'owner' && emails.has((p.emailAddress ?? '').toLowerCase()),
   );
-  for (const p of theirs) service.Permissions.remove(id, p.id!);
-  return theirs.length;
+  let removed = 0;
+  for (const p of theirs) {
+    try {
+      service.Permissions.remove(id, p.id!);
+      removed++;
+    } catch (e) {
+      if (!/Permission not found/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    }
+  }
+  return removed;
 }
