@@ -4,7 +4,7 @@
  * written to «Журнал напоминаний» (who, when, which item), so a second click sends only what is left
  * and the reminders know when monitoring was asked for.
  */
-import { letterBodies, linkLine, type LetterLine } from '../domain/letterBody';
+import { curatorSignature, letterBodies, linkLine, type LetterLine } from '../domain/letterBody';
 import { pairChoiceLabel, Q, ROLE_CHOICES } from '../domain/monitoring';
 import type { MonitoringRole } from '../domain/monitoring/types';
 import { WITHDRAWN_STATUS, looksLikeEmail, type BankEntry } from '../domain/questionnaires';
@@ -126,7 +126,7 @@ export function sendLetters(
           '',
           ...letter.lines,
           '',
-          `${settings.school ?? ss.getName()}, куратор наставничества${settings.curator ? `: ${settings.curator}` : ''}.`,
+          curatorSignature(settings.school ?? ss.getName(), settings.curator),
         ]),
         name: ADDON_NAME,
       });

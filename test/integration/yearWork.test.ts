@@ -394,6 +394,16 @@ describe('personal monitoring links', () => {
     // Each link is the person's own: the form opens with the pair chosen.
     expect(monitoringMail()[0].body).toMatch(/viewform\?usp=pp_url&entry\.\d+=/);
   });
+
+  test('a curator written with initials signs the letter with one full stop', async () => {
+    const ws = await demo();
+    const row = records(ws, 'Настройки').findIndex((r) => r['Параметр'] === 'Куратор наставничества');
+    ws.edit('Настройки', `B${row + 2}`, 'Смирнова О. В.');
+    api(ws, 'sendMonitoringLinks');
+    const letter = ws.mail().find((m) => m.subject.startsWith('Мониторинг программы'));
+    expect(letter?.body).toContain('куратор наставничества: Смирнова О. В.');
+    expect(letter?.body).not.toContain('О. В..');
+  });
 });
 
 describe('the «Итоги года» panel', () => {
