@@ -49,6 +49,8 @@ export interface AccessResult {
   waiting: number;
   /** The Docs shared in this call. */
   docs: string[];
+  /** Accesses taken away from people the Doc no longer concerns. */
+  revoked: number;
   /** People (bank ids) Drive would not share with, with the reason in Russian (no letter went to them). */
   refused: string[];
 }
@@ -92,7 +94,7 @@ export function shareDocuments(
   batch: SharedBatch,
 ): AccessResult {
   const role = SHARED[kind.id];
-  const result: AccessResult = { letters: 0, waiting: 0, docs: [], refused: [] };
+  const result: AccessResult = { letters: 0, waiting: 0, revoked: 0, docs: [], refused: [] };
   if (!role) return result;
   const rows = register
     .rows()
@@ -114,6 +116,15 @@ export function shareDocuments(
     const ids = kind.scope === 'pair' ? (members.get(entry.related) ?? []) : [entry.related];
     const shared = new Set(listOf(entry.sharedWith));
     let live: boolean | undefined;
+    // Someone the Doc no longer concerns (left the group, a new address) loses it: it names the others.
+    const concerned = new Set(ids.map((id) => address.get(id)));
+    const stale = new Set([...shared].filter((a) => !concerned.has(a)));
+    if (stale.size > 0) {
+      live = batch.live.has(row) || liveFile(idFromUrl(entry.docUrl)) !== null;
+      if (live) result.revoked += unshareFile(idFromUrl(entry.docUrl), stale);
+      for (const a of stale) shared.delete(a);
+      register.stage(row, { sharedWith: [...shared].join(SEPARATOR) });
+    }
     for (const id of ids) {
       const to = address.get(id);
       // The owner has the Doc already.
@@ -126,7 +137,11 @@ export function shareDocuments(
       letters.set(to, letter);
     }
   }
-  if (letters.size === 0) return result;
+  const closed = result.revoked > 0 ? ` Закрыт доступ тем, кого документ больше не касается: ${result.revoked}.` : '';
+  if (letters.size === 0) {
+    if (closed) logAction(ss, 'Документы', `${kind.shortTitle}:${closed}`);
+    return result;
+  }
   const all = [...letters.values()];
   const fitting = all.slice(0, Math.max(MailApp.getRemainingDailyQuota(), 0));
   result.waiting = all.length - fitting.length;
@@ -155,7 +170,9 @@ export function shareDocuments(
   const tail =
     (result.waiting > 0
       ? ` Ещё ${result.waiting} — при следующем создании документов: дневная квота писем исчерпана.`
-      : '') + (result.refused.length > 0 ? ` Доступ не открыт: ${result.refused.join('; ')}.` : '');
+      : '') +
+    (result.refused.length > 0 ? ` Доступ не открыт: ${result.refused.join('; ')}.` : '') +
+    closed;
   logAction(ss, 'Документы', `${kind.shortTitle}: доступ открыт, писем отправлено ${result.letters}.${tail}`);
   return result;
 }

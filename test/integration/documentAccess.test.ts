@@ -217,6 +217,26 @@ describe('which documents are shared', () => {
   });
 });
 
+describe('who the Doc no longer concerns', () => {
+  test('a former member of the pair (group) loses the access at the next batch, and gets no letter', async () => {
+    const ws = await demo();
+    const [program] = programs(ws);
+    const former = 'left.the.group@school2.example';
+    const i = records(ws, 'Документы').findIndex((r) => r['Документ (ссылка)'] === program.row['Документ (ссылка)']);
+    ws.fileNode(program.docId)!.commenters = [...program.people, former];
+    const column = columnOf(ws, 'Документы', 'Доступ открыт');
+    ws.edit('Документы', `${column}${i + 2}`, [...program.people, former].join(', '));
+    const before = ws.mail().length;
+    generateDocuments(ws, { kind: 'program' });
+    expect(commenters(ws, program.docId)).toEqual(program.people);
+    expect(records(ws, 'Документы')[i]['Доступ открыт']).not.toContain(former);
+    expect(recipients(ws.mail().slice(before))).not.toContain(former);
+    const log = records(ws, 'Журнал').map((r) => Object.values(r).join(' '));
+    expect(log.some((l) => /больше не касается: 1\./.test(l))).toBe(true);
+    expect(log.some((l) => l.includes(former))).toBe(false);
+  });
+});
+
 describe('withdrawal of consent', () => {
   test("takes the person's access away from every document, and nobody gets a letter about it", async () => {
     const ws = await demo();
