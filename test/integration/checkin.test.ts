@@ -99,6 +99,22 @@ describe('the mid-year check-in', () => {
     expect(api(ws, 'sendCheckinLinks').message).toContain('новых адресатов нет');
   });
 
+  test('when the quota runs out on the January run, the rest go the next day and nobody gets two', async () => {
+    const ws = await demo();
+    const letters = () => ws.mail().filter((m) => m.subject === 'Наставничество: как идёт работа пары?');
+    ws.advanceTo('2027-01-01T06:00:00+03:00');
+    // Other mail of the day has used the quota but two recipients.
+    ws.outbox.usage = { day: '2027-01-01', recipients: { 'metodist@school2.example': 98 } };
+    ws.advanceTo('2027-01-01T23:00:00+03:00');
+    const first = letters().length;
+    const people = confirmed(ws).flatMap((p) => [p['ID наставника'], ...p['ID наставляемых'].split(/;\s*/)]);
+    expect(first).toBeLessThan(people.length);
+    expect(records(ws, 'Журнал').some((r) => /ждут квоты до следующего дня: [1-9]/.test(r['Подробности']))).toBe(true);
+    ws.advanceTo('2027-01-03T12:00:00+03:00');
+    const to = letters().map((m) => m.to.join());
+    expect(to.sort()).toEqual(people.map((id) => emailOf(ws, id)).sort());
+  });
+
   test('a good answer flags nothing', async () => {
     const ws = await demo();
     api(ws, 'sendCheckinLinks');
