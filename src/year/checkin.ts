@@ -39,7 +39,11 @@ interface Invite {
 }
 
 /** Both sides of every pair at work with an address and consent, those the log says were not asked yet. */
-function pendingInvites(ss: Spreadsheet, data: YearData, pairs: readonly PairRow[]): { all: number; pending: Invite[] } {
+function pendingInvites(
+  ss: Spreadsheet,
+  data: YearData,
+  pairs: readonly PairRow[],
+): { all: number; pending: Invite[] } {
   const year = roadmapStartYear();
   const all = pairs.flatMap((pair) =>
     [pair.mentorId, ...pair.menteeIds]
@@ -60,7 +64,11 @@ function mailInvites(ss: Spreadsheet, pending: readonly Invite[]): { sent: numbe
   const items = pending.map((i) => ({
     to: i.to,
     key: i.key,
-    line: linkLine(`• Пара/группа ${i.pair.id}:`, prefilledUrl(template, { [CQ.pair]: label(i.pair) }), 'Открыть опрос'),
+    line: linkLine(
+      `• Пара/группа ${i.pair.id}:`,
+      prefilledUrl(template, { [CQ.pair]: label(i.pair) }),
+      'Открыть опрос',
+    ),
   }));
   return sendLetters(ss, lettersOf(items, new Set()), 'Наставничество: как идёт работа пары?', [
     'Прошла половина года работы наставнических пар. Ответьте, пожалуйста, на 4 коротких вопроса о том,',

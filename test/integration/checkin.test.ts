@@ -87,7 +87,11 @@ describe('the mid-year check-in', () => {
     const runs = ws.advanceTo('2027-01-09T12:00:00+03:00');
     expect(runs.every((r) => r.ok)).toBe(true);
     const people = confirmed(ws).flatMap((p) => [p['ID наставника'], ...p['ID наставляемых'].split(/;\s*/)]);
-    expect(letters().map((m) => m.to.join()).sort()).toEqual(people.map((id) => emailOf(ws, id)).sort());
+    expect(
+      letters()
+        .map((m) => m.to.join())
+        .sort(),
+    ).toEqual(people.map((id) => emailOf(ws, id)).sort());
     // All went on the first January run, by itself.
     expect(new Set(letters().map((m) => m.at.slice(0, 10)))).toEqual(new Set(['2027-01-01']));
     const line = journal().filter((l) => l.includes('Январь: ссылки на опрос разосланы автоматически'));
@@ -163,7 +167,10 @@ describe('the check-in of the next school year', () => {
     expect(carried.length).toBeGreaterThan(0);
     const before = ws.mail().length;
     const result = api(ws, 'sendCheckinLinks');
-    const letters = ws.mail().slice(before).filter((m) => m.subject === subject);
+    const letters = ws
+      .mail()
+      .slice(before)
+      .filter((m) => m.subject === subject);
     const people = carried.flatMap((p) => [p['ID наставника'], ...p['ID наставляемых'].split(/;\s*/)]);
     expect(result.sent).toBe(letters.length);
     expect(letters.map((m) => m.to.join()).sort()).toEqual(people.map((id) => emailOf(ws, id)).sort());
