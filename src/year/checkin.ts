@@ -120,15 +120,15 @@ export function sendCheckinOnSchedule(ss: Spreadsheet): void {
 }
 
 function lookupOf(data: YearData): CheckinLookup {
-  const byEmail = new Map<string, string>();
+  const byEmail = new Map<string, string[]>();
   for (const e of data.people.values()) {
     if (e.status === WITHDRAWN_STATUS || !e.consentAt) continue;
     const key = normalizeEmail(e.email);
-    if (!byEmail.has(key)) byEmail.set(key, e.id);
+    byEmail.set(key, [...(byEmail.get(key) ?? []), e.id]);
   }
   const pairs = confirmedPairs(data);
   return {
-    personIdByEmail: (email) => byEmail.get(email) ?? null,
+    personIdsByEmail: (email) => byEmail.get(email) ?? [],
     pairsOf: (personId) =>
       pairs.filter((p) => p.mentorId === personId || p.menteeIds.includes(personId)).map((p) => p.id),
   };
@@ -215,9 +215,4 @@ function mailCurator(ss: Spreadsheet, pair: PairRow, reason: string): void {
   });
   const now = new Date().toISOString();
   appendReminderLog(ss, [{ at: now, day: todayIso(ss.getSpreadsheetTimeZone()), to, itemKey: key }]);
-}
-
-/** Flagged pairs first for the pairing panel: id, people, and why. */
-export function pairsNeedingAttention(rows: readonly PairRow[]): PairRow[] {
-  return rows.filter((p) => p.status === NEEDS_ATTENTION && p.id);
 }

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace';
 import { pairChoiceLabel, type YearFormDefinition } from '../../src/domain/monitoring';
 import { checkinForm, CONTINUE_NO, CONTINUE_YES, CQ, FREQUENCY_CHOICES } from '../../src/domain/monitoring/checkin';
-import { MAY, records, useDemoSchool } from './workspace';
+import { columnOf, MAY, records, useDemoSchool } from './workspace';
 import { api, progressReport } from './api';
 
 const PAIRS = 'Пары и группы';
@@ -117,6 +117,20 @@ describe('the mid-year check-in', () => {
     ws.advanceTo('2027-01-03T12:00:00+03:00');
     const to = letters().map((m) => m.to.join());
     expect(to.sort()).toEqual(people.map((id) => emailOf(ws, id)).sort());
+  });
+
+  test('a teacher in both banks answers for the pair they mentor', async () => {
+    const ws = await demo();
+    const pair = confirmed(ws)[0];
+    const mentorEmail = emailOf(ws, pair['ID наставника']);
+    // Another row of «Наставляемые» (consent given) has the same address: the same teacher is also a mentee.
+    const mentees = records(ws, 'Наставляемые');
+    const other = mentees.findIndex((r) => !pair['ID наставляемых'].includes(r['ID']) && r['Email'] !== mentorEmail);
+    ws.edit('Наставляемые', `${columnOf(ws, 'Наставляемые', 'Email')}${other + 2}`, mentorEmail);
+    answer(ws, pair, pair['ID наставника'], '3', CONTINUE_YES);
+    const row = records(ws, PAIRS).find((r) => r['ID'] === pair['ID'])!;
+    expect(row['Статус']).toBe('требует внимания');
+    expect(row['История']).toContain(`Наставник (${pair['ID наставника']})`);
   });
 
   test('a good answer flags nothing', async () => {
