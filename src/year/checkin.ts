@@ -15,14 +15,14 @@ import { UserError } from '../domain/userError';
 import { ADDON_NAME } from '../domain/addon';
 import { todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
-import { NEEDS_ATTENTION, openPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
+import { NEEDS_ATTENTION, openPairs, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
 import { readSettings } from '../sheets/settings';
 import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { requireManagement } from '../state/manager';
 import type { SendLinksResult } from '../contract/serverApi';
 import { lettersOf, live, resultMessage, sendLetters, sentKeys } from './links';
-import { confirmedPairs, loadYearData, type YearData } from './yearData';
+import { bankPeople, confirmedPairs, type YearData } from './yearData';
 import { buildYearForms, prefilledUrl, prefillTemplate, yearFormEntries } from './yearForms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,6 +31,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const inviteKey = (year: number, personId: string, pairId: string) => `checkin:${year}:${personId}:${pairId}`;
 /** The log key of the curator's letter about a flagged pair: one letter per pair and school year. */
 const alertKey = (year: number, pairId: string) => `checkin-alert:${year}:${pairId}`;
+
+/** What the check-in needs: the pairs and the people (not the whole year's sheets). */
+type CheckinData = Pick<YearData, 'pairs' | 'people'>;
+const loadCheckinData = (ss: Spreadsheet): CheckinData => ({ pairs: readPairs(ss), people: bankPeople(ss) });
 
 interface Invite {
   to: string;
@@ -41,7 +45,7 @@ interface Invite {
 /** Both sides of every pair at work with an address and consent, those the log says were not asked yet. */
 function pendingInvites(
   ss: Spreadsheet,
-  data: YearData,
+  data: CheckinData,
   pairs: readonly PairRow[],
 ): { all: number; pending: Invite[] } {
   const year = roadmapStartYear();
@@ -78,7 +82,7 @@ function mailInvites(ss: Spreadsheet, pending: readonly Invite[]): { sent: numbe
 
 /** «Разослать промежуточный опрос». */
 export function sendCheckinLinks(ss: Spreadsheet): SendLinksResult {
-  const data = loadYearData(ss);
+  const data = loadCheckinData(ss);
   const pairs = confirmedPairs(data);
   if (pairs.length === 0)
     throw new UserError(
@@ -104,7 +108,7 @@ export function sendCheckinLinks(ss: Spreadsheet): SendLinksResult {
 export function sendCheckinOnSchedule(ss: Spreadsheet): void {
   const year = roadmapStartYear();
   if (!year || !todayIso(ss.getSpreadsheetTimeZone()).startsWith(`${year + 1}-01-`)) return;
-  const data = loadYearData(ss);
+  const data = loadCheckinData(ss);
   const pairs = confirmedPairs(data);
   if (pairs.length === 0) return;
   const { pending } = pendingInvites(ss, data, pairs);
@@ -119,7 +123,7 @@ export function sendCheckinOnSchedule(ss: Spreadsheet): void {
   );
 }
 
-function lookupOf(data: YearData): CheckinLookup {
+function lookupOf(data: CheckinData): CheckinLookup {
   const byEmail = new Map<string, string[]>();
   for (const e of data.people.values()) {
     if (e.status === WITHDRAWN_STATUS || !e.consentAt) continue;
@@ -142,7 +146,7 @@ export function fileCheckin(
   meta: SubmissionMeta,
   where: string,
 ): void {
-  const data = loadYearData(ss);
+  const data = loadCheckinData(ss);
   const parsed = parseCheckin(def, answers, meta, lookupOf(data));
   if (!parsed.ok) {
     logAction(ss, `Ошибка: ${CHECKIN_TITLE}`, `${parsed.message}. ${where}.`);
