@@ -1,5 +1,6 @@
 /**
- * The mid-year check-in at the top of «Подбор пар»: «Разослать промежуточный опрос», the pairs the
+ * The mid-year check-in at the top of «Подбор пар»: «Разослать промежуточный опрос» (the clock sends it
+ * by itself in January), the pairs the
  * answers flagged «требует внимания» with the reason, and «Расформировать и подобрать заново».
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -45,8 +46,8 @@ export function PairingCheckin(props: { disabled: boolean; onDissolved: () => vo
         Промежуточный опрос {attention.length > 0 && <span class="count count-red">{attention.length}</span>}
       </h2>
       <p class="hint">
-        В январе спросите обе стороны каждой утверждённой пары, как идёт работа: каждый получит одно письмо с личной
-        ссылкой.
+        В январе опрос рассылается сам: обе стороны каждой утверждённой пары получают одно письмо с личной ссылкой.
+        Кнопка — чтобы разослать его раньше или позже января.
       </p>
       {attention.length > 0 && (
         <ul class="items attention">
@@ -65,7 +66,7 @@ export function PairingCheckin(props: { disabled: boolean; onDissolved: () => vo
                   disabled={off}
                   onClick={() =>
                     run(
-                      'dissolve',
+                      `dissolve:${p.pairId}`,
                       'Не удалось расформировать пару',
                       () => call('dissolvePair', p.pairId),
                       (r) => {
@@ -76,7 +77,7 @@ export function PairingCheckin(props: { disabled: boolean; onDissolved: () => vo
                     )
                   }
                 >
-                  {busy === 'dissolve' ? 'Расформировываем…' : 'Расформировать и подобрать заново'}
+                  {busy === `dissolve:${p.pairId}` ? 'Расформировываем…' : 'Расформировать и подобрать заново'}
                 </button>
               </div>
             </li>

@@ -2,7 +2,7 @@
  * The time-driven trigger's run. It has no active spreadsheet (an editor add-on's clock trigger
  * belongs to the script), so it opens the file the trigger was made for by id and works there: a
  * pending batch of documents first, then — once a day — the events' effect on the roadmap (an event's
- * date has come), the reminders and a fresh «Сводка». Last, the trigger's own schedule is set for what
+ * date has come), the reminders, in January the mid-year check-in, and a fresh «Сводка». Last, the trigger's own schedule is set for what
  * is left (hourly, daily or none).
  */
 import { SHEETS } from '../sheets/schema';
@@ -12,6 +12,7 @@ import { addonLock, takeLock } from '../state/lock';
 import { refreshSummary, refreshSummaryIfStale } from '../summary/refreshSummary';
 import { syncEvents } from '../year/events';
 import { runReminders } from '../year/reminders';
+import { sendCheckinOnSchedule } from '../year/checkin';
 import { buildYearForms, yearFormEntries } from '../year/yearForms';
 import { mayManage } from '../state/manager';
 import { settleClockTrigger } from '../schedule/clock';
@@ -76,6 +77,8 @@ export function onClock(): void {
         if (ran) {
           // Once a day: the forms' pair lists follow «Пары и группы», «Сводка» the date.
           if (yearFormEntries().meetingReport) buildYearForms(ss);
+          // In January the mid-year check-in goes out by itself (after the forms' rebuild above).
+          sendCheckinOnSchedule(ss);
           refreshSummary(ss);
         } else refreshSummaryIfStale(ss);
       } finally {

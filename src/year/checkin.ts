@@ -1,7 +1,7 @@
 /**
- * The mid-year check-in: «Разослать промежуточный опрос» mails both sides of every confirmed pair a
- * personal prefilled link (one letter per person, within the quota, logged so a second click sends only
- * what is left); an answer with a low mark or «Не хочу продолжать» sets the pair «требует внимания»,
+ * The mid-year check-in: in January the daily clock (or, any time, «Разослать промежуточный опрос»)
+ * mails both sides of every confirmed pair a personal prefilled link (one letter per person, within the
+ * quota, logged so a second run sends only what is left); an answer with a low mark or «Не хочу продолжать» sets the pair «требует внимания»,
  * writes why in its «История», and the curator gets one letter per flagged pair.
  */
 import { linkLine, letterBodies } from '../domain/letterBody';
@@ -15,69 +15,124 @@ import { UserError } from '../domain/userError';
 import { ADDON_NAME } from '../domain/addon';
 import { todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
-import { NEEDS_ATTENTION, openPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
+import { NEEDS_ATTENTION, openPairs, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
 import { readSettings } from '../sheets/settings';
+import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { requireManagement } from '../state/manager';
 import type { SendLinksResult } from '../contract/serverApi';
 import { lettersOf, live, resultMessage, sendLetters, sentKeys } from './links';
-import { confirmedPairs, loadYearData, type YearData } from './yearData';
+import { bankPeople, confirmedPairs, type YearData } from './yearData';
 import { buildYearForms, prefilledUrl, prefillTemplate, yearFormEntries } from './yearForms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const inviteKey = (personId: string, pairId: string) => `checkin:${personId}:${pairId}`;
-/** The log key of the curator's letter about a flagged pair: one letter per pair, ever. */
-const alertKey = (pairId: string) => `checkin-alert:${pairId}`;
+// Keys carry the school year: a pair carried over keeps its ID and is asked again next January.
+const inviteKey = (year: number, personId: string, pairId: string) => `checkin:${year}:${personId}:${pairId}`;
+/** The log key of the curator's letter about a flagged pair: one letter per pair and school year. */
+const alertKey = (year: number, pairId: string) => `checkin-alert:${year}:${pairId}`;
+
+/** What the check-in needs: the pairs and the people (not the whole year's sheets). */
+type CheckinData = Pick<YearData, 'pairs' | 'people'>;
+const loadCheckinData = (ss: Spreadsheet): CheckinData => ({ pairs: readPairs(ss), people: bankPeople(ss) });
+
+interface Invite {
+  to: string;
+  key: string;
+  pair: PairRow;
+}
+
+/** Both sides of every pair at work with an address and consent, those the log says were not asked yet. */
+function pendingInvites(
+  ss: Spreadsheet,
+  data: CheckinData,
+  pairs: readonly PairRow[],
+): { all: number; pending: Invite[] } {
+  const year = roadmapStartYear();
+  const all = pairs.flatMap((pair) =>
+    [pair.mentorId, ...pair.menteeIds]
+      .map((id) => data.people.get(id))
+      .filter(live)
+      .map((person) => ({ to: normalizeAddress(person.email), key: inviteKey(year, person.id, pair.id), pair })),
+  );
+  const sent = sentKeys(ss);
+  return { all: all.length, pending: all.filter((i) => !sent.has(`${i.to}|${i.key}`)) };
+}
+
+/** One letter per person with a personal link for each of their pairs (the check-in form must exist). */
+function mailInvites(ss: Spreadsheet, pending: readonly Invite[]): { sent: number; left: number } {
+  if (pending.length === 0) return { sent: 0, left: 0 };
+  const entry = yearFormEntries().checkin!;
+  const label = (pair: PairRow) => pairChoiceLabel(pair.id, pair.mentorName);
+  const template = prefillTemplate(entry, { [CQ.pair]: label(pending[0].pair) });
+  const items = pending.map((i) => ({
+    to: i.to,
+    key: i.key,
+    line: linkLine(
+      `• Пара/группа ${i.pair.id}:`,
+      prefilledUrl(template, { [CQ.pair]: label(i.pair) }),
+      'Открыть опрос',
+    ),
+  }));
+  return sendLetters(ss, lettersOf(items, new Set()), 'Наставничество: как идёт работа пары?', [
+    'Прошла половина года работы наставнических пар. Ответьте, пожалуйста, на 4 коротких вопроса о том,',
+    'как идёт работа в вашей паре, — это займёт 2 минуты. Ссылка личная: пара уже указана.',
+  ]);
+}
 
 /** «Разослать промежуточный опрос». */
 export function sendCheckinLinks(ss: Spreadsheet): SendLinksResult {
-  const data = loadYearData(ss);
+  const data = loadCheckinData(ss);
   const pairs = confirmedPairs(data);
   if (pairs.length === 0)
     throw new UserError(
       'Нет утверждённых пар: промежуточный опрос проводится для пар и групп со статусом «утверждено».',
     );
   requireManagement('Разослать промежуточный опрос');
-  buildYearForms(ss);
-  const entry = yearFormEntries().checkin!;
-  const template = prefillTemplate(entry, { [CQ.pair]: pairChoiceLabel(pairs[0].id, pairs[0].mentorName) });
-  const items = pairs.flatMap((pair) =>
-    [pair.mentorId, ...pair.menteeIds]
-      .map((id) => data.people.get(id))
-      .filter(live)
-      .map((person) => ({
-        to: normalizeAddress(person.email),
-        key: inviteKey(person.id, pair.id),
-        line: linkLine(
-          `• Пара/группа ${pair.id}:`,
-          prefilledUrl(template, { [CQ.pair]: pairChoiceLabel(pair.id, pair.mentorName) }),
-          'Открыть опрос',
-        ),
-      })),
-  );
-  if (items.length === 0)
+  const { all, pending } = pendingInvites(ss, data, pairs);
+  if (all === 0)
     throw new UserError(
       'У участников утверждённых пар нет адресов с согласием на обработку данных: ссылки некому отправить.',
     );
-  const { sent, left } = sendLetters(ss, lettersOf(items, sentKeys(ss)), 'Наставничество: как идёт работа пары?', [
-    'Прошла половина года работы наставнических пар. Ответьте, пожалуйста, на 4 коротких вопроса о том,',
-    'как идёт работа в вашей паре, — это займёт 2 минуты. Ссылка личная: пара уже указана.',
-  ]);
+  // The forms' pair lists follow «Пары и группы» before links to them go out.
+  if (pending.length > 0) buildYearForms(ss);
+  const { sent, left } = mailInvites(ss, pending);
   logAction(ss, 'Промежуточный опрос', `Ссылки на опрос отправлены: ${sent}; ждут квоты: ${left}.`);
   return { sent, message: resultMessage('ссылки на промежуточный опрос', sent, left) };
 }
 
-function lookupOf(data: YearData): CheckinLookup {
-  const byEmail = new Map<string, string>();
+/**
+ * The daily clock's part: in January of the school year the check-in goes out by itself, the same
+ * letters as the button's; what the quota left goes the next day, and nothing goes twice.
+ */
+export function sendCheckinOnSchedule(ss: Spreadsheet): void {
+  const year = roadmapStartYear();
+  if (!year || !todayIso(ss.getSpreadsheetTimeZone()).startsWith(`${year + 1}-01-`)) return;
+  const data = loadCheckinData(ss);
+  const pairs = confirmedPairs(data);
+  if (pairs.length === 0) return;
+  const { pending } = pendingInvites(ss, data, pairs);
+  if (pending.length === 0) return;
+  // The clock has just rebuilt the year's forms when they exist; a school that never made them gets them now.
+  if (!yearFormEntries().checkin) buildYearForms(ss);
+  const { sent, left } = mailInvites(ss, pending);
+  logAction(
+    ss,
+    'Промежуточный опрос',
+    `Январь: ссылки на опрос разосланы автоматически: ${sent}; ждут квоты до следующего дня: ${left}.`,
+  );
+}
+
+function lookupOf(data: CheckinData): CheckinLookup {
+  const byEmail = new Map<string, string[]>();
   for (const e of data.people.values()) {
     if (e.status === WITHDRAWN_STATUS || !e.consentAt) continue;
     const key = normalizeEmail(e.email);
-    if (!byEmail.has(key)) byEmail.set(key, e.id);
+    byEmail.set(key, [...(byEmail.get(key) ?? []), e.id]);
   }
   const pairs = confirmedPairs(data);
   return {
-    personIdByEmail: (email) => byEmail.get(email) ?? null,
+    personIdsByEmail: (email) => byEmail.get(email) ?? [],
     pairsOf: (personId) =>
       pairs.filter((p) => p.mentorId === personId || p.menteeIds.includes(personId)).map((p) => p.id),
   };
@@ -91,7 +146,7 @@ export function fileCheckin(
   meta: SubmissionMeta,
   where: string,
 ): void {
-  const data = loadYearData(ss);
+  const data = loadCheckinData(ss);
   const parsed = parseCheckin(def, answers, meta, lookupOf(data));
   if (!parsed.ok) {
     logAction(ss, `Ошибка: ${CHECKIN_TITLE}`, `${parsed.message}. ${where}.`);
@@ -137,7 +192,7 @@ function mailCurator(ss: Spreadsheet, pair: PairRow, reason: string): void {
     );
     return;
   }
-  const key = alertKey(pair.id);
+  const key = alertKey(roadmapStartYear(), pair.id);
   if (readReminderLog(ss).some((e) => e.itemKey === key)) return;
   if (MailApp.getRemainingDailyQuota() < 1) {
     logAction(
@@ -164,9 +219,4 @@ function mailCurator(ss: Spreadsheet, pair: PairRow, reason: string): void {
   });
   const now = new Date().toISOString();
   appendReminderLog(ss, [{ at: now, day: todayIso(ss.getSpreadsheetTimeZone()), to, itemKey: key }]);
-}
-
-/** Flagged pairs first for the pairing panel: id, people, and why. */
-export function pairsNeedingAttention(rows: readonly PairRow[]): PairRow[] {
-  return rows.filter((p) => p.status === NEEDS_ATTENTION && p.id);
 }

@@ -34,14 +34,20 @@ export interface YearData {
   people: Map<string, BankEntry>;
 }
 
-export function loadYearData(ss: Spreadsheet): YearData {
-  const timeZone = timeZoneOf(ss);
-  const eventsTable = Table.read(ss, EVENTS_TABLE);
+/** Both banks' entries by id (mentees first). */
+export function bankPeople(ss: Spreadsheet): Map<string, BankEntry> {
   const people = new Map<string, BankEntry>();
   for (const kind of ['mentee', 'mentor'] as const) {
     if (!ss.getSheetByName(BANK_SHEETS[kind])) continue;
     for (const e of Bank.open(ss, kind).entries()) people.set(e.id, e);
   }
+  return people;
+}
+
+export function loadYearData(ss: Spreadsheet): YearData {
+  const timeZone = timeZoneOf(ss);
+  const eventsTable = Table.read(ss, EVENTS_TABLE);
+  const people = bankPeople(ss);
   return {
     today: todayIso(timeZone),
     pairs: readPairs(ss),
@@ -54,7 +60,7 @@ export function loadYearData(ss: Spreadsheet): YearData {
   };
 }
 
-export const confirmedPairs = (data: YearData): PairRow[] =>
+export const confirmedPairs = (data: Pick<YearData, 'pairs'>): PairRow[] =>
   data.pairs.filter((p) => isWorkingPair(p.status) && p.id && p.mentorId);
 
 const percentOf = (pair: PairRow): number | null => (pair.progress === '' ? null : Number(pair.progress));

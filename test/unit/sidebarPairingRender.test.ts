@@ -312,3 +312,25 @@ test('reopening restores the kept draft (exclusions by name, places); «Отме
   expect(text).toContain('Изменения отменены');
   expect(button('Отменить изменения')).toBeNull();
 });
+
+test('two flagged pairs: dissolving one shows «Расформировываем…» on its button only', async () => {
+  const flagged = (pairId: string) => ({
+    pairId,
+    mentorName: 'Смирнова Анна',
+    menteeNames: [],
+    reason: 'оценка 3 из 10',
+  });
+  boot('pairing', {
+    proposePairs: () => makeView(),
+    keepPairingDraft: () => true,
+    getCheckin: () => ({ attention: [flagged('ПГ-001'), flagged('ПГ-002')] }),
+    dissolvePair: () => ({ message: 'Пара ПГ-001 расформирована', proposals: [] }),
+  });
+  await settle();
+  const dissolve = () => screen.getAllByRole('button', { name: /Расформир/ });
+  expect(dissolve()).toHaveLength(2);
+  fireEvent.click(dissolve()[0]);
+  await rerender();
+  expect(dissolve().map((b) => b.textContent)).toEqual(['Расформировываем…', 'Расформировать и подобрать заново']);
+  expect(document.body.textContent).toContain('В январе опрос рассылается сам');
+});

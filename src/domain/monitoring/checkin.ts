@@ -98,8 +98,8 @@ export interface CheckinAnswer {
 }
 
 export interface CheckinLookup {
-  /** The bank id of a person with consent, by normalized e-mail; null when not found. */
-  personIdByEmail(email: string): string | null;
+  /** The bank ids of the people with consent at a normalized e-mail (a teacher may be in both banks). */
+  personIdsByEmail(email: string): string[];
   /** The working pairs (confirmed or needing attention) the person is in. */
   pairsOf(personId: string): string[];
 }
@@ -121,8 +121,8 @@ export function parseCheckin(
     const q = def.questions.find((x) => x.key === key);
     return matchChoice(text(key), q?.choices) ?? '';
   };
-  const personId = lookup.personIdByEmail(normalizeEmail(meta.email ?? ''));
-  if (!personId) {
+  const ids = lookup.personIdsByEmail(normalizeEmail(meta.email ?? ''));
+  if (ids.length === 0) {
     return {
       ok: false,
       message: 'Адрес, с которого отправлен ответ, не найден в базе наставляемых и наставников: ответ не учтён',
@@ -130,7 +130,9 @@ export function parseCheckin(
   }
   const pairId = pairIdFromChoice(text(CQ.pair));
   if (!pairId) return { ok: false, message: 'Не выбрана пара (группа)' };
-  if (!lookup.pairsOf(personId).includes(pairId)) {
+  // In both banks, the teacher answers as the side they are in this pair.
+  const personId = ids.find((id) => lookup.pairsOf(id).includes(pairId));
+  if (!personId) {
     return { ok: false, message: `Отвечающий не участвует в утверждённой паре (группе) ${pairId}` };
   }
   const markText = text(CQ.mark);
