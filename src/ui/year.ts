@@ -13,7 +13,7 @@ import { SHEETS } from '../sheets/schema';
 import { Table } from '../sheets/table';
 import { syncEvents } from '../year/events';
 import {
-  LINKS_SENT_KEY,
+  linksSentKey,
   sendMeetingLinks as sendMeetingMail,
   sendMonitoringLinks as sendMonitoringMail,
 } from '../year/links';
@@ -47,7 +47,7 @@ export function yearView(ss: Spreadsheet): YearView {
     figures: period ? yearFigures(data, summary) : null,
     monitoring: {
       formsReady: Boolean(entries.monitoringMentee && entries.monitoringMentor),
-      linksSentAt: readState(LINKS_SENT_KEY) ?? '',
+      linksSentAt: readState(linksSentKey()) ?? '',
       expected: summary.totals.expected,
       answered: summary.totals.answered,
       nonRespondents: summary.nonRespondents.map((n) => ({ name: n.name, role: ROLE[n.role], pairId: n.pairId })),

@@ -10,6 +10,7 @@ import type { MonitoringRole } from '../domain/monitoring/types';
 import { WITHDRAWN_STATUS, looksLikeEmail, type BankEntry } from '../domain/questionnaires';
 import { normalizeAddress, type SendLogEntry } from '../domain/reminders';
 import { todayIso } from '../sheets/cells';
+import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { logAction } from '../sheets/logSheet';
 import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
 import { readSettings } from '../sheets/settings';
@@ -33,11 +34,14 @@ export interface MonitoringInvite {
 }
 
 /** Document property: when «Разослать ссылки на мониторинг» last ran (the reminders start after it). */
-export const LINKS_SENT_KEY = 'monitoringLinksSentAt';
+/** When this school year's monitoring links went out (reminders ask the rest only after it). */
+export const linksSentKey = () => `monitoringLinksSentAt:${roadmapStartYear()}`;
 
 /** The log key of a person's monitoring for a pair (shared with the reminders). */
-export const monitoringKey = (personId: string, pairId: string) => `monitoring:${personId}:${pairId}`;
-const meetingKey = (personId: string, pairId: string) => `meeting-link:${personId}:${pairId}`;
+// The school year is part of a letter's key: a pair the rollover carries over keeps its id and is asked again.
+export const monitoringKey = (personId: string, pairId: string) =>
+  `monitoring:${roadmapStartYear()}:${personId}:${pairId}`;
+const meetingKey = (personId: string, pairId: string) => `meeting-link:${roadmapStartYear()}:${personId}:${pairId}`;
 
 export const live = (e: BankEntry | undefined): e is BankEntry =>
   Boolean(e && e.status !== WITHDRAWN_STATUS && e.consentAt && looksLikeEmail(e.email));
@@ -173,7 +177,7 @@ export function sendMonitoringLinks(ss: Spreadsheet): SendLinksResult {
     'Программа наставничества подходит к завершению. Пожалуйста, ответьте на короткую анкету мониторинга —',
     'это займёт 5 минут. Ссылка личная: пара и роль уже указаны.',
   ]);
-  writeState(LINKS_SENT_KEY, new Date().toISOString());
+  writeState(linksSentKey(), new Date().toISOString());
   logAction(ss, 'Мониторинг', `Ссылки на анкеты мониторинга отправлены: ${sent}; ждут квоты: ${left}.`);
   return { sent, message: resultMessage('ссылки на мониторинг', sent, left) };
 }

@@ -24,7 +24,7 @@ import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
 import { readRoadmap } from '../sheets/roadmapSheet';
 import { readSettings, type Settings, type SettingKey } from '../sheets/settings';
 import { remindersEnabled } from '../schedule/clock';
-import { LINKS_SENT_KEY, monitoringInvites, monitoringKey } from './links';
+import { linksSentKey, monitoringInvites, monitoringKey } from './links';
 import { loadYearData, monitoringSummary } from './yearData';
 import { readState, writeState } from '../state/store';
 import { ADDON_NAME } from '../domain/addon';
@@ -110,7 +110,7 @@ export function reminderItems(
     });
   }
   const items = selectDue(activities, today, settings.daysBefore);
-  if (readState(LINKS_SENT_KEY)) {
+  if (readState(linksSentKey())) {
     const waiting = new Set(monitoringSummary(data).nonRespondents.map((n) => monitoringKey(n.personId, n.pairId)));
     for (const invite of monitoringInvites(data)) {
       const key = monitoringKey(invite.personId, invite.pairId);

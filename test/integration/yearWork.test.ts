@@ -406,6 +406,29 @@ describe('personal monitoring links', () => {
   });
 });
 
+describe('letters of the next school year', () => {
+  const may = useDemoSchool('links-next', MAY);
+
+  test('a pair the rollover carried over gets its monitoring and meeting links again; no reminder before', async () => {
+    const ws = await may();
+    api(ws, 'sendMonitoringLinks');
+    api(ws, 'setupSchoolYear', { startYear: 2027 });
+    const carried = records(ws, 'Пары и группы').filter((r) => r['Статус'] === 'утверждено');
+    expect(carried.length).toBeGreaterThan(0);
+    // The new year's monitoring links are not sent yet: the morning run reminds nobody of them.
+    const before = ws.mail().length;
+    ws.advanceTo('2027-06-02T12:00:00+03:00');
+    expect(
+      ws
+        .mail()
+        .slice(before)
+        .filter((m) => m.body.includes('Анкета мониторинга')),
+    ).toHaveLength(0);
+    expect(api(ws, 'sendMonitoringLinks').sent).toBeGreaterThan(0);
+    expect(api(ws, 'sendMeetingLinks').sent).toBe(carried.length);
+  });
+});
+
 describe('the «Итоги года» panel', () => {
   test('a practice from the sidebar is checked, stored as text, and listed', async () => {
     const ws = await setUpWorkspace();
