@@ -1,44 +1,59 @@
 /**
  * The mid-year check-in at the top of «Подбор пар»: «Разослать промежуточный опрос» (the clock sends it
- * by itself in January), the pairs the
- * answers flagged «требует внимания» with the reason, and «Расформировать и подобрать заново».
+ * by itself in January), the pairs the answers flagged «требует внимания» with the reason, and
+ * «Расформировать и подобрать заново», asked once more before it acts: a dissolved pair is not restored
+ * by a click.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CheckinView, DissolveResult } from '../src/contract/serverApi';
 import { call } from './api';
 import { ErrorBanner } from './ui';
+import { useServer } from './useServer';
 
 export function PairingCheckin(props: { disabled: boolean; onDissolved: () => void }) {
   const [view, setView] = useState<CheckinView | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [asking, setAsking] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<DissolveResult | null>(null);
+  const server = useServer({ exclusive: true });
 
   const load = () =>
-    call('getCheckin').then(
-      (v) => setView(v && Array.isArray(v.attention) ? v : { attention: [] }),
-      (e: Error) => setError(`Не удалось загрузить итоги промежуточного опроса: ${e.message}`),
-    );
-  useEffect(() => void load(), []);
+    void server.run({
+      key: 'load',
+      what: 'Не удалось загрузить итоги промежуточного опроса',
+      send: () => call('getCheckin'),
+      valid: (v) => Boolean(v && Array.isArray(v.attention)),
+      done: setView,
+    });
+  useEffect(load, []);
 
-  const run = <T,>(key: string, what: string, send: () => Promise<T>, done: (r: T) => void) => {
-    setBusy(key);
-    setError(null);
+  const dissolve = (pairId: string) => {
+    setAsking(null);
     setNotice(null);
-    send().then(
-      (r) => {
-        setBusy(null);
-        done(r);
-      },
-      (e: Error) => {
-        setBusy(null);
-        setError(`${what}: ${e.message}`);
-      },
-    );
+    void server
+      .run({
+        key: `dissolve:${pairId}`,
+        what: `Не удалось расформировать пару ${pairId}`,
+        send: () => call('dissolvePair', pairId),
+        done: (r) => {
+          setResult(r);
+          props.onDissolved();
+        },
+      })
+      .then((ok) => ok && load());
   };
 
-  const off = props.disabled || busy !== null;
+  const send = () => {
+    setNotice(null);
+    void server.run({
+      key: 'send',
+      what: 'Не удалось разослать опрос',
+      send: () => call('sendCheckinLinks'),
+      done: (r) => setNotice(r.message),
+    });
+  };
+
+  const off = props.disabled || server.busy !== null;
   const attention = view?.attention ?? [];
   return (
     <section aria-labelledby="h-checkin" class="checkin">
@@ -59,27 +74,36 @@ export function PairingCheckin(props: { disabled: boolean; onDissolved: () => vo
                 {p.menteeNames.length > 0 && <> · наставляемые: {p.menteeNames.join(', ')}</>}
               </div>
               <div class="muted small">{p.reason}</div>
-              <div class="actions">
-                <button
-                  type="button"
-                  class="btn btn-secondary btn-small"
-                  disabled={off}
-                  onClick={() =>
-                    run(
-                      `dissolve:${p.pairId}`,
-                      'Не удалось расформировать пару',
-                      () => call('dissolvePair', p.pairId),
-                      (r) => {
-                        setResult(r);
-                        void load();
-                        props.onDissolved();
-                      },
-                    )
-                  }
-                >
-                  {busy === `dissolve:${p.pairId}` ? 'Расформировываем…' : 'Расформировать и подобрать заново'}
-                </button>
-              </div>
+              {asking === p.pairId ? (
+                <div class="actions" role="group" aria-label={`Подтверждение: расформировать ${p.pairId}`}>
+                  <p class="small">
+                    Расформировать {p.pairId}? Наставляемые вернутся в банк, история пары сохранится, старый наставник
+                    им больше не будет предложен.
+                  </p>
+                  <button
+                    type="button"
+                    class="btn btn-danger btn-small"
+                    disabled={off}
+                    onClick={() => dissolve(p.pairId)}
+                  >
+                    Да, расформировать
+                  </button>
+                  <button type="button" class="btn btn-secondary btn-small" onClick={() => setAsking(null)}>
+                    Отмена
+                  </button>
+                </div>
+              ) : (
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="btn btn-secondary btn-small"
+                    disabled={off}
+                    onClick={() => setAsking(p.pairId)}
+                  >
+                    {server.busy === `dissolve:${p.pairId}` ? 'Расформировываем…' : 'Расформировать и подобрать заново'}
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -100,20 +124,8 @@ export function PairingCheckin(props: { disabled: boolean; onDissolved: () => vo
         </div>
       )}
       <div class="actions">
-        <button
-          type="button"
-          class="btn btn-secondary"
-          disabled={off}
-          onClick={() =>
-            run(
-              'send',
-              'Не удалось разослать опрос',
-              () => call('sendCheckinLinks'),
-              (r) => setNotice(r.message),
-            )
-          }
-        >
-          {busy === 'send' ? 'Рассылаем…' : 'Разослать промежуточный опрос'}
+        <button type="button" class="btn btn-secondary" disabled={off} onClick={send}>
+          {server.busy === 'send' ? 'Рассылаем…' : 'Разослать промежуточный опрос'}
         </button>
       </div>
       {notice && (
@@ -121,7 +133,7 @@ export function PairingCheckin(props: { disabled: boolean; onDissolved: () => vo
           {notice}
         </p>
       )}
-      {error && <ErrorBanner>{error}</ErrorBanner>}
+      {server.error && <ErrorBanner onRetry={server.error.retry}>{server.error.message}</ErrorBanner>}
     </section>
   );
 }

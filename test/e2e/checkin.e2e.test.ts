@@ -24,6 +24,9 @@ test('the flagged pair is at the top of «Подбор пар»; dissolving it p
   await page.screenshot({ path: path.join(SHOTS, 'checkin-flagged-pair-1366x768.png') });
 
   await sidebar.getByRole('button', { name: 'Расформировать и подобрать заново' }).click();
+  await sidebar.getByText(/Наставляемые вернутся в банк/).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'checkin-confirm-1366x768.png') });
+  await sidebar.getByRole('button', { name: 'Да, расформировать' }).click();
   await sidebar.getByText(/расформирована, история сохранена/).waitFor();
   expect(await sidebar.getByRole('button', { name: 'Расформировать и подобрать заново' }).count()).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'checkin-dissolved-1366x768.png') });

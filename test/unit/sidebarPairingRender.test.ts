@@ -313,14 +313,14 @@ test('reopening restores the kept draft (exclusions by name, places); «Отме
   expect(button('Отменить изменения')).toBeNull();
 });
 
-test('two flagged pairs: dissolving one shows «Расформировываем…» on its button only', async () => {
+test('two flagged pairs: dissolving one asks once more, then shows «Расформировываем…» on its button only', async () => {
   const flagged = (pairId: string) => ({
     pairId,
     mentorName: 'Смирнова Анна',
     menteeNames: [],
     reason: 'оценка 3 из 10',
   });
-  boot('pairing', {
+  const { calls: sent } = boot('pairing', {
     proposePairs: () => makeView(),
     keepPairingDraft: () => true,
     getCheckin: () => ({ attention: [flagged('ПГ-001'), flagged('ПГ-002')] }),
@@ -331,6 +331,19 @@ test('two flagged pairs: dissolving one shows «Расформировываем
   expect(dissolve()).toHaveLength(2);
   fireEvent.click(dissolve()[0]);
   await rerender();
+  // It asks once more, on that pair only; «Отмена» changes nothing.
+  expect(callsOf(sent, 'dissolvePair')).toHaveLength(0);
+  expect(screen.getByRole('group', { name: /расформировать ПГ-001/ }).textContent).toContain(
+    'Наставляемые вернутся в банк',
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Отмена' }));
+  await rerender();
+  expect(callsOf(sent, 'dissolvePair')).toHaveLength(0);
+  fireEvent.click(dissolve()[0]);
+  await rerender();
+  fireEvent.click(screen.getByRole('button', { name: 'Да, расформировать' }));
+  await rerender();
+  expect(callsOf(sent, 'dissolvePair')).toEqual([['dissolvePair', 'ПГ-001']]);
   expect(dissolve().map((b) => b.textContent)).toEqual(['Расформировываем…', 'Расформировать и подобрать заново']);
   expect(document.body.textContent).toContain('В январе опрос рассылается сам');
 });
