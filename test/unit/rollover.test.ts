@@ -1,5 +1,5 @@
 import type { MonitoringRecord } from '../../src/domain/monitoring';
-import { continuingPairs, nextYearDay } from '../../src/domain/rollover';
+import { continuingPairs, nextYearDay, rolloverRefusal } from '../../src/domain/rollover';
 
 const answer = (pairId: string, personId: string, extra: Partial<MonitoringRecord>): MonitoringRecord => ({
   personId,
@@ -16,6 +16,7 @@ const answer = (pairId: string, personId: string, extra: Partial<MonitoringRecor
   change: '',
   ...extra,
 });
+const confirmed = (status: string) => status === 'утверждено';
 const pair = (id: string, mentorId: string, menteeIds: string[], status = 'утверждено') => ({
   id,
   status,
@@ -44,12 +45,38 @@ test('a pair goes on only when the mentor is ready and every mentee rates the me
     // A later answer replaces an earlier one: the mentee of П-4 changed their mind.
     answer('П-4', 'НС-4', { submittedAt: '2027-05-10T10:00:00.000Z', scores: { satisfactionMentor: 3 } }),
   ];
-  expect([...continuingPairs(pairs, records, new Set(), 'утверждено')]).toEqual(['П-1']);
-  expect([...continuingPairs(pairs, records, new Set(['НС-1']), 'утверждено')]).toEqual([]);
+  expect([...continuingPairs(pairs, records, new Set(), confirmed)]).toEqual(['П-1']);
+  expect([...continuingPairs(pairs, records, new Set(['НС-1']), confirmed)]).toEqual([]);
 });
 
 test('a carried activity moves to the same day a year later', () => {
   expect(nextYearDay('2027-03-14')).toBe('2028-03-14');
   expect(nextYearDay('2028-02-29')).toBe('2029-02-28');
   expect(nextYearDay('')).toBe('');
+});
+
+test('a pair the check-in flagged goes on only when the final monitoring says both sides go on', () => {
+  const working = (status: string) => status === 'утверждено' || status === 'требует внимания';
+  const pairs = [pair('П-1', 'НТ-1', ['НС-1'], 'требует внимания'), pair('П-2', 'НТ-2', ['НС-2'], 'требует внимания')];
+  const records = [
+    answer('П-1', 'НТ-1', { readiness: 'Да' }),
+    answer('П-1', 'НС-1', { scores: { satisfactionMentor: 7 } }),
+    answer('П-2', 'НТ-2', { readiness: 'Да' }),
+    answer('П-2', 'НС-2', { scores: { satisfactionMentor: 4 } }),
+  ];
+  expect([...continuingPairs(pairs, records, new Set(), working)]).toEqual(['П-1']);
+});
+
+test('a rollover closes only the year that has ended, into the next one', () => {
+  expect(rolloverRefusal(2026, 2027, '2027-05-14')).toBeNull();
+  expect(rolloverRefusal(2026, 2027, '2027-10-01')).toBeNull();
+  expect(rolloverRefusal(2026, 2027, '2026-11-25')).toBe(
+    'Учебный год 2026–2027 ещё идёт. Переход на 2027–2028 закрывает его: листы года уходят в архив, ' +
+      'статусы в банках сбрасываются. Поэтому он возможен с 1 мая 2027 г., когда пройдёт итоговый мониторинг. ' +
+      'Сейчас выберите в поле «Учебный год» 2026–2027.',
+  );
+  expect(rolloverRefusal(2026, 2028, '2028-06-01')).toBe(
+    'Дополнение ведёт 2026–2027 учебный год, а выбран 2028–2029. Перейти можно только на следующий год, ' +
+      '2027–2028: выберите его в поле «Учебный год» (после него — следующий).',
+  );
 });
