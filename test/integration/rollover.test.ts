@@ -1,9 +1,11 @@
 import type { Workspace } from '../../workspace/workspace';
 import { api } from './api';
-import { MAY, records, useDemoSchool } from './workspace';
+import { MAY, NOW, records, useDemoSchool } from './workspace';
 
 /** The demo school on 14 May 2027: the year 2026–2027 is done, monitoring answered. */
 const demo = useDemoSchool('rollover', MAY);
+/** The demo school on 25 November 2026, the year running. */
+const autumn = useDemoSchool('rollover-autumn', NOW);
 
 const YEAR_SHEETS = ['Пары и группы', 'Программы', 'Мониторинг', 'Встречи', 'Мероприятия'];
 const OLD = '2026–2027';
@@ -75,5 +77,68 @@ describe('year rollover', () => {
     const again = api(ws, 'setupSchoolYear', { startYear: 2027 });
     expect(again.yearArchives).toEqual([]);
     expect(snapshot(ws)).toEqual(once);
+  });
+});
+
+describe('a pair the January check-in flagged («требует внимания»)', () => {
+  const FLAGGED = 'ПГ-003';
+  const history = (ws: Workspace, id: string) =>
+    BANKS.flatMap((b) => records(ws, b)).find((p) => p['ID'] === id)!['История'];
+
+  test('goes on, approved, when both sides say in the final monitoring they go on', async () => {
+    const ws = await demo();
+    const flagged = records(ws, 'Пары и группы').find((p) => p['ID'] === FLAGGED)!;
+    expect(flagged['Статус']).toBe('требует внимания');
+    // The one mentee of the group who had not answered the final monitoring answers it, rating the mentor 8.
+    const answers = ws.values('Мониторинг — ответы')!;
+    const row = answers[0].map((h) =>
+      ({ 'Учебный год': OLD, 'ID участника': 'НС-0028', Роль: 'наставляемый', 'Пара/группа': FLAGGED })[h] ??
+      (h === 'Удовлетворённость работой с наставником' ? '8' : ''),
+    );
+    ws.edit('Мониторинг — ответы', `A${answers.length + 1}`, [row]);
+
+    api(ws, 'setupSchoolYear', { startYear: 2027 });
+    const carried = records(ws, 'Пары и группы').find((p) => p['ID'] === FLAGGED)!;
+    expect(carried['Статус']).toBe('утверждено');
+    expect(carried['История'].split('\n')).toEqual([
+      ...flagged['История'].split('\n'),
+      `${OLD}: по итоговому мониторингу обе стороны хотят продолжить — пара продолжает работу в новом учебном году`,
+    ]);
+    // The archive keeps the year as it was.
+    const archived = records(ws, `Пары и группы ${OLD}`).find((p) => p['ID'] === FLAGGED)!;
+    expect(archived).toEqual(flagged);
+    for (const id of ['НТ-0003', 'НС-0003', 'НС-0021', 'НС-0028']) {
+      expect(history(ws, id).split('\n').pop()).toBe(`${OLD}: в паре ${FLAGGED}; пара продолжает работу в новом учебном году`);
+    }
+  });
+
+  test('is not carried when a side did not say so; its people are back in the bank, the year in their history', async () => {
+    const ws = await demo();
+    api(ws, 'setupSchoolYear', { startYear: 2027 });
+    expect(records(ws, 'Пары и группы').map((p) => p['ID'])).not.toContain(FLAGGED);
+    for (const id of ['НТ-0003', 'НС-0003', 'НС-0021', 'НС-0028']) {
+      expect(history(ws, id).split('\n').pop()).toBe(`${OLD}: в паре ${FLAGGED}; в новом учебном году — в банке для подбора`);
+    }
+  });
+});
+
+describe('a rollover at the wrong time', () => {
+  test('a year that is not the next one is refused with a Russian message, nothing changed', async () => {
+    const ws = await demo();
+    const before = snapshot(ws);
+    expect(() => api(ws, 'setupSchoolYear', { startYear: 2028 })).toThrow(
+      'Дополнение ведёт 2026–2027 учебный год, а выбран 2028–2029. Годы закрываются по одному: выберите в поле «Учебный год» 2027–2028.',
+    );
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  test('the next year while this one still runs is refused with a Russian message, nothing changed', async () => {
+    const ws = await autumn();
+    const before = snapshot(ws);
+    expect(() => api(ws, 'setupSchoolYear', { startYear: 2027 })).toThrow(
+      'Учебный год 2026–2027 ещё идёт. Переход на 2027–2028 закрывает его',
+    );
+    expect(snapshot(ws)).toEqual(before);
+    expect(records(ws, 'Настройки').find((r) => Object.values(r).includes('2027–2028'))).toBeUndefined();
   });
 });
