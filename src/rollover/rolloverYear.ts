@@ -7,10 +7,10 @@
  */
 import { periodLabel } from '../domain/roadmap';
 import { appendHistory, WITHDRAWN_STATUS, type PersonKind } from '../domain/questionnaires';
-import { continuingPairs, hasYearLine, nextYearDay, unfinished, yearHistoryLine } from '../domain/rollover';
+import { continuingPairs, goesOnLine, hasYearLine, nextYearDay, unfinished, yearHistoryLine } from '../domain/rollover';
 import { Bank } from '../sheets/banks';
 import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
-import { CONFIRMED, openPairs, readPairsOf, writePairs, type PairRow } from '../sheets/pairsSheet';
+import { CONFIRMED, isWorkingPair, openPairs, readPairsOf, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { readProgramRows, readProgramRowsOf, writeProgram, type ProgramRow } from '../sheets/programsSheet';
 import { SHEETS } from '../sheets/schema';
 import { editorsOnly } from '../sheets/editorsOnly';
@@ -84,9 +84,9 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
         .map((e) => e.id),
     ),
   );
-  const going = continuingPairs(pairs, readMonitoringRecords(ss, period), withdrawn, CONFIRMED);
+  const going = continuingPairs(pairs, readMonitoringRecords(ss, period), withdrawn, isWorkingPair);
 
-  carryPairs(ss, pairs, going);
+  carryPairs(ss, pairs, going, period);
   const programsSheet = archives.get(SHEETS.programs);
   const carried = programsSheet
     ? carryActivities(ss, readProgramRowsOf(programsSheet, ss.getSpreadsheetTimeZone()), going)
@@ -100,14 +100,26 @@ function protect(sheet: Sheet, editors: readonly string[]): void {
   editorsOnly(protection, [...new Set(editors.map((e) => e.trim().toLowerCase()).filter(Boolean))]);
 }
 
-/** Continuing pairs stand confirmed on the new «Пары и группы» (a pair already there is left alone). */
-function carryPairs(ss: Spreadsheet, pairs: readonly PairRow[], going: ReadonlySet<string>): void {
+/**
+ * Continuing pairs stand confirmed on the new «Пары и группы» (a pair already there is left alone); one
+ * the check-in flagged says in its history that the final monitoring let it go on.
+ */
+function carryPairs(ss: Spreadsheet, pairs: readonly PairRow[], going: ReadonlySet<string>, period: string): void {
   const opened = openPairs(ss);
   const present = new Set(opened.rows.map((r) => r.id));
   const added = pairs
     .filter((p) => going.has(p.id) && !present.has(p.id))
     // A new year needs its own order and dates; the program link still leads to the program going on.
-    .map((p): PairRow => ({ ...p, start: '', end: '', order: '', progress: '', sheetRow: undefined }));
+    .map((p): PairRow => ({
+      ...p,
+      status: CONFIRMED,
+      history: p.status === CONFIRMED ? p.history : appendHistory(p.history ?? '', goesOnLine(period)),
+      start: '',
+      end: '',
+      order: '',
+      progress: '',
+      sheetRow: undefined,
+    }));
   if (added.length > 0) writePairs(ss, [...opened.rows, ...added], opened);
 }
 
@@ -146,7 +158,7 @@ function carryActivities(ss: Spreadsheet, last: readonly ProgramRow[], going: Re
 function resetBanks(banks: Bank[], pairs: readonly PairRow[], going: ReadonlySet<string>, period: string): number {
   const pairOf = new Map<string, string>();
   for (const p of pairs) {
-    if (p.status !== CONFIRMED) continue;
+    if (!isWorkingPair(p.status)) continue;
     for (const id of [p.mentorId, ...p.menteeIds]) if (!pairOf.has(id) || going.has(p.id)) pairOf.set(id, p.id);
   }
   let count = 0;

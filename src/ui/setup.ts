@@ -22,6 +22,7 @@ import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
 import { describeRollover, rollOverYear, YEAR_SHEETS, type RolloverResult } from '../rollover/rolloverYear';
+import { rolloverRefusal } from '../domain/rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -112,6 +113,13 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     const refiled = lost > 0 ? replayResponses(ss) : null;
     const relinked = refiled ? lost - unlinked() : 0;
     const opts = resolve(checked, readSettings(ss), ss);
+    // Before anything is written: a refused year must not land in «Настройки».
+    const builtFor = roadmapStartYear();
+    const existing = ss.getSheetByName(SHEETS.roadmap);
+    if (existing && builtFor && builtFor < opts.startYear) {
+      const refusal = rolloverRefusal(builtFor, opts.startYear, todayIso(opts.timeZone));
+      if (refusal) throw new UserError(refusal);
+    }
     if (ss.getSpreadsheetTimeZone() !== opts.timeZone) ss.setSpreadsheetTimeZone(opts.timeZone);
     const period = periodLabel(opts.startYear);
     writeSettings(ss, {
@@ -126,8 +134,6 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     });
     writeLists(ss);
 
-    const builtFor = roadmapStartYear();
-    const existing = ss.getSheetByName(SHEETS.roadmap);
     let archivedSheet: string | null = null;
     // The next year closes the last one; before the roadmap moves, so a run cut short is finished by the next.
     let rollover: RolloverResult | null = null;

@@ -91,9 +91,10 @@ describe('a pair the January check-in flagged («требует внимания
     expect(flagged['Статус']).toBe('требует внимания');
     // The one mentee of the group who had not answered the final monitoring answers it, rating the mentor 8.
     const answers = ws.values('Мониторинг — ответы')!;
-    const row = answers[0].map((h) =>
-      ({ 'Учебный год': OLD, 'ID участника': 'НС-0028', Роль: 'наставляемый', 'Пара/группа': FLAGGED })[h] ??
-      (h === 'Удовлетворённость работой с наставником' ? '8' : ''),
+    const row = answers[0].map(
+      (h) =>
+        ({ 'Учебный год': OLD, 'ID участника': 'НС-0028', Роль: 'наставляемый', 'Пара/группа': FLAGGED })[h] ??
+        (h === 'Удовлетворённость работой с наставником' ? '8' : ''),
     );
     ws.edit('Мониторинг — ответы', `A${answers.length + 1}`, [row]);
 
@@ -108,7 +109,9 @@ describe('a pair the January check-in flagged («требует внимания
     const archived = records(ws, `Пары и группы ${OLD}`).find((p) => p['ID'] === FLAGGED)!;
     expect(archived).toEqual(flagged);
     for (const id of ['НТ-0003', 'НС-0003', 'НС-0021', 'НС-0028']) {
-      expect(history(ws, id).split('\n').pop()).toBe(`${OLD}: в паре ${FLAGGED}; пара продолжает работу в новом учебном году`);
+      expect(history(ws, id).split('\n').pop()).toBe(
+        `${OLD}: в паре ${FLAGGED}; пара продолжает работу в новом учебном году`,
+      );
     }
   });
 
@@ -117,7 +120,9 @@ describe('a pair the January check-in flagged («требует внимания
     api(ws, 'setupSchoolYear', { startYear: 2027 });
     expect(records(ws, 'Пары и группы').map((p) => p['ID'])).not.toContain(FLAGGED);
     for (const id of ['НТ-0003', 'НС-0003', 'НС-0021', 'НС-0028']) {
-      expect(history(ws, id).split('\n').pop()).toBe(`${OLD}: в паре ${FLAGGED}; в новом учебном году — в банке для подбора`);
+      expect(history(ws, id).split('\n').pop()).toBe(
+        `${OLD}: в паре ${FLAGGED}; в новом учебном году — в банке для подбора`,
+      );
     }
   });
 });

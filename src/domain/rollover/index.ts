@@ -4,6 +4,7 @@
  */
 import type { MonitoringRecord } from '../monitoring';
 import type { ActivityStatus } from '../programs';
+import { periodLabel } from '../roadmap';
 
 export { rolloverNotice } from './notice';
 
@@ -24,15 +25,17 @@ const READY = new Set(['да', 'скорее да']);
 export const MENTEE_CONTINUES_FROM = 6;
 
 /**
- * Confirmed pairs whose both sides want to go on: the mentor answered «Да» or «Скорее да» to the
- * readiness question and every mentee rated the mentor MENTEE_CONTINUES_FROM or higher, in their
- * latest answers of the year about this pair. Nobody who withdrew the consent goes on.
+ * Pairs at work (`working`: confirmed, or flagged by the January check-in) whose both sides want to
+ * go on: the mentor answered «Да» or «Скорее да» to the readiness question and every mentee rated the
+ * mentor MENTEE_CONTINUES_FROM or higher, in their latest answers of the year about this pair. The May
+ * monitoring is later evidence than the check-in, so a flagged pair goes on by the same rule. Nobody
+ * who withdrew the consent goes on.
  */
 export function continuingPairs(
   pairs: readonly RolloverPair[],
   records: readonly MonitoringRecord[],
   withdrawn: ReadonlySet<string>,
-  confirmed: string,
+  working: (status: string) => boolean,
 ): Set<string> {
   const latest = new Map<string, MonitoringRecord>();
   for (const r of records) {
@@ -43,7 +46,7 @@ export function continuingPairs(
   const answer = (pairId: string, personId: string) => latest.get(`${pairId}\n${personId}`);
   const out = new Set<string>();
   for (const pair of pairs) {
-    if (pair.status !== confirmed || !pair.id || pair.menteeIds.length === 0) continue;
+    if (!working(pair.status) || !pair.id || pair.menteeIds.length === 0) continue;
     const people = [pair.mentorId, ...pair.menteeIds];
     if (people.some((id) => withdrawn.has(id))) continue;
     const mentor = answer(pair.id, pair.mentorId);
@@ -81,4 +84,33 @@ export function yearHistoryLine(period: string, pairId: string | null, continues
 /** True when the history already has the line of `period` (the rollover ran before). */
 export function hasYearLine(history: string, period: string): boolean {
   return history.split('\n').some((line) => line.startsWith(`${period}:`));
+}
+
+/** The «История» line of a flagged pair that goes on: the final monitoring outweighs the check-in. */
+export function goesOnLine(period: string): string {
+  return `${period}: по итоговому мониторингу обе стороны хотят продолжить — пара продолжает работу в новом учебном году`;
+}
+
+/**
+ * The final monitoring is in May: from 1 May of the year's end the rollover may close it (the demo
+ * school lives on 14 May); before that the year is still running.
+ */
+const FIRST_ROLLOVER_MONTH = 5;
+
+/**
+ * Why the rollover from `fromYear` to `toYear` may not run on `todayIso` (Russian, for the setup
+ * dialog), or null. Years close one at a time, and only a year that has reached its end.
+ */
+export function rolloverRefusal(fromYear: number, toYear: number, todayIso: string): string | null {
+  const [from, next, to] = [periodLabel(fromYear), periodLabel(fromYear + 1), periodLabel(toYear)];
+  if (toYear > fromYear + 1) {
+    return `Дополнение ведёт ${from} учебный год, а выбран ${to}. Годы закрываются по одному: выберите в поле «Учебный год» ${next}.`;
+  }
+  const opens = `${fromYear + 1}-${String(FIRST_ROLLOVER_MONTH).padStart(2, '0')}-01`;
+  if (todayIso >= opens) return null;
+  return (
+    `Учебный год ${from} ещё идёт. Переход на ${next} закрывает его: листы года уходят в архив, статусы в банках ` +
+    `сбрасываются. Поэтому он возможен с 1 мая ${fromYear + 1} г., когда пройдёт итоговый мониторинг. ` +
+    `Сейчас выберите в поле «Учебный год» ${from}.`
+  );
 }
