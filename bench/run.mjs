@@ -372,6 +372,9 @@ budget(
         ...Array(widths).fill(''),
       ].slice(0, widths),
     );
+    // Mentors are ready to go on, so the rollover below carries pairs and their activities.
+    const readiness = header.indexOf('Готовность продолжать');
+    for (const r of padded) if (r[2] === 'наставник') r[readiness] = 'Да';
     ws.edit(answersSheet, `A3:${letter(widths - 1)}${rows.length + 2}`, padded);
     const measureOp = (name, fn) => {
       ws.resetCalls();
@@ -396,9 +399,20 @@ budget(
     );
     measureOp('панель «Итоги года» (getYearView)', () => ws.run('getYearView'));
     measureOp('ежедневные напоминания (триггер по времени)', () => ws.advanceTo('2026-11-26T08:00:00+03:00'));
+    // June: the next school year closes this one (one execution: 6 minutes at most). No triggers on the way.
+    ws.advance(Date.parse('2027-06-01T10:00:00+03:00') - Date.parse('2026-11-26T08:00:00+03:00'));
+    measureOp('переход на следующий учебный год (setupSchoolYear 2027)', () =>
+      ws.run('setupSchoolYear', { startYear: 2027 }),
+    );
   }
-  console.log('\nИтоги года: вызовы сервисов на школе 150 и районе 2 000 человек:');
+  console.log('\nИтоги года и переход на следующий год: вызовы сервисов на школе 150 и районе 2 000 человек:');
   console.table(year);
+  budget(
+    'переход на следующий учебный год, с Apps Script (лимит выполнения 360)',
+    Math.max(...year.filter((r) => r.операция.startsWith('переход')).map((r) => Number(r['Apps Script, с (оценка)']))),
+    360,
+    'секунд',
+  );
 }
 
 // The solver against scipy's linear_sum_assignment, side by side (bench/matching.mjs).
