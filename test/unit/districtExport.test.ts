@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
+  DISTRICT_CAPTIONS,
   DISTRICT_COLUMNS,
   csvField,
   districtFiles,
@@ -124,5 +127,34 @@ describe('CSV (RFC 4180)', () => {
     expect(lines[1]).toContain(',8.5,,3');
     expect(JSON.parse(json)).toEqual(record);
     expect(Object.keys(JSON.parse(json))).toEqual([...DISTRICT_COLUMNS]);
+  });
+});
+
+describe('docs/district.md', () => {
+  const doc = readFileSync(path.join(__dirname, '../../docs/district.md'), 'utf8');
+  /** The schema table's rows: | `key` | type | Russian caption | meaning |. */
+  const rows = doc
+    .split('\n')
+    .map((line) => /^\| `(\w+)` \| ([^|]+?) \| ([^|]+?) \|/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map(([, key, type, caption]) => ({ key, type, caption }));
+
+  test('lists every column, in the export’s order, with its Russian caption (the note on the sheet)', () => {
+    expect(rows.map((r) => r.key)).toEqual([...DISTRICT_COLUMNS]);
+    for (const r of rows) expect(r.caption).toBe(DISTRICT_CAPTIONS[r.key as keyof typeof DISTRICT_CAPTIONS]);
+  });
+
+  test('gives each column the type the export writes', () => {
+    const full = districtRecord(source(), { pairs: 4, groups: 1 }) as unknown as Record<string, unknown>;
+    const empty = districtRecord(source({ questionnaires: null, year: null }), { pairs: 0, groups: 0 }) as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(rows).toHaveLength(DISTRICT_COLUMNS.length);
+    for (const { key, type } of rows) {
+      const value = full[key];
+      const base = typeof value === 'string' ? 'string' : Number.isInteger(value) ? 'integer' : 'number';
+      expect([key, type]).toEqual([key, empty[key] === null ? `${base} or null` : base]);
+    }
   });
 });
