@@ -3,7 +3,7 @@
  * (docs/district.md). The headers are the stable column names, not Russian captions: the district's
  * formulas and BigQuery's schema refer to them. Each header carries a Russian note for staff.
  */
-import { DISTRICT_COLUMNS, districtValues, type DistrictRecord } from '../domain/district';
+import { DISTRICT_CAPTIONS, DISTRICT_COLUMNS, districtValues, type DistrictRecord } from '../domain/district';
 import { defineTable, type ColumnDef } from '../sheets/defineTable';
 import { safeText } from '../sheets/cells';
 import { Table, styleNewTable } from '../sheets/table';
@@ -12,36 +12,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Column = (typeof DISTRICT_COLUMNS)[number];
 
 export const DISTRICT_SHEET = 'Выгрузка для района';
-
-/** What each column means, in Russian, as the header's note. */
-const CAPTIONS: Record<Column, string> = {
-  schemaVersion: 'Версия формата выгрузки',
-  school: 'Школа',
-  period: 'Учебный период',
-  asOf: 'Дата, на которую посчитаны показатели (ГГГГ-ММ-ДД)',
-  stagesTotal: 'Этапов дорожной карты',
-  stagesDone: 'Этапов выполнено полностью',
-  activitiesTotal: 'Мероприятий дорожной карты',
-  activitiesDone: 'Мероприятий выполнено',
-  activitiesOverdue: 'Мероприятий просрочено',
-  overallPercent: 'Выполнение дорожной карты, %',
-  mentees: 'Наставляемых в банке',
-  mentors: 'Наставников в банке',
-  pairs: 'Утверждённых пар',
-  groups: 'Утверждённых групп',
-  pairsProposed: 'Предложенных пар и групп',
-  pairsDissolved: 'Расформированных пар и групп',
-  programPercent: 'Выполнение программ, % (в среднем; пусто — нет программ)',
-  meetings: 'Встреч',
-  eventsHeld: 'Мероприятий проведено',
-  eventsPlanned: 'Мероприятий запланировано',
-  monitoringAnswered: 'Мониторинг: ответили',
-  monitoringExpected: 'Мониторинг: ожидалось ответов',
-  monitoringResponseRate: 'Мониторинг: охват, %',
-  menteeSatisfaction: 'Удовлетворённость наставляемых (1–10; пусто — нет ответов)',
-  mentorSatisfaction: 'Удовлетворённость наставников (1–10; пусто — нет ответов)',
-  practicesApproved: 'Одобренных практик в методической копилке',
-};
 
 const TEXT_COLUMNS: ReadonlySet<Column> = new Set(['school', 'period', 'asOf']);
 
@@ -61,7 +31,9 @@ export function writeDistrictRow(ss: Spreadsheet, record: DistrictRecord): void 
   const { table, created } = Table.ensure(ss, DISTRICT_TABLE);
   if (created) {
     styleNewTable(table);
-    table.sheet.getRange(1, 1, 1, DISTRICT_COLUMNS.length).setNotes([DISTRICT_COLUMNS.map((c) => CAPTIONS[c])]);
+    table.sheet
+      .getRange(1, 1, 1, DISTRICT_COLUMNS.length)
+      .setNotes([DISTRICT_COLUMNS.map((c) => DISTRICT_CAPTIONS[c])]);
   }
   const row = table.rows.length > 0 ? 0 : table.append();
   const values = districtValues(record);

@@ -146,10 +146,10 @@ describe('docs/district.md', () => {
 
   test('gives each column the type the export writes', () => {
     const full = districtRecord(source(), { pairs: 4, groups: 1 }) as unknown as Record<string, unknown>;
-    const empty = districtRecord(source({ questionnaires: null, year: null }), { pairs: 0, groups: 0 }) as unknown as Record<
-      string,
-      unknown
-    >;
+    const empty = districtRecord(source({ questionnaires: null, year: null }), {
+      pairs: 0,
+      groups: 0,
+    }) as unknown as Record<string, unknown>;
     expect(rows).toHaveLength(DISTRICT_COLUMNS.length);
     for (const { key, type } of rows) {
       const value = full[key];

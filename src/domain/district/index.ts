@@ -1,4 +1,5 @@
 /** The district export: the school's year figures as one row in a stable shape (docs/district.md). */
+export { DISTRICT_CAPTIONS } from './captions';
 export { csvField, csvLine, toCsv } from './csv';
 export { districtFiles } from './files';
 export {
