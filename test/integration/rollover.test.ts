@@ -33,12 +33,17 @@ describe('year rollover', () => {
 
     // Archived whole, values unchanged, and read-only for everyone but the curator and the manager.
     const ss = ws.spreadsheet().getActiveSpreadsheet();
-    for (const name of YEAR_SHEETS) {
+    for (const name of [...YEAR_SHEETS, 'Дорожная карта']) {
       expect(ws.values(`${name} ${OLD}`)).toEqual(before[name]);
-      const [protection] = ss.getSheetByName(`${name} ${OLD}`)!.getProtections(ws.spreadsheet().ProtectionType.SHEET);
-      expect(protection.isWarningOnly()).toBe(false);
+      const protections = ss.getSheetByName(`${name} ${OLD}`)!.getProtections(ws.spreadsheet().ProtectionType.SHEET);
+      expect(protections).toHaveLength(1);
+      expect(protections[0].isWarningOnly()).toBe(false);
+      // The managing account (the demo's methodologist, its owner) and the curator's e-mail in «Настройки».
+      expect(protections[0].getEditors().map((u) => u.getEmail())).toEqual([
+        'metodist@school2.example',
+        'zavuch@school2.example',
+      ]);
     }
-    expect(ws.values(`Дорожная карта ${OLD}`)).toEqual(before['Дорожная карта']);
 
     // Everyone stays in the banks, statuses reset for the new pairing, with the year's history line.
     const after = BANKS.flatMap((b) => records(ws, b));
