@@ -68,7 +68,7 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
     const sheet = byName.get(name);
     if (!sheet) continue;
     sheet.setName(archiveName);
-    protect(sheet, editors);
+    protectArchive(sheet, editors);
     archives.set(name, sheet);
     archived.push(archiveName);
   }
@@ -95,7 +95,8 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
   return { period, archived, found, continuingPairs: going.size, carriedActivities: carried, peopleReset };
 }
 
-function protect(sheet: Sheet, editors: readonly string[]): void {
+/** Read-only but for `editors` (and the owner): the year's sheets and, from the setup, its old roadmap. */
+export function protectArchive(sheet: Sheet, editors: readonly string[]): void {
   const protection = sheet.protect().setDescription(ARCHIVE_PROTECTION);
   editorsOnly(protection, [...new Set(editors.map((e) => e.trim().toLowerCase()).filter(Boolean))]);
 }

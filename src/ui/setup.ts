@@ -21,7 +21,13 @@ import { UserError } from './errors';
 import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
-import { describeRollover, rollOverYear, YEAR_SHEETS, type RolloverResult } from '../rollover/rolloverYear';
+import {
+  describeRollover,
+  protectArchive,
+  rollOverYear,
+  YEAR_SHEETS,
+  type RolloverResult,
+} from '../rollover/rolloverYear';
 import { rolloverRefusal } from '../domain/rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -137,12 +143,13 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     let archivedSheet: string | null = null;
     // The next year closes the last one; before the roadmap moves, so a run cut short is finished by the next.
     let rollover: RolloverResult | null = null;
-    if (existing && builtFor && builtFor < opts.startYear) {
-      rollover = rollOverYear(ss, builtFor, [managerAccount() ?? '', readSettings(ss).curatorEmail ?? '']);
-    }
+    const archiveEditors = [managerAccount() ?? '', readSettings(ss).curatorEmail ?? ''];
+    if (existing && builtFor && builtFor < opts.startYear) rollover = rollOverYear(ss, builtFor, archiveEditors);
     if (existing && builtFor && builtFor !== opts.startYear) {
       archivedSheet = archiveName(ss, builtFor);
       existing.setName(archivedSheet);
+      // A closed year's roadmap is evidence like its other sheets; one set aside by a year corrected back stays editable.
+      if (rollover) protectArchive(existing, archiveEditors);
     }
 
     const people: People = opts;
