@@ -1,5 +1,5 @@
 import type { MonitoringRecord } from '../../src/domain/monitoring';
-import { continuingPairs, nextYearDay, rolloverRefusal } from '../../src/domain/rollover';
+import { continuingPairs, nextYearDay, rolloverRefusal, yearHistoryLine } from '../../src/domain/rollover';
 
 const answer = (pairId: string, personId: string, extra: Partial<MonitoringRecord>): MonitoringRecord => ({
   personId,
@@ -78,5 +78,25 @@ test('a rollover closes only the year that has ended, into the next one', () => 
   expect(rolloverRefusal(2026, 2028, '2028-06-01')).toBe(
     'Дополнение ведёт 2026–2027 учебный год, а выбран 2028–2029. Годы закрываются по одному: ' +
       'выберите в поле «Учебный год» 2027–2028.',
+  );
+});
+
+test('the bank history line of the year names every pair of the person and those that go on', () => {
+  const period = '2026–2027';
+  expect(yearHistoryLine(period, [], new Set())).toBe(
+    '2026–2027: без пары; в новом учебном году — в банке для подбора',
+  );
+  expect(yearHistoryLine(period, ['ПГ-1'], new Set(['ПГ-1']))).toBe(
+    '2026–2027: в паре ПГ-1; пара продолжает работу в новом учебном году',
+  );
+  expect(yearHistoryLine(period, ['ПГ-1'], new Set())).toBe(
+    '2026–2027: в паре ПГ-1; в новом учебном году — в банке для подбора',
+  );
+  // A mentor of two pairs, one going on: both are named.
+  expect(yearHistoryLine(period, ['ПГ-1', 'ПГ-4'], new Set(['ПГ-4']))).toBe(
+    '2026–2027: в парах ПГ-1, ПГ-4; продолжает работу в новом учебном году: ПГ-4',
+  );
+  expect(yearHistoryLine(period, ['ПГ-1', 'ПГ-4'], new Set())).toBe(
+    '2026–2027: в парах ПГ-1, ПГ-4; в новом учебном году — в банке для подбора',
   );
 });
