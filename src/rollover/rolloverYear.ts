@@ -157,19 +157,18 @@ function carryActivities(ss: Spreadsheet, last: readonly ProgramRow[], going: Re
 
 /** Everyone stays; members of continuing pairs «в паре», everybody else «в банке» for the new pairing. */
 function resetBanks(banks: Bank[], pairs: readonly PairRow[], going: ReadonlySet<string>, period: string): number {
-  const pairOf = new Map<string, string>();
+  const pairsOf = new Map<string, string[]>();
   for (const p of pairs) {
-    if (!isWorkingPair(p.status)) continue;
-    for (const id of [p.mentorId, ...p.menteeIds]) if (!pairOf.has(id) || going.has(p.id)) pairOf.set(id, p.id);
+    if (!isWorkingPair(p.status) || !p.id) continue;
+    for (const id of [p.mentorId, ...p.menteeIds]) pairsOf.set(id, [...(pairsOf.get(id) ?? []), p.id]);
   }
   let count = 0;
   for (const bank of banks) {
     for (const entry of bank.entries()) {
       if (entry.status === WITHDRAWN_STATUS || hasYearLine(entry.history, period)) continue;
-      const pairId = pairOf.get(entry.id) ?? null;
-      const continues = pairId !== null && going.has(pairId);
-      bank.setStatus(entry.id, continues ? IN_PAIR : IN_BANK);
-      bank.setHistory(entry.id, appendHistory(entry.history, yearHistoryLine(period, pairId, continues)));
+      const pairIds = pairsOf.get(entry.id) ?? [];
+      bank.setStatus(entry.id, pairIds.some((id) => going.has(id)) ? IN_PAIR : IN_BANK);
+      bank.setHistory(entry.id, appendHistory(entry.history, yearHistoryLine(period, pairIds, going)));
       count++;
     }
     bank.flush();

@@ -73,12 +73,16 @@ export function nextYearDay(iso: string): string {
   return `${year}-${m[2]}-${day}`;
 }
 
-/** The bank history line of the year just closed: «2026–2027: …». */
-export function yearHistoryLine(period: string, pairId: string | null, continues: boolean): string {
-  if (!pairId) return `${period}: без пары; в новом учебном году — в банке для подбора`;
-  return continues
-    ? `${period}: в паре ${pairId}; пара продолжает работу в новом учебном году`
-    : `${period}: в паре ${pairId}; в новом учебном году — в банке для подбора`;
+/** The bank history line of the year just closed: «2026–2027: …», naming each pair of the person. */
+export function yearHistoryLine(period: string, pairIds: readonly string[], going: ReadonlySet<string>): string {
+  const toBank = 'в новом учебном году — в банке для подбора';
+  if (pairIds.length === 0) return `${period}: без пары; ${toBank}`;
+  const on = pairIds.filter((id) => going.has(id));
+  if (pairIds.length === 1) {
+    return `${period}: в паре ${pairIds[0]}; ${on.length ? 'пара продолжает работу в новом учебном году' : toBank}`;
+  }
+  const tail = on.length ? `продолжает работу в новом учебном году: ${on.join(', ')}` : toBank;
+  return `${period}: в парах ${pairIds.join(', ')}; ${tail}`;
 }
 
 /** True when the history already has the line of `period` (the rollover ran before). */
