@@ -1,4 +1,4 @@
-import { cellOf, columnIndex, columnOf, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
+import { cellOf, columnIndex, columnOf, NOW, records, ROADMAP, rowOf, setUpWorkspace } from './workspace';
 import { api } from './api';
 import { columnToLetters } from '../../emulator/spreadsheet/a1';
 
@@ -80,6 +80,8 @@ describe('re-running setup never loses what staff entered', () => {
   test('a new period archives the old roadmap instead of overwriting it', async () => {
     const ws = await setUpWorkspace();
     ws.edit(ROADMAP, cellOf(ws, 'Статус', '1.3'), 'Выполнено');
+    // June 2027: the year 2026–2027 has ended, so the next one may close it.
+    ws.advance(Date.parse('2027-06-01T10:00:00+03:00') - Date.parse(NOW));
     const result = api(ws, 'setupSchoolYear', { startYear: 2027 });
     expect(result).toMatchObject({ archivedSheet: 'Дорожная карта 2026–2027', period: '2027–2028' });
     expect(records(ws, 'Дорожная карта 2026–2027').find((r) => r['№'] === '1.3')!['Статус']).toBe('Выполнено');
