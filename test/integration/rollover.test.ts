@@ -152,3 +152,23 @@ describe('a rollover at the wrong time', () => {
     expect(records(ws, 'Настройки').find((r) => Object.values(r).includes('2027–2028'))).toBeUndefined();
   });
 });
+
+test('a copy staff saved under the archive’s name is left alone; the year is archived beside it', async () => {
+  const ws = await demo();
+  const ss = ws.spreadsheet().getActiveSpreadsheet();
+  const pairs = ws.values('Пары и группы')!;
+  // A curator's own backup made before the rollover, named as the archive will be.
+  ss.insertSheet(`Пары и группы ${OLD}`);
+  ws.edit(`Пары и группы ${OLD}`, 'A1', pairs);
+
+  const result = api(ws, 'setupSchoolYear', { startYear: 2027 });
+  expect(result.yearArchives).toContain(`Пары и группы ${OLD} (2)`);
+  expect(ws.values(`Пары и группы ${OLD} (2)`)).toEqual(pairs);
+  const [protection] = ss
+    .getSheetByName(`Пары и группы ${OLD} (2)`)!
+    .getProtections(ws.spreadsheet().ProtectionType.SHEET);
+  expect(protection.isWarningOnly()).toBe(false);
+  expect(ws.values(`Пары и группы ${OLD}`)).toEqual(pairs);
+  // The new year's sheet holds only the pairs that go on, as when there is no copy.
+  expect(records(ws, 'Пары и группы').map((p) => p['ID'])).toEqual(['ПГ-001', 'ПГ-002']);
+});
