@@ -172,3 +172,23 @@ test('a copy staff saved under the archive’s name is left alone; the year is a
   // The new year's sheet holds only the pairs that go on, as when there is no copy.
   expect(records(ws, 'Пары и группы').map((p) => p['ID'])).toEqual(['ПГ-001', 'ПГ-002']);
 });
+
+test('a run cut short after archiving is finished by the next one, which archives nothing twice', async () => {
+  const ws = await demo();
+  const ss = ws.spreadsheet().getActiveSpreadsheet();
+  ss.insertSheet(`Пары и группы ${OLD}`);
+  ws.edit(`Пары и группы ${OLD}`, 'A1', ws.values('Пары и группы')!);
+  // The five year sheets are renamed; the sixth rename (the roadmap's) hits the execution time limit.
+  ws.failAt('Sheet.setName', 6);
+  expect(() => api(ws, 'setupSchoolYear', { startYear: 2027 })).toThrow();
+  const cut = snapshot(ws);
+
+  const result = api(ws, 'setupSchoolYear', { startYear: 2027 });
+  expect(result.yearArchives).toEqual([]);
+  expect(result.message).toContain(`архивные листы ${OLD} уже были созданы и не менялись`);
+  for (const name of [...YEAR_SHEETS.map((n) => `${n} ${OLD}`), `Пары и группы ${OLD} (2)`]) {
+    expect(ws.values(name)).toEqual(cut[name]);
+  }
+  expect(ss.getSheetByName(`Пары и группы ${OLD} (3)`)).toBeNull();
+  expect(records(ws, 'Пары и группы').map((p) => p['ID'])).toEqual(['ПГ-001', 'ПГ-002']);
+});
