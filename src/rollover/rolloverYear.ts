@@ -58,19 +58,30 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
   const archived: string[] = [];
   const found: string[] = [];
   for (const name of YEAR_SHEETS) {
-    const archiveName = archiveSheetName(name, fromYear);
-    const earlier = byName.get(archiveName);
+    const sheet = byName.get(name);
+    const base = archiveSheetName(name, fromYear);
+    const nameOf = (n: number) => (n === 1 ? base : `${base} (${n})`);
+    // An earlier run's archive carries its protection; a sheet of that name without it is someone's
+    // copy (a curator's backup), kept as it is while the year goes beside it under the next free name.
+    let n = 1;
+    let earlier: Sheet | undefined;
+    for (; byName.has(nameOf(n)); n++) {
+      const candidate = byName.get(nameOf(n))!;
+      if (!sheet || isArchive(candidate)) {
+        earlier = candidate;
+        break;
+      }
+    }
     if (earlier) {
-      found.push(archiveName);
+      found.push(nameOf(n));
       archives.set(name, earlier);
       continue;
     }
-    const sheet = byName.get(name);
     if (!sheet) continue;
-    sheet.setName(archiveName);
+    sheet.setName(nameOf(n));
     protectArchive(sheet, editors);
     archives.set(name, sheet);
-    archived.push(archiveName);
+    archived.push(nameOf(n));
   }
 
   const pairsSheet = archives.get(SHEETS.pairs);
@@ -93,6 +104,12 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
     : 0;
   const peopleReset = resetBanks(banks, pairs, going, period);
   return { period, archived, found, continuingPairs: going.size, carriedActivities: carried, peopleReset };
+}
+
+function isArchive(sheet: Sheet): boolean {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .some((p) => p.getDescription() === ARCHIVE_PROTECTION);
 }
 
 /** Read-only but for `editors` (and the owner): the year's sheets and, from the setup, its old roadmap. */
