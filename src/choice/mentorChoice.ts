@@ -9,6 +9,7 @@ import {
   matchPeople,
   parseChoices,
   suggestionText,
+  type Alternative,
   type ChoiceFormDefinition,
   type ChoiceMentor,
   type MenteeEntry,
@@ -18,7 +19,7 @@ import { linkLine } from '../domain/letterBody';
 import { looksLikeEmail, normalizeEmail, WITHDRAWN_STATUS } from '../domain/questionnaires';
 import { normalizeAddress } from '../domain/reminders';
 import { UserError } from '../domain/userError';
-import type { SendLinksResult } from '../contract/serverApi';
+import type { PairingRequest, SendLinksResult } from '../contract/serverApi';
 import { buildForms } from '../forms/formBuilder';
 import { readRegistry, type FormEntry } from '../forms/registry';
 import { readAnswers, readResponseRow } from '../forms/responses';
@@ -52,7 +53,13 @@ interface ChoiceSchool {
   offered: ChoiceMentor[];
 }
 
-function readSchool(ss: Spreadsheet): ChoiceSchool {
+/**
+ * The settings «Подбор пар» works with (its draft, else the last saved ones): the suggestions use them,
+ * so a mentee is never offered a mentor the pairing would refuse (excluded, no places left).
+ */
+export type PairingSettings = Required<PairingRequest>;
+
+function readSchool(ss: Spreadsheet, settings: PairingSettings): ChoiceSchool {
   const mentees = Bank.open(ss, 'mentee')
     .entries()
     .filter((e) => e.status !== WITHDRAWN_STATUS) as MenteeEntry[];
@@ -66,16 +73,33 @@ function readSchool(ss: Spreadsheet): ChoiceSchool {
   const proposal = matchPeople({
     mentees,
     mentors,
+    weights: settings.weights,
+    locks: settings.locks,
+    exclusions: settings.exclusions,
+    capacityOverrides: settings.capacityOverrides,
     fixed: confirmed.map((p) => ({ mentorId: p.mentorId, menteeIds: p.menteeIds })),
   });
+  // The methodologist's locks decide those mentees, and take their mentors' places from everyone else.
+  const locked = new Map<string, number>();
+  for (const u of proposal.units) {
+    if (u.fixed) continue;
+    for (const p of u.pairs) {
+      if (p.locked) {
+        paired.add(p.menteeId);
+        locked.set(u.mentorId, (locked.get(u.mentorId) ?? 0) + 1);
+      }
+    }
+  }
+  const places = new Map(proposal.units.map((u) => [u.mentorId, u.pairs.length]));
+  const open = (a: Alternative) => a.freeSlots + (places.get(a.mentorId) ?? 0) - (locked.get(a.mentorId) ?? 0) > 0;
   const waiting = mentees.filter((e) => !paired.has(e.id) && usable(e));
   const suggestions = new Map(
     waiting.map((e) => [
       e.id,
-      (proposal.alternatives[e.id] ?? []).map((a) => ({ mentorId: a.mentorId, reason: a.explanation })),
+      (proposal.alternatives[e.id] ?? []).filter(open).map((a) => ({ mentorId: a.mentorId, reason: a.explanation })),
     ]),
   );
-  const feasible = new Set(Object.values(proposal.alternatives).flatMap((list) => list.map((a) => a.mentorId)));
+  const feasible = new Set([...suggestions.values()].flatMap((list) => list.map((a) => a.mentorId)));
   const offered = mentors.filter((m) => feasible.has(m.id)).map((m) => ({ id: m.id, fullName: m.fullName }));
   return { mentees, mentors, waiting, suggestions, offered };
 }
@@ -85,8 +109,8 @@ function definition(ss: Spreadsheet, offered: readonly ChoiceMentor[]): ChoiceFo
 }
 
 /** «Разослать ссылки на выбор наставника» in «Подбор пар». */
-export function sendChoiceLinks(ss: Spreadsheet): SendLinksResult {
-  const school = readSchool(ss);
+export function sendChoiceLinks(ss: Spreadsheet, settings: PairingSettings): SendLinksResult {
+  const school = readSchool(ss, settings);
   if (school.waiting.length === 0) {
     throw new UserError(
       'Некому отправить ссылки: на листе «Наставляемые» нет наставляемых без утверждённой пары ' +
