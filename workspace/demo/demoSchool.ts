@@ -1,5 +1,6 @@
 import { columnToLetters } from '../../emulator/spreadsheet/a1';
 import type { Workspace } from '../../emulator/workspace';
+import { answerDemoChoices } from './demoChoices';
 import { DEMO_USERS } from './demoUsers';
 import { submitDemoAnswers } from './demoTeachers';
 import { seedDemoYear } from './demoYear';
@@ -97,8 +98,12 @@ function nameCurator(ws: Workspace): void {
   ws.edit(sheet, `A${row}:B${row}`, [[label, DEMO_USERS.staff]]);
 }
 
-/** The methodologist saves the proposed pairs and groups, and confirms the first three. */
+/**
+ * A few mentees rank their mentors («Выбор наставника»), then the methodologist saves the proposed
+ * pairs and groups, and confirms the first three.
+ */
 function pairUp(ws: Workspace): void {
+  answerDemoChoices(ws);
   ws.run('savePairs', {});
   const sheet = 'Пары и группы';
   const status = ws.values(sheet)![0].indexOf('Статус');
