@@ -5,7 +5,9 @@
  */
 import {
   CHOICE_FORM_KEY,
+  CHOICE_RANK_KEYS,
   choiceForm,
+  mentorLabels,
   matchPeople,
   parseChoices,
   suggestionText,
@@ -21,8 +23,10 @@ import { normalizeAddress } from '../domain/reminders';
 import { UserError } from '../domain/userError';
 import type { PairingRequest, SendLinksResult } from '../contract/serverApi';
 import { buildForms } from '../forms/formBuilder';
-import { readRegistry, type FormEntry } from '../forms/registry';
+import { readRegistry, type FormEntry, type FormRegistry } from '../forms/registry';
 import { readAnswers, readResponseRow } from '../forms/responses';
+import { deleteStoredResponsesNaming } from '../forms/storedResponses';
+import { foldKey } from '../domain/questionnaires/parse';
 import { ensureFormSubmitTrigger } from '../forms/trigger';
 import { Bank } from '../sheets/banks';
 import { isoDayReader } from '../sheets/cells';
@@ -138,7 +142,7 @@ export function sendChoiceLinks(ss: Spreadsheet, settings: PairingSettings): Sen
           })),
         ),
       }),
-      'Выбрать наставника',
+      'Открыть форму выбора наставника',
     ),
   }));
   const { sent, left } = sendLetters(ss, lettersOf(items, sentKeys(ss)), 'Наставничество: выберите наставника', [
@@ -176,4 +180,45 @@ export function handleChoiceResponse(ss: Spreadsheet, sheet: Sheet, rowNumber: n
   const mentorIds = parseChoices(answers, mentors);
   const added = putChoice(ss, { menteeId, name: mentee.fullName, mentorIds, answeredAt: meta.timestamp });
   logAction(ss, def.title, `${menteeId}: выбор ${added ? 'сохранён' : 'обновлён'} — ${mentorIds.length} из 3.`);
+}
+
+/**
+ * Mentors who withdrew their consent (names as they were): «Выбор наставника» names them in its three
+ * dropdowns and in the answers that ranked them. Those answers leave Google Forms (the rankings on the
+ * sheet keep ids only) and the dropdowns are rebuilt without them. Returns the answers deleted.
+ */
+export function eraseMentorsFromChoices(ss: Spreadsheet, registry: FormRegistry, names: readonly string[]): number {
+  const entry = registry[CHOICE_FORM_KEY];
+  const gone = new Set(names.map(foldKey).filter(Boolean));
+  if (!entry || gone.size === 0) return 0;
+  // A label is the name, or «name (ID)» when two mentors share it (choiceForm.ts mentorLabels).
+  const named = (answer: string) => gone.has(foldKey(answer.replace(/\s*\([^()]*\)$/, '')));
+  const deleted = deleteStoredResponsesNaming(entry, CHOICE_RANK_KEYS, named);
+  // The dropdowns keep the mentors they offered who are still in the bank.
+  let shown: Set<string>;
+  try {
+    const item = FormApp.openById(entry.formId).getItemById(entry.items[CHOICE_RANK_KEYS[0]]);
+    shown = new Set(
+      item
+        ? item
+            .asListItem()
+            .getChoices()
+            .map((c) => c.getValue())
+        : [],
+    );
+  } catch {
+    return deleted; // the form is gone or not shared with this account: nothing of it to rebuild
+  }
+  const live = Bank.open(ss, 'mentor')
+    .entries()
+    .filter((e) => e.status !== WITHDRAWN_STATUS)
+    .map((m) => ({ id: m.id, fullName: m.fullName }));
+  const labels = mentorLabels(live);
+  buildForms(ss, [
+    definition(
+      ss,
+      live.filter((m) => shown.has(labels.get(m.id) ?? '')),
+    ),
+  ]);
+  return deleted;
 }

@@ -72,3 +72,32 @@ export function deleteStoredResponsesOf(
   }
   return deleted;
 }
+
+/**
+ * Deletes the stored responses whose answer to one of `itemKeys` names a withdrawn person (`named`):
+ * a dropdown answer of «Выбор наставника» holds a mentor's name. Returns how many.
+ */
+export function deleteStoredResponsesNaming(
+  entry: FormEntry,
+  itemKeys: readonly string[],
+  named: (answer: string) => boolean,
+): number {
+  const form = openForm(entry);
+  if (!form) return 0;
+  const items = itemKeys
+    .map((key) => entry.items[key])
+    .filter((id) => id !== undefined)
+    .map((id) => form.getItemById(id))
+    .filter((item) => item !== null);
+  let deleted = 0;
+  for (const response of form.getResponses()) {
+    const doomed = items.some((item) => {
+      const answer = response.getResponseForItem(item);
+      return answer !== null && named(String(answer.getResponse()));
+    });
+    if (!doomed) continue;
+    form.deleteResponse(response.getId());
+    deleted++;
+  }
+  return deleted;
+}

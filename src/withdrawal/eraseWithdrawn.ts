@@ -5,6 +5,7 @@
  * line with their ids and what was erased (no name). Runs under the add-on's lock, from the filing of
  * the withdrawal form's answers. The README's «What happens on withdrawal of consent» is the map.
  */
+import { eraseMentorsFromChoices } from '../choice/mentorChoice';
 import { eraseFromDocuments, type DocumentErasure } from '../docs/withdrawal';
 import { pairChoiceLabel } from '../domain/monitoring';
 import { WITHDRAWN_NAME, WITHDRAWN_STATUS, type WithdrawnPerson } from '../domain/questionnaires';
@@ -77,7 +78,14 @@ export function eraseWithdrawn(
   // Documents and forms belong to the managing account: another one can neither see nor delete them.
   if (mayManage()) {
     const docs = eraseFromDocuments(ss, people, { pairIds, mentorIds });
-    const stored = deleteStoredResponsesOf(registry, emails, choices);
+    const stored =
+      deleteStoredResponsesOf(registry, emails, choices) +
+      // «Выбор наставника» names mentors in its dropdowns and answers (a namesake still in a bank stays).
+      eraseMentorsFromChoices(
+        ss,
+        registry,
+        names.filter((n) => !stays.includes(n)),
+      );
     // The forms' pair question lists the confirmed pairs with their mentor's name, as «Пары и группы» has it now.
     if (choices.length > 0 && registry.meetingReport) buildYearForms(ss);
     text = summary([...ids], responseRows, sweep.cells, docs, stored, sweep.unclear);

@@ -1,40 +1,37 @@
 import type { Workspace } from '../../emulator/workspace';
-import type { PairingView } from '../../src/contract/serverApi';
 import { CHOICE_FORM_TITLE } from '../../src/domain/matching/choiceForm';
 import { CHOICE_RANKS } from '../../src/domain/matching/choice';
 
-/** The units «Пары и группы» gets confirmed right after the save (demoSchool.ts pairUp). */
-const CONFIRMED_AFTER_SAVE = 3;
+function table(ws: Workspace, sheet: string): Array<Record<string, string>> {
+  const [header, ...rows] = ws.values(sheet)!;
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
 
 /**
- * «Выбор наставника» before the demo's pairing (issue 20.2): the methodologist sends the personal
- * links and a few mentees answer through the form. Most rank first the mentor the engine gives them
- * anyway; one ranks first a mentor whose one place another mentee chose too, and the proposal says
- * «первый выбор — … — не учтён: у наставника нет свободных мест». The choices agree with the optimum
- * without them, so the demo's pairs are the same as before (those mentees are in units left
- * unconfirmed, where «Подбор пар» shows the explanation).
+ * «Выбор наставника» before the demo's pairing is final (issue 20.2): the first three pairs are
+ * confirmed; the methodologist sends the personal links to the mentees still waiting, and those in the
+ * saved proposal answer through the form. They rank first the mentor the proposal gives them anyway,
+ * save one, who ranks first the mentor of a one-place pair (chosen first by its own mentee too) and
+ * their own second: «первый выбор — … — не учтён: у наставника нет свободных мест; второй выбор
+ * наставляемого». Every answer agrees with the saved proposal, so saving again gives the same pairs,
+ * now with the choices in their explanations (a ranking's bonus in the solver's sums could otherwise
+ * move mentees who tie for a place).
  */
 export function answerDemoChoices(ws: Workspace): void {
   ws.run('sendChoiceLinks');
-  const view = ws.run('proposePairs') as PairingView;
-  const open = view.units.slice(CONFIRMED_AFTER_SAVE);
-  const pairs = open.filter((u) => u.kind === 'пара' && u.capacity === 1);
-  if (pairs.length < 4) throw new Error('The demo proposal has too few units for the choice answers');
-  const [taken, missed, ...rest] = pairs;
-  const answers: Array<{ menteeId: string; ranked: string[] }> = [
-    // The mentor of a one-place pair, chosen first by their mentee…
-    { menteeId: taken.mentees[0].id, ranked: [taken.mentorName] },
-    // …and first by another mentee, who gets their second choice.
-    { menteeId: missed.mentees[0].id, ranked: [taken.mentorName, missed.mentorName] },
-    ...rest.slice(0, 2).map((u) => ({ menteeId: u.mentees[0].id, ranked: [u.mentorName] })),
-    // The groups' members too: without them, the mentees who tie for a group's last place (equal fit)
-    // could change places once the ranking's bonus enters the solver's sums.
-    ...view.units
-      .filter((u) => u.kind === 'группа')
-      .flatMap((u) => u.mentees.map((m) => ({ menteeId: m.id, ranked: [u.mentorName] }))),
-  ];
-  const [header, ...rows] = ws.values('Наставляемые')!;
-  const email = new Map(rows.map((r) => [r[header.indexOf('ID')], r[header.indexOf('Email')]]));
+  // The letters went out in September: today's quota is whole for the rest of the seeding.
+  ws.forgetTodaysMailQuota();
+  const proposed = table(ws, 'Пары и группы').filter((r) => r['Статус'] === 'предложено');
+  const pairs = proposed.filter((r) => r['Вид'] === 'пара');
+  if (pairs.length < 2) throw new Error('The demo proposal has too few pairs for the choice answers');
+  const [taken, missed] = pairs;
+  const answers = proposed.flatMap((r) =>
+    r['ID наставляемых'].split('; ').map((menteeId) => ({
+      menteeId,
+      ranked: r === missed ? [taken['Наставник'], r['Наставник']] : [r['Наставник']],
+    })),
+  );
+  const email = new Map(table(ws, 'Наставляемые').map((r) => [r['ID'], r['Email']]));
   for (const a of answers) {
     ws.submitForm(
       CHOICE_FORM_TITLE,

@@ -99,16 +99,18 @@ function nameCurator(ws: Workspace): void {
 }
 
 /**
- * A few mentees rank their mentors («Выбор наставника»), then the methodologist saves the proposed
- * pairs and groups, and confirms the first three.
+ * The methodologist saves the proposed pairs and groups and confirms the first three; the mentees
+ * still waiting get their «Выбор наставника» links, a few answer, and the proposal is saved again
+ * with their choices.
  */
 function pairUp(ws: Workspace): void {
-  answerDemoChoices(ws);
   ws.run('savePairs', {});
   const sheet = 'Пары и группы';
   const status = ws.values(sheet)![0].indexOf('Статус');
   const letter = columnToLetters(status + 1);
   ws.edit(sheet, `${letter}2:${letter}4`, [['утверждено'], ['утверждено'], ['утверждено']]);
+  answerDemoChoices(ws);
+  ws.run('savePairs', {});
 }
 
 /** Working days of October 2026 the demo's first program activities happened on. */

@@ -18,7 +18,7 @@ export type ChoiceFormKey = typeof CHOICE_FORM_KEY;
 export type ChoiceFormDefinition = Omit<ResolvedFormDefinition, 'key'> & { key: ChoiceFormKey };
 
 export const CHOICE_FORM_TITLE = 'Выбор наставника';
-const RANK_KEYS = ['first', 'second', 'third'] as const;
+export const RANK_KEYS = ['first', 'second', 'third'] as const;
 
 /** A mentor as the dropdowns show them: the full name, with the ID when two share it. */
 export interface ChoiceMentor {

@@ -59,6 +59,7 @@ export {
   CHOICE_FORM_TITLE,
   choiceForm,
   mentorLabels,
+  RANK_KEYS as CHOICE_RANK_KEYS,
   parseChoices,
   suggestionText,
   type ChoiceFormDefinition,
