@@ -108,8 +108,13 @@ function readSchool(ss: Spreadsheet, settings: PairingSettings): ChoiceSchool {
   return { mentees, mentors, waiting, suggestions, offered };
 }
 
-function definition(ss: Spreadsheet, offered: readonly ChoiceMentor[]): ChoiceFormDefinition {
-  return choiceForm({ operator: readSettings(ss).school ?? ss.getName(), mentors: offered });
+/** The form offering `offered`, labelled as among `bank` (every mentor not withdrawn), as filing reads it. */
+function definition(
+  ss: Spreadsheet,
+  offered: readonly ChoiceMentor[],
+  bank: readonly ChoiceMentor[] = offered,
+): ChoiceFormDefinition {
+  return choiceForm({ operator: readSettings(ss).school ?? ss.getName(), mentors: offered, bank });
 }
 
 /** «Разослать ссылки на выбор наставника» in «Подбор пар». */
@@ -122,7 +127,7 @@ export function sendChoiceLinks(ss: Spreadsheet, settings: PairingSettings): Sen
     );
   }
   requireManagement('Разослать ссылки на выбор наставника');
-  buildForms(ss, [definition(ss, school.offered)]);
+  buildForms(ss, [definition(ss, school.offered, school.mentors)]);
   ensureFormSubmitTrigger(ss);
   const entry = readRegistry()[CHOICE_FORM_KEY]!;
   // Distinct sample values: the template finds each question's parameter by its value.
@@ -218,6 +223,7 @@ export function eraseMentorsFromChoices(ss: Spreadsheet, registry: FormRegistry,
     definition(
       ss,
       live.filter((m) => shown.has(labels.get(m.id) ?? '')),
+      live,
     ),
   ]);
   return deleted;

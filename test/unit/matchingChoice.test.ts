@@ -1,4 +1,4 @@
-import { matchPeople, type Proposal } from '../../src/domain/matching';
+import { choiceForm, matchPeople, parseChoices, type Proposal } from '../../src/domain/matching';
 import { mentee, mentor, REQ } from './matchingFixtures';
 
 const mentorOf = (p: Proposal, menteeId: string) => p.units.find((u) => u.menteeIds.includes(menteeId))?.mentorId;
@@ -45,5 +45,19 @@ describe('the mentee’s own choice (issue 20.2)', () => {
     const p = matchPeople({ mentees: [mentee('A')], mentors: [...mentors, group], choices: { A: ['M3'] } });
     expect(mentorOf(p, 'A')).not.toBe('M3');
     expect(explanationOf(p, 'A')).toMatch(/^первый выбор — Сидорова М\. И\. — не учтён: не подходит формат/);
+  });
+});
+
+describe('«Выбор наставника» form labels', () => {
+  it('labels an offered mentor as among the whole bank, so the answer reads back to them', () => {
+    const bank = [
+      { id: 'M1', fullName: 'Иванов Иван Иванович' },
+      { id: 'M2', fullName: 'Иванов Иван Иванович' },
+    ];
+    // Only M1 has places: the dropdown offers one «Иванов Иван Иванович», filing reads it among both.
+    const form = choiceForm({ operator: 'Школа', mentors: [bank[0]], bank });
+    const first = form.questions.find((q) => q.key === 'first')!;
+    expect(first.choices).toEqual(['Иванов Иван Иванович (M1)']);
+    expect(parseChoices({ first: first.choices![0] }, bank)).toEqual(['M1']);
   });
 });

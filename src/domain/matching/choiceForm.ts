@@ -34,8 +34,17 @@ export function mentorLabels(mentors: readonly ChoiceMentor[]): Map<string, stri
   );
 }
 
-export function choiceForm(options: { operator: string; mentors: readonly ChoiceMentor[] }): ChoiceFormDefinition {
-  const labels = [...mentorLabels(options.mentors).values()];
+/**
+ * `mentors`: those the dropdowns offer; `bank`: every mentor in the bank, whose namesakes decide the
+ * labels, so an answer reads back the same whichever mentors were offered (parseChoices gets the bank).
+ */
+export function choiceForm(options: {
+  operator: string;
+  mentors: readonly ChoiceMentor[];
+  bank?: readonly ChoiceMentor[];
+}): ChoiceFormDefinition {
+  const all = mentorLabels(options.bank ?? options.mentors);
+  const labels = options.mentors.map((m) => all.get(m.id) ?? m.fullName);
   // A list question cannot be empty.
   const choices = labels.length > 0 ? labels : ['(наставников с местами пока нет)'];
   const school = options.operator.replace(/\s+/g, ' ').trim() || 'Школа';
