@@ -33,6 +33,7 @@ import { isoDayReader } from '../sheets/cells';
 import { putChoice } from '../sheets/choicesSheet';
 import { logAction } from '../sheets/logSheet';
 import { isWorkingPair, readPairs } from '../sheets/pairsSheet';
+import { roadmapStartYear } from '../sheets/roadmapSheet';
 import { readSettings } from '../sheets/settings';
 import { requireManagement } from '../state/manager';
 import { lettersOf, resultMessage, sendLetters, sentKeys } from '../year/links';
@@ -41,7 +42,8 @@ import { prefilledUrl, prefillTemplate } from '../year/yearForms';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const linkKey = (menteeId: string) => `choice-link:${menteeId}`;
+// The school year is in the key: a mentee back in the bank after the rollover chooses again.
+const linkKey = (menteeId: string) => `choice-link:${roadmapStartYear()}:${menteeId}`;
 
 const usable = (e: { status: string; consentAt: string; email: string }) =>
   e.status !== WITHDRAWN_STATUS && Boolean(e.consentAt) && looksLikeEmail(e.email);

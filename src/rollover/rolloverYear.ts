@@ -9,6 +9,7 @@ import { periodLabel } from '../domain/roadmap';
 import { appendHistory, WITHDRAWN_STATUS, type PersonKind } from '../domain/questionnaires';
 import { continuingPairs, goesOnLine, hasYearLine, nextYearDay, unfinished, yearHistoryLine } from '../domain/rollover';
 import { Bank } from '../sheets/banks';
+import { CHOICES_TABLE } from '../sheets/choicesSheet';
 import { readMonitoringRecords } from '../sheets/monitoringAnswersSheet';
 import { CONFIRMED, isWorkingPair, openPairs, readPairsOf, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { readProgramRows, readProgramRowsOf, writeProgram, type ProgramRow } from '../sheets/programsSheet';
@@ -18,8 +19,18 @@ import { editorsOnly } from '../sheets/editorsOnly';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The sheets of one school year, archived in this order. */
-export const YEAR_SHEETS = [SHEETS.pairs, SHEETS.programs, SHEETS.monitoring, SHEETS.meetings, SHEETS.events] as const;
+/**
+ * The sheets of one school year, archived in this order. «Выбор наставника» too: last year's rankings
+ * must not steer the next pairing (a sheet a school never used is simply not there).
+ */
+export const YEAR_SHEETS = [
+  SHEETS.pairs,
+  SHEETS.programs,
+  SHEETS.monitoring,
+  SHEETS.meetings,
+  SHEETS.events,
+  CHOICES_TABLE.sheetName,
+] as const;
 
 export const ARCHIVE_PROTECTION =
   'Архив прошлого учебного года: данные сохранены для отчётности. Изменять лист могут только куратор наставничества и учётная запись, которая ведёт дополнение.';

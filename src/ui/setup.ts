@@ -82,7 +82,8 @@ export function getSetupDefaults(): SetupDefaults {
     ...resolved,
     startYears: startYears.sort((a, b) => a - b),
     alreadySetUp: ss.getSheetByName(SHEETS.roadmap) !== null,
-    yearSheets: [SHEETS.roadmap, ...YEAR_SHEETS],
+    // Only those the school has: one that never used «Выбор наставника» is not told it is archived.
+    yearSheets: [SHEETS.roadmap, ...YEAR_SHEETS].filter((name) => ss.getSheetByName(name) !== null),
   };
 }
 

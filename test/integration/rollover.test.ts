@@ -7,7 +7,7 @@ const demo = useDemoSchool('rollover', MAY);
 /** The demo school on 25 November 2026, the year running. */
 const autumn = useDemoSchool('rollover-autumn', NOW);
 
-const YEAR_SHEETS = ['Пары и группы', 'Программы', 'Мониторинг', 'Встречи', 'Мероприятия'];
+const YEAR_SHEETS = ['Пары и группы', 'Программы', 'Мониторинг', 'Встречи', 'Мероприятия', 'Выбор наставника'];
 const OLD = '2026–2027';
 const BANKS = ['Наставляемые', 'Наставники'];
 
@@ -76,6 +76,11 @@ describe('year rollover', () => {
     // The new period's Drive folder.
     const folders = ws.files().filter((f) => f.mimeType === 'application/vnd.google-apps.folder' && !f.path);
     expect(folders.map((f) => f.name)).toEqual(expect.arrayContaining(['Наставничество 2027–2028']));
+
+    // Last year's rankings do not steer the next pairing; the mentees back in the bank choose again.
+    expect(ws.spreadsheet().getActiveSpreadsheet().getSheetByName('Выбор наставника')).toBeNull();
+    const inBank = records(ws, 'Наставляемые').filter((p) => p['Статус'] === 'в банке');
+    expect(api(ws, 'sendChoiceLinks').sent).toBe(inBank.length);
 
     // A second run finds everything done: no sheet changes.
     const once = snapshot(ws);
@@ -178,8 +183,8 @@ test('a run cut short after archiving is finished by the next one, which archive
   const ss = ws.spreadsheet().getActiveSpreadsheet();
   ss.insertSheet(`Пары и группы ${OLD}`);
   ws.edit(`Пары и группы ${OLD}`, 'A1', ws.values('Пары и группы')!);
-  // The five year sheets are renamed; the sixth rename (the roadmap's) hits the execution time limit.
-  ws.failAt('Sheet.setName', 6);
+  // The six year sheets are renamed; the seventh rename (the roadmap's) hits the execution time limit.
+  ws.failAt('Sheet.setName', YEAR_SHEETS.length + 1);
   expect(() => api(ws, 'setupSchoolYear', { startYear: 2027 })).toThrow();
   const cut = snapshot(ws);
 
