@@ -27,7 +27,8 @@ export function PairingMenteeRow(props: {
           {formatScore(m.score)}
         </span>
       </div>
-      {m.explanation && <div class="muted small">{m.explanation}</div>}
+      {/* A pair's card says it already. */}
+      {m.explanation && m.explanation !== u.explanation && <div class="muted small">{m.explanation}</div>}
       {!u.confirmed && (
         <div class="mentee-actions">
           <button

@@ -313,6 +313,16 @@ test('reopening restores the kept draft (exclusions by name, places); «Отме
   expect(button('Отменить изменения')).toBeNull();
 });
 
+test('a pair’s reason is shown once: on its card, not again on its mentee', async () => {
+  const view = makeView();
+  const same = 'первый выбор наставляемого; совпадают запросы: оценивание';
+  view.units[0].explanation = same;
+  view.units[0].mentees[0].explanation = same;
+  boot('pairing', { proposePairs: () => view, keepPairingDraft: () => true, getCheckin: () => ({ attention: [] }) });
+  await settle();
+  expect(screen.getAllByText(same)).toHaveLength(1);
+});
+
 test('two flagged pairs: dissolving one asks once more, then shows «Расформировываем…» on its button only', async () => {
   const flagged = (pairId: string) => ({
     pairId,
