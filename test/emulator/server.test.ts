@@ -50,7 +50,7 @@ describe('the page and file routes', () => {
     expect(reply.text).toContain('Файл не найден');
     expect((await get(server, '/forms/abc')).text).toContain('Форма не найдена');
     // The demo's questionnaires are listed by id; a path in place of an id is just not found.
-    expect((await get(server, '/api/forms')).json()).toHaveLength(8);
+    expect((await get(server, '/api/forms')).json()).toHaveLength(9);
     expect((await get(server, '/forms/..%2F..%2Fpackage.json')).status).toBe(404);
     // The demo's Drive: the period folder tree with the orders; every id is a plain Drive id.
     const files = (await get(server, '/api/files')).json() as Array<{ id: string; name: string }>;
