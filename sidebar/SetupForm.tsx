@@ -51,18 +51,8 @@ export function SetupForm() {
       <main class="panel dialog">
         <h1>Настройка учебного года</h1>
         <div class="banner banner-ok" role="status">
+          {/* The message names the archives and restored columns itself. */}
           <p>{result.message}</p>
-          {result.archivedSheet && (
-            <p class="small">Прежняя дорожная карта сохранена на листе «{result.archivedSheet}».</p>
-          )}
-          {result.yearArchives.length > 0 && (
-            <p class="small">
-              Архивные листы прошлого года (только просмотр): {result.yearArchives.map((n) => `«${n}»`).join(', ')}.
-            </p>
-          )}
-          {result.restoredColumns.length > 0 && (
-            <p class="small">Восстановлены столбцы: {result.restoredColumns.join(', ')}.</p>
-          )}
         </div>
         <div class="actions">
           <button type="button" class="btn btn-primary" onClick={() => closeHost()}>

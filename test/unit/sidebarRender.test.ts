@@ -319,6 +319,30 @@ test('choosing the next year names every sheet that becomes a read-only archive'
   expect(text).not.toMatch(/undefined|\.\./);
 });
 
+test('the rollover’s result names each archive once', async () => {
+  const message =
+    'Дорожная карта на 2027–2028 учебный год создана; прежняя дорожная карта сохранена на листе «Дорожная карта 2026–2027»; ' +
+    'данные 2026–2027 учебного года сохранены в архивных листах (только просмотр): «Пары и группы 2026–2027».';
+  const { body } = boot('setup', {
+    getSetupDefaults: () => ({ ...defaults, school: 'СОШ № 2', alreadySetUp: true }),
+    setupSchoolYear: () => ({
+      period: '2027–2028',
+      added: 40,
+      kept: 0,
+      restoredColumns: [],
+      archivedSheet: 'Дорожная карта 2026–2027',
+      yearArchives: ['Пары и группы 2026–2027'],
+      message,
+    }),
+  });
+  await settle();
+  fireEvent.submit(body.querySelector('form')!);
+  await settle();
+  expect(body.textContent).toContain(message);
+  expect(body.textContent!.split('«Пары и группы 2026–2027»')).toHaveLength(2);
+  expect(body.textContent!.split('«Дорожная карта 2026–2027»')).toHaveLength(2);
+});
+
 test('setup errors keep the form; re-run says «обновить»', async () => {
   const { body } = boot('setup', {
     getSetupDefaults: () => ({ ...defaults, school: 'СОШ № 2', alreadySetUp: true }),
