@@ -12,6 +12,8 @@ export function getDistrictExport(): DistrictExport {
 export function menuDistrictExport(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   exportForDistrict(ss);
+  // The person who asked sees the row, not only a toast about it.
+  ss.getSheetByName(DISTRICT_SHEET)?.activate();
   ss.toast(
     `Показатели школы записаны на лист «${DISTRICT_SHEET}» одной строкой, без фамилий. Район забирает их функцией IMPORTRANGE.`,
     ADDON_NAME,

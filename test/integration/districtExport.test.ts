@@ -27,6 +27,11 @@ describe('«Выгрузка для района»', () => {
     const ws = await demo();
     ws.run('menuRefreshSummary');
     ws.run('menuDistrictExport');
+    // Run again from another sheet (a new sheet is active anyway): the person sees the row.
+    const ss = ws.spreadsheet().getActiveSpreadsheet();
+    ss.getSheetByName('Сводка')!.activate();
+    ws.run('menuDistrictExport');
+    expect(ss.getActiveSheet().getName()).toBe('Выгрузка для района');
     const row = exported(ws);
     const total = summaryLine(ws, 'Итого');
     expect(row.schemaVersion).toBe('1');
