@@ -162,6 +162,9 @@ describe('the letter', () => {
     }
     for (const m of letters) {
       expect(m.body).toContain('куратор наставничества: Смирнова О. В.');
+      // A signed document is not rewritten: the letter promises only that the curator sees the comment.
+      expect(m.body).toContain('куратор его увидит');
+      expect(m.body).not.toContain('исправит');
       expect(m.body).not.toMatch(/\.\.|undefined|\[object/);
     }
     const again = ws.mail().length;
