@@ -19,7 +19,7 @@ import { curatorSignature, letterBodies, linkLine, type LetterLine } from '../do
 import { WITHDRAWN_STATUS } from '../domain/questionnaires';
 import { normalizeAddress } from '../domain/reminders';
 import { Bank } from '../sheets/banks';
-import { idFromUrl, REMOVED, type Register } from '../sheets/documentsSheet';
+import { idFromUrl, REMOVED, type Register, type RegisterEntry } from '../sheets/documentsSheet';
 import { logAction } from '../sheets/logSheet';
 import { readPairs } from '../sheets/pairsSheet';
 import { readSettings } from '../sheets/settings';
@@ -211,19 +211,26 @@ function letterLines(letter: Letter, signature: string): LetterLine[] {
 
 /**
  * A withdrawal of consent: these addresses lose their access to every document of the register and
- * leave «Доступ открыт»; how many accesses were taken away. The caller flushes the register.
+ * leave «Доступ открыт»; how many accesses were taken away. Documents that concern the people (`concerns`:
+ * their own, their pairs') are asked of Drive even when the column does not list them: staff may have
+ * cleared it. The caller flushes the register.
  */
-export function revokeAccess(register: Register, emails: readonly string[]): number {
+export function revokeAccess(
+  register: Register,
+  emails: readonly string[],
+  concerns: (entry: RegisterEntry) => boolean = () => false,
+): number {
   const gone = new Set(emails.map(normalizeAddress).filter(Boolean));
   if (gone.size === 0) return 0;
   let revoked = 0;
   for (const { entry, row } of register.rows()) {
     const shared = listOf(entry.sharedWith);
-    if (!shared.some((a) => gone.has(a))) continue;
+    const listed = shared.some((a) => gone.has(a));
+    if (!listed && (entry.status === REMOVED || !concerns(entry))) continue;
     const id = idFromUrl(entry.docUrl);
     // A Doc deleted already has no access to take away; the column still loses the address.
     if (id && liveFile(id)) revoked += unshareFile(id, gone);
-    register.stage(row, { sharedWith: shared.filter((a) => !gone.has(a)).join(SEPARATOR) });
+    if (listed) register.stage(row, { sharedWith: shared.filter((a) => !gone.has(a)).join(SEPARATOR) });
   }
   return revoked;
 }

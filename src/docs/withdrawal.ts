@@ -74,14 +74,15 @@ export function eraseFromDocuments(
   result.purged = purgeTrash();
   if (!ss.getSheetByName(SHEETS.documents)) return result;
   const register = Register.open(ss);
+  const own = new Set(people.map((p) => p.id));
+  const pairs = new Set(concerned.pairIds);
   // First: a program made again below keeps its Doc, and with it everyone it was shared with.
   result.unshared = revokeAccess(
     register,
     people.map((p) => p.email),
+    (entry) => own.has(entry.related) || (kindByName.get(entry.kindName)?.scope === 'pair' && pairs.has(entry.related)),
   );
   register.flush();
-  const own = new Set(people.map((p) => p.id));
-  const pairs = new Set(concerned.pairIds);
   const mentors = new Set(concerned.mentorIds);
   const spellings = people.flatMap(spellingsOf);
   const again = new Map<string, Array<{ row: number; entry: RegisterEntry }>>();

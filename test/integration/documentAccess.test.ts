@@ -271,6 +271,21 @@ describe('withdrawal of consent', () => {
     expect(ws.mail().length).toBe(again);
   });
 
+  test('takes the access away even when staff cleared «Доступ открыт»', async () => {
+    const ws = await demo();
+    const { docId, people } = programs(ws).find((p) => p.people.length >= 2)!;
+    const mentee = records(ws, 'Наставляемые').find((p) => people.includes(p.Email.toLowerCase()))!;
+    const gone = mentee.Email.toLowerCase();
+    expect(commenters(ws, docId)).toContain(gone);
+    const column = columnOf(ws, 'Документы', 'Доступ открыт');
+    records(ws, 'Документы').forEach((_, i) => ws.edit('Документы', `${column}${i + 2}`, ''));
+    withdraw(ws, mentee.Email);
+    for (const f of ws.files()) {
+      const n = ws.fileNode(f.id)!;
+      expect([...(n.commenters ?? []), ...n.viewers, ...n.editors]).not.toContain(gone);
+    }
+  });
+
   test('an access staff took away by hand in the meantime does not stop the withdrawal', async () => {
     const ws = await demo();
     const { people } = programs(ws).find((p) => p.people.length >= 2)!;
