@@ -100,7 +100,7 @@ function nameCurator(ws: Workspace): void {
 
 /**
  * The methodologist saves the proposed pairs and groups and confirms the first three; the mentees
- * still waiting get their «Выбор наставника» links, a few answer, and the proposal is saved again
+ * still waiting get their «Выбор наставника» links, those in the proposal answer, and it is saved again
  * with their choices.
  */
 function pairUp(ws: Workspace): void {
