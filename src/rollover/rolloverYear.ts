@@ -117,6 +117,12 @@ export function rollOverYear(ss: Spreadsheet, fromYear: number, editors: readonl
   return { period, archived, found, continuingPairs: going.size, carriedActivities: carried, peopleReset };
 }
 
+/** Whether a rollover closed school year `startYear`: its roadmap is one of the rollover's archives. */
+export function closedByRollover(ss: Spreadsheet, startYear: number): boolean {
+  const roadmap = ss.getSheetByName(archiveSheetName(SHEETS.roadmap, startYear));
+  return roadmap !== null && isArchive(roadmap);
+}
+
 function isArchive(sheet: Sheet): boolean {
   return sheet
     .getProtections(SpreadsheetApp.ProtectionType.SHEET)

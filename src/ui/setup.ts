@@ -22,13 +22,14 @@ import { refreshSummary } from '../summary/refreshSummary';
 import { writeState } from '../state/store';
 import { addonLock, takeLock } from '../state/lock';
 import {
+  closedByRollover,
   describeRollover,
   protectArchive,
   rollOverYear,
   YEAR_SHEETS,
   type RolloverResult,
 } from '../rollover/rolloverYear';
-import { rolloverRefusal } from '../domain/rollover';
+import { closedYearRefusal, rolloverRefusal } from '../domain/rollover';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -80,7 +81,8 @@ export function getSetupDefaults(): SetupDefaults {
   if (!startYears.includes(resolved.startYear)) startYears.push(resolved.startYear);
   return {
     ...resolved,
-    startYears: startYears.sort((a, b) => a - b),
+    // A year a rollover closed is not offered: going back to it is refused (setupSchoolYear).
+    startYears: startYears.filter((y) => y >= resolved.startYear || !closedByRollover(ss, y)).sort((a, b) => a - b),
     alreadySetUp: ss.getSheetByName(SHEETS.roadmap) !== null,
     // Only those the school has: one that never used «Выбор наставника» is not told it is archived.
     yearSheets: [SHEETS.roadmap, ...YEAR_SHEETS].filter((name) => ss.getSheetByName(name) !== null),
@@ -126,6 +128,9 @@ export function setupSchoolYear(options?: SetupOptions): SetupResult {
     if (existing && builtFor && builtFor < opts.startYear) {
       const refusal = rolloverRefusal(builtFor, opts.startYear, todayIso(opts.timeZone));
       if (refusal) throw new UserError(refusal);
+    }
+    if (existing && builtFor > opts.startYear && closedByRollover(ss, opts.startYear)) {
+      throw new UserError(closedYearRefusal(builtFor, opts.startYear));
     }
     if (ss.getSpreadsheetTimeZone() !== opts.timeZone) ss.setSpreadsheetTimeZone(opts.timeZone);
     const period = periodLabel(opts.startYear);

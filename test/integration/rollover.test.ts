@@ -156,6 +156,19 @@ describe('a rollover at the wrong time', () => {
     expect(snapshot(ws)).toEqual(before);
     expect(records(ws, 'Настройки').find((r) => Object.values(r).includes('2027–2028'))).toBeUndefined();
   });
+
+  test('going back to the year a rollover closed is refused with a Russian message, nothing changed', async () => {
+    const ws = await demo();
+    api(ws, 'setupSchoolYear', { startYear: 2027 });
+    // The dialog does not offer it…
+    expect(api(ws, 'getSetupDefaults').startYears).not.toContain(2026);
+    // …and a request for it changes nothing.
+    const before = snapshot(ws);
+    expect(() => api(ws, 'setupSchoolYear', { startYear: 2026 })).toThrow(
+      'Учебный год 2026–2027 закрыт: его листы — в архиве, только для просмотра. Вернуться к нему нельзя: выберите в поле «Учебный год» 2027–2028.',
+    );
+    expect(snapshot(ws)).toEqual(before);
+  });
 });
 
 test('a copy staff saved under the archive’s name is left alone; the year is archived beside it', async () => {

@@ -102,6 +102,17 @@ export function goesOnLine(period: string): string {
 const FIRST_ROLLOVER_MONTH = 5;
 
 /**
+ * Why the add-on may not go back from `fromYear` to `toYear`, a year a rollover closed: its sheets are
+ * read-only archives, and a new roadmap for it would stand beside the next year's pairs and programs.
+ */
+export function closedYearRefusal(fromYear: number, toYear: number): string {
+  return (
+    `Учебный год ${periodLabel(toYear)} закрыт: его листы — в архиве, только для просмотра. ` +
+    `Вернуться к нему нельзя: выберите в поле «Учебный год» ${periodLabel(fromYear)}.`
+  );
+}
+
+/**
  * Why the rollover from `fromYear` to `toYear` may not run on `todayIso` (Russian, for the setup
  * dialog), or null. Years close one at a time, and only a year that has reached its end.
  */
