@@ -23,10 +23,10 @@ export function takeLock(lock: GoogleAppsScript.Lock.Lock, timeoutMs: number): b
   return true;
 }
 
-/** Runs `work` under addonLock(); when someone else holds it for 10 s, `busy` answers instead. */
-export function withLock<T>(busy: () => T, work: () => T): T {
+/** Runs `work` under addonLock(); when someone else holds it for `waitMs`, `busy` answers instead. */
+export function withLock<T>(busy: () => T, work: () => T, waitMs = 10000): T {
   const lock = addonLock();
-  if (!takeLock(lock, 10000)) return busy();
+  if (!takeLock(lock, waitMs)) return busy();
   try {
     return work();
   } finally {

@@ -16,10 +16,11 @@ import {
   openPairs,
   PROPOSED,
   readPairs,
+  withHistoryLine,
   writePairs,
 } from '../sheets/pairsSheet';
 import { markSummaryStale } from '../sheets/summaryFreshness';
-import { addonLock, takeLock } from '../state/lock';
+import { withLock } from '../state/lock';
 import { sendCheckinLinks as sendCheckinMail } from '../year/checkin';
 import { UserError } from './errors';
 import { propose, readPeople, updateStatuses } from './pairing';
@@ -69,7 +70,7 @@ export function dissolvePair(sent: string): DissolveResult {
     writePairs(
       ss,
       opened.rows.map((p) =>
-        p.id === pairId ? { ...p, status: DISSOLVED, history: [p.history, note].filter(Boolean).join('\n') } : p,
+        p.id === pairId ? { ...p, status: DISSOLVED, history: withHistoryLine(p.history, note) } : p,
       ),
       opened,
     );
@@ -114,13 +115,13 @@ export function dissolvePair(sent: string): DissolveResult {
   });
 }
 
+/** Under the add-on's lock, waiting 30 s as «Сохранить» does. */
 function locked<T>(work: () => T): T {
-  const lock = addonLock();
-  if (!takeLock(lock, 30000))
-    throw new UserError('Таблицу сейчас обновляет другой пользователь. Подождите минуту и повторите.');
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
+  return withLock(
+    () => {
+      throw new UserError('Таблицу сейчас обновляет другой пользователь. Подождите минуту и повторите.');
+    },
+    work,
+    30000,
+  );
 }
