@@ -62,6 +62,10 @@ export interface PairRow {
   sheetRow?: number;
 }
 
+/** The pair's «История» with one more line (kept whole: it is the pair's record). */
+export const withHistoryLine = (history: string | undefined, line: string): string =>
+  [history, line].filter(Boolean).join('\n');
+
 /** Column headers of «Пары и группы» that messages name. */
 export const PAIR_DATE_COLUMNS = { start: C.start, end: C.end } as const;
 

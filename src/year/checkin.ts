@@ -15,7 +15,7 @@ import { UserError } from '../domain/userError';
 import { ADDON_NAME } from '../domain/addon';
 import { todayIso } from '../sheets/cells';
 import { logAction } from '../sheets/logSheet';
-import { NEEDS_ATTENTION, openPairs, readPairs, writePairs, type PairRow } from '../sheets/pairsSheet';
+import { NEEDS_ATTENTION, openPairs, readPairs, withHistoryLine, writePairs, type PairRow } from '../sheets/pairsSheet';
 import { appendReminderLog, readReminderLog } from '../sheets/reminderLogSheet';
 import { readSettings } from '../sheets/settings';
 import { roadmapStartYear } from '../sheets/roadmapSheet';
@@ -168,7 +168,7 @@ export function fileCheckin(
   // A repeated answer (the trigger replayed, or sent twice) adds nothing new to the history.
   if (!(pair.history ?? '').includes(note)) {
     const rows: PairRow[] = opened.rows.map((p) =>
-      p.id === pair.id ? { ...p, status: NEEDS_ATTENTION, history: [p.history, note].filter(Boolean).join('\n') } : p,
+      p.id === pair.id ? { ...p, status: NEEDS_ATTENTION, history: withHistoryLine(p.history, note) } : p,
     );
     writePairs(ss, rows, opened);
   }
