@@ -6,27 +6,15 @@ import {
   type MonitoringPair,
   type MonitoringRecord,
 } from '../../src/domain/monitoring';
+import { monitoringRecord } from './monitoringFixtures';
 
 const A = 'Оценивание образовательных результатов';
 const B = 'Работа с родителями (законными представителями)';
 const C = 'Работа с одарёнными детьми';
 const D = 'Ведение школьной документации';
 
-const menteeRecord = (over: Partial<MonitoringRecord>): MonitoringRecord => ({
-  personId: '',
-  role: 'mentee',
-  pairId: '',
-  submittedAt: '2026-05-12T10:00:00.000Z',
-  scores: {},
-  requests: [],
-  resolved: [],
-  before: null,
-  after: null,
-  readiness: '',
-  difficulties: '',
-  change: '',
-  ...over,
-});
+const menteeRecord = (over: Partial<MonitoringRecord>): MonitoringRecord =>
+  monitoringRecord({ role: 'mentee', submittedAt: '2026-05-12T10:00:00.000Z', ...over });
 
 const mentorRecord = (over: Partial<MonitoringRecord>): MonitoringRecord => ({
   ...menteeRecord({}),

@@ -1,21 +1,15 @@
 import type { MonitoringRecord } from '../../src/domain/monitoring';
+import { monitoringRecord } from './monitoringFixtures';
 import { continuingPairs, nextYearDay, rolloverRefusal, yearHistoryLine } from '../../src/domain/rollover';
 
-const answer = (pairId: string, personId: string, extra: Partial<MonitoringRecord>): MonitoringRecord => ({
-  personId,
-  role: personId.startsWith('НТ') ? 'mentor' : 'mentee',
-  pairId,
-  submittedAt: '2027-05-01T10:00:00.000Z',
-  scores: {},
-  requests: [],
-  resolved: [],
-  before: null,
-  after: null,
-  readiness: '',
-  difficulties: '',
-  change: '',
-  ...extra,
-});
+const answer = (pairId: string, personId: string, extra: Partial<MonitoringRecord>): MonitoringRecord =>
+  monitoringRecord({
+    personId,
+    role: personId.startsWith('НТ') ? 'mentor' : 'mentee',
+    pairId,
+    submittedAt: '2027-05-01T10:00:00.000Z',
+    ...extra,
+  });
 const confirmed = (status: string) => status === 'утверждено';
 const pair = (id: string, mentorId: string, menteeIds: string[], status = 'утверждено') => ({
   id,
